@@ -1,0 +1,56 @@
+// The private Prosody configuration used by tests, the demo and the benchmarks: loopback only.
+export interface ProsodyPorts {
+  c2s: number;
+  directTls: number;
+  http: number;
+  https: number;
+}
+
+export function prosodyConfig(base: string, ports: ProsodyPorts, asRoot: boolean): string {
+  const cert = `${base}/certs/localhost.crt`;
+  const key = `${base}/certs/localhost.key`;
+  return `
+${asRoot ? 'run_as_root = true' : ''}
+pidfile = "${base}/prosody.pid"
+data_path = "${base}/data"
+plugin_paths = {}
+log = { { levels = { min = "warn" }, to = "file", filename = "${base}/prosody.log" } }
+interfaces = { "127.0.0.1" }
+local_interfaces = { "127.0.0.1" }
+c2s_ports = { ${ports.c2s} }
+c2s_direct_tls_ports = { ${ports.directTls} }
+s2s_ports = {}
+http_ports = { ${ports.http} }; http_interfaces = { "127.0.0.1" }
+https_ports = { ${ports.https} }; https_interfaces = { "127.0.0.1" }
+admin_socket = "${base}/data/prosody.sock"
+ssl = { certificate = "${cert}", key = "${key}" }
+https_ssl = { certificate = "${cert}", key = "${key}" }
+c2s_require_encryption = true
+authentication = "internal_hashed"
+network_settings = { nagle = false }
+c2s_stanza_size_limit = 4 * 1024 * 1024
+allow_registration = true
+min_seconds_between_registrations = 0
+registration_throttle_max = 100000
+modules_enabled = {
+  "roster"; "saslauth"; "tls"; "disco"; "carbons"; "mam"; "smacks"; "csi_simple";
+  "blocklist"; "pep"; "private"; "vcard4"; "vcard_legacy"; "bookmarks";
+  "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline";
+}
+modules_disabled = { "s2s" }
+limits = { c2s = { rate = "100mb/s" } }
+archive_expires_after = "1w"
+default_archive_policy = true
+max_archive_query_results = 250
+smacks_hibernation_time = 60
+VirtualHost "localhost"
+Component "conference.localhost" "muc"
+  modules_enabled = { "muc_mam" }
+  muc_log_by_default = true
+  muc_log_all_rooms = true
+Component "upload.localhost" "http_file_share"
+  http_host = "localhost"
+  http_file_share_size_limit = 10 * 1024 * 1024
+  http_file_share_expires_after = 60 * 60 * 24
+`;
+}

@@ -1,0 +1,108 @@
+// Starts a private Prosody on loopback with its own config, data dir and self-signed certificate.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prosodyConfig, type ProsodyPorts } from './config.ts';
+
+export const PROSODY_BIN = '/usr/bin/prosody';
+
+export interface ProsodyServer {
+  domain: 'localhost';
+  host: '127.0.0.1';
+  ports: ProsodyPorts;
+  /** SHA-256 fingerprint of the server's self-signed certificate, as Node prints it. */
+  fingerprint: string;
+  certPath: string;
+  base: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  /** Stops the process but keeps its data, until start() (for outage tests). */
+  halt(): Promise<void>;
+  start(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Prosody did not open port ${port} in time`);
+}
+
+function makeCertificate(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '3650',
+    '-keyout', join(dir, 'localhost.key'), '-out', join(dir, 'localhost.crt'), '-subj', '/CN=localhost',
+    '-addext', 'subjectAltName=DNS:localhost,DNS:conference.localhost,DNS:upload.localhost,IP:127.0.0.1',
+  ], { stdio: 'ignore' });
+}
+
+export async function startProsody(): Promise<ProsodyServer> {
+  if (!existsSync(PROSODY_BIN)) {
+    throw new Error('Prosody is not installed: run `apt-get install prosody` (the project\'s .ci/run does this).');
+  }
+  const base = mkdtempSync(join(tmpdir(), 'jabberdesk-prosody-'));
+  mkdirSync(join(base, 'data'), { recursive: true });
+  makeCertificate(join(base, 'certs'));
+  const certPath = join(base, 'certs', 'localhost.crt');
+  const ports: ProsodyPorts = { c2s: await freePort(), directTls: await freePort(), http: await freePort(), https: await freePort() };
+  const configPath = join(base, 'prosody.cfg.lua');
+  writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0));
+  const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;
+
+  let child: ChildProcess | undefined;
+  const start = async (): Promise<void> => {
+    if (child) return;
+    const proc = spawn(PROSODY_BIN, ['--config', configPath, '-F'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child = proc;
+    proc.once('exit', () => { if (child === proc) child = undefined; });
+    try {
+      await waitForPort(ports.c2s, Date.now() + 15_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${stderr}`);
+    }
+  };
+  const stopOnly = async (): Promise<void> => {
+    const proc = child;
+    if (!proc) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    child = undefined;
+  };
+  await start();
+  return {
+    domain: 'localhost', host: '127.0.0.1', ports, fingerprint, certPath, base,
+    start,
+    halt: stopOnly,
+    restart: async () => { await stopOnly(); await start(); },
+    stop: async () => {
+      await stopOnly();
+      if (!process.env.KEEP_PROSODY) rmSync(base, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// One account: its connection, its modules, its state, and reconnecting with backoff.
+import type { Client } from '@xmpp/client-core';
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { ConnectionState } from '../../../shared/model/connection.ts';
+import { toFullJid } from '../../../shared/model/jid.ts';
+import type { CoreEmitter } from '../events.ts';
+import { createLogger } from '../log.ts';
+import { ScramError } from '../net/scram.ts';
+import { createStream, startStream } from '../net/stream.ts';
+import { passwordKey, pinKey, type SecretStore } from '../secrets.ts';
+import type { Store } from '../store/index.ts';
+import { AuthError, CertificateError, ProtocolError } from '../xmpp/errors.ts';
+import { createDiscoResponder } from '../modules/disco/disco.ts';
+import { type BackoffPolicy, backoffDelay } from './backoff.ts';
+import { Connection } from './connection.ts';
+import { createLifecycle } from './lifecycle.ts';
+import { type Modules, setupModules } from './moduleRegistry.ts';
+
+export interface RuntimeDeps {
+  account: AccountId;
+  store: Store;
+  secrets: SecretStore;
+  emit: CoreEmitter['emit'];
+  backoff: BackoffPolicy;
+}
+
+/** The state a failed attempt leads to, and whether trying again could help. */
+function classify(error: unknown): { state: ConnectionState; retry: boolean; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof CertificateError) {
+    return { state: { status: 'certificateUntrusted', fingerprint: error.fingerprint, subject: error.subject, reason: error.reason }, retry: false, message };
+  }
+  if (error instanceof AuthError || error instanceof ScramError) return { state: { status: 'authFailed', message }, retry: false, message };
+  if (error instanceof ProtocolError) return { state: { status: 'offline', reason: message }, retry: false, message };
+  return { state: { status: 'offline', reason: message }, retry: true, message };
+}
+
+export class AccountRuntime {
+  readonly connection = new Connection();
+  readonly modules: Modules;
+  #state: ConnectionState = { status: 'offline' };
+  #wanted = false;
+  #attempt = 0;
+  #generation = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #entity: Client | undefined;
+  #attached = false;
+  readonly #lifecycle = createLifecycle();
+  readonly #disco;
+  readonly #deps: RuntimeDeps;
+  readonly #log;
+
+  constructor(deps: RuntimeDeps) {
+    this.#deps = deps;
+    this.#log = createLogger(`account ${deps.account}`);
+    this.#disco = createDiscoResponder(this.connection);
+    this.modules = setupModules({
+      account: deps.account, xmpp: this.connection, lifecycle: this.#lifecycle, disco: this.#disco,
+      emit: deps.emit, store: deps.store, log: this.#log,
+    });
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  /** Connects now; resolves when online, rejects with the first attempt's error (retrying in the background where that can help). */
+  async connect(): Promise<void> {
+    this.#wanted = true;
+    clearTimeout(this.#timer);
+    if (this.#state.status === 'online' || this.#entity) return;
+    this.#attempt = 0;
+    await this.#tryOnce();
+  }
+
+  /** Goes offline on purpose: cancels any pending reconnect. */
+  async disconnect(reason?: string): Promise<void> {
+    this.#wanted = false;
+    this.#generation++;
+    clearTimeout(this.#timer);
+    const entity = this.#entity;
+    this.#entity = undefined;
+    this.#dropped();
+    if (entity) {
+      entity.removeAllListeners('disconnect');
+      await entity.stop().catch(() => undefined);
+      entity.socket?.destroy?.();
+    }
+    this.#setState(reason ? { status: 'offline', reason } : { status: 'offline' });
+  }
+
+  async dispose(): Promise<void> {
+    await this.disconnect();
+    this.modules.dispose();
+    this.#disco.dispose();
+  }
+
+  async #tryOnce(): Promise<void> {
+    const generation = ++this.#generation;
+    this.#setState({ status: 'connecting' });
+    const { store, secrets, account } = this.#deps;
+    const row = store.accounts.get(account);
+    const password = await secrets.get(passwordKey(account));
+    if (!row || password === undefined) {
+      this.#setState({ status: 'authFailed', message: 'No password is stored for this account' });
+      throw new AuthError('not-authorized', 'No password is stored for this account');
+    }
+    const pinned = await secrets.get(pinKey(account));
+    const at = account.indexOf('@');
+    const entity = createStream(
+      { domain: account.slice(at + 1), host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
+      { credentials: { username: account.slice(0, at), password }, resource: row.resource },
+    );
+    entity.on('error', (error: unknown) => this.#log.debug('stream error', { error: String(error) }));
+    this.#entity = entity;
+    try {
+      await startStream(entity);
+    } catch (error) {
+      if (this.#entity === entity) this.#entity = undefined;
+      if (generation !== this.#generation) return;
+      const outcome = classify(error);
+      this.#log.info('connection attempt failed', { error: outcome.message });
+      if (outcome.retry && this.#wanted) this.#scheduleRetry(outcome.message);
+      else {
+        this.#wanted = false;
+        this.#setState(outcome.state);
+      }
+      throw error;
+    }
+    if (generation !== this.#generation) {
+      await entity.stop().catch(() => undefined);
+      return;
+    }
+    const jid = toFullJid(String(entity.jid));
+    if (!jid) throw new ProtocolError('The server bound an invalid JID');
+    entity.once('disconnect', () => this.#onDrop(entity));
+    this.connection.attach(entity, jid);
+    this.#attached = true;
+    this.#attempt = 0;
+    await this.#lifecycle.runOnline();
+    if (generation === this.#generation && this.connection.online) this.#setState({ status: 'online', jid });
+  }
+
+  #onDrop(entity: Client): void {
+    if (this.#entity !== entity) return;
+    this.#entity = undefined;
+    this.#dropped();
+    entity.socket?.destroy?.();
+    if (this.#wanted) this.#scheduleRetry('The connection was lost');
+    else this.#setState({ status: 'offline' });
+  }
+
+  #dropped(): void {
+    this.connection.detach();
+    if (this.#attached) {
+      this.#attached = false;
+      this.#lifecycle.runOffline();
+    }
+  }
+
+  #scheduleRetry(reason: string): void {
+    this.#attempt++;
+    const delay = backoffDelay(this.#attempt, this.#deps.backoff);
+    this.#setState({ status: 'reconnecting', attempt: this.#attempt, at: Date.now() + delay, reason });
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      if (!this.#wanted) return;
+      this.#tryOnce().catch(() => undefined);
+    }, delay);
+  }
+
+  #setState(state: ConnectionState): void {
+    this.#state = state;
+    this.#deps.emit('connection.stateChanged', { account: this.#deps.account, state });
+  }
+}

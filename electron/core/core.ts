@@ -1,0 +1,170 @@
+// The engine: accounts and their runtimes, implementing the IPC contract's commands.
+import { randomBytes } from 'node:crypto';
+import type { CoreCommands } from '../../shared/ipc/contract.ts';
+import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
+import { parseJid, toBareJid } from '../../shared/model/jid.ts';
+import { AccountRuntime } from './account/accountRuntime.ts';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
+import { CoreEmitter } from './events.ts';
+import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
+import type { Endpoint } from './net/stream.ts';
+import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
+import type { AccountRow } from './store/accountsRepo.ts';
+import { openStore, type Store } from './store/index.ts';
+
+export interface CoreOptions {
+  /** The SQLite file (':memory:' for throwaway engines). */
+  databasePath: string;
+  secrets: SecretStore | ((store: Store) => SecretStore);
+  backoff?: BackoffPolicy;
+}
+
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+function endpointOf(address: ServerAddress): Endpoint {
+  const domain = toBareJid(address.domain);
+  if (!domain || domain.includes('@')) throw new UserError(`"${address.domain}" is not a server name`);
+  return { domain, host: address.host, port: address.port, tls: address.tls ?? 'starttls', pinnedFingerprint: address.pinnedFingerprint };
+}
+
+export function defaultResource(): string {
+  return `JabberDesk.${randomBytes(3).toString('hex')}`;
+}
+
+export class Core {
+  readonly events = new CoreEmitter();
+  readonly store: Store;
+  readonly #secrets: SecretStore;
+  readonly #runtimes = new Map<AccountId, AccountRuntime>();
+  readonly #backoff: BackoffPolicy;
+
+  constructor(options: CoreOptions) {
+    this.store = openStore(options.databasePath);
+    this.#secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
+    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
+  }
+
+  /** Connects every account whose remembered presence is not "offline". */
+  async start(): Promise<void> {
+    await Promise.allSettled(this.store.accounts.list().filter((r) => r.presenceShow !== 'offline').map((r) => this.runtime(r.id).connect()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.#runtimes.values()].map((r) => r.dispose()));
+    this.#runtimes.clear();
+    this.store.close();
+  }
+
+  runtime(account: AccountId): AccountRuntime {
+    const runtime = this.#runtimes.get(account);
+    if (!runtime) throw new UserError(`No account ${account}`);
+    return runtime;
+  }
+
+  #runtimeOf(account: AccountId): AccountRuntime {
+    let runtime = this.#runtimes.get(account);
+    if (!runtime) {
+      runtime = new AccountRuntime({ account, store: this.store, secrets: this.#secrets, emit: this.events.emit, backoff: this.#backoff });
+      this.#runtimes.set(account, runtime);
+    }
+    return runtime;
+  }
+
+  async #toAccount(row: AccountRow): Promise<Account> {
+    const pinned = await this.#secrets.get(pinKey(row.id));
+    return {
+      id: row.id, jid: row.id, resource: row.resource, priority: row.priority, tls: row.tls,
+      ...(row.host ? { host: row.host } : {}), ...(row.port ? { port: row.port } : {}), ...(pinned ? { pinnedFingerprint: pinned } : {}),
+      presence: { show: row.presenceShow, status: row.presenceStatus },
+      state: this.#runtimes.get(row.id)?.state ?? { status: 'offline' },
+    };
+  }
+
+  async #accountsChanged(): Promise<void> {
+    this.events.emit('account.listChanged', { accounts: await this.commands['account.list']({}) });
+  }
+
+  async #account(id: AccountId): Promise<Account> {
+    const row = this.store.accounts.get(id);
+    if (!row) throw new UserError(`No account ${id}`);
+    return this.#toAccount(row);
+  }
+
+  readonly commands: CoreCommands = {
+    'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
+    'account.add': async (req) => {
+      const parts = parseJid(req.jid.trim());
+      const id = parts?.local ? toBareJid(`${parts.local}@${parts.domain}`) : undefined;
+      if (!parts || !id) throw new UserError(`"${req.jid}" is not a Jabber ID of the form user@server`);
+      if (this.store.accounts.get(id)) throw new UserError(`The account ${id} is already set up`);
+      this.store.accounts.upsert({
+        id, resource: req.resource || parts.resource || defaultResource(), priority: req.priority ?? 0,
+        ...(req.host ? { host: req.host } : {}), ...(req.port ? { port: req.port } : {}), tls: req.tls ?? 'starttls',
+        presenceShow: 'online', presenceStatus: '',
+      });
+      await this.#secrets.set(passwordKey(id), req.password);
+      this.#runtimeOf(id);
+      await this.#accountsChanged();
+      return this.#account(id);
+    },
+    'account.update': async (req) => {
+      const row = this.store.accounts.get(req.account);
+      if (!row) throw new UserError(`No account ${req.account}`);
+      const { host, port, ...rest } = row;
+      this.store.accounts.upsert({
+        ...rest, resource: req.resource || row.resource, priority: req.priority ?? row.priority, tls: req.tls ?? row.tls,
+        ...((req.host ?? host) ? { host: req.host ?? host } : {}), ...((req.port ?? port) ? { port: req.port ?? port } : {}),
+      });
+      if (req.password !== undefined) await this.#secrets.set(passwordKey(req.account), req.password);
+      await this.#accountsChanged();
+      return this.#account(req.account);
+    },
+    'account.remove': async ({ account }) => {
+      await this.#runtimes.get(account)?.dispose();
+      this.#runtimes.delete(account);
+      this.store.accounts.remove(account);
+      await this.#secrets.delete(passwordKey(account));
+      await this.#secrets.delete(pinKey(account));
+      await this.#accountsChanged();
+    },
+    'account.connect': async ({ account }) => {
+      const row = this.store.accounts.get(account);
+      if (row?.presenceShow === 'offline') this.store.accounts.upsert({ ...row, presenceShow: 'online' });
+      await this.runtime(account).connect();
+    },
+    'account.disconnect': async ({ account }) => { await this.runtime(account).disconnect(); },
+    'account.trustCertificate': async ({ account, fingerprint }) => {
+      this.runtime(account);
+      await this.#secrets.set(pinKey(account), fingerprint);
+      await this.#accountsChanged();
+    },
+    'account.registrationForm': async (req) => fetchRegistrationForm(endpointOf(req)),
+    'account.register': async (req) => registerAccount(endpointOf(req), req.username, req.password, req.fields),
+    'roster.list': async ({ account }) => this.runtime(account).modules.roster.list(),
+    'roster.set': async ({ account, jid, name, groups }) => { await this.runtime(account).modules.roster.set(jid, name, groups); },
+    'roster.remove': async ({ account, jid }) => { await this.runtime(account).modules.roster.remove(jid); },
+    'presence.subscribe': async ({ account, jid }) => { await this.runtime(account).modules.presence.subscribe(jid); },
+    'presence.approve': async ({ account, jid }) => { await this.runtime(account).modules.presence.approve(jid); },
+    'presence.deny': async ({ account, jid }) => { await this.runtime(account).modules.presence.deny(jid); },
+    'presence.set': async ({ account, show, status, priority }) => {
+      const runtime = this.runtime(account);
+      const row = this.store.accounts.get(account);
+      await runtime.modules.presence.set(show, status ?? row?.presenceStatus ?? '', priority ?? row?.priority ?? 0);
+      if (show === 'offline') await runtime.disconnect();
+      else if (runtime.state.status === 'offline') void runtime.connect().catch(() => undefined);
+      await this.#accountsChanged();
+    },
+    'presence.list': async ({ account }) => this.runtime(account).modules.presence.list(),
+    'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
+    'chat.history': async ({ account, peer, before, limit }) => {
+      this.runtime(account);
+      return this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit ?? 50);
+    },
+  };
+}

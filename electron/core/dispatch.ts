@@ -1,0 +1,21 @@
+// Validates and runs one command for any transport, always answering with a Result.
+import type { CoreCommands } from '../../shared/ipc/contract.ts';
+import { fail, ok, type Result } from '../../shared/ipc/result.ts';
+import { isCommandName, validateCommand } from '../../shared/ipc/validate.ts';
+import { createLogger } from './log.ts';
+
+const log = createLogger('dispatch');
+
+export async function dispatchCommand(commands: CoreCommands, name: unknown, arg: unknown): Promise<Result<unknown>> {
+  if (!isCommandName(name)) return fail('unknown-command', `Unknown command ${JSON.stringify(String(name)).slice(0, 80)}`);
+  const checked = validateCommand(name, arg);
+  if (!checked.ok) return fail('invalid-argument', checked.message);
+  try {
+    const run = commands[name] as (a: unknown) => Promise<unknown>;
+    return ok((await run(checked.arg)) ?? null);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.info('command failed', { name, message });
+    return fail('failed', message);
+  }
+}

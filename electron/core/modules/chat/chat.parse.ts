@@ -1,0 +1,58 @@
+import { type BareJid, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
+import type { Element } from '../../xmpp/stanza.ts';
+
+export const NS_SID = 'urn:xmpp:sid:0';
+export const NS_DELAY = 'urn:xmpp:delay';
+const MAX_ID = 256;
+const CLOCK_SKEW_MS = 60_000;
+
+export interface IncomingChat {
+  kind: 'chat';
+  from: string;
+  peer: BareJid;
+  /** The sender's resource, for resource locking (RFC 6121 §5.1). */
+  resource: string | undefined;
+  body: string;
+  originId: string | undefined;
+  stanzaId: string | undefined;
+  timestamp: number | undefined;
+}
+
+export type ParsedMessage = IncomingChat | { kind: 'error'; id: string; peer: BareJid };
+
+function shortId(value: string | undefined): string | undefined {
+  return value && value.length <= MAX_ID ? value : undefined;
+}
+
+/** A delay stamp (XEP-0203) for messages stored offline; never trusted to be in the future. */
+export function parseDelay(stanza: Element, now = Date.now()): number | undefined {
+  const stamp = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
+  const time = stamp ? Date.parse(stamp) : Number.NaN;
+  return Number.isFinite(time) && time <= now + CLOCK_SKEW_MS ? Math.min(time, now) : undefined;
+}
+
+/** A 1:1 message with a body, or an error bounce; undefined for anything else (chat states, groupchat, junk). */
+export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessage | undefined {
+  const from = stanza.attrs.from ?? '';
+  const peer = toBareJid(from);
+  if (!peer) return undefined;
+  const type = stanza.attrs.type ?? 'normal';
+  if (type === 'error') {
+    const id = shortId(stanza.attrs.id);
+    return id ? { kind: 'error', id, peer } : undefined;
+  }
+  if (type !== 'chat' && type !== 'normal') return undefined;
+  const body = stanza.getChildText('body');
+  if (body === null || body.trim().length === 0) return undefined;
+  const full = toFullJid(from);
+  return {
+    kind: 'chat',
+    from,
+    peer,
+    resource: full ? full.slice(full.indexOf('/') + 1) : undefined,
+    body,
+    originId: shortId(stanza.getChild('origin-id', NS_SID)?.attrs.id),
+    stanzaId: shortId(stanza.getChildren('stanza-id', NS_SID).find((s) => s.attrs.by === ownBare)?.attrs.id),
+    timestamp: parseDelay(stanza),
+  };
+}

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import xml from '@xmpp/xml';
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import { NS_DELAY, NS_SID, parseChatMessage } from './chat.parse.ts';
+
+const own = 'juliet@example.com' as BareJid;
+
+test('parses a chat message with origin-id, our stanza-id and a delay', () => {
+  const parsed = parseChatMessage(xml('message', { from: 'Romeo@Example.net/orchard', type: 'chat', id: 'x' },
+    xml('body', {}, 'Art thou not Romeo?'),
+    xml('origin-id', { xmlns: NS_SID, id: 'o-1' }),
+    xml('stanza-id', { xmlns: NS_SID, by: 'mallory@evil.example', id: 'forged' }),
+    xml('stanza-id', { xmlns: NS_SID, by: own, id: 's-1' }),
+    xml('delay', { xmlns: NS_DELAY, stamp: '2002-09-10T23:08:25Z' })), own);
+  assert.deepEqual(parsed, {
+    kind: 'chat', from: 'Romeo@Example.net/orchard', peer: 'romeo@example.net', resource: 'orchard', body: 'Art thou not Romeo?',
+    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'),
+  });
+});
+
+test('ignores messages without a body, groupchat, bad senders; clamps future stamps', () => {
+  assert.equal(parseChatMessage(xml('message', { from: 'a@b/c', type: 'chat' }, xml('active', { xmlns: 'http://jabber.org/protocol/chatstates' })), own), undefined);
+  assert.equal(parseChatMessage(xml('message', { from: 'a@b/c', type: 'chat' }, xml('body', {}, '   ')), own), undefined);
+  assert.equal(parseChatMessage(xml('message', { from: 'room@muc/nick', type: 'groupchat' }, xml('body', {}, 'hi')), own), undefined);
+  assert.equal(parseChatMessage(xml('message', { from: 'not a jid', type: 'chat' }, xml('body', {}, 'hi')), own), undefined);
+  assert.equal(parseChatMessage(xml('message', { type: 'chat' }, xml('body', {}, 'hi')), own), undefined);
+  const future = parseChatMessage(xml('message', { from: 'a@b/c', type: 'chat' }, xml('body', {}, 'hi'), xml('delay', { xmlns: NS_DELAY, stamp: '2999-01-01T00:00:00Z' })), own);
+  assert.equal(future?.kind === 'chat' && future.timestamp, undefined);
+});
+
+test('an error bounce carries the id of our message', () => {
+  assert.deepEqual(parseChatMessage(xml('message', { from: 'a@b', type: 'error', id: 'm1' }), own), { kind: 'error', id: 'm1', peer: 'a@b' });
+});

@@ -1,0 +1,50 @@
+import { type BareJid, bareOf, toFullJid, toBareJid } from '../../../../shared/model/jid.ts';
+import type { ResourcePresence } from '../../../../shared/model/presence.ts';
+import type { Element } from '../../xmpp/stanza.ts';
+
+export type PresenceEvent =
+  | { kind: 'available'; jid: BareJid; presence: ResourcePresence }
+  | { kind: 'unavailable'; jid: BareJid; resource: string | undefined }
+  | { kind: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed'; jid: BareJid; status: string }
+  | { kind: 'error'; jid: BareJid };
+
+const SHOWS: readonly string[] = ['chat', 'away', 'xa', 'dnd'];
+const MAX_STATUS = 1024;
+
+function priorityOf(stanza: Element): number {
+  const value = Number.parseInt(stanza.getChildText('priority') ?? '0', 10);
+  return Number.isFinite(value) ? Math.max(-128, Math.min(127, value)) : 0;
+}
+
+/** Turns a <presence/> into what it means for us; undefined for anything malformed. */
+export function parsePresence(stanza: Element): PresenceEvent | undefined {
+  const from = stanza.attrs.from ?? '';
+  const jid = toBareJid(from);
+  if (!jid) return undefined;
+  const type = stanza.attrs.type;
+  const status = (stanza.getChildText('status') ?? '').slice(0, MAX_STATUS);
+  switch (type) {
+    case undefined: {
+      const full = toFullJid(from);
+      if (!full) return undefined;
+      const show = stanza.getChildText('show') ?? '';
+      return {
+        kind: 'available', jid: bareOf(full),
+        presence: { resource: full.slice(full.indexOf('/') + 1), show: (SHOWS.includes(show) ? show : 'online') as ResourcePresence['show'], status, priority: priorityOf(stanza) },
+      };
+    }
+    case 'unavailable': {
+      const full = toFullJid(from);
+      return { kind: 'unavailable', jid, resource: full ? full.slice(full.indexOf('/') + 1) : undefined };
+    }
+    case 'subscribe':
+    case 'subscribed':
+    case 'unsubscribe':
+    case 'unsubscribed':
+      return { kind: type, jid, status };
+    case 'error':
+      return { kind: 'error', jid };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+// RFC 6121 §3-4: own presence, every contact's resources, subscription requests and answers.
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import type { ContactPresence, PresenceShow, ResourcePresence } from '../../../../shared/model/presence.ts';
+import type { XmppModule } from '../../xmpp/module.ts';
+import { setPendingIn } from '../roster/roster.ts';
+import { buildPresence, buildSubscription } from './presence.build.ts';
+import { parsePresence } from './presence.parse.ts';
+
+export interface PresenceApi {
+  set(show: PresenceShow, status: string, priority: number): Promise<void>;
+  subscribe(jid: BareJid): Promise<void>;
+  /** Approves a pending request, or pre-approves one that has not come yet (RFC 6121 §3.4). */
+  approve(jid: BareJid): Promise<void>;
+  deny(jid: BareJid): Promise<void>;
+  list(): ContactPresence[];
+}
+
+export const presence: XmppModule<PresenceApi> = {
+  id: 'rfc6121-presence',
+  setup(ctx) {
+    const { account, xmpp, lifecycle, emit, store, log } = ctx;
+    const contacts = new Map<BareJid, Map<string, ResourcePresence>>();
+    const snapshot = (jid: BareJid): ContactPresence => ({ jid, resources: [...(contacts.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority) });
+    const changed = (jid: BareJid): void => emit('presence.changed', { account, presence: snapshot(jid) });
+
+    const offPresence = xmpp.onPresence((stanza) => {
+      const event = parsePresence(stanza);
+      if (!event) {
+        log.debug('dropped a malformed presence');
+        return;
+      }
+      switch (event.kind) {
+        case 'available': {
+          const resources = contacts.get(event.jid) ?? new Map<string, ResourcePresence>();
+          resources.set(event.presence.resource, event.presence);
+          contacts.set(event.jid, resources);
+          changed(event.jid);
+          return;
+        }
+        case 'unavailable':
+        case 'error': {
+          const resources = contacts.get(event.jid);
+          if (!resources) return;
+          if (event.kind === 'unavailable' && event.resource !== undefined) resources.delete(event.resource);
+          else resources.clear();
+          if (resources.size === 0) contacts.delete(event.jid);
+          changed(event.jid);
+          return;
+        }
+        case 'subscribe':
+          setPendingIn(ctx, event.jid, true);
+          emit('roster.subscriptionRequested', { account, from: event.jid, status: event.status });
+          return;
+        case 'unsubscribe':
+          setPendingIn(ctx, event.jid, false);
+          return;
+        case 'subscribed':
+        case 'unsubscribed':
+          // The server pushes the roster change that goes with these.
+          return;
+      }
+    });
+
+    const sendOwn = async (): Promise<void> => {
+      const row = store.accounts.get(account);
+      if (row) await xmpp.send(buildPresence(row.presenceShow, row.presenceStatus, row.priority));
+    };
+    const offOnline = lifecycle.onOnline(sendOwn);
+    const offOffline = lifecycle.onOffline(() => {
+      const known = [...contacts.keys()];
+      contacts.clear();
+      for (const jid of known) changed(jid);
+    });
+
+    return {
+      set: async (show, status, priority) => {
+        const row = store.accounts.get(account);
+        if (!row) return;
+        store.accounts.upsert({ ...row, presenceShow: show, presenceStatus: status, priority });
+        if (xmpp.online) await xmpp.send(buildPresence(show, status, priority));
+      },
+      subscribe: async (jid) => { await xmpp.send(buildSubscription(jid, 'subscribe')); },
+      approve: async (jid) => {
+        await xmpp.send(buildSubscription(jid, 'subscribed'));
+        setPendingIn(ctx, jid, false);
+      },
+      deny: async (jid) => {
+        await xmpp.send(buildSubscription(jid, 'unsubscribed'));
+        setPendingIn(ctx, jid, false);
+      },
+      list: () => [...contacts.keys()].map(snapshot),
+      dispose: () => { offPresence(); offOnline(); offOffline(); },
+    };
+  },
+};

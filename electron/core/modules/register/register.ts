@@ -1,0 +1,83 @@
+// XEP-0077 In-Band Registration: fetch the server's form and create an account, over a
+// TLS-protected, unauthenticated stream.
+import type { Client } from '@xmpp/client-core';
+import type { RegistrationForm } from '../../../../shared/model/account.ts';
+import { type BareJid, toBareJid } from '../../../../shared/model/jid.ts';
+import { type Endpoint, createStream, OPEN_TIMEOUT_MS } from '../../net/stream.ts';
+import { StanzaError, TimeoutError } from '../../xmpp/errors.ts';
+import { type Element, el, xml } from '../../xmpp/stanza.ts';
+import { NS_DATA, NS_REGISTER, parseRegistrationForm } from './register.parse.ts';
+
+export class RegistrationError extends Error {
+  readonly condition: string;
+  constructor(condition: string, message: string) {
+    super(message);
+    this.name = 'RegistrationError';
+    this.condition = condition;
+  }
+}
+
+const MESSAGES: Record<string, string> = {
+  conflict: 'That username is already taken on this server.',
+  'not-allowed': 'This server does not allow creating accounts from a client.',
+  'not-acceptable': 'The server did not accept the registration (a weak password or a missing field?).',
+  'bad-request': 'The server found the registration form incomplete.',
+  'resource-constraint': 'The server is refusing registrations for now; try again later.',
+  'service-unavailable': 'This server does not offer account registration.',
+};
+
+function toRegistrationError(error: unknown): Error {
+  if (!(error instanceof StanzaError)) return error instanceof Error ? error : new Error(String(error));
+  const base = MESSAGES[error.condition] ?? `Registration failed (${error.condition}).`;
+  return new RegistrationError(error.condition, error.text ? `${base} The server said: ${error.text}` : base);
+}
+
+async function iq(entity: Client, type: 'get' | 'set', payload: Element): Promise<Element> {
+  const answer = await entity.sendReceive(xml('iq', { type, id: `reg-${Date.now().toString(36)}` }, payload), 20_000);
+  if (answer.attrs.type === 'error') throw StanzaError.fromStanza(answer);
+  return answer;
+}
+
+/** Runs fn on a secure stream before authentication, then closes the stream. */
+async function withUnauthenticatedStream<T>(endpoint: Endpoint, fn: (entity: Client) => Promise<T>): Promise<T> {
+  let entity: Client | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      entity = createStream(endpoint, async (secure) => { fn(secure).then(resolve, reject); });
+      entity.on('error', reject);
+      entity.start().catch(reject);
+      timer = setTimeout(() => reject(new TimeoutError('Registration', OPEN_TIMEOUT_MS)), OPEN_TIMEOUT_MS);
+    });
+  } catch (error) {
+    throw toRegistrationError(error);
+  } finally {
+    clearTimeout(timer);
+    entity?.removeAllListeners('error');
+    entity?.on('error', () => undefined);
+    await entity?.disconnect().catch(() => undefined);
+    entity?.socket?.destroy?.();
+  }
+}
+
+export function fetchRegistrationForm(endpoint: Endpoint): Promise<RegistrationForm> {
+  return withUnauthenticatedStream(endpoint, async (entity) => {
+    const { instructions, fields } = parseRegistrationForm((await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER));
+    return { instructions, fields };
+  });
+}
+
+export function registerAccount(endpoint: Endpoint, username: string, password: string, extra: Record<string, string>): Promise<BareJid> {
+  const jid = toBareJid(`${username}@${endpoint.domain}`);
+  if (!jid || username.includes('@')) return Promise.reject(new RegistrationError('bad-request', `"${username}" is not a valid username.`));
+  return withUnauthenticatedStream(endpoint, async (entity) => {
+    const form = parseRegistrationForm((await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER));
+    const values: Record<string, string> = { ...extra, username, password };
+    const submission = form.dataForm
+      ? el('x', NS_DATA, { type: 'submit' }, ...form.fields.map((f) => xml('field', { var: f.name }, xml('value', {}, values[f.name] ?? f.value ?? ''))))
+      : undefined;
+    const legacy = form.dataForm ? [] : Object.entries(values).filter(([k]) => form.fields.some((f) => f.name === k)).map(([k, v]) => xml(k, {}, v));
+    await iq(entity, 'set', el('query', NS_REGISTER, {}, ...(submission ? [submission] : legacy)));
+    return jid;
+  });
+}

@@ -1,0 +1,82 @@
+// RFC 6121 §2 roster management: fetch on login, pushes from our own server only, add/rename/remove.
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import type { RosterItem } from '../../../../shared/model/roster.ts';
+import { StanzaError } from '../../xmpp/errors.ts';
+import type { ModuleContext, XmppModule } from '../../xmpp/module.ts';
+import { el } from '../../xmpp/stanza.ts';
+import { buildRosterRemove, buildRosterSet } from './roster.build.ts';
+import { NS_ROSTER, parseRosterQuery, type RosterChange } from './roster.parse.ts';
+
+export interface RosterApi {
+  list(): RosterItem[];
+  set(jid: BareJid, name?: string, groups?: readonly string[]): Promise<void>;
+  remove(jid: BareJid): Promise<void>;
+}
+
+function emitRoster({ account, emit, store }: ModuleContext): void {
+  emit('roster.changed', { account, items: store.roster.list(account) });
+}
+
+/** Records that someone asked to see our presence (or that we answered); strangers get an entry too. */
+export function setPendingIn(ctx: ModuleContext, jid: BareJid, pending: boolean): void {
+  const existing = ctx.store.roster.list(ctx.account).find((i) => i.jid === jid);
+  if (!existing && !pending) return;
+  if (existing && !pending && existing.subscription === 'none' && !existing.pendingOut && existing.name === '' && existing.groups.length === 0) {
+    ctx.store.roster.remove(ctx.account, jid);
+  } else {
+    const base: RosterItem = existing ?? { jid, name: '', subscription: 'none', pendingOut: false, pendingIn: false, approved: false, groups: [] };
+    ctx.store.roster.put(ctx.account, { ...base, pendingIn: pending });
+  }
+  emitRoster(ctx);
+}
+
+export const roster: XmppModule<RosterApi> = {
+  id: 'rfc6121-roster',
+  setup(ctx) {
+    const { account, xmpp, lifecycle, store, log } = ctx;
+    const apply = (change: RosterChange): void => {
+      if (change.kind === 'remove') {
+        store.roster.remove(account, change.jid);
+        return;
+      }
+      const previous = store.roster.list(account).find((i) => i.jid === change.item.jid);
+      store.roster.put(account, { ...change.item, pendingIn: previous?.pendingIn ?? false });
+    };
+
+    const offPush = xmpp.onIq('set', NS_ROSTER, 'query', (stanza) => {
+      const from = stanza.attrs.from;
+      if (!xmpp.isOwnServer(from)) {
+        log.warn('ignored a roster push that did not come from our server', { from });
+        throw new StanzaError('service-unavailable', 'cancel', '');
+      }
+      const { changes, version } = parseRosterQuery(stanza.getChild('query', NS_ROSTER));
+      const [change] = changes;
+      if (changes.length !== 1 || !change) throw new StanzaError('bad-request', 'modify', 'a roster push carries exactly one item');
+      apply(change);
+      if (version !== undefined) store.roster.setVersion(account, version);
+      emitRoster(ctx);
+      return undefined;
+    });
+
+    const offOnline = lifecycle.onOnline(async () => {
+      const result = await xmpp.iq('get', undefined, el('query', NS_ROSTER));
+      const { changes, version } = parseRosterQuery(result.getChild('query', NS_ROSTER));
+      const items = changes.flatMap((c) => (c.kind === 'set' ? [c.item] : []));
+      const strangers = store.roster.list(account).filter((i) => i.pendingIn && !items.some((n) => n.jid === i.jid));
+      store.roster.replace(account, [...items, ...strangers.map((s) => ({ ...s, subscription: 'none' as const, pendingOut: false }))], version);
+      emitRoster(ctx);
+    });
+
+    return {
+      list: () => store.roster.list(account),
+      set: async (jid, name, groups) => {
+        const current = store.roster.list(account).find((i) => i.jid === jid);
+        await xmpp.iq('set', undefined, buildRosterSet(jid, name ?? current?.name, groups ?? current?.groups ?? []));
+      },
+      remove: async (jid) => {
+        await xmpp.iq('set', undefined, buildRosterRemove(jid));
+      },
+      dispose: () => { offPush(); offOnline(); },
+    };
+  },
+};

@@ -1,0 +1,61 @@
+// Opens one authenticated (or, for registration, secure but unauthenticated) XMPP stream.
+// A new stream is built for every connection attempt, so no state leaks between attempts.
+import { Client } from '@xmpp/client-core';
+import middleware from '@xmpp/middleware';
+import resolve from '@xmpp/resolve';
+import streamFeatures from '@xmpp/stream-features';
+import type { TlsMode } from '../../../shared/model/connection.ts';
+import { TimeoutError } from '../xmpp/errors.ts';
+import { useBind } from './bind.ts';
+import { type Credentials, type Unauthenticated, useSasl } from './sasl.ts';
+import { useStartTls } from './starttls.ts';
+import { createTransports } from './transports.ts';
+
+export interface Endpoint {
+  domain: string;
+  host?: string | undefined;
+  port?: number | undefined;
+  tls: TlsMode;
+  pinnedFingerprint?: string | undefined;
+}
+
+export const OPEN_TIMEOUT_MS = 30_000;
+
+/** xmpp://host:port for STARTTLS, xmpps://host:port for direct TLS, or the bare domain for SRV look-up. */
+export function serviceUri(endpoint: Endpoint): string {
+  if (!endpoint.host) return endpoint.domain;
+  const direct = endpoint.tls === 'direct';
+  const host = endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host;
+  return `${direct ? 'xmpps' : 'xmpp'}://${host}:${endpoint.port ?? (direct ? 5223 : 5222)}`;
+}
+
+export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string } | Unauthenticated): Client {
+  const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
+  entity.transports.push(...createTransports({ domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint }));
+  resolve({ entity });
+  const features = streamFeatures({ middleware: middleware({ entity }) });
+  useStartTls(features, { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint });
+  if (typeof auth === 'function') {
+    useSasl(features, auth);
+  } else {
+    useSasl(features, auth.credentials);
+    useBind(features, auth.resource);
+  }
+  return entity;
+}
+
+/** Starts the stream; rejects with the first error (certificate, auth, network) or after a timeout. */
+export async function startStream(entity: Client, timeoutMs = OPEN_TIMEOUT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError('Connecting', timeoutMs)), timeoutMs);
+  });
+  try {
+    await Promise.race([entity.start(), timeout]);
+  } catch (error) {
+    entity.socket?.destroy?.();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

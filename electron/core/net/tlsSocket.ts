@@ -1,0 +1,77 @@
+// TLS for the XMPP stream with verification that stays on: either the system's trust store
+// accepts the certificate for the domain, or its SHA-256 fingerprint is the one the user pinned.
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import tls, { type TLSSocket } from 'node:tls';
+import { CertificateError } from '../xmpp/errors.ts';
+
+export interface TlsTrust {
+  /** The XMPP domain: SNI and the name the certificate must carry. */
+  domain: string;
+  /** A fingerprint (AB:CD:…) the user accepted for this account. */
+  pinnedFingerprint?: string | undefined;
+}
+
+/** Returns a CertificateError when the peer is not trusted, undefined when it is. */
+export function checkPeer(socket: TLSSocket, trust: TlsTrust): CertificateError | undefined {
+  const cert = socket.getPeerCertificate();
+  const fingerprint = cert.fingerprint256 ?? '';
+  if (trust.pinnedFingerprint && fingerprint === trust.pinnedFingerprint) return undefined;
+  if (socket.authorized) return undefined;
+  const subject = cert.subject?.CN ?? '';
+  const rawReason = socket.authorizationError;
+  const reason = rawReason instanceof Error ? rawReason.message : String(rawReason ?? 'not trusted');
+  return new CertificateError(reason, fingerprint, String(subject));
+}
+
+/** The shape xmpp.js expects of a transport socket, emitting 'connect' only once the peer is trusted. */
+export class SecureSocket extends EventEmitter {
+  secure = true;
+  #socket: TLSSocket | undefined;
+  readonly #trust: TlsTrust;
+
+  constructor(trust: TlsTrust) {
+    super();
+    this.#trust = trust;
+  }
+
+  connect(params: { host: string; port: number } | { socket: Socket }): void {
+    const socket = tls.connect({
+      ...params,
+      servername: this.#trust.domain,
+      // The verdict is taken in onSecure: system trust for the domain, or the pinned fingerprint.
+      rejectUnauthorized: false,
+      checkServerIdentity: (_host, cert) => tls.checkServerIdentity(this.#trust.domain, cert),
+    });
+    this.#socket = socket;
+    socket.setNoDelay(true);
+    socket.on('secureConnect', () => {
+      const problem = checkPeer(socket, this.#trust);
+      if (problem) {
+        socket.destroy();
+        this.emit('error', problem);
+        return;
+      }
+      this.emit('connect');
+    });
+    socket.on('data', (data: Buffer) => this.emit('data', data));
+    socket.on('error', (error: Error) => this.emit('error', error));
+    socket.on('close', () => this.emit('close'));
+  }
+
+  write(data: string, cb: (err?: Error | null) => void): void {
+    if (!this.#socket || this.#socket.destroyed) {
+      cb(new Error('socket is closed'));
+      return;
+    }
+    this.#socket.write(data, cb);
+  }
+
+  end(): void {
+    this.#socket?.end();
+  }
+
+  destroy(): void {
+    this.#socket?.destroy();
+  }
+}

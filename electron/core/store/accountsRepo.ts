@@ -1,0 +1,56 @@
+import type { TlsMode } from '../../../shared/model/connection.ts';
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { PresenceShow } from '../../../shared/model/presence.ts';
+import type { Db } from './db.ts';
+
+export interface AccountRow {
+  id: AccountId;
+  resource: string;
+  priority: number;
+  host?: string;
+  port?: number;
+  tls: TlsMode;
+  presenceShow: PresenceShow;
+  presenceStatus: string;
+}
+
+interface RawAccount {
+  id: string; resource: string; priority: number; host: string | null; port: number | null;
+  tls: string; presence_show: string; presence_status: string;
+}
+
+function fromRaw(raw: RawAccount): AccountRow {
+  return {
+    id: raw.id as AccountId,
+    resource: raw.resource,
+    priority: raw.priority,
+    ...(raw.host ? { host: raw.host } : {}),
+    ...(raw.port ? { port: raw.port } : {}),
+    tls: raw.tls === 'direct' ? 'direct' : 'starttls',
+    presenceShow: raw.presence_show as PresenceShow,
+    presenceStatus: raw.presence_status,
+  };
+}
+
+export function createAccountsRepo(db: Db) {
+  return {
+    list(): AccountRow[] {
+      return (db.prepare('SELECT * FROM accounts ORDER BY created_at, id').all() as unknown as RawAccount[]).map(fromRaw);
+    },
+    get(id: AccountId): AccountRow | undefined {
+      const raw = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
+      return raw ? fromRaw(raw) : undefined;
+    },
+    upsert(row: AccountRow): void {
+      db.prepare(`INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET resource = excluded.resource, priority = excluded.priority, host = excluded.host,
+          port = excluded.port, tls = excluded.tls, presence_show = excluded.presence_show, presence_status = excluded.presence_status`)
+        .run(row.id, row.resource, row.priority, row.host ?? null, row.port ?? null, row.tls, row.presenceShow, row.presenceStatus, Date.now());
+    },
+    remove(id: AccountId): void {
+      db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    },
+  };
+}
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

@@ -1,0 +1,42 @@
+// node:sqlite (built into Node 24 and Electron's Node): WAL, foreign keys, migrations, transactions.
+import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+export type Db = DatabaseSync;
+
+export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  migrate(db, migrations);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  return row?.user_version ?? 0;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  const current = schemaVersion(db);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    transaction(db, () => {
+      migration.up(db);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+    });
+  }
+}
+
+/** Runs fn in one transaction (nested calls join the outer one). */
+export function transaction<T>(db: Db, fn: () => T): T {
+  if (db.isTransaction) return fn();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

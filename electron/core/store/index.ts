@@ -1,0 +1,18 @@
+import { createAccountsRepo } from './accountsRepo.ts';
+import { type Db, openDatabase } from './db.ts';
+import { createMessagesRepo } from './messagesRepo.ts';
+import { createRosterRepo } from './rosterRepo.ts';
+import { createSecretsRepo } from './secretsRepo.ts';
+
+export function openStore(path: string) {
+  const db: Db = openDatabase(path);
+  return {
+    db,
+    accounts: createAccountsRepo(db),
+    roster: createRosterRepo(db),
+    messages: createMessagesRepo(db),
+    secrets: createSecretsRepo(db),
+    close: () => db.close(),
+  };
+}
+export type Store = ReturnType<typeof openStore>;

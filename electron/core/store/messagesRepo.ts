@@ -1,0 +1,69 @@
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { BareJid } from '../../../shared/model/jid.ts';
+import type { ChatMessage, DeliveryState, MessageId } from '../../../shared/model/message.ts';
+import { type Db, transaction } from './db.ts';
+
+interface RawMessage {
+  id: string; account: string; peer: string; direction: string; from_jid: string; body: string; ts: number; state: string;
+  origin_id: string | null; stanza_id: string | null;
+}
+
+function fromRaw(raw: RawMessage): ChatMessage {
+  return {
+    id: raw.id, account: raw.account as AccountId, peer: raw.peer as BareJid, direction: raw.direction === 'out' ? 'out' : 'in',
+    from: raw.from_jid, body: raw.body, timestamp: raw.ts, state: raw.state as DeliveryState,
+    ...(raw.origin_id ? { originId: raw.origin_id } : {}), ...(raw.stanza_id ? { stanzaId: raw.stanza_id } : {}),
+  };
+}
+
+export function createMessagesRepo(db: Db) {
+  const insert = db.prepare(`INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertOutbox = db.prepare('INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
+  return {
+    /** Stores the message unless one with the same id, origin-id or stanza-id is there; true when stored. */
+    add(message: ChatMessage): boolean {
+      const result = insert.run(message.id, message.account, message.peer, message.direction, message.from, message.body,
+        message.timestamp, message.state, message.originId ?? null, message.stanzaId ?? null);
+      return result.changes === 1;
+    },
+    /** A new outgoing message and its outbox entry, in one transaction. */
+    enqueue(message: ChatMessage): void {
+      transaction(db, () => {
+        if (!this.add(message)) throw new Error(`message ${message.id} already exists`);
+        insertOutbox.run(message.id, message.account, message.timestamp);
+      });
+    },
+    outbox(account: AccountId): ChatMessage[] {
+      return (db.prepare(`SELECT m.* FROM outbox o JOIN messages m ON m.id = o.message_id
+        WHERE o.account = ? ORDER BY o.enqueued_at, m.id`).all(account) as unknown as RawMessage[]).map(fromRaw);
+    },
+    /** Marks a queued message as written to the stream and takes it out of the outbox. */
+    markSent(id: MessageId): void {
+      transaction(db, () => {
+        db.prepare("UPDATE messages SET state = 'sent' WHERE id = ?").run(id);
+        db.prepare('DELETE FROM outbox WHERE message_id = ?').run(id);
+      });
+    },
+    setState(id: MessageId, state: DeliveryState): void {
+      db.prepare('UPDATE messages SET state = ? WHERE id = ?').run(state, id);
+    },
+    get(id: MessageId): ChatMessage | undefined {
+      const raw = db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as RawMessage | undefined;
+      return raw ? fromRaw(raw) : undefined;
+    },
+    /** The newest `limit` messages before `before` (ms), oldest first. */
+    history(account: AccountId, peer: BareJid, before: number, limit: number): ChatMessage[] {
+      const rows = db.prepare(`SELECT * FROM messages WHERE account = ? AND peer = ? AND ts < ?
+        ORDER BY ts DESC, id DESC LIMIT ?`).all(account, peer, before, limit) as unknown as RawMessage[];
+      return rows.reverse().map(fromRaw);
+    },
+    count(account: AccountId, peer?: BareJid): number {
+      const row = (peer
+        ? db.prepare('SELECT count(*) AS n FROM messages WHERE account = ? AND peer = ?').get(account, peer)
+        : db.prepare('SELECT count(*) AS n FROM messages WHERE account = ?').get(account)) as { n: number };
+      return row.n;
+    },
+  };
+}
+export type MessagesRepo = ReturnType<typeof createMessagesRepo>;

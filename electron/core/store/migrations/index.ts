@@ -1,0 +1,11 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { init } from './0001-init.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: DatabaseSync): void;
+}
+
+/** In order; a released migration is never edited, a new one is added. */
+export const MIGRATIONS: readonly Migration[] = [init];

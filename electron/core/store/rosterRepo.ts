@@ -1,0 +1,60 @@
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { BareJid } from '../../../shared/model/jid.ts';
+import type { RosterItem, Subscription } from '../../../shared/model/roster.ts';
+import { type Db, transaction } from './db.ts';
+
+interface RawItem {
+  jid: string; name: string; subscription: string; pending_out: number; pending_in: number; approved: number; groups_json: string;
+}
+
+function parseGroups(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function fromRaw(raw: RawItem): RosterItem {
+  return {
+    jid: raw.jid as BareJid, name: raw.name, subscription: raw.subscription as Subscription,
+    pendingOut: raw.pending_out === 1, pendingIn: raw.pending_in === 1, approved: raw.approved === 1, groups: parseGroups(raw.groups_json),
+  };
+}
+
+export function createRosterRepo(db: Db) {
+  const upsert = db.prepare(`INSERT INTO roster_items (account, jid, name, subscription, pending_out, pending_in, approved, groups_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (account, jid) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, pending_out = excluded.pending_out,
+      pending_in = excluded.pending_in, approved = excluded.approved, groups_json = excluded.groups_json`);
+  const put = (account: AccountId, item: RosterItem): void => {
+    upsert.run(account, item.jid, item.name, item.subscription, Number(item.pendingOut), Number(item.pendingIn), Number(item.approved), JSON.stringify(item.groups));
+  };
+  return {
+    list(account: AccountId): RosterItem[] {
+      return (db.prepare('SELECT * FROM roster_items WHERE account = ? ORDER BY jid').all(account) as unknown as RawItem[]).map(fromRaw);
+    },
+    put,
+    remove(account: AccountId, jid: BareJid): void {
+      db.prepare('DELETE FROM roster_items WHERE account = ? AND jid = ?').run(account, jid);
+    },
+    /** Replaces the whole roster (a full fetch); keeps pending-in flags, which the server does not store. */
+    replace(account: AccountId, items: RosterItem[], version: string | undefined): void {
+      transaction(db, () => {
+        const pendingIn = new Set(this.list(account).filter((i) => i.pendingIn).map((i) => i.jid));
+        db.prepare('DELETE FROM roster_items WHERE account = ?').run(account);
+        for (const item of items) put(account, { ...item, pendingIn: item.pendingIn || pendingIn.has(item.jid) });
+        this.setVersion(account, version);
+      });
+    },
+    version(account: AccountId): string | undefined {
+      const row = db.prepare('SELECT version FROM roster_meta WHERE account = ?').get(account) as { version: string | null } | undefined;
+      return row?.version ?? undefined;
+    },
+    setVersion(account: AccountId, version: string | undefined): void {
+      db.prepare('INSERT INTO roster_meta (account, version) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET version = excluded.version').run(account, version ?? null);
+    },
+  };
+}
+export type RosterRepo = ReturnType<typeof createRosterRepo>;

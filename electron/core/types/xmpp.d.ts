@@ -1,0 +1,103 @@
+// Types for the parts of xmpp.js that the engine uses (the packages ship none).
+declare module '@xmpp/xml' {
+  export class Element {
+    constructor(name: string, attrs?: Record<string, string | number | undefined>);
+    name: string;
+    attrs: Record<string, string | undefined>;
+    children: Array<Element | string>;
+    parent: Element | null;
+    is(name: string, xmlns?: string): boolean;
+    getNS(): string | undefined;
+    getChild(name: string, xmlns?: string): Element | undefined;
+    getChildren(name: string, xmlns?: string): Element[];
+    getChildElements(): Element[];
+    getChildText(name: string, xmlns?: string): string | null;
+    text(): string;
+    attr(name: string): string | undefined;
+    append(...children: Array<Element | string>): Element;
+    toString(): string;
+  }
+  export type Child = Element | string | undefined | null | false;
+  export function xml(name: string, attrs?: Record<string, string | number | undefined> | null, ...children: Array<Child | Child[]>): Element;
+  export class Parser extends import('node:events').EventEmitter {
+    write(data: string): void;
+  }
+  export default xml;
+}
+
+declare module '@xmpp/events' {
+  import type { EventEmitter } from 'node:events';
+  export function promise<T = unknown>(target: EventEmitter, event: string, rejectEvent?: string | null, timeout?: number): Promise<T>;
+  export class TimeoutError extends Error {}
+}
+
+declare module '@xmpp/connection' {
+  import { EventEmitter } from 'node:events';
+  import type { Element } from '@xmpp/xml';
+  export interface TransportSocket extends EventEmitter {
+    secure: boolean;
+    connect(params: unknown): void;
+    write(data: string, cb: (err?: Error) => void): void;
+    end(): void;
+    destroy?(err?: Error): void;
+  }
+  export default class Connection extends EventEmitter {
+    constructor(options?: Record<string, unknown>);
+    status: string;
+    jid: { toString(): string } | null;
+    socket: TransportSocket | null;
+    options: { domain: string; service?: string; lang?: string };
+    isSecure(): boolean;
+    start(): Promise<unknown>;
+    stop(): Promise<unknown>;
+    disconnect(): Promise<unknown>;
+    restart(): Promise<unknown>;
+    send(element: Element): Promise<void>;
+    sendReceive(element: Element, timeout?: number): Promise<Element>;
+    write(data: string): Promise<void>;
+    _attachSocket(socket: TransportSocket): void;
+    _detachSocket(): void;
+    _jid(id: string): unknown;
+    _ready(resumed?: boolean): void;
+    _status(status: string, ...args: unknown[]): void;
+    socketParameters(service: string): unknown;
+  }
+}
+
+declare module '@xmpp/connection-tcp' {
+  import Connection from '@xmpp/connection';
+  export default class ConnectionTCP extends Connection {}
+}
+
+declare module '@xmpp/connection/lib/util.js' {
+  export function parseURI(uri: string): { port: string; hostname: string; protocol: string };
+}
+
+declare module '@xmpp/client-core' {
+  import Connection from '@xmpp/connection';
+  export class Client extends Connection {
+    transports: unknown[];
+    _findTransport(service: string): unknown;
+  }
+}
+
+declare module '@xmpp/middleware' {
+  import type { Element } from '@xmpp/xml';
+  import type { Client } from '@xmpp/client-core';
+  export interface Context { entity: Client; stanza: Element }
+  export type Middleware = (ctx: Context, next: () => Promise<unknown>) => unknown;
+  export default function middleware(deps: { entity: Client }): { use(fn: Middleware): Middleware; filter(fn: Middleware): Middleware };
+}
+
+declare module '@xmpp/stream-features' {
+  import type { Element } from '@xmpp/xml';
+  import type { Context } from '@xmpp/middleware';
+  export type FeatureHandler = (ctx: Context, next: () => Promise<unknown>, feature: Element) => unknown;
+  export interface StreamFeatures { use(name: string, xmlns: string, handler: FeatureHandler): unknown }
+  export default function streamFeatures(deps: { middleware: unknown }): StreamFeatures;
+}
+
+declare module '@xmpp/resolve' {
+  import type { Client } from '@xmpp/client-core';
+  export default function resolve(deps: { entity: Client }): void;
+}

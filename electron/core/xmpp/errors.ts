@@ -1,0 +1,63 @@
+import type { Element } from './stanza.ts';
+
+const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+
+/** An <error/> answer to an iq (RFC 6120 §8.3). */
+export class StanzaError extends Error {
+  readonly condition: string;
+  readonly errorType: string;
+  readonly text: string;
+  constructor(condition: string, errorType: string, text: string) {
+    super(text ? `${condition}: ${text}` : condition);
+    this.name = 'StanzaError';
+    this.condition = condition;
+    this.errorType = errorType;
+    this.text = text;
+  }
+
+  static fromStanza(stanza: Element): StanzaError {
+    const error = stanza.getChild('error');
+    const condition = error?.getChildElements().find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name ?? 'undefined-condition';
+    const text = error?.getChildText('text', NS_STANZAS) ?? '';
+    return new StanzaError(condition, error?.attrs.type ?? 'cancel', text);
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what}: no answer within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** The server refused our credentials (SASL failure). Reconnecting will not help. */
+export class AuthError extends Error {
+  readonly condition: string;
+  constructor(condition: string, text: string) {
+    super(text ? `${condition}: ${text}` : condition);
+    this.name = 'AuthError';
+    this.condition = condition;
+  }
+}
+
+/** The server's certificate was not trusted; carries what the user needs to decide. */
+export class CertificateError extends Error {
+  readonly fingerprint: string;
+  readonly subject: string;
+  readonly reason: string;
+  constructor(reason: string, fingerprint: string, subject: string) {
+    super(`Untrusted certificate (${reason}); SHA-256 fingerprint ${fingerprint}`);
+    this.name = 'CertificateError';
+    this.fingerprint = fingerprint;
+    this.subject = subject;
+    this.reason = reason;
+  }
+}
+
+/** Something about the stream itself was not acceptable (no TLS offered, no usable mechanism). */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}

@@ -1,0 +1,32 @@
+// The contract every protocol module follows (one XEP/RFC part each): setup registers, dispose undoes.
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { Connection } from '../account/connection.ts';
+import type { CoreEmitter } from '../events.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/index.ts';
+
+export interface Lifecycle {
+  /** Runs after every (re)connection, in module order, before the outbox is flushed. */
+  onOnline(handler: () => Promise<void> | void): () => void;
+  onOffline(handler: () => void): () => void;
+}
+
+export interface DiscoRegistry {
+  addFeature(ns: string): void;
+  removeFeature(ns: string): void;
+}
+
+export interface ModuleContext {
+  readonly account: AccountId;
+  readonly xmpp: Connection;
+  readonly lifecycle: Lifecycle;
+  readonly disco: DiscoRegistry;
+  readonly emit: CoreEmitter['emit'];
+  readonly store: Store;
+  readonly log: Logger;
+}
+
+export interface XmppModule<Api> {
+  readonly id: string;
+  setup(ctx: ModuleContext): Api & { dispose(): void };
+}

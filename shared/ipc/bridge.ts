@@ -1,0 +1,14 @@
+import type { CommandArg, CommandName, CommandResult, CoreEvents, EventName } from './contract.ts';
+import type { Result } from './result.ts';
+
+/** What a transport (Electron preload, WebSocket client) gives the UI. */
+export interface XmppBridge {
+  invoke<K extends CommandName>(name: K, arg: CommandArg<K>): Promise<Result<CommandResult<K>>>;
+  on<E extends EventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
+}
+
+/** Wire frames of the WebSocket bridge. */
+export type BridgeRequest = { type: 'invoke'; seq: number; name: string; arg: unknown };
+export type BridgeFrame =
+  | { type: 'result'; seq: number; result: Result<unknown> }
+  | { type: 'event'; name: string; payload: unknown };

@@ -1,0 +1,44 @@
+// The one IPC contract between the engine and any UI (Electron IPC or the WebSocket bridge).
+import type { Account, AccountId, AccountSettings, RegistrationForm, ServerAddress } from '../model/account.ts';
+import type { ConnectionState } from '../model/connection.ts';
+import type { BareJid } from '../model/jid.ts';
+import type { ChatMessage, DeliveryState, MessageId } from '../model/message.ts';
+import type { ContactPresence, PresenceShow } from '../model/presence.ts';
+import type { RosterItem } from '../model/roster.ts';
+
+export interface CoreCommands {
+  'account.list'(req: Record<string, never>): Promise<Account[]>;
+  'account.add'(req: AccountSettings): Promise<Account>;
+  'account.update'(req: { account: AccountId; password?: string; resource?: string; priority?: number; host?: string; port?: number; tls?: AccountSettings['tls'] }): Promise<Account>;
+  'account.remove'(req: { account: AccountId }): Promise<void>;
+  'account.connect'(req: { account: AccountId }): Promise<void>;
+  'account.disconnect'(req: { account: AccountId }): Promise<void>;
+  'account.trustCertificate'(req: { account: AccountId; fingerprint: string }): Promise<void>;
+  'account.registrationForm'(req: ServerAddress): Promise<RegistrationForm>;
+  'account.register'(req: ServerAddress & { username: string; password: string; fields: Record<string, string> }): Promise<BareJid>;
+  'roster.list'(req: { account: AccountId }): Promise<RosterItem[]>;
+  'roster.set'(req: { account: AccountId; jid: BareJid; name?: string; groups?: string[] }): Promise<void>;
+  'roster.remove'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  'presence.subscribe'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  'presence.approve'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  'presence.deny'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  'presence.set'(req: { account: AccountId; show: PresenceShow; status?: string; priority?: number }): Promise<void>;
+  'presence.list'(req: { account: AccountId }): Promise<ContactPresence[]>;
+  'chat.send'(req: { account: AccountId; to: BareJid; body: string }): Promise<ChatMessage>;
+  'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; limit?: number }): Promise<ChatMessage[]>;
+}
+
+export interface CoreEvents {
+  'account.listChanged': { accounts: Account[] };
+  'connection.stateChanged': { account: AccountId; state: ConnectionState };
+  'roster.changed': { account: AccountId; items: RosterItem[] };
+  'roster.subscriptionRequested': { account: AccountId; from: BareJid; status: string };
+  'presence.changed': { account: AccountId; presence: ContactPresence };
+  'message.added': ChatMessage;
+  'message.updated': { account: AccountId; id: MessageId; state: DeliveryState };
+}
+
+export type CommandName = keyof CoreCommands;
+export type EventName = keyof CoreEvents;
+export type CommandArg<K extends CommandName> = Parameters<CoreCommands[K]>[0];
+export type CommandResult<K extends CommandName> = Awaited<ReturnType<CoreCommands[K]>>;

@@ -1,0 +1,55 @@
+// Runtime checks of every command's argument; used by Electron IPC and the WebSocket bridge alike.
+import { PRIORITY_MAX, PRIORITY_MIN } from '../model/account.ts';
+import { MAX_BODY_CHARS } from '../model/message.ts';
+import { PRESENCE_SHOWS } from '../model/presence.ts';
+import type { CommandArg, CommandName } from './contract.ts';
+import { arrayOf, bareJid, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
+
+const account = bareJid;
+const priority = optional(int(PRIORITY_MIN, PRIORITY_MAX));
+const port = optional(int(1, 65535));
+const tls = optional(oneOf('starttls', 'direct'));
+const fingerprint: Guard = (v, p) =>
+  typeof v === 'string' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/u.test(v) ? undefined : `${p} must be a SHA-256 fingerprint (AB:CD:…)`;
+const server = { domain: nonEmpty(1023), host: optional(nonEmpty(255)), port, tls, pinnedFingerprint: optional(fingerprint) };
+
+const schemas: { [K in CommandName]: Guard } = {
+  'account.list': object({}),
+  'account.add': object({
+    jid: nonEmpty(3071), password: nonEmpty(1024), resource: optional(str(1023)), priority,
+    host: optional(nonEmpty(255)), port, tls,
+  }),
+  'account.update': object({
+    account, password: optional(nonEmpty(1024)), resource: optional(str(1023)), priority,
+    host: optional(str(255)), port, tls,
+  }),
+  'account.remove': object({ account }),
+  'account.connect': object({ account }),
+  'account.disconnect': object({ account }),
+  'account.trustCertificate': object({ account, fingerprint }),
+  'account.registrationForm': object(server),
+  'account.register': object({ ...server, username: nonEmpty(1023), password: nonEmpty(1024), fields: recordOf(str(4096)) }),
+  'roster.list': object({ account }),
+  'roster.set': object({ account, jid: bareJid, name: optional(str(1024)), groups: optional(arrayOf(nonEmpty(1024), 100)) }),
+  'roster.remove': object({ account, jid: bareJid }),
+  'presence.subscribe': object({ account, jid: bareJid }),
+  'presence.approve': object({ account, jid: bareJid }),
+  'presence.deny': object({ account, jid: bareJid }),
+  'presence.set': object({ account, show: oneOf(...PRESENCE_SHOWS), status: optional(str(1024)), priority }),
+  'presence.list': object({ account }),
+  'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
+  'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), limit: optional(int(1, 500)) }),
+};
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(schemas, name);
+}
+
+/** Returns the argument, typed, or the reason it is not acceptable. */
+export function validateCommand<K extends CommandName>(
+  name: K,
+  arg: unknown,
+): { ok: true; arg: CommandArg<K> } | { ok: false; message: string } {
+  const error = schemas[name](arg, 'argument');
+  return error ? { ok: false, message: `${name}: ${error}` } : { ok: true, arg: arg as CommandArg<K> };
+}

@@ -1,0 +1,54 @@
+import type { BareJid } from './jid.ts';
+import type { ConnectionState, TlsMode } from './connection.ts';
+import type { PresenceShow } from './presence.ts';
+
+export type AccountId = BareJid;
+
+/** An account as the UI sees it: never carries the password. */
+export interface Account {
+  id: AccountId;
+  jid: BareJid;
+  resource: string;
+  priority: number;
+  host?: string;
+  port?: number;
+  tls: TlsMode;
+  /** The SHA-256 fingerprint of a certificate the user chose to trust for this account. */
+  pinnedFingerprint?: string;
+  presence: { show: PresenceShow; status: string };
+  state: ConnectionState;
+}
+
+export interface AccountSettings {
+  jid: string;
+  password: string;
+  resource?: string;
+  priority?: number;
+  host?: string;
+  port?: number;
+  tls?: TlsMode;
+}
+
+export interface ServerAddress {
+  domain: string;
+  host?: string;
+  port?: number;
+  tls?: TlsMode;
+  pinnedFingerprint?: string;
+}
+
+export interface RegistrationField {
+  name: string;
+  label: string;
+  type: 'text' | 'password' | 'hidden';
+  required: boolean;
+  value?: string;
+}
+
+export interface RegistrationForm {
+  instructions: string;
+  fields: RegistrationField[];
+}
+
+export const PRIORITY_MIN = -128;
+export const PRIORITY_MAX = 127;

@@ -1,0 +1,17 @@
+import type { BareJid } from './jid.ts';
+
+export type PresenceShow = 'online' | 'chat' | 'away' | 'xa' | 'dnd' | 'offline';
+export const PRESENCE_SHOWS: readonly PresenceShow[] = ['online', 'chat', 'away', 'xa', 'dnd', 'offline'];
+
+export interface ResourcePresence {
+  resource: string;
+  show: Exclude<PresenceShow, 'offline'>;
+  status: string;
+  priority: number;
+}
+
+/** Everything known about one contact's (or the own account's) online resources. */
+export interface ContactPresence {
+  jid: BareJid;
+  resources: ResourcePresence[];
+}
