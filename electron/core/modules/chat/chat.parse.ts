@@ -52,7 +52,8 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     resource: full ? full.slice(full.indexOf('/') + 1) : undefined,
     body,
     originId: shortId(stanza.getChild('origin-id', NS_SID)?.attrs.id),
-    stanzaId: shortId(stanza.getChildren('stanza-id', NS_SID).find((s) => s.attrs.by === ownBare)?.attrs.id),
+    // Our server appends its own stanza-id; one a sender smuggled in stands before it (Prosody 0.12 does not strip it).
+    stanzaId: shortId(stanza.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),
     timestamp: parseDelay(stanza),
   };
 }

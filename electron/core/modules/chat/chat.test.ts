@@ -11,6 +11,7 @@ test('parses a chat message with origin-id, our stanza-id and a delay', () => {
     xml('body', {}, 'Art thou not Romeo?'),
     xml('origin-id', { xmlns: NS_SID, id: 'o-1' }),
     xml('stanza-id', { xmlns: NS_SID, by: 'mallory@evil.example', id: 'forged' }),
+    xml('stanza-id', { xmlns: NS_SID, by: own, id: 'smuggled-by-sender' }),
     xml('stanza-id', { xmlns: NS_SID, by: own, id: 's-1' }),
     xml('delay', { xmlns: NS_DELAY, stamp: '2002-09-10T23:08:25Z' })), own);
   assert.deepEqual(parsed, {

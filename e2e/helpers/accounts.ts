@@ -1,0 +1,48 @@
+// Fresh accounts (in-band registration on the private Prosody) and engines logged in to them.
+import { randomBytes } from 'node:crypto';
+import type { Client } from '@xmpp/client-core';
+import type { AccountId } from '../../shared/model/account.ts';
+import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
+import { registerAccount } from '../../electron/core/modules/register/register.ts';
+import { createStream, startStream } from '../../electron/core/net/stream.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
+
+export interface TestUser {
+  username: string;
+  password: string;
+  jid: AccountId;
+}
+
+export function endpointOf(server: ProsodyServer, pinned = true) {
+  return { domain: server.domain, host: server.host, port: server.ports.c2s, tls: 'starttls' as const, pinnedFingerprint: pinned ? server.fingerprint : undefined };
+}
+
+export async function newUser(server: ProsodyServer, prefix = 'user'): Promise<TestUser> {
+  const username = `${prefix}-${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('base64url');
+  const jid = await registerAccount(endpointOf(server), username, password, {});
+  return { username, password, jid };
+}
+
+export interface TestEngine {
+  core: Core;
+  account: AccountId;
+  close(): Promise<void>;
+}
+
+/** An engine with one account set up (pinned to the test server's certificate unless told otherwise). */
+export async function startEngine(server: ProsodyServer, user: TestUser, options: { pin?: boolean; connect?: boolean; resource?: string; databasePath?: string } = {}): Promise<TestEngine> {
+  const core = new Core({ databasePath: options.databasePath ?? ':memory:', secrets: createMemorySecretStore(), backoff: { baseMs: 100, maxMs: 1000 } });
+  await core.commands['account.add']({ jid: user.jid, password: user.password, host: server.host, port: server.ports.c2s, ...(options.resource ? { resource: options.resource } : {}) });
+  if (options.pin !== false) await core.commands['account.trustCertificate']({ account: user.jid, fingerprint: server.fingerprint });
+  if (options.connect !== false) await core.commands['account.connect']({ account: user.jid });
+  return { core, account: user.jid, close: () => core.close() };
+}
+
+/** A bare stream for playing a misbehaving peer: sends whatever stanza a test builds. */
+export async function rawClient(server: ProsodyServer, user: TestUser, resource = 'raw'): Promise<Client> {
+  const entity = createStream(endpointOf(server), { credentials: { username: user.username, password: user.password }, resource });
+  entity.on('error', () => undefined);
+  await startStream(entity);
+  return entity;
+}
