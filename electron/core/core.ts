@@ -146,7 +146,7 @@ export class Core {
     },
     'account.registrationForm': async (req) => fetchRegistrationForm(endpointOf(req)),
     'account.register': async (req) => registerAccount(endpointOf(req), req.username, req.password, req.fields),
-    'roster.list': async ({ account }) => this.runtime(account).modules.roster.list(),
+    'roster.list': ({ account }) => Promise.resolve(this.runtime(account).modules.roster.list()),
     'roster.set': async ({ account, jid, name, groups }) => { await this.runtime(account).modules.roster.set(jid, name, groups); },
     'roster.remove': async ({ account, jid }) => { await this.runtime(account).modules.roster.remove(jid); },
     'presence.subscribe': async ({ account, jid }) => { await this.runtime(account).modules.presence.subscribe(jid); },
@@ -160,11 +160,11 @@ export class Core {
       else if (runtime.state.status === 'offline') void runtime.connect().catch(() => undefined);
       await this.#accountsChanged();
     },
-    'presence.list': async ({ account }) => this.runtime(account).modules.presence.list(),
+    'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
     'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
-    'chat.history': async ({ account, peer, before, limit }) => {
+    'chat.history': ({ account, peer, before, limit }) => {
       this.runtime(account);
-      return this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit ?? 50);
+      return Promise.resolve(this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit ?? 50));
     },
   };
 }

@@ -11,7 +11,8 @@ export async function dispatchCommand(commands: CoreCommands, name: unknown, arg
   const checked = validateCommand(name, arg);
   if (!checked.ok) return fail('invalid-argument', checked.message);
   try {
-    const run = commands[name] as (a: unknown) => Promise<unknown>;
+    const run = (commands as unknown as Record<string, (a: unknown) => Promise<unknown>>)[name];
+    if (!run) return fail('unknown-command', `Unknown command ${name}`);
     return ok((await run(checked.arg)) ?? null);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

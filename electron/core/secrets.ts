@@ -17,21 +17,21 @@ export interface SecretCipher {
 export function createMemorySecretStore(): SecretStore {
   const values = new Map<string, string>();
   return {
-    get: async (key) => values.get(key),
-    set: async (key, value) => { values.set(key, value); },
-    delete: async (key) => { values.delete(key); },
+    get: (key) => Promise.resolve(values.get(key)),
+    set: (key, value) => { values.set(key, value); return Promise.resolve(); },
+    delete: (key) => { values.delete(key); return Promise.resolve(); },
   };
 }
 
 /** Secrets encrypted by the platform and stored as ciphertext in the database. */
 export function createEncryptedSecretStore(repo: SecretsRepo, cipher: SecretCipher): SecretStore {
   return {
-    get: async (key) => {
+    get: (key) => {
       const stored = repo.get(key);
-      return stored ? cipher.decrypt(stored) : undefined;
+      return Promise.resolve(stored ? cipher.decrypt(stored) : undefined);
     },
-    set: async (key, value) => { repo.set(key, cipher.encrypt(value)); },
-    delete: async (key) => { repo.delete(key); },
+    set: (key, value) => { repo.set(key, cipher.encrypt(value)); return Promise.resolve(); },
+    delete: (key) => { repo.delete(key); return Promise.resolve(); },
   };
 }
 

@@ -14,8 +14,22 @@ const FORBIDDEN_LOCAL = /["&'/:<>@\s]/u;
 const FORBIDDEN_DOMAIN = /[\s@/"'<>&]/u;
 const MAX_PART_BYTES = 1023;
 
+/** UTF-8 length without TextEncoder (shared/ has no DOM or Node types). */
 function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+function hasControlCharacters(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Splits and checks a JID; returns undefined for anything RFC 7622 would not accept. */
@@ -31,7 +45,7 @@ export function parseJid(input: string): JidParts | undefined {
   if (at !== -1 && (local.length === 0 || FORBIDDEN_LOCAL.test(local))) return undefined;
   if (byteLength(local) > MAX_PART_BYTES) return undefined;
   if (domain.length === 0 || byteLength(domain) > MAX_PART_BYTES || FORBIDDEN_DOMAIN.test(domain)) return undefined;
-  if (/[\u0000-\u001f\u007f]/u.test(input)) return undefined;
+  if (hasControlCharacters(input)) return undefined;
   return { local: local.toLowerCase(), domain, resource };
 }
 

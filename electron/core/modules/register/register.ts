@@ -44,7 +44,7 @@ async function withUnauthenticatedStream<T>(endpoint: Endpoint, fn: (entity: Cli
   let timer: NodeJS.Timeout | undefined;
   try {
     return await new Promise<T>((resolve, reject) => {
-      entity = createStream(endpoint, async (secure) => { fn(secure).then(resolve, reject); });
+      entity = createStream(endpoint, (secure) => { fn(secure).then(resolve, reject); return Promise.resolve(); });
       entity.on('error', reject);
       entity.start().catch(reject);
       timer = setTimeout(() => reject(new TimeoutError('Registration', OPEN_TIMEOUT_MS)), OPEN_TIMEOUT_MS);

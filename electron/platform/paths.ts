@@ -1,0 +1,6 @@
+import { join } from 'node:path';
+import { app } from 'electron';
+
+export const databasePath = (): string => join(app.getPath('userData'), 'jabberdesk.sqlite');
+export const rendererIndex = (): string => join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+export const preloadPath = (): string => join(app.getAppPath(), 'dist', 'preload', 'preload.cjs');

@@ -1,0 +1,63 @@
+// The UI's one way to the engine: Electron's preload bridge, or the WebSocket bridge in web mode.
+import type { BridgeFrame, XmppBridge } from '../../shared/ipc/bridge.ts';
+import type { CommandArg, CommandName, CommandResult, CoreEvents, EventName } from '../../shared/ipc/contract.ts';
+import { CommandError, type Result } from '../../shared/ipc/result.ts';
+
+declare global {
+  interface Window { xmpp?: XmppBridge }
+}
+
+export function webSocketBridge(url: string): XmppBridge {
+  const socket = new WebSocket(url);
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve(), { once: true });
+    socket.addEventListener('error', () => reject(new Error('Cannot reach the engine bridge')), { once: true });
+  });
+  let seq = 0;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  socket.addEventListener('message', (message: MessageEvent<string>) => {
+    const frame = JSON.parse(message.data) as BridgeFrame;
+    if (frame.type === 'result') {
+      pending.get(frame.seq)?.(frame.result);
+      pending.delete(frame.seq);
+    } else {
+      for (const listener of listeners.get(frame.name) ?? []) listener(frame.payload);
+    }
+  });
+  return {
+    invoke: async <K extends CommandName>(name: K, arg: CommandArg<K>) => {
+      await opened;
+      const id = ++seq;
+      return new Promise<Result<CommandResult<K>>>((resolve) => {
+        pending.set(id, resolve as (result: Result<unknown>) => void);
+        socket.send(JSON.stringify({ type: 'invoke', seq: id, name, arg }));
+      });
+    },
+    on: <E extends EventName>(event: E, listener: (payload: CoreEvents[E]) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      const wrapped = (payload: unknown): void => listener(payload as CoreEvents[E]);
+      set.add(wrapped);
+      listeners.set(event, set);
+      return () => { set.delete(wrapped); };
+    },
+  };
+}
+
+function pickBridge(): XmppBridge {
+  if (window.xmpp) return window.xmpp;
+  const params = new URLSearchParams(window.location.search);
+  const port = params.get('bridgePort');
+  const token = params.get('token');
+  if (!port || !token) throw new Error('No engine: open this page from the app or from `npm run demo`');
+  return webSocketBridge(`ws://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`);
+}
+
+export const bridge = pickBridge();
+
+/** Runs a command and unwraps its Result (throws CommandError on failure). */
+export async function call<K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>> {
+  const result = await bridge.invoke(name, arg);
+  if (!result.ok) throw new CommandError(result.error);
+  return result.value;
+}
