@@ -101,3 +101,9 @@ declare module '@xmpp/resolve' {
   import type { Client } from '@xmpp/client-core';
   export default function resolve(deps: { entity: Client }): void;
 }
+
+declare module '@xmpp/client' {
+  import type { Client } from '@xmpp/client-core';
+  export { xml } from '@xmpp/xml';
+  export function client(options: Record<string, unknown>): Client & { reconnect: { stop(): void } };
+}

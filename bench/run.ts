@@ -1,0 +1,110 @@
+// npm run bench: the engine beside a bare @xmpp/client (the floor) on a private loopback Prosody.
+import type { ChatMessage } from '../shared/model/message.ts';
+import { startProsody } from '../e2e/server/prosody.ts';
+import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.ts';
+import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
+import { compare, median, percentile } from './stats.ts';
+
+const server = await startProsody();
+const quick = process.argv.includes('--quick');
+const LOGINS = 20;
+const ROUND_TRIPS = quick ? 200 : 1000;
+const FLOOD = quick ? 2000 : 10_000;
+
+async function benchLogin(): Promise<void> {
+  const user = await newUser(server, 'login');
+  const engine = await startEngine(server, user, { connect: false });
+  const engineTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let i = 0; i < LOGINS; i++) {
+    let t = performance.now();
+    await engine.core.commands['account.connect']({ account: engine.account });
+    engineTimes.push(performance.now() - t);
+    await engine.core.commands['account.disconnect']({ account: engine.account });
+    t = performance.now();
+    const bare = await bareLogin(server, user, `floor${i}`);
+    floorTimes.push(performance.now() - t);
+    await bare.stop();
+  }
+  await engine.close();
+  compare('login (median of 20)', 'ms', median(engineTimes), median(floorTimes));
+}
+
+function nextIncoming(engine: TestEngine): Promise<ChatMessage> {
+  return new Promise((resolve) => {
+    const off = engine.core.events.on('message.added', (m) => { if (m.direction === 'in') { off(); resolve(m); } });
+  });
+}
+
+async function benchRoundTrip(): Promise<void> {
+  const [aUser, bUser] = [await newUser(server, 'ping'), await newUser(server, 'pong')];
+  const a = await startEngine(server, aUser);
+  const b = await startEngine(server, bUser);
+  b.core.events.on('message.added', (m) => {
+    if (m.direction === 'in') void b.core.commands['chat.send']({ account: b.account, to: a.account, body: `re: ${m.body}` });
+  });
+  const engineTimes: number[] = [];
+  for (let i = 0; i < ROUND_TRIPS; i++) {
+    const reply = nextIncoming(a);
+    const t = performance.now();
+    await a.core.commands['chat.send']({ account: a.account, to: b.account, body: `ping ${i}` });
+    await reply;
+    engineTimes.push(performance.now() - t);
+  }
+  await Promise.all([a.close(), b.close()]);
+
+  const pa = await bareLogin(server, aUser, 'floor-a');
+  const pb = await bareLogin(server, bUser, 'floor-b');
+  await pa.send(presenceStanza());
+  await pb.send(presenceStanza());
+  pb.on('stanza', (s) => { if (s.name === 'message' && s.getChildText('body')) void pb.send(chatStanza(aUser.jid, `re: ${s.getChildText('body') ?? ''}`)); });
+  let onReply: () => void = () => undefined;
+  pa.on('stanza', (s) => { if (s.name === 'message' && s.getChildText('body')) onReply(); });
+  const floorTimes: number[] = [];
+  for (let i = 0; i < ROUND_TRIPS; i++) {
+    const reply = new Promise<void>((resolve) => { onReply = resolve; });
+    const t = performance.now();
+    await pa.send(chatStanza(bUser.jid, `ping ${i}`));
+    await reply;
+    floorTimes.push(performance.now() - t);
+  }
+  await Promise.all([pa.stop(), pb.stop()]);
+  const params = { count: ROUND_TRIPS };
+  compare(`round trip median (${ROUND_TRIPS})`, 'ms', median(engineTimes), median(floorTimes), params);
+  compare(`round trip p99 (${ROUND_TRIPS})`, 'ms', percentile(engineTimes, 99), percentile(floorTimes, 99), params);
+}
+
+async function flood(send: (i: number) => Promise<void>, received: () => number): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < FLOOD; i += 100) await Promise.all(Array.from({ length: 100 }, (_, k) => send(i + k)));
+  while (received() < FLOOD) await new Promise((r) => setTimeout(r, 5));
+  return FLOOD / ((performance.now() - t) / 1000);
+}
+
+async function benchFlood(): Promise<void> {
+  const [senderUser, engineUser, floorUser] = [await newUser(server, 'flood'), await newUser(server, 'store'), await newUser(server, 'count')];
+  const sender = await bareLogin(server, senderUser, 'sender');
+  const engine = await startEngine(server, engineUser);
+  let stored = 0;
+  engine.core.events.on('message.added', (m) => { if (m.direction === 'in') stored++; });
+  const engineRate = await flood((i) => sender.send(chatStanza(engineUser.jid, `flood ${i}`)), () => stored);
+  if (engine.core.store.messages.count(engine.account) !== FLOOD) throw new Error('the engine did not store every message once');
+  await engine.close();
+
+  const counter = await bareLogin(server, floorUser, 'counter');
+  await counter.send(presenceStanza());
+  let counted = 0;
+  counter.on('stanza', (s) => { if (s.name === 'message' && s.getChildText('body')) counted++; });
+  const floorRate = await flood((i) => sender.send(chatStanza(floorUser.jid, `flood ${i}`)), () => counted);
+  await Promise.all([counter.stop(), sender.stop()]);
+  compare(`receive+store ${FLOOD} messages`, 'msg/s', engineRate, floorRate, { count: FLOOD });
+}
+
+try {
+  console.log(`Prosody on 127.0.0.1:${server.ports.c2s}; figures also appended to bench/results.jsonl\n`);
+  await benchLogin();
+  await benchRoundTrip();
+  await benchFlood();
+} finally {
+  await server.stop();
+}
