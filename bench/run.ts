@@ -5,7 +5,7 @@ import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.t
 import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
 import { compare, median, percentile } from './stats.ts';
 
-const server = await startProsody();
+const server = await startProsody({ archiveStorage: 'memory' });
 const quick = process.argv.includes('--quick');
 const LOGINS = 20;
 const ROUND_TRIPS = quick ? 200 : 1000;

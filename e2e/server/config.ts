@@ -6,7 +6,12 @@ export interface ProsodyPorts {
   https: number;
 }
 
-export function prosodyConfig(base: string, ports: ProsodyPorts, asRoot: boolean): string {
+export interface ProsodyOptions {
+  /** 'memory' keeps archives in RAM: Prosody's file store slows to a crawl near 10,000 items per user. */
+  archiveStorage?: 'internal' | 'memory';
+}
+
+export function prosodyConfig(base: string, ports: ProsodyPorts, asRoot: boolean, options: ProsodyOptions = {}): string {
   const cert = `${base}/certs/localhost.crt`;
   const key = `${base}/certs/localhost.key`;
   return `
@@ -27,6 +32,7 @@ ssl = { certificate = "${cert}", key = "${key}" }
 https_ssl = { certificate = "${cert}", key = "${key}" }
 c2s_require_encryption = true
 authentication = "internal_hashed"
+${options.archiveStorage === 'memory' ? 'storage = { archive = "memory"; muc_log = "memory" }' : ''}
 network_settings = { nagle = false }
 c2s_stanza_size_limit = 4 * 1024 * 1024
 allow_registration = true

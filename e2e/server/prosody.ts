@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prosodyConfig, type ProsodyPorts } from './config.ts';
+import { prosodyConfig, type ProsodyOptions, type ProsodyPorts } from './config.ts';
 
 export const PROSODY_BIN = '/usr/bin/prosody';
 
@@ -57,7 +57,7 @@ function makeCertificate(dir: string): void {
   ], { stdio: 'ignore' });
 }
 
-export async function startProsody(): Promise<ProsodyServer> {
+export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
   if (!existsSync(PROSODY_BIN)) {
     throw new Error('Prosody is not installed: run `apt-get install prosody` (the project\'s .ci/run does this).');
   }
@@ -67,7 +67,7 @@ export async function startProsody(): Promise<ProsodyServer> {
   const certPath = join(base, 'certs', 'localhost.crt');
   const ports: ProsodyPorts = { c2s: await freePort(), directTls: await freePort(), http: await freePort(), https: await freePort() };
   const configPath = join(base, 'prosody.cfg.lua');
-  writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0));
+  writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0, options));
   const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;
 
   let child: ChildProcess | undefined;
