@@ -86,3 +86,14 @@ test('registration through the contract creates an account that can log in', asy
   assert.equal(core.runtime(jid).state.status, 'online');
   await core.close();
 });
+
+test('two connect calls at once share one attempt and both resolve online', async () => {
+  const user = await newUser(server);
+  const engine = await startEngine(server, user, { connect: false });
+  const connecting: string[] = [];
+  engine.core.events.on('connection.stateChanged', (e) => { if (e.state.status === 'connecting') connecting.push(e.account); });
+  await Promise.all([engine.core.commands['account.connect']({ account: user.jid }), engine.core.commands['account.connect']({ account: user.jid })]);
+  assert.equal(engine.core.runtime(user.jid).state.status, 'online');
+  assert.equal(connecting.length, 1);
+  await engine.close();
+});

@@ -45,6 +45,7 @@ export class AccountRuntime {
   #timer: NodeJS.Timeout | undefined;
   #entity: Client | undefined;
   #attached = false;
+  #inflight: Promise<void> | undefined;
   readonly #lifecycle = createLifecycle();
   readonly #disco;
   readonly #deps: RuntimeDeps;
@@ -68,7 +69,8 @@ export class AccountRuntime {
   async connect(): Promise<void> {
     this.#wanted = true;
     clearTimeout(this.#timer);
-    if (this.#state.status === 'online' || this.#entity) return;
+    if (this.#state.status === 'online') return;
+    if (this.#inflight) return this.#inflight;
     this.#attempt = 0;
     await this.#tryOnce();
   }
@@ -95,7 +97,13 @@ export class AccountRuntime {
     this.#disco.dispose();
   }
 
-  async #tryOnce(): Promise<void> {
+  /** One attempt at a time; a second caller shares the attempt in flight. */
+  #tryOnce(): Promise<void> {
+    this.#inflight ??= this.#connectOnce().finally(() => { this.#inflight = undefined; });
+    return this.#inflight;
+  }
+
+  async #connectOnce(): Promise<void> {
     const generation = ++this.#generation;
     this.#setState({ status: 'connecting' });
     const { store, secrets, account } = this.#deps;
