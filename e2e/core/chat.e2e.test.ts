@@ -100,3 +100,12 @@ test('a reply to a message from a full JID goes to that resource only (resource 
   assert.equal(a.core.store.messages.count(a.account), 2);
   await Promise.all([a.close(), b1.close(), b2.close()]);
 });
+
+test('a message the server bounces (no such user) is marked failed', async () => {
+  const user = await newUser(server, 'bounce');
+  const engine = await startEngine(server, user);
+  const nobody = `nobody-${Date.now().toString(36)}@localhost` as never;
+  const sent = await engine.core.commands['chat.send']({ account: engine.account, to: nobody, body: 'hello?' });
+  await eventually(() => engine.core.store.messages.get(sent.id)?.state === 'failed', 'the bounce to mark the message failed');
+  await engine.close();
+});

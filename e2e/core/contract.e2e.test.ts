@@ -5,7 +5,7 @@ import type { BridgeFrame } from '../../shared/ipc/bridge.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/channels.ts';
 import type { Result } from '../../shared/ipc/result.ts';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
-import { startBridge, type BridgeServer } from '../../electron/bridge/wsServer.ts';
+import { rawDataText, startBridge, type BridgeServer } from '../../electron/bridge/wsServer.ts';
 import { bindIpc, type IpcMainLike } from '../../electron/ipc/bindIpc.ts';
 
 let core: Core;
@@ -15,11 +15,6 @@ before(async () => {
   bridge = await startBridge(core);
 });
 after(async () => { await bridge.close(); await core.close(); });
-
-function rawText(data: WebSocket.RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
-}
 
 function open(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -33,7 +28,7 @@ function open(url: string): Promise<WebSocket> {
 function invoke(socket: WebSocket, seq: number, name: string, arg: unknown): Promise<Result<unknown>> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(rawText(data)) as BridgeFrame;
+      const frame = JSON.parse(rawDataText(data)) as BridgeFrame;
       if (frame.type === 'result' && frame.seq === seq) {
         socket.off('message', onMessage);
         resolve(frame.result);
@@ -61,7 +56,7 @@ test('over WebSocket: malformed arguments and unknown commands get clear errors;
   const unknown = await invoke(socket, 5, 'system.exec', { cmd: 'rm -rf /' });
   assert.equal(unknown.ok === false && unknown.error.code, 'unknown-command');
   const event = new Promise<BridgeFrame>((resolve) => socket.on('message', (d) => {
-    const frame = JSON.parse(rawText(d)) as BridgeFrame;
+    const frame = JSON.parse(rawDataText(d)) as BridgeFrame;
     if (frame.type === 'event' && frame.name === 'account.listChanged') resolve(frame);
   }));
   const added = await invoke(socket, 6, 'account.add', { jid: 'Someone@Example.org/Desk', password: 'secret', priority: -5 });

@@ -3,7 +3,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { BridgeFrame } from '../../shared/ipc/bridge.ts';
 import { type Core, dispatchCommand } from '../core/index.ts';
 
@@ -20,6 +20,12 @@ function tokenMatches(request: IncomingMessage, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The text of a frame, whatever shape ws hands it over in. */
+export function rawDataText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 }
 
 function parseRequest(data: string): { seq: number; name: unknown; arg: unknown } | undefined {
@@ -56,7 +62,7 @@ export async function startBridge(core: Core, options: { port?: number; token?: 
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('message', (data) => {
-      const request = parseRequest(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
+      const request = parseRequest(rawDataText(data));
       if (!request) {
         socket.close(1003, 'malformed frame');
         return;

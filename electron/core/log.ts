@@ -7,11 +7,13 @@ export interface Logger {
 
 export type LogSink = (level: 'debug' | 'info' | 'warn', scope: string, message: string, data?: Record<string, unknown>) => void;
 
+/** Warnings always; info with JABBERDESK_LOG=1; everything with JABBERDESK_DEBUG=1. */
 const consoleSink: LogSink = (level, scope, message, data) => {
-  if (level === 'debug' && !process.env.JABBERDESK_DEBUG) return;
+  const shown = level === 'warn' || process.env.JABBERDESK_DEBUG || (level === 'info' && process.env.JABBERDESK_LOG);
+  if (!shown) return;
   const line = `[${scope}] ${message}${data ? ` ${JSON.stringify(data)}` : ''}`;
   if (level === 'warn') console.warn(line);
-  else if (process.env.JABBERDESK_DEBUG || level === 'info' && process.env.JABBERDESK_LOG) console.log(line);
+  else console.log(line);
 };
 
 let sink: LogSink = consoleSink;

@@ -2,7 +2,7 @@
 import type { Client } from '@xmpp/client-core';
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { ConnectionState } from '../../../shared/model/connection.ts';
-import { toFullJid } from '../../../shared/model/jid.ts';
+import { parseJid, toFullJid } from '../../../shared/model/jid.ts';
 import type { CoreEmitter } from '../events.ts';
 import { createLogger } from '../log.ts';
 import { ScramError } from '../net/scram.ts';
@@ -114,10 +114,10 @@ export class AccountRuntime {
       throw new AuthError('not-authorized', 'No password is stored for this account');
     }
     const pinned = await secrets.get(pinKey(account));
-    const at = account.indexOf('@');
+    const { local, domain } = parseJid(account) ?? { local: '', domain: '' };
     const entity = createStream(
-      { domain: account.slice(at + 1), host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
-      { credentials: { username: account.slice(0, at), password }, resource: row.resource },
+      { domain, host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
+      { credentials: { username: local, password }, resource: row.resource },
     );
     entity.on('error', (error: unknown) => this.#log.debug('stream error', { error: String(error) }));
     this.#entity = entity;

@@ -31,10 +31,11 @@ export function serviceUri(endpoint: Endpoint): string {
 
 export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string } | Unauthenticated): Client {
   const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
-  entity.transports.push(...createTransports({ domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint }));
+  const trust = { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint };
+  entity.transports.push(...createTransports(trust));
   resolve({ entity });
   const features = streamFeatures({ middleware: middleware({ entity }) });
-  useStartTls(features, { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint });
+  useStartTls(features, trust);
   if (typeof auth === 'function') {
     useSasl(features, auth);
   } else {

@@ -20,6 +20,8 @@ class TcpTransport extends ConnectionTCP {
   }
 }
 
+Object.assign(TcpTransport.prototype, { Socket: PlainSocket, NS: 'jabber:client' });
+
 export function createTransports(trust: TlsTrust): unknown[] {
   class DirectTlsSocket extends SecureSocket {
     constructor() {
@@ -32,7 +34,6 @@ export function createTransports(trust: TlsTrust): unknown[] {
       return protocol === 'xmpps:' ? { host: hostname, port: Number(port) || 5223 } : undefined;
     }
   }
-  Object.assign(TcpTransport.prototype, { Socket: PlainSocket, NS: 'jabber:client' });
   Object.assign(DirectTlsTransport.prototype, { Socket: DirectTlsSocket, NS: 'jabber:client' });
   return [TcpTransport, DirectTlsTransport];
 }

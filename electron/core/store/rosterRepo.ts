@@ -35,16 +35,27 @@ export function createRosterRepo(db: Db) {
     list(account: AccountId): RosterItem[] {
       return (db.prepare('SELECT * FROM roster_items WHERE account = ? ORDER BY jid').all(account) as unknown as RawItem[]).map(fromRaw);
     },
+    get(account: AccountId, jid: BareJid): RosterItem | undefined {
+      const raw = db.prepare('SELECT * FROM roster_items WHERE account = ? AND jid = ?').get(account, jid) as RawItem | undefined;
+      return raw ? fromRaw(raw) : undefined;
+    },
     put,
     remove(account: AccountId, jid: BareJid): void {
       db.prepare('DELETE FROM roster_items WHERE account = ? AND jid = ?').run(account, jid);
     },
-    /** Replaces the whole roster (a full fetch); keeps pending-in flags, which the server does not store. */
+    /**
+     * Replaces the whole roster (a full fetch). Incoming subscription requests are ours, not the server's:
+     * their flags are kept, and a stranger who asked stays listed (with no subscription) so it can be answered.
+     */
     replace(account: AccountId, items: RosterItem[], version: string | undefined): void {
       transaction(db, () => {
-        const pendingIn = new Set(this.list(account).filter((i) => i.pendingIn).map((i) => i.jid));
+        const asked = new Set(this.list(account).filter((i) => i.pendingIn).map((i) => i.jid));
         db.prepare('DELETE FROM roster_items WHERE account = ?').run(account);
-        for (const item of items) put(account, { ...item, pendingIn: item.pendingIn || pendingIn.has(item.jid) });
+        for (const item of items) {
+          put(account, { ...item, pendingIn: item.pendingIn || asked.has(item.jid) });
+          asked.delete(item.jid);
+        }
+        for (const jid of asked) put(account, { jid, name: '', subscription: 'none', pendingOut: false, pendingIn: true, approved: false, groups: [] });
         this.setVersion(account, version);
       });
     },

@@ -1,4 +1,4 @@
-import { type BareJid, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
+import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { Element } from '../../xmpp/stanza.ts';
 
 export const NS_SID = 'urn:xmpp:sid:0';
@@ -49,7 +49,7 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     kind: 'chat',
     from,
     peer,
-    resource: full ? full.slice(full.indexOf('/') + 1) : undefined,
+    resource: full ? resourceOf(full) : undefined,
     body,
     originId: shortId(stanza.getChild('origin-id', NS_SID)?.attrs.id),
     // Our server appends its own stanza-id; one a sender smuggled in stands before it (Prosody 0.12 does not strip it).

@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../../../shared/model/message.ts';
 import { NotConnectedError } from '../../account/connection.ts';
 import { createMessageService } from '../../services/messages.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
+import { parsePresence } from '../presence/presence.parse.ts';
 import { buildChatMessage } from './chat.build.ts';
 import { NS_SID, parseChatMessage } from './chat.parse.ts';
 
@@ -57,11 +58,9 @@ export const chat: XmppModule<ChatApi> = {
 
     // Unlock when the locked resource goes away, so the next message goes to the bare JID again.
     const offPresence = xmpp.onPresence((stanza) => {
-      if (stanza.attrs.type !== 'unavailable') return;
-      const from = stanza.attrs.from ?? '';
-      const slash = from.indexOf('/');
-      const bare = (slash === -1 ? from : from.slice(0, slash)).toLowerCase() as BareJid;
-      if (slash === -1 || lockedResource.get(bare) === from.slice(slash + 1)) lockedResource.delete(bare);
+      const event = parsePresence(stanza);
+      if (event?.kind !== 'unavailable') return;
+      if (event.resource === undefined || lockedResource.get(event.jid) === event.resource) lockedResource.delete(event.jid);
     });
     const offOffline = lifecycle.onOffline(() => lockedResource.clear());
     const offOnline = lifecycle.onOnline(() => { void flushOutbox(); });

@@ -1,4 +1,4 @@
-import { type BareJid, bareOf, toFullJid, toBareJid } from '../../../../shared/model/jid.ts';
+import { type BareJid, bareOf, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { ResourcePresence } from '../../../../shared/model/presence.ts';
 import type { Element } from '../../xmpp/stanza.ts';
 
@@ -30,12 +30,12 @@ export function parsePresence(stanza: Element): PresenceEvent | undefined {
       const show = stanza.getChildText('show') ?? '';
       return {
         kind: 'available', jid: bareOf(full),
-        presence: { resource: full.slice(full.indexOf('/') + 1), show: (SHOWS.includes(show) ? show : 'online') as ResourcePresence['show'], status, priority: priorityOf(stanza) },
+        presence: { resource: resourceOf(full), show: (SHOWS.includes(show) ? show : 'online') as ResourcePresence['show'], status, priority: priorityOf(stanza) },
       };
     }
     case 'unavailable': {
       const full = toFullJid(from);
-      return { kind: 'unavailable', jid, resource: full ? full.slice(full.indexOf('/') + 1) : undefined };
+      return { kind: 'unavailable', jid, resource: full ? resourceOf(full) : undefined };
     }
     case 'subscribe':
     case 'subscribed':

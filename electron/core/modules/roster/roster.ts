@@ -19,7 +19,7 @@ function emitRoster({ account, emit, store }: ModuleContext): void {
 
 /** Records that someone asked to see our presence (or that we answered); strangers get an entry too. */
 export function setPendingIn(ctx: ModuleContext, jid: BareJid, pending: boolean): void {
-  const existing = ctx.store.roster.list(ctx.account).find((i) => i.jid === jid);
+  const existing = ctx.store.roster.get(ctx.account, jid);
   if (!existing && !pending) return;
   if (existing && !pending && existing.subscription === 'none' && !existing.pendingOut && existing.name === '' && existing.groups.length === 0) {
     ctx.store.roster.remove(ctx.account, jid);
@@ -39,8 +39,7 @@ export const roster: XmppModule<RosterApi> = {
         store.roster.remove(account, change.jid);
         return;
       }
-      const previous = store.roster.list(account).find((i) => i.jid === change.item.jid);
-      store.roster.put(account, { ...change.item, pendingIn: previous?.pendingIn ?? false });
+      store.roster.put(account, { ...change.item, pendingIn: store.roster.get(account, change.item.jid)?.pendingIn ?? false });
     };
 
     const offPush = xmpp.onIq('set', NS_ROSTER, 'query', (stanza) => {
@@ -61,16 +60,14 @@ export const roster: XmppModule<RosterApi> = {
     const offOnline = lifecycle.onOnline(async () => {
       const result = await xmpp.iq('get', undefined, el('query', NS_ROSTER));
       const { changes, version } = parseRosterQuery(result.getChild('query', NS_ROSTER));
-      const items = changes.flatMap((c) => (c.kind === 'set' ? [c.item] : []));
-      const strangers = store.roster.list(account).filter((i) => i.pendingIn && !items.some((n) => n.jid === i.jid));
-      store.roster.replace(account, [...items, ...strangers.map((s) => ({ ...s, subscription: 'none' as const, pendingOut: false }))], version);
+      store.roster.replace(account, changes.flatMap((c) => (c.kind === 'set' ? [c.item] : [])), version);
       emitRoster(ctx);
     });
 
     return {
       list: () => store.roster.list(account),
       set: async (jid, name, groups) => {
-        const current = store.roster.list(account).find((i) => i.jid === jid);
+        const current = store.roster.get(account, jid);
         await xmpp.iq('set', undefined, buildRosterSet(jid, name ?? current?.name, groups ?? current?.groups ?? []));
       },
       remove: async (jid) => {
