@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChatMessage } from '../../shared/model/message.ts';
-import type { Core } from '../../electron/core/index.ts';
+import { mkdtempSync } from 'node:fs';
+import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
@@ -63,9 +64,8 @@ test('a message sent while offline is queued, then delivered exactly once after 
   await Promise.all([sender.close(), receiver.close()]);
 });
 
-test('the outbox survives an engine restart (it lives in SQLite)', async (t) => {
-  const dir = await import('node:fs').then((fs) => fs.mkdtempSync(`${server.base}/db-`));
-  t.after(() => undefined);
+test('the outbox survives an engine restart (it lives in SQLite)', async () => {
+  const dir = mkdtempSync(`${server.base}/db-`);
   const [aUser, bUser] = [await newUser(server, 'restart'), await newUser(server, 'peer')];
   const first = await startEngine(server, aUser, { connect: false, databasePath: `${dir}/a.sqlite` });
   await first.core.commands['chat.send']({ account: first.account, to: bUser.jid, body: 'survives a restart' });
@@ -73,7 +73,6 @@ test('the outbox survives an engine restart (it lives in SQLite)', async (t) => 
 
   const receiver = await startEngine(server, bUser);
   const inbox = collectIncoming(receiver.core);
-  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
   const secrets = createMemorySecretStore();
   await secrets.set(`password:${aUser.jid}`, aUser.password);
   await secrets.set(`certificate-pin:${aUser.jid}`, server.fingerprint);
@@ -92,7 +91,7 @@ test('a reply to a message from a full JID goes to that resource only (resource 
   const inbox1 = collectIncoming(b1.core);
   const inbox2 = collectIncoming(b2.core);
   await b2.core.commands['chat.send']({ account: b2.account, to: a.account, body: 'from two' });
-  await eventually(async () => (await a.core.commands['chat.history']({ account: a.account, peer: b2.account })).length === 2 || a.core.store.messages.count(a.account) === 1, 'a to receive');
+  await eventually(() => a.core.store.messages.count(a.account) === 1, 'a to receive');
   await a.core.commands['chat.send']({ account: a.account, to: b2.account, body: 'reply to two' });
   await eventually(() => inbox2.length === 1, 'the reply to reach resource two');
   await sleep(300);
