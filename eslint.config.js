@@ -20,7 +20,7 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
     },
   },
@@ -38,4 +38,5 @@ export default tseslint.config(
   { files: ['electron/main.ts', 'electron/ipc/**/*.ts', 'electron/platform/**/*.ts'], rules: restrict([{ group: ['**/core/*/**', '**/renderer/**'], message: 'The shell uses core/index.ts only.' }]) },
   { files: ['electron/preload.ts'], rules: restrict([{ group: ['**/core/**', '**/renderer/**', 'node:*'], message: 'The preload exposes the generic bridge only.' }]) },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([NODE, ELECTRON, { group: ['**/electron/**', '@xmpp/*'], message: 'The renderer talks to the engine only through the bridge.' }]) },
+  { files: ['renderer/**/*.test.ts'], rules: restrict([ELECTRON, { group: ['**/electron/**', '@xmpp/*'], message: 'Renderer tests test renderer logic.' }]) },
 );

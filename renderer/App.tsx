@@ -1,17 +1,48 @@
-import { useAppStore } from './store/index.ts';
+import { useEffect } from 'react';
+import { useT } from './i18n/useT.ts';
+import { MainWindow } from './main/MainWindow.tsx';
+import { SetupScreen } from './setup/SetupScreen.tsx';
+import { activeAccountOf, openDialog, useAppStore } from './store/index.ts';
+import type { Theme } from './store/settings.ts';
+
+function useTheme(theme: Theme, language: string): void {
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = (): void => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
+  useEffect(() => { document.documentElement.lang = language; }, [language]);
+}
+
+function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        openDialog({ kind: 'switcher' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 export function App() {
-  const accounts = useAppStore((s) => s.accounts);
-  return (
-    <main>
-      <h1>JabberDesk</h1>
-      {accounts.length === 0 ? <p>No account yet.</p> : (
-        <ul aria-label="Accounts">
-          {accounts.map((a) => (
-            <li key={a.id}>{a.jid} <span className="state">{a.state.status}</span></li>
-          ))}
-        </ul>
-      )}
-    </main>
-  );
+  const t = useT();
+  const settings = useAppStore((s) => s.settings);
+  const loaded = useAppStore((s) => s.loaded);
+  const engineError = useAppStore((s) => s.engineError);
+  const account = useAppStore(activeAccountOf);
+  const settingUp = useAppStore((s) => s.setupAccount !== undefined || s.addingAccount);
+  useTheme(settings.theme, settings.language);
+  useShortcuts();
+  useEffect(() => { document.title = t('app.name'); }, [t]);
+  if (engineError) return <main className="setup"><p role="alert" className="error">{t('app.noEngine', { message: engineError })}</p></main>;
+  if (!loaded) return <main className="setup"><p role="status">{t('app.loading')}</p></main>;
+  if (!account || settingUp) return <SetupScreen />;
+  return <MainWindow account={account} />;
 }

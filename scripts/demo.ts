@@ -1,39 +1,60 @@
-// npm run demo: a private Prosody, two demo accounts that are contacts, a peer that answers,
-// the engine behind the WebSocket bridge, and the renderer served on loopback.
+// npm run demo: a private Prosody, demo accounts that are contacts of each other, a peer that
+// answers, the engine behind the WebSocket bridge, and the renderer served on loopback.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBridge } from '../electron/bridge/wsServer.ts';
-import { newUser, startEngine } from '../e2e/helpers/accounts.ts';
 import { PROSODY_BIN, startProsody } from '../e2e/server/prosody.ts';
+import { befriend, newUser, startEngine } from '../e2e/helpers/accounts.ts';
 import { serveDirectory } from './staticServer.ts';
 
-if (!existsSync(PROSODY_BIN)) {
-  console.error('The demo runs a private Prosody server. Install it first:  sudo apt-get install prosody  (or your system\'s package)');
-  process.exit(1);
+function ensureProsody(): void {
+  if (existsSync(PROSODY_BIN)) return;
+  const asRoot = process.getuid?.() === 0;
+  console.log('The demo runs a private Prosody server; trying to install it (apt-get install prosody)…');
+  try {
+    execFileSync(asRoot ? 'apt-get' : 'sudo', [...(asRoot ? [] : ['-n', 'apt-get']), 'install', '-y', 'prosody'], { stdio: 'inherit' });
+  } catch {
+    // reported below
+  }
+  if (!existsSync(PROSODY_BIN)) {
+    console.error('Prosody is needed for the demo. Install it with:  sudo apt-get install prosody  (or your system\'s package), then run npm run demo again.');
+    process.exit(1);
+  }
 }
+
+ensureProsody();
 const root = join(import.meta.dirname, '..', 'dist', 'renderer');
 if (!existsSync(join(root, 'index.html'))) execFileSync('npm', ['run', 'build:renderer'], { stdio: 'inherit' });
 
 const server = await startProsody();
-const [youUser, peerUser] = [await newUser(server, 'you'), await newUser(server, 'peer')];
-const you = await startEngine(server, youUser);
+const [youUser, aliceUser, peerUser, carolUser] = await Promise.all(['you', 'alice', 'peer', 'carol'].map((name) => newUser(server, name)));
+if (!youUser || !aliceUser || !peerUser || !carolUser) throw new Error('could not create the demo accounts');
+const you = await startEngine(server, youUser, { resource: 'desktop' });
+const alice = await startEngine(server, aliceUser, { resource: 'phone' });
 const peer = await startEngine(server, peerUser, { resource: 'bot' });
-await you.core.commands['roster.set']({ account: you.account, jid: peer.account, name: 'Demo Peer', groups: ['Demo'] });
-await peer.core.commands['roster.set']({ account: peer.account, jid: you.account, name: 'You' });
-await peer.core.commands['presence.approve']({ account: peer.account, jid: you.account });
-await you.core.commands['presence.approve']({ account: you.account, jid: peer.account });
-await you.core.commands['presence.subscribe']({ account: you.account, jid: peer.account });
-await peer.core.commands['presence.subscribe']({ account: peer.account, jid: you.account });
+const carol = await startEngine(server, carolUser, { resource: 'laptop' });
+await befriend(you, alice, { name: 'Alice', groups: ['Friends'] }, { name: 'You' });
+await befriend(you, peer, { name: 'Demo Peer', groups: ['Bots'] }, { name: 'You' });
+await alice.core.commands['presence.set']({ account: alice.account, show: 'away', status: 'Reading on the balcony 📚' });
 await peer.core.commands['presence.set']({ account: peer.account, show: 'chat', status: 'I answer everything' });
+await carol.core.commands['presence.subscribe']({ account: carol.account, jid: you.account });
 peer.core.events.on('message.added', (m) => {
   if (m.direction === 'in') void peer.core.commands['chat.send']({ account: peer.account, to: m.peer, body: `You said: ${m.body}` });
 });
+for (const [from, body] of [
+  [alice, 'Hi! Did you see the *new* client? It does _styling_, `code` and links: https://xmpp.org'],
+  [you, 'Yes! And quotes:\n> The best client is the one people pick.'],
+  [alice, '```\nconst answer = 42;\n```\nEven preformatted blocks.'],
+] as const) {
+  const to = from === you ? alice.account : you.account;
+  await from.core.commands['chat.send']({ account: from.account, to, body });
+}
 
 const bridge = await startBridge(you.core);
 const web = await serveDirectory(root);
 const url = `${web.url}?bridgePort=${bridge.port}&token=${bridge.token}`;
-console.log(`\nJabberDesk demo is running.\n  you:  ${you.account}\n  peer: ${peer.account} (answers every message)\n\nOpen: ${url}\n\nCtrl+C stops everything.`);
+console.log(`\nJabberDesk demo is running.\n  you:   ${you.account}\n  alice: ${alice.account} (a friend, away)\n  peer:  ${peer.account} (answers every message)\n  carol: ${carol.account} (asks to be your contact)\n\nOpen: ${url}\n\nCtrl+C stops everything.`);
 for (const opener of ['xdg-open', 'open']) {
   try { execFileSync('which', [opener], { stdio: 'ignore' }); execFileSync(opener, [url], { stdio: 'ignore' }); break; } catch { /* no browser here */ }
 }
@@ -44,7 +65,7 @@ async function stop(): Promise<void> {
   stopping = true;
   web.server.close();
   await bridge.close();
-  await Promise.allSettled([you.close(), peer.close()]);
+  await Promise.allSettled([you, alice, peer, carol].map((e) => e.close()));
   await server.stop();
   process.exit(0);
 }

@@ -46,3 +46,13 @@ export async function rawClient(server: ProsodyServer, user: TestUser, resource 
   await startStream(entity);
   return entity;
 }
+
+/** Makes two engines' accounts mutual contacts (both subscriptions approved), with roster names and groups. */
+export async function befriend(a: TestEngine, b: TestEngine, asSeenByA: { name: string; groups?: string[] }, asSeenByB: { name: string; groups?: string[] }): Promise<void> {
+  await a.core.commands['roster.set']({ account: a.account, jid: b.account, ...asSeenByA });
+  await b.core.commands['roster.set']({ account: b.account, jid: a.account, ...asSeenByB });
+  await a.core.commands['presence.approve']({ account: a.account, jid: b.account });
+  await b.core.commands['presence.approve']({ account: b.account, jid: a.account });
+  await a.core.commands['presence.subscribe']({ account: a.account, jid: b.account });
+  await b.core.commands['presence.subscribe']({ account: b.account, jid: a.account });
+}

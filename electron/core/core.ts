@@ -162,9 +162,9 @@ export class Core {
     },
     'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
     'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
-    'chat.history': ({ account, peer, before, limit }) => {
+    'chat.history': ({ account, peer, before, beforeId, limit }) => {
       this.runtime(account);
-      return Promise.resolve(this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit ?? 50));
+      return Promise.resolve(this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit ?? 50, beforeId));
     },
   };
 }

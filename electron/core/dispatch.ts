@@ -3,6 +3,7 @@ import type { CoreCommands } from '../../shared/ipc/contract.ts';
 import { fail, ok, type Result } from '../../shared/ipc/result.ts';
 import { isCommandName, validateCommand } from '../../shared/ipc/validate.ts';
 import { createLogger } from './log.ts';
+import { CertificateError } from './xmpp/errors.ts';
 
 const log = createLogger('dispatch');
 
@@ -17,6 +18,9 @@ export async function dispatchCommand(commands: CoreCommands, name: unknown, arg
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.info('command failed', { name, message });
+    if (error instanceof CertificateError) {
+      return fail('untrusted-certificate', message, { fingerprint: error.fingerprint, subject: error.subject, reason: error.reason });
+    }
     return fail('failed', message);
   }
 }

@@ -1,12 +1,82 @@
+// The renderer's state: one zustand store made of per-domain slices (reducers live beside it).
 import { create } from 'zustand';
-import type { Account } from '../../shared/model/account.ts';
+import type { Account, AccountId } from '../../shared/model/account.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+import type { RosterItem } from '../../shared/model/roster.ts';
+import type { ChatKey, ChatLog } from './chats.ts';
+import type { PresenceByJid } from './presence.ts';
+import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
 
-export interface AccountsSlice {
-  accounts: Account[];
-  accountsChanged(accounts: Account[]): void;
+export interface OpenChat {
+  account: AccountId;
+  peer: BareJid;
 }
 
-export const useAppStore = create<AccountsSlice>()((set) => ({
+export type DialogState =
+  | { kind: 'addContact' }
+  | { kind: 'editContact'; jid: BareJid }
+  | { kind: 'settings' }
+  | { kind: 'password'; account: AccountId }
+  | { kind: 'certificate'; account: AccountId }
+  | { kind: 'switcher' };
+
+export interface AppState {
+  loaded: boolean;
+  engineError?: string | undefined;
+  accounts: Account[];
+  /** The account whose roster is shown. */
+  activeAccount?: AccountId | undefined;
+  /** An account being set up: the setup screen stays until it is online once. */
+  setupAccount?: AccountId | undefined;
+  /** The setup screen stays up: another account is being added, or the first one is being created. */
+  addingAccount: boolean;
+  roster: Record<AccountId, RosterItem[]>;
+  presence: Record<AccountId, PresenceByJid>;
+  chats: Record<ChatKey, ChatLog>;
+  unread: Record<ChatKey, number>;
+  openChat?: OpenChat | undefined;
+  dialog?: DialogState | undefined;
+  filter: string;
+  settings: Settings;
+}
+
+function loadSettings(): Settings {
+  try {
+    return parseSettings(localStorage.getItem(SETTINGS_KEY), navigator.language);
+  } catch {
+    return parseSettings(null, navigator.language);
+  }
+}
+
+export const useAppStore = create<AppState>()(() => ({
+  loaded: false,
   accounts: [],
-  accountsChanged: (accounts) => set({ accounts }),
+  addingAccount: false,
+  roster: {},
+  presence: {},
+  chats: {},
+  unread: {},
+  filter: '',
+  settings: loadSettings(),
 }));
+
+export const setState = useAppStore.setState;
+export const getState = useAppStore.getState;
+
+export function updateSettings(change: Partial<Settings>): void {
+  const settings = { ...getState().settings, ...change };
+  setState({ settings });
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // storage full or disabled: the choice still applies for this session
+  }
+}
+
+export function openDialog(dialog: DialogState | undefined): void {
+  setState({ dialog });
+}
+
+export function activeAccountOf(state: AppState): Account | undefined {
+  return state.accounts.find((a) => a.id === state.activeAccount) ?? state.accounts[0];
+}

@@ -1,16 +1,54 @@
 import type { Account } from '../../shared/model/account.ts';
 import { bridge, call } from '../ipc/client.ts';
-import { useAppStore } from './index.ts';
+import { loadAccountData } from './actions.ts';
+import { addMessage, chatKey, countUnread, setDelivery } from './chats.ts';
+import { getState, setState } from './index.ts';
+import { withConnectionState, withPresence } from './presence.ts';
+
+const windowSeen = (): boolean => document.visibilityState === 'visible';
+
+function accountsChanged(accounts: Account[]): void {
+  const known = new Set(getState().accounts.map((a) => a.id));
+  setState((s) => ({
+    accounts, loaded: true,
+    activeAccount: accounts.some((a) => a.id === s.activeAccount) ? s.activeAccount : accounts[0]?.id,
+  }));
+  for (const account of accounts) if (!known.has(account.id)) void loadAccountData(account.id).catch(() => undefined);
+}
 
 /** The one place that subscribes to engine events. */
 export function wireEvents(): () => void {
-  const accountsChanged = (accounts: Account[]): void => useAppStore.getState().accountsChanged(accounts);
-  void call('account.list', {}).then(accountsChanged);
+  call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: String(error) }));
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
     bridge.on('connection.stateChanged', (e) => {
-      accountsChanged(useAppStore.getState().accounts.map((a) => (a.id === e.account ? { ...a, state: e.state } : a)));
+      setState((s) => ({ accounts: withConnectionState(s.accounts, e.account, e.state) }));
+      if (e.state.status === 'online') void loadAccountData(e.account).catch(() => undefined);
     }),
+    bridge.on('roster.changed', (e) => setState((s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
+    bridge.on('presence.changed', (e) => setState((s) => ({ presence: withPresence(s.presence, e.account, e.presence) }))),
+    bridge.on('message.added', (message) => setState((s) => {
+      const key = chatKey(message.account, message.peer);
+      const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
+      const log = s.chats[key];
+      return {
+        chats: log ? { ...s.chats, [key]: addMessage(log, message) } : s.chats,
+        unread: countUnread(s.unread, message, open && windowSeen()),
+      };
+    })),
+    bridge.on('message.updated', (e) => setState((s) => {
+      const chats = { ...s.chats };
+      for (const [key, log] of Object.entries(chats)) if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);
+      return { chats };
+    })),
   ];
-  return () => { for (const off of offs) off(); };
+  const onVisible = (): void => {
+    const open = getState().openChat;
+    if (open && windowSeen()) setState((s) => ({ unread: Object.fromEntries(Object.entries(s.unread).filter(([k]) => k !== chatKey(open.account, open.peer))) }));
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    for (const off of offs) off();
+    document.removeEventListener('visibilitychange', onVisible);
+  };
 }

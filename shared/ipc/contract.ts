@@ -25,7 +25,8 @@ export interface CoreCommands {
   'presence.set'(req: { account: AccountId; show: PresenceShow; status?: string; priority?: number }): Promise<void>;
   'presence.list'(req: { account: AccountId }): Promise<ContactPresence[]>;
   'chat.send'(req: { account: AccountId; to: BareJid; body: string }): Promise<ChatMessage>;
-  'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; limit?: number }): Promise<ChatMessage[]>;
+  /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */
+  'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
 
 export interface CoreEvents {

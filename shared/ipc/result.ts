@@ -1,7 +1,14 @@
-export type IpcErrorCode = 'invalid-argument' | 'unknown-command' | 'failed';
+export type IpcErrorCode = 'invalid-argument' | 'unknown-command' | 'failed' | 'untrusted-certificate';
+/** What the user needs to decide whether to trust a server's certificate. */
+export interface CertificateDetails {
+  fingerprint: string;
+  subject: string;
+  reason: string;
+}
 export interface IpcError {
   code: IpcErrorCode;
   message: string;
+  certificate?: CertificateDetails;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
@@ -9,16 +16,18 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: IpcErrorCode, message: string, certificate?: CertificateDetails): Result<never> {
+  return { ok: false, error: certificate ? { code, message, certificate } : { code, message } };
 }
 
 /** Thrown on the UI side when a command's Result was an error. */
 export class CommandError extends Error {
   readonly code: IpcErrorCode;
+  readonly certificate: CertificateDetails | undefined;
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'CommandError';
     this.code = error.code;
+    this.certificate = error.certificate;
   }
 }

@@ -38,7 +38,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.set': object({ account, show: oneOf(...PRESENCE_SHOWS), status: optional(str(1024)), priority }),
   'presence.list': object({ account }),
   'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
-  'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), limit: optional(int(1, 500)) }),
+  'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 
 export function isCommandName(name: unknown): name is CommandName {

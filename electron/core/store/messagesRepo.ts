@@ -52,10 +52,14 @@ export function createMessagesRepo(db: Db) {
       const raw = db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
-    /** The newest `limit` messages before `before` (ms), oldest first. */
-    history(account: AccountId, peer: BareJid, before: number, limit: number): ChatMessage[] {
-      const rows = db.prepare(`SELECT * FROM messages WHERE account = ? AND peer = ? AND ts < ?
-        ORDER BY ts DESC, id DESC LIMIT ?`).all(account, peer, before, limit) as unknown as RawMessage[];
+    /**
+     * The newest `limit` messages before `before` (ms), oldest first. Messages with equal timestamps keep
+     * the order they were stored in; `beforeId` (the oldest message already shown) continues inside such a tie.
+     */
+    history(account: AccountId, peer: BareJid, before: number, limit: number, beforeId?: MessageId): ChatMessage[] {
+      const rows = db.prepare(`SELECT * FROM messages WHERE account = ? AND peer = ?
+        AND (ts < ? OR (ts = ? AND rowid < coalesce((SELECT rowid FROM messages WHERE id = ?), 0)))
+        ORDER BY ts DESC, rowid DESC LIMIT ?`).all(account, peer, before, before, beforeId ?? null, limit) as unknown as RawMessage[];
       return rows.reverse().map(fromRaw);
     },
     count(account: AccountId, peer?: BareJid): number {

@@ -14,9 +14,11 @@ test('a full roster fetch replaces the items but keeps incoming requests, strang
   store.roster.put(account, item('friend@x', { pendingIn: true, subscription: 'to' }));
   store.roster.put(account, item('stranger@x', { pendingIn: true, subscription: 'none' }));
   store.roster.put(account, item('gone@x'));
-  store.roster.replace(account, [item('friend@x', { name: 'Friend' }), item('new@x')], 'v2');
+  store.roster.put(account, item('answered@x', { pendingIn: true, subscription: 'to' }));
+  store.roster.replace(account, [item('friend@x', { name: 'Friend', subscription: 'to' }), item('new@x'), item('answered@x')], 'v2');
   assert.deepEqual(store.roster.list(account).map((i) => [i.jid, i.name, i.subscription, i.pendingIn]), [
-    ['friend@x', 'Friend', 'both', true],
+    ['answered@x', '', 'both', false],
+    ['friend@x', 'Friend', 'to', true],
     ['new@x', '', 'both', false],
     ['stranger@x', '', 'none', true],
   ]);

@@ -52,7 +52,8 @@ export function createRosterRepo(db: Db) {
         const asked = new Set(this.list(account).filter((i) => i.pendingIn).map((i) => i.jid));
         db.prepare('DELETE FROM roster_items WHERE account = ?').run(account);
         for (const item of items) {
-          put(account, { ...item, pendingIn: item.pendingIn || asked.has(item.jid) });
+          const answered = item.subscription === 'from' || item.subscription === 'both';
+          put(account, { ...item, pendingIn: !answered && (item.pendingIn || asked.has(item.jid)) });
           asked.delete(item.jid);
         }
         for (const jid of asked) put(account, { jid, name: '', subscription: 'none', pendingOut: false, pendingIn: true, approved: false, groups: [] });

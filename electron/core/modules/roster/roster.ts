@@ -13,6 +13,9 @@ export interface RosterApi {
   remove(jid: BareJid): Promise<void>;
 }
 
+/** They already see our presence: any request from them is answered. */
+const seesUs = (item: RosterItem): boolean => item.subscription === 'from' || item.subscription === 'both';
+
 function emitRoster({ account, emit, store }: ModuleContext): void {
   emit('roster.changed', { account, items: store.roster.list(account) });
 }
@@ -39,7 +42,8 @@ export const roster: XmppModule<RosterApi> = {
         store.roster.remove(account, change.jid);
         return;
       }
-      store.roster.put(account, { ...change.item, pendingIn: store.roster.get(account, change.item.jid)?.pendingIn ?? false });
+      const asked = store.roster.get(account, change.item.jid)?.pendingIn ?? false;
+      store.roster.put(account, { ...change.item, pendingIn: asked && !seesUs(change.item) });
     };
 
     const offPush = xmpp.onIq('set', NS_ROSTER, 'query', (stanza) => {

@@ -1,0 +1,62 @@
+// The app as a person uses it: the engine behind the WebSocket bridge, the built renderer served on
+// loopback, and Debian's Chromium driven by playwright-core.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startBridge } from '../../electron/bridge/wsServer.ts';
+import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
+import { serveDirectory } from '../../scripts/staticServer.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
+import { endpointOf, type TestUser } from '../helpers/accounts.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+
+export interface AppUnderTest {
+  core: Core;
+  page: Page;
+  browser: Browser;
+  /** Saves a screenshot under artifacts/screenshots (git-ignored). */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Starts an engine (empty unless `prepare` sets it up), the bridge, the web server and a browser page on it. */
+export async function startApp(options: { prepare?: (core: Core) => Promise<void>; viewport?: { width: number; height: number } } = {}): Promise<AppUnderTest> {
+  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), backoff: { baseMs: 200, maxMs: 1500 } });
+  await options.prepare?.(core);
+  const bridge = await startBridge(core);
+  const web = await serveDirectory(join(ROOT, 'dist', 'renderer'));
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1100, height: 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${web.url}?bridgePort=${bridge.port}&token=${bridge.token}`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    core, page, browser,
+    shot: async (name) => { await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }); },
+    close: async () => {
+      await browser.close();
+      web.server.close();
+      await bridge.close();
+      await core.close();
+      if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** An account already set up in the engine (trusting the test server), as if logged in before. */
+export async function withAccount(core: Core, server: ProsodyServer, user: TestUser, resource = 'desk'): Promise<void> {
+  await core.commands['account.add']({ jid: user.jid, password: user.password, host: server.host, port: server.ports.c2s, resource });
+  await core.commands['account.trustCertificate']({ account: user.jid, fingerprint: endpointOf(server).pinnedFingerprint ?? '' });
+  await core.commands['account.connect']({ account: user.jid });
+}

@@ -1,0 +1,107 @@
+// The virtualized message list: only rows near the viewport are in the DOM; scrolling near the top
+// loads the next older page, and the row being read stays put when rows are added or measured.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { AccountId } from '../../shared/model/account.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { useT } from '../i18n/useT.ts';
+import { loadOlder } from '../store/actions.ts';
+import type { ChatLog } from '../store/chats.ts';
+import { useAppStore } from '../store/index.ts';
+import { buildRows } from './messageRows.ts';
+import { MessageRow } from './MessageRow.tsx';
+import { computeLayout, keepAnchor, type Layout, visibleRange } from './virtualWindow.ts';
+
+const ESTIMATE = 56;
+const HEADER = 44;
+const OVERSCAN = 800;
+const LOAD_MARGIN = 600;
+
+export function MessageList({ account, peer, log, peerName, ownJid }: { account: AccountId; peer: BareJid; log: ChatLog; peerName: string; ownJid: string }) {
+  const t = useT();
+  const language = useAppStore((s) => s.settings.language);
+  const rows = useMemo(() => buildRows(log.messages), [log.messages]);
+  const keys = useMemo(() => rows.map((r) => r.key), [rows]);
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
+  const layout = useMemo(() => computeLayout(keys, heights.current, ESTIMATE), [keys, measured]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const previous = useRef<Layout | undefined>(undefined);
+  const atBottom = useRef(true);
+  const [viewport, setViewport] = useState({ top: 0, height: 0 });
+
+  const total = layout.offsets[keys.length] ?? 0;
+  const padTop = Math.max(HEADER, viewport.height - total);
+
+  const readViewport = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const before = previous.current;
+    if (atBottom.current) el.scrollTop = el.scrollHeight;
+    else if (before && before !== layout) el.scrollTop = keepAnchor(before, layout, el.scrollTop - padTop) + padTop;
+    previous.current = layout;
+    readViewport();
+  }, [layout, padTop, readViewport]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return undefined;
+    const observer = new ResizeObserver(readViewport);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [readViewport]);
+
+  const pendingFrame = useRef(0);
+  const rowObserver = useMemo(() => new ResizeObserver((entries) => {
+    let changed = false;
+    for (const entry of entries) {
+      const key = (entry.target as HTMLElement).dataset.key ?? '';
+      const height = Math.ceil(entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
+      if (height > 0 && heights.current.get(key) !== height) {
+        heights.current.set(key, height);
+        changed = true;
+      }
+    }
+    if (changed && !pendingFrame.current) {
+      pendingFrame.current = requestAnimationFrame(() => { pendingFrame.current = 0; setMeasured((n) => n + 1); });
+    }
+  }), []);
+  useEffect(() => () => rowObserver.disconnect(), [rowObserver]);
+  const observe = useCallback((el: HTMLDivElement) => {
+    rowObserver.observe(el);
+    return () => rowObserver.unobserve(el);
+  }, [rowObserver]);
+
+  const onScroll = (): void => {
+    const el = scroller.current;
+    if (!el) return;
+    atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+    readViewport();
+    if (el.scrollTop < LOAD_MARGIN && log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);
+  };
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && el.scrollHeight <= el.clientHeight && log.hasOlder && !log.loadingOlder && keys.length > 0) void loadOlder(account, peer);
+  }, [keys.length, log.hasOlder, log.loadingOlder, account, peer]);
+
+  const range = visibleRange(layout, Math.max(0, viewport.top - padTop), viewport.height || 800, OVERSCAN);
+  const header = log.loadingOlder ? t('chat.loadingOlder') : !log.hasOlder ? (keys.length ? t('chat.start') : t('chat.empty')) : '';
+  return (
+    <div ref={scroller} className="messages" role="log" aria-label={t('chat.messages', { name: peerName })} tabIndex={0} onScroll={onScroll}>
+      <div className="messages-inner" style={{ height: total + padTop }}>
+        <p className="messages-header" style={{ top: padTop - HEADER }}>{header}</p>
+        {rows.slice(range.start, range.end).map((row, i) => (
+          <div key={row.key} data-key={row.key} ref={observe} className="virtual-row" style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}>
+            <MessageRow row={row} peerName={peerName} ownJid={ownJid} language={language} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { memo } from 'react';
+import type { DeliveryState } from '../../shared/model/message.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { useT } from '../i18n/useT.ts';
+import { formatDay, formatFullDate, formatTime } from '../lib/format.ts';
+import type { Language } from '../store/settings.ts';
+import { StyledText } from '../styling/StyledText.tsx';
+import type { MessageRow as Row } from './messageRows.ts';
+
+const MARKS: Record<DeliveryState, string> = { queued: '🕓', sent: '✓', acked: '✓', received: '✓✓', failed: '⚠' };
+
+function DeliveryMark({ state }: { state: DeliveryState }) {
+  const t = useT();
+  return <span className={`delivery delivery-${state}`} role="img" aria-label={t(`delivery.${state}`)} title={t(`delivery.${state}`)}>{MARKS[state]}</span>;
+}
+
+export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, language }: { row: Row; peerName: string; ownJid: string; language: Language }) {
+  const t = useT();
+  const { message } = row;
+  const own = message.direction === 'out';
+  const time = formatTime(message.timestamp, language);
+  return (
+    <div className="message-row">
+      {row.dayStart ? <div className="day-separator" role="separator"><span>{formatDay(message.timestamp, language, t)}</span></div> : null}
+      <div className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}`}>
+        {row.groupStart ? (
+          <div className="message-meta">
+            <Avatar jid={own ? ownJid : message.peer} name={own ? ownJid : peerName} size={28} />
+            <span className="sender">{own ? t('chat.you') : peerName}</span>
+          </div>
+        ) : null}
+        <div className="bubble">
+          <StyledText body={message.body} />
+          <span className="message-footer">
+            <time dateTime={new Date(message.timestamp).toISOString()} title={formatFullDate(message.timestamp, language)}>{time}</time>
+            {own ? <DeliveryMark state={message.state} /> : null}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+});

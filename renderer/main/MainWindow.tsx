@@ -1,0 +1,50 @@
+// Roster beside the open chat; on a narrow window one of the two at a time.
+import type { Account } from '../../shared/model/account.ts';
+import { ChatPane } from '../chat/ChatPane.tsx';
+import { useT } from '../i18n/useT.ts';
+import { AddContactDialog, EditContactDialog } from '../roster/ContactDialogs.tsx';
+import { RosterPanel } from '../roster/RosterPanel.tsx';
+import { CertificateDialog, PasswordDialog } from '../settings/AccountDialogs.tsx';
+import { SettingsDialog } from '../settings/SettingsDialog.tsx';
+import { openDialog, useAppStore } from '../store/index.ts';
+import { QuickSwitcher } from '../switcher/QuickSwitcher.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { OwnPresence } from './OwnPresence.tsx';
+
+function Dialogs({ account }: { account: Account }) {
+  const dialog = useAppStore((s) => s.dialog);
+  switch (dialog?.kind) {
+    case undefined: return null;
+    case 'addContact': return <AddContactDialog account={account.id} />;
+    case 'editContact': return <EditContactDialog account={account.id} jid={dialog.jid} />;
+    case 'settings': return <SettingsDialog account={account} />;
+    case 'password': return <PasswordDialog account={dialog.account} />;
+    case 'certificate': return <CertificateDialog account={dialog.account} />;
+    case 'switcher': return <QuickSwitcher />;
+  }
+}
+
+export function MainWindow({ account }: { account: Account }) {
+  const t = useT();
+  const open = useAppStore((s) => s.openChat);
+  const chatAccount = useAppStore((s) => s.accounts.find((a) => a.id === open?.account));
+  return (
+    <div className={`main-window${open ? ' has-chat' : ''}`}>
+      <aside className="sidebar">
+        <OwnPresence account={account} />
+        <RosterPanel account={account} />
+        <footer className="sidebar-footer">
+          <button type="button" onClick={() => openDialog({ kind: 'settings' })}>⚙ {t('settings.open')}</button>
+          <button type="button" onClick={() => openDialog({ kind: 'switcher' })} aria-keyshortcuts="Control+K Meta+K">{t('switcher.open')} <kbd>Ctrl K</kbd></button>
+        </footer>
+      </aside>
+      <main className="content">
+        <ConnectionBanner account={chatAccount ?? account} />
+        {open && chatAccount ? <ChatPane key={`${open.account} ${open.peer}`} account={chatAccount} peer={open.peer} /> : (
+          <div className="no-chat"><p>{t('chat.none')}</p></div>
+        )}
+      </main>
+      <Dialogs account={account} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { memo } from 'react';
+import { Avatar } from '../components/Avatar.tsx';
+import { PresenceDot } from '../components/PresenceDot.tsx';
+import { useT } from '../i18n/useT.ts';
+import type { ContactView } from './rosterView.ts';
+
+export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }: { contact: ContactView; selected: boolean; onOpen: (contact: ContactView) => void }) {
+  const t = useT();
+  const secondary = contact.status || (contact.item.pendingOut ? t('roster.pending') : t(`show.${contact.show}`));
+  return (
+    <li className={`contact${selected ? ' selected' : ''}${contact.show === 'offline' ? ' offline' : ''}`}>
+      <button type="button" aria-current={selected ? 'true' : undefined} aria-label={`${contact.displayName}, ${t(`show.${contact.show}`)}${contact.status ? `, ${contact.status}` : ''}${contact.unread ? `, ${t('roster.unread', { count: contact.unread })}` : ''}`}
+        onClick={() => onOpen(contact)}>
+        <span className="contact-avatar"><Avatar jid={contact.jid} name={contact.displayName} /><PresenceDot show={contact.show} /></span>
+        <span className="contact-text">
+          <span className="contact-name">{contact.displayName}</span>
+          <span className="contact-status">{secondary}</span>
+        </span>
+        {contact.unread > 0 ? <span className="badge">{contact.unread > 99 ? '99+' : contact.unread}</span> : null}
+      </button>
+    </li>
+  );
+});

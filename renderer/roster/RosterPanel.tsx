@@ -1,0 +1,76 @@
+// The contact list: filter, options, requests, then collapsible groups.
+import { useCallback, useMemo } from 'react';
+import type { Account } from '../../shared/model/account.ts';
+import type { RosterItem } from '../../shared/model/roster.ts';
+import { useT } from '../i18n/useT.ts';
+import { openChat } from '../store/actions.ts';
+import { chatKey } from '../store/chats.ts';
+import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
+import { toggleGroup } from '../store/settings.ts';
+import { ContactRow } from './ContactRow.tsx';
+import { RequestList } from './RequestList.tsx';
+import { buildRosterView, type ContactView, type RosterSort } from './rosterView.ts';
+
+const NO_ITEMS: RosterItem[] = [];
+
+export function RosterPanel({ account }: { account: Account }) {
+  const t = useT();
+  const items = useAppStore((s) => s.roster[account.id] ?? NO_ITEMS);
+  const presence = useAppStore((s) => s.presence[account.id]);
+  const unreadAll = useAppStore((s) => s.unread);
+  const filter = useAppStore((s) => s.filter);
+  const settings = useAppStore((s) => s.settings);
+  const open = useAppStore((s) => s.openChat);
+  const unread = useMemo(() => {
+    const prefix = `${account.id} `;
+    return Object.fromEntries(Object.entries(unreadAll).filter(([k]) => k.startsWith(prefix)).map(([k, n]) => [k.slice(prefix.length), n]));
+  }, [unreadAll, account.id]);
+  const view = useMemo(() => buildRosterView(items, presence ?? {}, unread, { filter, hideOffline: settings.hideOffline, sort: settings.rosterSort }),
+    [items, presence, unread, filter, settings.hideOffline, settings.rosterSort]);
+  const onOpen = useCallback((contact: ContactView) => { void openChat(account.id, contact.jid); }, [account.id]);
+  const openKey = open ? chatKey(open.account, open.peer) : '';
+
+  return (
+    <nav className="roster" aria-label={t('roster.label')}>
+      <div className="roster-tools">
+        <input type="search" aria-label={t('roster.filter')} placeholder={t('roster.filterHint')} value={filter} onChange={(e) => setState({ filter: e.target.value })} />
+        <button type="button" className="icon-button" aria-label={t('roster.add')} title={t('roster.add')} onClick={() => openDialog({ kind: 'addContact' })}>+</button>
+      </div>
+      <div className="roster-options">
+        <label className="checkbox">
+          <input type="checkbox" checked={settings.hideOffline} onChange={(e) => updateSettings({ hideOffline: e.target.checked })} />
+          <span>{t('roster.hideOffline')}</span>
+        </label>
+        <select aria-label={t('roster.sort')} value={settings.rosterSort} onChange={(e) => updateSettings({ rosterSort: e.target.value as RosterSort })}>
+          <option value="presence">{t('roster.sortPresence')}</option>
+          <option value="name">{t('roster.sortName')}</option>
+        </select>
+      </div>
+      <div className="roster-scroll">
+        <RequestList account={account.id} requests={view.requests} />
+        {view.groups.map((group) => {
+          const collapsed = settings.collapsedGroups.includes(group.name) && !filter;
+          const title = group.name || t('roster.noGroup');
+          return (
+            <section key={group.name} className="group" aria-label={title}>
+              <h3>
+                <button type="button" className="group-toggle" aria-expanded={!collapsed}
+                  onClick={() => updateSettings({ collapsedGroups: toggleGroup(settings.collapsedGroups, group.name) })}>
+                  <span className="chevron" aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+                  <span className="group-name">{title}</span>
+                  <span className="group-count">{t('roster.groupCount', { online: group.online, total: group.total })}</span>
+                </button>
+              </h3>
+              {collapsed ? null : (
+                <ul>
+                  {group.contacts.map((c) => <ContactRow key={c.jid} contact={c} selected={openKey === chatKey(account.id, c.jid)} onOpen={onOpen} />)}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+        {view.groups.length === 0 ? <p className="muted empty">{filter ? t('roster.noMatch', { filter }) : t('roster.empty')}</p> : null}
+      </div>
+    </nav>
+  );
+}

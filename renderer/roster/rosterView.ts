@@ -1,0 +1,92 @@
+// What the roster panel shows: requests on top, then contacts grouped, filtered and sorted.
+import type { BareJid } from '../../shared/model/jid.ts';
+import type { ContactPresence, PresenceShow } from '../../shared/model/presence.ts';
+import type { RosterItem } from '../../shared/model/roster.ts';
+
+export type RosterSort = 'name' | 'presence';
+
+export interface ContactView {
+  jid: BareJid;
+  displayName: string;
+  item: RosterItem;
+  show: PresenceShow;
+  status: string;
+  unread: number;
+}
+
+export interface GroupView {
+  /** '' is the group of contacts without one. */
+  name: string;
+  contacts: ContactView[];
+  online: number;
+  total: number;
+}
+
+export interface RosterView {
+  requests: RosterItem[];
+  groups: GroupView[];
+}
+
+export interface RosterOptions {
+  filter: string;
+  hideOffline: boolean;
+  sort: RosterSort;
+}
+
+const SHOW_ORDER: Record<PresenceShow, number> = { chat: 0, online: 1, away: 2, xa: 3, dnd: 4, offline: 5 };
+
+export function displayName(item: Pick<RosterItem, 'jid' | 'name'>): string {
+  if (item.name.trim()) return item.name.trim();
+  const at = item.jid.indexOf('@');
+  return at > 0 ? item.jid.slice(0, at) : item.jid;
+}
+
+/** The show and status of the most available resource (highest priority, then most available). */
+export function bestPresence(presence: ContactPresence | undefined): { show: PresenceShow; status: string } {
+  const best = [...(presence?.resources ?? [])].sort((a, b) => b.priority - a.priority || SHOW_ORDER[a.show] - SHOW_ORDER[b.show])[0];
+  return best ? { show: best.show, status: best.status } : { show: 'offline', status: '' };
+}
+
+/** Someone who asked to see our presence and is not otherwise in our roster. */
+const isOnlyRequest = (item: RosterItem): boolean => item.pendingIn && item.subscription === 'none' && !item.pendingOut;
+
+export function compareContacts(sort: RosterSort): (a: ContactView, b: ContactView) => number {
+  const byName = (a: ContactView, b: ContactView): number =>
+    a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.jid.localeCompare(b.jid);
+  return sort === 'name' ? byName : (a, b) => SHOW_ORDER[a.show] - SHOW_ORDER[b.show] || byName(a, b);
+}
+
+export function buildRosterView(
+  items: readonly RosterItem[],
+  presence: Readonly<Record<string, ContactPresence>>,
+  unread: Readonly<Record<string, number>>,
+  options: RosterOptions,
+): RosterView {
+  const needle = options.filter.trim().toLowerCase();
+  const groups = new Map<string, ContactView[]>();
+  const totals = new Map<string, { online: number; total: number }>();
+  for (const item of items) {
+    if (isOnlyRequest(item)) continue;
+    const { show, status } = bestPresence(presence[item.jid]);
+    const contact: ContactView = { jid: item.jid, displayName: displayName(item), item, show, status, unread: unread[item.jid] ?? 0 };
+    const names = item.groups.length > 0 ? item.groups : [''];
+    for (const name of names) {
+      const total = totals.get(name) ?? { online: 0, total: 0 };
+      total.total++;
+      if (show !== 'offline') total.online++;
+      totals.set(name, total);
+    }
+    if (needle && !contact.displayName.toLowerCase().includes(needle) && !item.jid.includes(needle)) continue;
+    if (options.hideOffline && show === 'offline' && contact.unread === 0 && !needle) continue;
+    for (const name of names) {
+      const members = groups.get(name);
+      if (members) members.push(contact);
+      else groups.set(name, [contact]);
+    }
+  }
+  const compare = compareContacts(options.sort);
+  const ordered = [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([name, contacts]) => ({ name, contacts: contacts.sort(compare), ...(totals.get(name) ?? { online: 0, total: 0 }) }));
+  return { requests: items.filter((i) => i.pendingIn && i.subscription !== 'from' && i.subscription !== 'both'), groups: ordered };
+}

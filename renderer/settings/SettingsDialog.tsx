@@ -1,0 +1,81 @@
+// Appearance (theme, language) and the active account's settings.
+import { type FormEvent, useState } from 'react';
+import type { Account } from '../../shared/model/account.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { call } from '../ipc/client.ts';
+import { useT } from '../i18n/useT.ts';
+import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
+import type { Language, Theme } from '../store/settings.ts';
+
+const close = (): void => openDialog(undefined);
+
+function AccountSettings({ account }: { account: Account }) {
+  const t = useT();
+  const [resource, setResource] = useState(account.resource);
+  const [priority, setPriority] = useState(String(account.priority));
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<string>();
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const value = Number(priority);
+    if (!Number.isInteger(value) || value < -128 || value > 127) return setError(t('setup.invalidPriority'));
+    try {
+      await call('account.update', { account: account.id, resource: resource.trim(), priority: value });
+      if (account.state.status === 'online') await call('presence.set', { account: account.id, show: account.presence.show, status: account.presence.status, priority: value });
+      setError(undefined);
+      setMessage(t('settings.saved'));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const remove = (): void => {
+    if (!window.confirm(t('settings.confirmRemoveAccount', { jid: account.jid }))) return;
+    void call('account.remove', { account: account.id }).then(() => setState({ dialog: undefined, openChat: undefined }));
+  };
+  return (
+    <form className="dialog-form" onSubmit={(e) => void save(e)}>
+      <h3>{t('settings.account', { jid: account.jid })}</h3>
+      <label className="field"><span>{t('settings.resource')}</span><input value={resource} onChange={(e) => setResource(e.target.value)} /></label>
+      <label className="field"><span>{t('settings.priority')}</span><input type="number" min={-128} max={127} value={priority} onChange={(e) => setPriority(e.target.value)} /></label>
+      <ErrorText message={error} />
+      {message ? <p role="status" className="notice">{message}</p> : null}
+      <div className="actions">
+        <button type="button" className="danger" onClick={remove}>{t('settings.removeAccount')}</button>
+        <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>{t('banner.fixPassword')}</button>
+        <button type="submit" className="primary">{t('settings.saveAccount')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsDialog({ account }: { account: Account | undefined }) {
+  const t = useT();
+  const settings = useAppStore((s) => s.settings);
+  return (
+    <Dialog title={t('settings.title')} onClose={close} wide>
+      <section className="dialog-form">
+        <h3>{t('settings.appearance')}</h3>
+        <label className="field">
+          <span>{t('settings.theme')}</span>
+          <select value={settings.theme} onChange={(e) => updateSettings({ theme: e.target.value as Theme })}>
+            <option value="system">{t('theme.system')}</option>
+            <option value="light">{t('theme.light')}</option>
+            <option value="dark">{t('theme.dark')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('settings.language')}</span>
+          <select value={settings.language} onChange={(e) => updateSettings({ language: e.target.value as Language })}>
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+          </select>
+        </label>
+      </section>
+      {account ? <AccountSettings key={account.id} account={account} /> : null}
+      <div className="actions">
+        <button type="button" onClick={() => setState({ dialog: undefined, addingAccount: true })}>{t('settings.addAccount')}</button>
+      </div>
+    </Dialog>
+  );
+}

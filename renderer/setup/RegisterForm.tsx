@@ -1,0 +1,114 @@
+// Creates an account in-band (XEP-0077): asks the server for its form, shows exactly its fields,
+// submits them, then logs in with the new account.
+import { type FormEvent, useState } from 'react';
+import type { ServerAddress, RegistrationForm as ServerForm } from '../../shared/model/account.ts';
+import { CommandError, type CertificateDetails } from '../../shared/ipc/result.ts';
+import { call } from '../ipc/client.ts';
+import { useT } from '../i18n/useT.ts';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { setState } from '../store/index.ts';
+import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './AdvancedFields.tsx';
+import { CertificatePrompt } from './CertificatePrompt.tsx';
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function RegisterForm() {
+  const t = useT();
+  const [domain, setDomain] = useState('');
+  const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED);
+  const [address, setAddress] = useState<ServerAddress>();
+  const [form, setForm] = useState<ServerForm>();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [certificate, setCertificate] = useState<CertificateDetails>();
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const fetchForm = async (target: ServerAddress): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const fetched = await call('account.registrationForm', target);
+      setAddress(target);
+      setForm(fetched);
+      setValues(Object.fromEntries(fetched.fields.map((f) => [f.name, f.value ?? ''])));
+    } catch (failure) {
+      if (failure instanceof CommandError && failure.certificate) {
+        setAddress(target);
+        setCertificate(failure.certificate);
+      } else setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (event: FormEvent): void => {
+    event.preventDefault();
+    const options = parseAdvanced(advanced, t);
+    if (typeof options === 'string') return setError(options);
+    void fetchForm({ domain: domain.trim(), tls: options.tls, ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}) });
+  };
+
+  const register = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!address) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { username = '', password = '', ...fields } = values;
+      const jid = await call('account.register', { ...address, username, password, fields });
+      setNotice(t('setup.registered', { jid }));
+      setState({ addingAccount: true });
+      const account = await call('account.add', { jid, password, tls: address.tls ?? 'starttls', ...(address.host ? { host: address.host } : {}), ...(address.port ? { port: address.port } : {}) });
+      if (address.pinnedFingerprint) await call('account.trustCertificate', { account: account.id, fingerprint: address.pinnedFingerprint });
+      setState({ setupAccount: account.id });
+      await call('account.connect', { account: account.id }).catch(() => undefined);
+    } catch (failure) {
+      setNotice(undefined);
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (certificate && address) {
+    return (
+      <CertificatePrompt server={address.domain} certificate={certificate}
+        onReject={() => { setCertificate(undefined); setAddress(undefined); }}
+        onTrust={() => { setCertificate(undefined); void fetchForm({ ...address, pinnedFingerprint: certificate.fingerprint }); }} />
+    );
+  }
+  if (form && address) {
+    return (
+      <form className="setup-form" onSubmit={(e) => void register(e)} aria-label={t('setup.createTab')}>
+        {form.instructions ? <p className="instructions">{form.instructions}</p> : null}
+        <p className="muted">{t('setup.server')}: <strong>{address.domain}</strong></p>
+        {form.fields.filter((f) => f.type !== 'hidden').map((f) => (
+          <label className="field" key={f.name}>
+            <span>{f.name === 'username' ? t('setup.username') : f.name === 'password' ? t('setup.password') : f.label || f.name}</span>
+            <input type={f.type === 'password' ? 'password' : 'text'} required={f.required} value={values[f.name] ?? ''}
+              autoComplete={f.type === 'password' ? 'new-password' : 'off'}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+          </label>
+        ))}
+        <ErrorText message={error} />
+        {notice ? <p className="notice" role="status">{notice}</p> : null}
+        <div className="actions">
+          <button type="button" onClick={() => { setForm(undefined); setAddress(undefined); }}>{t('setup.cancel')}</button>
+          <button type="submit" className="primary" disabled={busy}>{t('setup.register')}</button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <form className="setup-form" onSubmit={start} aria-label={t('setup.createTab')}>
+      <label className="field">
+        <span>{t('setup.server')}</span>
+        <input autoFocus type="text" placeholder="example.org" value={domain} onChange={(e) => setDomain(e.target.value)} required />
+      </label>
+      <AdvancedFields values={advanced} onChange={setAdvanced} withAccountFields={false} />
+      <ErrorText message={error} />
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('setup.connecting') : t('setup.fetchForm')}</button>
+    </form>
+  );
+}

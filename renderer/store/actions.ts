@@ -1,0 +1,58 @@
+// What the UI asks the engine to do, with the state changes that go with it.
+import type { AccountId } from '../../shared/model/account.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { call } from '../ipc/client.ts';
+import { addMessage, chatKey, clearUnread, EMPTY_LOG, prependPage } from './chats.ts';
+import { getState, setState } from './index.ts';
+import { withPresenceList } from './presence.ts';
+
+export const PAGE_SIZE = 50;
+
+export async function loadAccountData(account: AccountId): Promise<void> {
+  const [items, presence] = await Promise.all([call('roster.list', { account }), call('presence.list', { account })]);
+  setState((s) => ({ roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence) }));
+}
+
+export async function openChat(account: AccountId, peer: BareJid): Promise<void> {
+  const key = chatKey(account, peer);
+  setState((s) => ({ openChat: { account, peer }, activeAccount: account, unread: clearUnread(s.unread, key), dialog: undefined }));
+  if (getState().chats[key]) return;
+  setState((s) => ({ chats: { ...s.chats, [key]: { ...EMPTY_LOG, loadingOlder: true } } }));
+  const page = await call('chat.history', { account, peer, limit: PAGE_SIZE });
+  setState((s) => {
+    const live = s.chats[key]?.messages ?? [];
+    const merged = live.reduce(addMessage, prependPage(EMPTY_LOG, page, PAGE_SIZE));
+    return { chats: { ...s.chats, [key]: merged } };
+  });
+}
+
+export async function loadOlder(account: AccountId, peer: BareJid): Promise<void> {
+  const key = chatKey(account, peer);
+  const log = getState().chats[key];
+  if (!log || !log.hasOlder || log.loadingOlder) return;
+  const oldest = log.messages[0];
+  setState((s) => ({ chats: { ...s.chats, [key]: { ...log, loadingOlder: true } } }));
+  const page = await call('chat.history', { account, peer, limit: PAGE_SIZE, ...(oldest ? { before: oldest.timestamp, beforeId: oldest.id } : {}) });
+  setState((s) => ({ chats: { ...s.chats, [key]: prependPage(s.chats[key] ?? EMPTY_LOG, page, PAGE_SIZE) } }));
+}
+
+export async function sendMessage(account: AccountId, peer: BareJid, body: string): Promise<void> {
+  const message = await call('chat.send', { account, to: peer, body });
+  const key = chatKey(account, peer);
+  setState((s) => ({ chats: { ...s.chats, [key]: addMessage(s.chats[key] ?? EMPTY_LOG, message) } }));
+}
+
+/** Accepting a request also asks for theirs and puts them in the roster, as Conversations and Dino do. */
+export async function acceptRequest(account: AccountId, jid: BareJid): Promise<void> {
+  await call('presence.approve', { account, jid });
+  const item = getState().roster[account]?.find((i) => i.jid === jid);
+  const seesThem = item?.subscription === 'to' || item?.subscription === 'both' || item?.pendingOut === true;
+  if (!item || item.subscription === 'none') await call('roster.set', { account, jid });
+  if (!seesThem) await call('presence.subscribe', { account, jid });
+}
+
+export async function addContact(account: AccountId, jid: BareJid, name: string, groups: string[]): Promise<void> {
+  await call('roster.set', { account, jid, name, groups });
+  await call('presence.subscribe', { account, jid });
+  await call('presence.approve', { account, jid });
+}

@@ -1,0 +1,56 @@
+// The chats slice's reducers: one log of loaded messages per conversation, plus unread counts.
+import type { AccountId } from '../../shared/model/account.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+import type { ChatMessage, DeliveryState, MessageId } from '../../shared/model/message.ts';
+
+export type ChatKey = string;
+export const chatKey = (account: AccountId, peer: BareJid): ChatKey => `${account} ${peer}`;
+
+export interface ChatLog {
+  /** Loaded messages, oldest first, each id once. */
+  messages: ChatMessage[];
+  /** False once a page came back shorter than asked: nothing older is stored. */
+  hasOlder: boolean;
+  loadingOlder: boolean;
+}
+
+export const EMPTY_LOG: ChatLog = { messages: [], hasOlder: true, loadingOlder: false };
+
+/** Adds a live message in timestamp order (usually at the end, after any with the same time); a known id is ignored. */
+export function addMessage(log: ChatLog, message: ChatMessage): ChatLog {
+  if (log.messages.some((m) => m.id === message.id)) return log;
+  const messages = [...log.messages];
+  let at = messages.length;
+  while (at > 0 && message.timestamp < (messages[at - 1]?.timestamp ?? 0)) at--;
+  messages.splice(at, 0, message);
+  return { ...log, messages };
+}
+
+/** Merges a page of older history (oldest first) in front of what is loaded. */
+export function prependPage(log: ChatLog, page: readonly ChatMessage[], asked: number): ChatLog {
+  const known = new Set(log.messages.map((m) => m.id));
+  const fresh = page.filter((m) => !known.has(m.id));
+  return { messages: [...fresh, ...log.messages], hasOlder: page.length >= asked, loadingOlder: false };
+}
+
+export function setDelivery(log: ChatLog, id: MessageId, state: DeliveryState): ChatLog {
+  const index = log.messages.findIndex((m) => m.id === id);
+  const message = log.messages[index];
+  if (!message || message.state === state) return log;
+  const messages = [...log.messages];
+  messages[index] = { ...message, state };
+  return { ...log, messages };
+}
+
+/** An incoming message counts as unread unless its chat is open and the window is seen. */
+export function countUnread(unread: Readonly<Record<ChatKey, number>>, message: ChatMessage, seen: boolean): Record<ChatKey, number> {
+  if (message.direction === 'out' || seen) return unread;
+  const key = chatKey(message.account, message.peer);
+  return { ...unread, [key]: (unread[key] ?? 0) + 1 };
+}
+
+export function clearUnread(unread: Readonly<Record<ChatKey, number>>, key: ChatKey): Record<ChatKey, number> {
+  if (!unread[key]) return unread;
+  const { [key]: _cleared, ...rest } = unread;
+  return rest;
+}
