@@ -6,7 +6,7 @@ import { addMessage, chatKey, clearUnread, EMPTY_LOG, prependPage } from './chat
 import { getState, setState } from './index.ts';
 import { withPresenceList } from './presence.ts';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 100;
 
 export async function loadAccountData(account: AccountId): Promise<void> {
   const [items, presence] = await Promise.all([call('roster.list', { account }), call('presence.list', { account })]);

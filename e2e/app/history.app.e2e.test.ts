@@ -1,0 +1,55 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Core } from '../../electron/core/index.ts';
+import type { AccountId } from '../../shared/model/account.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { startApp, withAccount } from './harness.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody(); });
+after(async () => { await server.stop(); });
+
+export function storeHistory(core: Core, account: AccountId, peer: BareJid, count: number): void {
+  const start = Date.now() - count * 60_000;
+  for (let i = 0; i < count; i++) {
+    const out = i % 3 === 0;
+    core.store.messages.add({
+      id: randomUUID(), account, peer, direction: out ? 'out' : 'in', from: out ? 'desk' : `${peer}/phone`,
+      body: i % 10 === 0 ? `message ${i}\nwith a *second* line` : `message ${i}`, timestamp: start + i * 60_000, state: out ? 'sent' : 'received',
+    });
+  }
+}
+
+test('a chat with 10,000 stored messages opens at the newest, keeps the DOM small and pages back to the first', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'talker')];
+  const setup = await startEngine(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  await befriend(setup, peer, { name: 'Talker' }, { name: 'Me' });
+  await Promise.all([setup.close(), peer.close()]);
+  const app = await startApp({
+    prepare: async (core) => {
+      await withAccount(core, server, meUser);
+      storeHistory(core, meUser.jid, peerUser.jid, 10_000);
+    },
+  });
+  const { page } = app;
+  await page.getByRole('button', { name: /^Talker/ }).click();
+  const log = page.getByRole('log', { name: 'Messages with Talker' });
+  await log.getByText('message 9999', { exact: true }).waitFor();
+  assert.ok(await log.locator('.virtual-row').count() < 80, 'only rows near the viewport are in the DOM');
+
+  let pages = 0;
+  while (!(await log.getByText('This is the beginning of your conversation.').isVisible())) {
+    await log.evaluate((el) => { el.scrollTop = 0; });
+    await page.waitForTimeout(30);
+    assert.ok(++pages < 2000, 'the start is reached');
+  }
+  await log.getByText('message 0', { exact: true }).waitFor();
+  assert.ok(await log.locator('.virtual-row').count() < 80, 'still only the visible rows');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.virtual-row').length) < 80, true);
+  await app.shot('history-oldest');
+  await app.close();
+});
