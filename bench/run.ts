@@ -4,8 +4,9 @@ import { startProsody } from '../e2e/server/prosody.ts';
 import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.ts';
 import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
 import { compare, median, percentile } from './stats.ts';
+import { benchHistory, benchRoster, BOTS } from './ui.ts';
 
-const server = await startProsody({ archiveStorage: 'memory' });
+const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS });
 const quick = process.argv.includes('--quick');
 const LOGINS = 20;
 const ROUND_TRIPS = quick ? 200 : 1000;
@@ -105,6 +106,9 @@ try {
   await benchLogin();
   await benchRoundTrip();
   await benchFlood();
+  console.log('\nRenderer (Chromium through the bridge):');
+  await benchRoster(server, quick ? 500 : 2000);
+  await benchHistory(server, 10_000);
 } finally {
   await server.stop();
 }

@@ -10,7 +10,7 @@ export const median = (values: number[]): number => percentile(values, 50);
 const RESULTS = new URL('./results.jsonl', import.meta.url);
 
 /** Prints a figure and appends it as one JSON line, so runs can be compared over time. */
-export function record(test: string, impl: 'engine' | 'floor', params: Record<string, unknown>, unit: string, value: number): void {
+export function record(test: string, impl: 'engine' | 'floor' | 'renderer', params: Record<string, unknown>, unit: string, value: number): void {
   appendFileSync(RESULTS, `${JSON.stringify({ test, impl, params, unit, value: Number(value.toFixed(3)), at: new Date().toISOString() })}\n`);
 }
 
@@ -18,4 +18,10 @@ export function compare(test: string, unit: string, engine: number, floor: numbe
   record(test, 'engine', params, unit, engine);
   record(test, 'floor', params, unit, floor);
   console.log(`${test.padEnd(34)} engine ${engine.toFixed(2).padStart(9)} ${unit.padEnd(6)} floor ${floor.toFixed(2).padStart(9)} ${unit.padEnd(6)} ratio ${(engine / floor).toFixed(2)}`);
+}
+
+/** A figure of our own without a floor to compare with (the renderer's). */
+export function report(test: string, unit: string, value: number, params: Record<string, unknown> = {}): void {
+  record(test, 'renderer', params, unit, value);
+  console.log(`${test.padEnd(52)} ${value.toFixed(1).padStart(9)} ${unit}`);
 }

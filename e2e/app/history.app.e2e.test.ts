@@ -1,27 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import type { Core } from '../../electron/core/index.ts';
-import type { AccountId } from '../../shared/model/account.ts';
-import type { BareJid } from '../../shared/model/jid.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { storeHistory } from '../helpers/history.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
 before(async () => { server = await startProsody(); });
 after(async () => { await server.stop(); });
-
-export function storeHistory(core: Core, account: AccountId, peer: BareJid, count: number): void {
-  const start = Date.now() - count * 60_000;
-  for (let i = 0; i < count; i++) {
-    const out = i % 3 === 0;
-    core.store.messages.add({
-      id: randomUUID(), account, peer, direction: out ? 'out' : 'in', from: out ? 'desk' : `${peer}/phone`,
-      body: i % 10 === 0 ? `message ${i}\nwith a *second* line` : `message ${i}`, timestamp: start + i * 60_000, state: out ? 'sent' : 'received',
-    });
-  }
-}
 
 test('a chat with 10,000 stored messages opens at the newest, keeps the DOM small and pages back to the first', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'talker')];

@@ -4,11 +4,15 @@ export interface ProsodyPorts {
   directTls: number;
   http: number;
   https: number;
+  /** XEP-0114 external components, when one is configured. */
+  component?: number;
 }
 
 export interface ProsodyOptions {
   /** 'memory' keeps archives in RAM: Prosody's file store slows to a crawl near 10,000 items per user. */
   archiveStorage?: 'internal' | 'memory';
+  /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
+  externalComponent?: { domain: string; secret: string };
 }
 
 export function prosodyConfig(base: string, ports: ProsodyPorts, asRoot: boolean, options: ProsodyOptions = {}): string {
@@ -49,6 +53,8 @@ archive_expires_after = "1w"
 default_archive_policy = true
 max_archive_query_results = 250
 smacks_hibernation_time = 60
+max_roster_items = 5000
+${ports.component ? `component_ports = { ${ports.component} }; component_interfaces = { "127.0.0.1" }` : ''}
 VirtualHost "localhost"
 Component "conference.localhost" "muc"
   modules_enabled = { "muc_mam" }
@@ -58,5 +64,7 @@ Component "upload.localhost" "http_file_share"
   http_host = "localhost"
   http_file_share_size_limit = 10 * 1024 * 1024
   http_file_share_expires_after = 60 * 60 * 24
+${options.externalComponent && ports.component ? `Component "${options.externalComponent.domain}"
+  component_secret = "${options.externalComponent.secret}"` : ''}
 `;
 }

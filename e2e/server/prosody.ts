@@ -65,7 +65,10 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   mkdirSync(join(base, 'data'), { recursive: true });
   makeCertificate(join(base, 'certs'));
   const certPath = join(base, 'certs', 'localhost.crt');
-  const ports: ProsodyPorts = { c2s: await freePort(), directTls: await freePort(), http: await freePort(), https: await freePort() };
+  const ports: ProsodyPorts = {
+    c2s: await freePort(), directTls: await freePort(), http: await freePort(), https: await freePort(),
+    ...(options.externalComponent ? { component: await freePort() } : {}),
+  };
   const configPath = join(base, 'prosody.cfg.lua');
   writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0, options));
   const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;

@@ -1,17 +1,16 @@
 import { memo } from 'react';
 import type { DeliveryState } from '../../shared/model/message.ts';
 import { Avatar } from '../components/Avatar.tsx';
+import { DeliveryIcon } from '../components/DeliveryIcon.tsx';
 import { useT } from '../i18n/useT.ts';
 import { formatDay, formatFullDate, formatTime } from '../lib/format.ts';
 import type { Language } from '../store/settings.ts';
 import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
 
-const MARKS: Record<DeliveryState, string> = { queued: '🕓', sent: '✓', acked: '✓', received: '✓✓', failed: '⚠' };
-
 function DeliveryMark({ state }: { state: DeliveryState }) {
   const t = useT();
-  return <span className={`delivery delivery-${state}`} role="img" aria-label={t(`delivery.${state}`)} title={t(`delivery.${state}`)}>{MARKS[state]}</span>;
+  return <span className={`delivery delivery-${state}`} role="img" aria-label={t(`delivery.${state}`)} title={t(`delivery.${state}`)}><DeliveryIcon state={state} /></span>;
 }
 
 export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, language }: { row: Row; peerName: string; ownJid: string; language: Language }) {

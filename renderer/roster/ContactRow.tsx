@@ -4,7 +4,14 @@ import { PresenceDot } from '../components/PresenceDot.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { ContactView } from './rosterView.ts';
 
-export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }: { contact: ContactView; selected: boolean; onOpen: (contact: ContactView) => void }) {
+type Props = { contact: ContactView; selected: boolean; onOpen: (contact: ContactView) => void };
+
+/** Rows are rebuilt on every roster change; only what is shown decides whether one re-renders. */
+const sameRow = (a: Props, b: Props): boolean => a.selected === b.selected && a.onOpen === b.onOpen && a.contact.jid === b.contact.jid
+  && a.contact.displayName === b.contact.displayName && a.contact.show === b.contact.show && a.contact.status === b.contact.status
+  && a.contact.unread === b.contact.unread && a.contact.item.pendingOut === b.contact.item.pendingOut;
+
+export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }: Props) {
   const t = useT();
   const secondary = contact.status || (contact.item.pendingOut ? t('roster.pending') : t(`show.${contact.show}`));
   return (
@@ -20,4 +27,4 @@ export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }
       </button>
     </li>
   );
-});
+}, sameRow);

@@ -5,10 +5,24 @@ import type { ContactPresence } from '../../shared/model/presence.ts';
 
 export type PresenceByJid = Record<string, ContactPresence>;
 
-/** A presence snapshot replaces the contact's entry; no resources left means offline (no entry). */
+/** Presence snapshots replace the contact's entry; no resources left means offline (no entry). One copy per account per batch. */
+export function withPresenceEvents(all: Readonly<Record<AccountId, PresenceByJid>>, events: readonly { account: AccountId; presence: ContactPresence }[]): Record<AccountId, PresenceByJid> {
+  const next: Record<AccountId, PresenceByJid> = { ...all };
+  const copied = new Set<AccountId>();
+  for (const { account, presence } of events) {
+    if (!copied.has(account)) {
+      next[account] = { ...next[account] };
+      copied.add(account);
+    }
+    const map = next[account] ?? {};
+    if (presence.resources.length > 0) map[presence.jid] = presence;
+    else delete map[presence.jid];
+  }
+  return next;
+}
+
 export function withPresence(all: Readonly<Record<AccountId, PresenceByJid>>, account: AccountId, presence: ContactPresence): Record<AccountId, PresenceByJid> {
-  const { [presence.jid]: _old, ...others } = all[account] ?? {};
-  return { ...all, [account]: presence.resources.length > 0 ? { ...others, [presence.jid]: presence } : others };
+  return withPresenceEvents(all, [{ account, presence }]);
 }
 
 export function withPresenceList(all: Readonly<Record<AccountId, PresenceByJid>>, account: AccountId, list: readonly ContactPresence[]): Record<AccountId, PresenceByJid> {

@@ -2,8 +2,11 @@ import type { Account } from '../../shared/model/account.ts';
 import { bridge, call } from '../ipc/client.ts';
 import { loadAccountData } from './actions.ts';
 import { addMessage, chatKey, countUnread, setDelivery } from './chats.ts';
+import type { ContactPresence } from '../../shared/model/presence.ts';
+import type { AccountId } from '../../shared/model/account.ts';
+import { frameBatch } from './frameBatch.ts';
 import { getState, setState } from './index.ts';
-import { withConnectionState, withPresence } from './presence.ts';
+import { withConnectionState, withPresenceEvents } from './presence.ts';
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 
@@ -18,6 +21,9 @@ function accountsChanged(accounts: Account[]): void {
 
 /** The one place that subscribes to engine events. */
 export function wireEvents(): () => void {
+  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => setState((s) => ({
+    presence: withPresenceEvents(s.presence, events),
+  })));
   call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: String(error) }));
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
@@ -26,7 +32,7 @@ export function wireEvents(): () => void {
       if (e.state.status === 'online') void loadAccountData(e.account).catch(() => undefined);
     }),
     bridge.on('roster.changed', (e) => setState((s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
-    bridge.on('presence.changed', (e) => setState((s) => ({ presence: withPresence(s.presence, e.account, e.presence) }))),
+    bridge.on('presence.changed', presenceChanged),
     bridge.on('message.added', (message) => setState((s) => {
       const key = chatKey(message.account, message.peer);
       const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;

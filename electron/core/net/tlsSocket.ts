@@ -54,7 +54,16 @@ export class SecureSocket extends EventEmitter {
       }
       this.emit('connect');
     });
-    socket.on('data', (data: Buffer) => this.emit('data', data));
+    socket.on('data', (data: Buffer) => {
+      // xmpp.js drops its parser when the stream closes but keeps reading the socket: bytes that arrive
+      // after </stream:stream> would throw out of its data handler and take the process down.
+      try {
+        this.emit('data', data);
+      } catch (error) {
+        socket.destroy();
+        this.emit('error', error instanceof Error ? error : new Error(String(error)));
+      }
+    });
     socket.on('error', (error: Error) => this.emit('error', error));
     socket.on('close', () => this.emit('close'));
   }

@@ -1,0 +1,104 @@
+// Renderer benchmarks in Chromium through the bridge: a 2,000-contact roster with presence, and a
+// chat with 10,000 stored messages.
+import type { CDPSession, Page } from 'playwright-core';
+import type { ProsodyServer } from '../e2e/server/prosody.ts';
+import xml from '@xmpp/xml';
+import { befriend, newUser, rawClient, startEngine } from '../e2e/helpers/accounts.ts';
+import { storeHistory } from '../e2e/helpers/history.ts';
+import { startApp, withAccount } from '../e2e/app/harness.ts';
+import { connectComponent, presenceXml } from './component.ts';
+import { report } from './stats.ts';
+
+export const BOTS = { domain: 'bots.localhost', secret: 'bench-component-secret' };
+const SHOWS = ['online', 'chat', 'away', 'xa', 'dnd'];
+
+async function heapMb(page: Page, cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(100);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024;
+}
+
+/** Resolves (with Date.now()) once the condition holds in a painted frame. */
+async function paintedWhen(page: Page, condition: (arg: number) => boolean, arg: number): Promise<number> {
+  await page.waitForFunction(condition, arg, { polling: 'raf', timeout: 30_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: 'artifacts/bench-failure.png' });
+    throw error;
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return Date.now();
+}
+
+export async function benchRoster(server: ProsodyServer, contacts: number): Promise<void> {
+  const user = await newUser(server, 'crowd');
+  const setup = await rawClient(server, user, 'setup');
+  const jids = Array.from({ length: contacts }, (_, i) => `contact-${i}@${BOTS.domain}`);
+  for (const [i, jid] of jids.entries()) {
+    await setup.send(xml('iq', { type: 'set', id: `r${i}` },
+      xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid, name: `Contact ${i}` }, xml('group', {}, `Group ${i % 20}`)))));
+  }
+  // The server answers in order: once this one is back, every item above is stored.
+  const done = new Promise<void>((resolve) => setup.on('stanza', (s) => { if (s.attrs.id === 'done') resolve(); }));
+  await setup.send(xml('iq', { type: 'get', id: 'done' }, xml('query', { xmlns: 'jabber:iq:roster' })));
+  await done;
+  await setup.stop();
+
+  const app = await startApp({ prepare: async (core) => {
+    await withAccount(core, server, user, 'bench');
+    await core.commands['account.disconnect']({ account: user.jid });
+  } });
+  const { page, core } = app;
+  await page.getByRole('button', { name: 'Connect' }).waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const component = await connectComponent(server.ports.component ?? 0, BOTS.domain, BOTS.secret);
+
+  const started = Date.now();
+  await core.commands['account.connect']({ account: user.jid });
+  const online = Date.now();
+  for (const [i, jid] of jids.entries()) component.send(presenceXml(`${jid}/phone`, `${user.jid}/bench`, SHOWS[i % SHOWS.length] ?? 'online', `status of contact ${i}`));
+  const rosterPainted = await paintedWhen(page, (n) => document.querySelectorAll('.contact').length >= n, contacts);
+  const presencePainted = await paintedWhen(page, (n) => document.querySelectorAll('.contact:not(.offline)').length >= n, contacts);
+  report(`roster ${contacts}: login → roster painted`, 'ms', rosterPainted - started, { contacts });
+  report(`roster ${contacts}: online → roster painted`, 'ms', rosterPainted - online, { contacts });
+  report(`roster ${contacts}: online → all presence painted`, 'ms', presencePainted - online, { contacts });
+  report(`roster ${contacts}: renderer JS heap`, 'MiB', await heapMb(page, cdp), { contacts });
+  component.close();
+  await app.close();
+}
+
+export async function benchHistory(server: ProsodyServer, count: number): Promise<void> {
+  const [meUser, peerUser] = [await newUser(server, 'reader'), await newUser(server, 'writer')];
+  const setup = await startEngine(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  await befriend(setup, peer, { name: 'Writer' }, { name: 'Reader' });
+  await Promise.all([setup.close(), peer.close()]);
+  const app = await startApp({ prepare: async (core) => {
+    await withAccount(core, server, meUser);
+    storeHistory(core, meUser.jid, peerUser.jid, count);
+  } });
+  const { page } = app;
+  const contact = page.getByRole('button', { name: /^Writer/ });
+  await contact.waitFor();
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
+  });
+  const started = Date.now();
+  await contact.click();
+  const firstPaint = await paintedWhen(page, (n) => Array.from(document.querySelectorAll('.virtual-row')).some((r) => r.textContent?.includes(`message ${n - 1}`)), count);
+  report(`chat ${count}: open → newest page painted`, 'ms', firstPaint - started, { count });
+
+  const scrollStart = Date.now();
+  await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks.length = 0; });
+  const log = page.getByRole('log');
+  for (let i = 0; i < 5000 && !(await log.getByText('message 0', { exact: true }).isVisible()); i++) {
+    await log.evaluate((el) => new Promise((resolve) => { el.scrollTop = 0; requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+  }
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  report(`chat ${count}: scroll to the oldest`, 'ms', Date.now() - scrollStart, { count });
+  report(`chat ${count}: long tasks over 50 ms while scrolling`, 'count', longTasks.length, { count });
+  report(`chat ${count}: longest task while scrolling`, 'ms', Math.max(0, ...longTasks), { count });
+  await app.close();
+}

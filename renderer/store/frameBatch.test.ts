@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { frameBatch } from './frameBatch.ts';
+
+test('a burst is applied once, in order; the next burst gets its own flush', () => {
+  const flushes: (() => void)[] = [];
+  const applied: number[][] = [];
+  const push = frameBatch<number>((items) => applied.push(items), (flush) => flushes.push(flush));
+  push(1); push(2); push(3);
+  assert.equal(flushes.length, 1);
+  flushes[0]?.();
+  push(4);
+  assert.equal(flushes.length, 2);
+  flushes[1]?.();
+  assert.deepEqual(applied, [[1, 2, 3], [4]]);
+});
