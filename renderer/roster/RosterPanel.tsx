@@ -1,5 +1,5 @@
 // The contact list: filter, options, requests, then collapsible groups.
-import { useCallback, useMemo } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/model/account.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
 import { useT } from '../i18n/useT.ts';
@@ -9,9 +9,24 @@ import { openDialog, setState, updateSettings, useAppStore } from '../store/inde
 import { toggleGroup } from '../store/settings.ts';
 import { ContactRow } from './ContactRow.tsx';
 import { RequestList } from './RequestList.tsx';
-import { buildRosterView, type ContactView, type RosterSort } from './rosterView.ts';
+import { buildRosterView, type ContactView, GROUP_HEADER_PX, ROW_PX, type RosterSort, visibleSlice } from './rosterView.ts';
 
 const NO_ITEMS: RosterItem[] = [];
+function useViewport(scroller: RefObject<HTMLDivElement | null>): [{ top: number; height: number }, () => void] {
+  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const read = useCallback(() => {
+    const el = scroller.current;
+    if (el) setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+  }, [scroller]);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return undefined;
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [scroller, read]);
+  return [viewport, read];
+}
 
 export function RosterPanel({ account }: { account: Account }) {
   const t = useT();
@@ -29,6 +44,10 @@ export function RosterPanel({ account }: { account: Account }) {
     [items, presence, unread, filter, settings.hideOffline, settings.rosterSort]);
   const onOpen = useCallback((contact: ContactView) => { void openChat(account.id, contact.jid); }, [account.id]);
   const openKey = open ? chatKey(open.account, open.peer) : '';
+  const scroller = useRef<HTMLDivElement>(null);
+  const requestsBox = useRef<HTMLDivElement>(null);
+  const [viewport, onScroll] = useViewport(scroller);
+  let y = requestsBox.current?.offsetHeight ?? 0;
 
   return (
     <nav className="roster" aria-label={t('roster.label')}>
@@ -46,11 +65,14 @@ export function RosterPanel({ account }: { account: Account }) {
           <option value="name">{t('roster.sortName')}</option>
         </select>
       </div>
-      <div className="roster-scroll">
-        <RequestList account={account.id} requests={view.requests} />
+      <div className="roster-scroll" ref={scroller} onScroll={onScroll}>
+        <div ref={requestsBox}><RequestList account={account.id} requests={view.requests} /></div>
         {view.groups.map((group) => {
           const collapsed = settings.collapsedGroups.includes(group.name) && !filter;
           const title = group.name || t('roster.noGroup');
+          const count = collapsed ? 0 : group.contacts.length;
+          const { first, last } = visibleSlice(count, y + GROUP_HEADER_PX, viewport.top, viewport.height);
+          y += GROUP_HEADER_PX + count * ROW_PX;
           return (
             <section key={group.name} className="group" aria-label={title}>
               <h3>
@@ -62,8 +84,8 @@ export function RosterPanel({ account }: { account: Account }) {
                 </button>
               </h3>
               {collapsed ? null : (
-                <ul>
-                  {group.contacts.map((c) => <ContactRow key={c.jid} contact={c} selected={openKey === chatKey(account.id, c.jid)} onOpen={onOpen} />)}
+                <ul style={{ height: count * ROW_PX, paddingTop: first * ROW_PX }}>
+                  {group.contacts.slice(first, last).map((c) => <ContactRow key={c.jid} contact={c} selected={openKey === chatKey(account.id, c.jid)} onOpen={onOpen} />)}
                 </ul>
               )}
             </section>

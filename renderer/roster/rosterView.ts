@@ -90,3 +90,17 @@ export function buildRosterView(
     .map(([name, contacts]) => ({ name, contacts: contacts.sort(compare), ...(totals.get(name) ?? { online: 0, total: 0 }) }));
   return { requests: items.filter((i) => i.pendingIn && i.subscription !== 'from' && i.subscription !== 'both'), groups: ordered };
 }
+
+/** Fixed sizes (see styles.css) let the panel render only the rows near the viewport, even with thousands of contacts. */
+export const ROW_PX = 52;
+export const GROUP_HEADER_PX = 34;
+const OVERSCAN_PX = 600;
+
+/** The contacts of a group that fall within the viewport (plus overscan), given where the group's rows start. */
+export function visibleSlice(count: number, rowsStart: number, viewTop: number, viewHeight: number): { first: number; last: number } {
+  const clamp = (n: number): number => Math.max(0, Math.min(count, n));
+  return {
+    first: clamp(Math.floor((viewTop - OVERSCAN_PX - rowsStart) / ROW_PX)),
+    last: clamp(Math.ceil((viewTop + viewHeight + OVERSCAN_PX - rowsStart) / ROW_PX)),
+  };
+}
