@@ -47,8 +47,10 @@ for (const [from, body] of [
   [you, 'Yes! And quotes:\n> The best client is the one people pick.'],
   [alice, '```\nconst answer = 42;\n```\nEven preformatted blocks.'],
 ] as const) {
-  const to = from === you ? alice.account : you.account;
+  const [to, receiver] = from === you ? [alice.account, alice] : [you.account, you];
+  const arrived = new Promise<void>((resolve) => { const off = receiver.core.events.on('message.added', (m) => { if (m.direction === 'in') { off(); resolve(); } }); });
   await from.core.commands['chat.send']({ account: from.account, to, body });
+  await arrived;
 }
 
 const bridge = await startBridge(you.core);
