@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { makeContacts, newUser } from '../helpers/accounts.ts';
 import { storeHistory } from '../helpers/history.ts';
 import { startApp, withAccount } from './harness.ts';
 
@@ -11,10 +11,7 @@ after(async () => { await server.stop(); });
 
 test('a chat with 10,000 stored messages opens at the newest, keeps the DOM small and pages back to the first', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'talker')];
-  const setup = await startEngine(server, meUser);
-  const peer = await startEngine(server, peerUser);
-  await befriend(setup, peer, { name: 'Talker' }, { name: 'Me' });
-  await Promise.all([setup.close(), peer.close()]);
+  await makeContacts(server, meUser, peerUser, { name: 'Talker' }, { name: 'Me' });
   const app = await startApp({
     prepare: async (core) => {
       await withAccount(core, server, meUser);

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
@@ -18,10 +18,8 @@ const HOSTILE = [
 
 test('hostile bodies render as inert text: no elements, no script links, long words wrap, 1 MB stays text', async () => {
   const [meUser, malloryUser] = [await newUser(server, 'me'), await newUser(server, 'mallory')];
-  const setup = await startEngine(server, meUser);
+  await makeContacts(server, meUser, malloryUser, { name: 'Mallory' }, { name: 'Victim' });
   const mallory = await startEngine(server, malloryUser);
-  await befriend(setup, mallory, { name: 'Mallory' }, { name: 'Victim' });
-  await setup.close();
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), viewport: { width: 1000, height: 1600 } });
   const { page } = app;
   await page.getByRole('button', { name: /^Mallory/ }).click();

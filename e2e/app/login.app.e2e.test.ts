@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 import { startApp } from './harness.ts';
 
@@ -11,10 +11,8 @@ after(async () => { await server.stop(); });
 
 test('first run: log in through the form, trust the certificate, chat with a peer and see presence both ways', async () => {
   const [meUser, bobUser] = [await newUser(server, 'me'), await newUser(server, 'bob')];
-  const setup = await startEngine(server, meUser);
+  await makeContacts(server, meUser, bobUser, { name: 'Bob', groups: ['Friends'] }, { name: 'Me' });
   const bob = await startEngine(server, bobUser, { resource: 'laptop' });
-  await befriend(setup, bob, { name: 'Bob', groups: ['Friends'] }, { name: 'Me' });
-  await setup.close();
   await bob.core.commands['presence.set']({ account: bob.account, show: 'chat', status: 'Testing things' });
 
   const app = await startApp();

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
@@ -11,10 +11,7 @@ after(async () => { await server.stop(); });
 
 test('the server goes away: the banner counts down and retries, and a message typed meanwhile is delivered once afterwards', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'peer')];
-  const setup = await startEngine(server, meUser);
-  const peerSetup = await startEngine(server, peerUser);
-  await befriend(setup, peerSetup, { name: 'Peer' }, { name: 'Me' });
-  await Promise.all([setup.close(), peerSetup.close()]);
+  await makeContacts(server, meUser, peerUser, { name: 'Peer' }, { name: 'Me' });
 
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
   const { page } = app;

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually, waitForEvent } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
@@ -12,10 +12,7 @@ after(async () => { await server.stop(); });
 test('requests, add, rename, move and remove contacts; hide offline and sort', async () => {
   const [meUser, askerUser, newcomerUser, sleeperUser] = await Promise.all(['me', 'asker', 'newcomer', 'sleeper'].map((p) => newUser(server, p)));
   if (!meUser || !askerUser || !newcomerUser || !sleeperUser) throw new Error('users');
-  const setup = await startEngine(server, meUser);
-  const sleeperSetup = await startEngine(server, sleeperUser);
-  await befriend(setup, sleeperSetup, { name: 'Sleeper', groups: ['Old friends'] }, { name: 'Me' });
-  await Promise.all([setup.close(), sleeperSetup.close()]);
+  await makeContacts(server, meUser, sleeperUser, { name: 'Sleeper', groups: ['Old friends'] }, { name: 'Me' });
 
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
   const { page } = app;

@@ -56,3 +56,12 @@ export async function befriend(a: TestEngine, b: TestEngine, asSeenByA: { name: 
   await a.core.commands['presence.subscribe']({ account: a.account, jid: b.account });
   await b.core.commands['presence.subscribe']({ account: b.account, jid: a.account });
 }
+
+type Seen = { name: string; groups?: string[] };
+
+/** Makes two users mutual contacts on the server, through throwaway engines (for tests whose app starts later). */
+export async function makeContacts(server: ProsodyServer, a: TestUser, b: TestUser, asSeenByA: Seen, asSeenByB: Seen): Promise<void> {
+  const [ea, eb] = [await startEngine(server, a, { resource: 'setup' }), await startEngine(server, b, { resource: 'setup' })];
+  await befriend(ea, eb, asSeenByA, asSeenByB);
+  await Promise.all([ea.close(), eb.close()]);
+}

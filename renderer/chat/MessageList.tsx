@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
+import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { useT } from '../i18n/useT.ts';
 import { loadOlder } from '../store/actions.ts';
 import type { ChatLog } from '../store/chats.ts';
@@ -27,16 +28,10 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
   const scroller = useRef<HTMLDivElement>(null);
   const previous = useRef<Layout | undefined>(undefined);
   const atBottom = useRef(true);
-  const [viewport, setViewport] = useState({ top: 0, height: 0 });
+  const [viewport, readViewport] = useScrollViewport(scroller, 0);
 
   const total = layout.offsets[keys.length] ?? 0;
   const padTop = Math.max(HEADER, viewport.height - total);
-
-  const readViewport = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-  }, []);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -47,14 +42,6 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
     previous.current = layout;
     readViewport();
   }, [layout, padTop, readViewport]);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return undefined;
-    const observer = new ResizeObserver(readViewport);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [readViewport]);
 
   const pendingFrame = useRef(0);
   const rowObserver = useMemo(() => new ResizeObserver((entries) => {

@@ -1,7 +1,8 @@
 // The contact list: filter, options, requests, then collapsible groups.
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Account } from '../../shared/model/account.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
+import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { useT } from '../i18n/useT.ts';
 import { openChat } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
@@ -12,22 +13,6 @@ import { RequestList } from './RequestList.tsx';
 import { buildRosterView, type ContactView, GROUP_HEADER_PX, ROW_PX, type RosterSort, visibleSlice } from './rosterView.ts';
 
 const NO_ITEMS: RosterItem[] = [];
-function useViewport(scroller: RefObject<HTMLDivElement | null>): [{ top: number; height: number }, () => void] {
-  const [viewport, setViewport] = useState({ top: 0, height: 800 });
-  const read = useCallback(() => {
-    const el = scroller.current;
-    if (el) setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-  }, [scroller]);
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return undefined;
-    const observer = new ResizeObserver(read);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [scroller, read]);
-  return [viewport, read];
-}
-
 export function RosterPanel({ account }: { account: Account }) {
   const t = useT();
   const items = useAppStore((s) => s.roster[account.id] ?? NO_ITEMS);
@@ -46,7 +31,7 @@ export function RosterPanel({ account }: { account: Account }) {
   const openKey = open ? chatKey(open.account, open.peer) : '';
   const scroller = useRef<HTMLDivElement>(null);
   const requestsBox = useRef<HTMLDivElement>(null);
-  const [viewport, onScroll] = useViewport(scroller);
+  const [viewport, onScroll] = useScrollViewport(scroller, 800);
   let y = requestsBox.current?.offsetHeight ?? 0;
 
   return (
