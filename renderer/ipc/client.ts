@@ -1,7 +1,7 @@
 // The UI's one way to the engine: Electron's preload bridge, or the WebSocket bridge in web mode.
 import type { BridgeFrame, XmppBridge } from '../../shared/ipc/bridge.ts';
 import type { CommandArg, CommandName, CommandResult, CoreEvents, EventName } from '../../shared/ipc/contract.ts';
-import { CommandError, type Result } from '../../shared/ipc/result.ts';
+import { CommandError, fail, type Result } from '../../shared/ipc/result.ts';
 
 declare global {
   interface Window { xmpp?: XmppBridge }
@@ -13,9 +13,15 @@ export function webSocketBridge(url: string): XmppBridge {
     socket.addEventListener('open', () => resolve(), { once: true });
     socket.addEventListener('error', () => reject(new Error('Cannot reach the engine bridge')), { once: true });
   });
+  opened.catch(() => undefined);
   let seq = 0;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // A bridge that goes away (the engine stopped) fails what is still waiting instead of hanging it.
+  socket.addEventListener('close', () => {
+    for (const resolve of pending.values()) resolve(fail('failed', 'The connection to the engine was closed'));
+    pending.clear();
+  });
   socket.addEventListener('message', (message: MessageEvent<string>) => {
     const frame = JSON.parse(message.data) as BridgeFrame;
     if (frame.type === 'result') {
@@ -27,7 +33,12 @@ export function webSocketBridge(url: string): XmppBridge {
   });
   return {
     invoke: async <K extends CommandName>(name: K, arg: CommandArg<K>) => {
-      await opened;
+      try {
+        await opened;
+      } catch (error) {
+        return fail('failed', error instanceof Error ? error.message : String(error));
+      }
+      if (socket.readyState !== WebSocket.OPEN) return fail('failed', 'The connection to the engine was closed');
       const id = ++seq;
       return new Promise<Result<CommandResult<K>>>((resolve) => {
         pending.set(id, resolve as (result: Result<unknown>) => void);
@@ -44,12 +55,17 @@ export function webSocketBridge(url: string): XmppBridge {
   };
 }
 
+/** Without an engine every command fails with this message, which the app shows. */
+function missingBridge(message: string): XmppBridge {
+  return { invoke: () => Promise.resolve(fail('failed', message)), on: () => () => undefined };
+}
+
 function pickBridge(): XmppBridge {
   if (window.xmpp) return window.xmpp;
   const params = new URLSearchParams(window.location.search);
   const port = params.get('bridgePort');
   const token = params.get('token');
-  if (!port || !token) throw new Error('No engine: open this page from the app or from `npm run demo`');
+  if (!port || !token) return missingBridge('open this page from the app or from `npm run demo`');
   return webSocketBridge(`ws://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`);
 }
 

@@ -24,7 +24,7 @@ export function wireEvents(): () => void {
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => setState((s) => ({
     presence: withPresenceEvents(s.presence, events),
   })));
-  call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: String(error) }));
+  call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }));
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
     bridge.on('connection.stateChanged', (e) => {
