@@ -39,7 +39,8 @@ test('a message each way arrives exactly once and is stored on both sides', asyn
   const julietHistory = await juliet.core.commands['chat.history']({ account: juliet.account, peer: romeo.account });
   assert.deepEqual(julietHistory.map((m) => [m.direction, m.body]), [['in', 'Art thou not Romeo, and a Montague? 🌹'], ['out', 'Neither, fair saint.']]);
   const romeoHistory = await romeo.core.commands['chat.history']({ account: romeo.account, peer: juliet.account });
-  assert.deepEqual(romeoHistory.map((m) => [m.direction, m.state]), [['out', 'sent'], ['in', 'received']]);
+  assert.deepEqual(romeoHistory.map((m) => [m.direction, m.state]), [['out', 'acked'], ['in', 'received']], 'the server acknowledged it (XEP-0198)');
+  assert.deepEqual(romeo.core.store.messages.outbox(romeo.account), [], 'an acknowledged message leaves the outbox');
   await Promise.all([romeo.close(), juliet.close()]);
 });
 

@@ -11,6 +11,8 @@ export interface ProsodyPorts {
 export interface ProsodyOptions {
   /** 'memory' keeps archives in RAM: Prosody's file store slows to a crawl near 10,000 items per user. */
   archiveStorage?: 'internal' | 'memory';
+  /** How long Prosody keeps a dropped stream-managed session for resumption (default 60 s). */
+  smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
   externalComponent?: { domain: string; secret: string };
 }
@@ -52,7 +54,7 @@ limits = { c2s = { rate = "100mb/s" } }
 archive_expires_after = "1w"
 default_archive_policy = true
 max_archive_query_results = 250
-smacks_hibernation_time = 60
+smacks_hibernation_time = ${options.smacksHibernationSeconds ?? 60}
 max_roster_items = 5000
 ${ports.component ? `component_ports = { ${ports.component} }; component_interfaces = { "127.0.0.1" }` : ''}
 VirtualHost "localhost"

@@ -7,6 +7,7 @@ import type { CoreEmitter } from '../events.ts';
 import { createLogger } from '../log.ts';
 import { ScramError } from '../net/scram.ts';
 import { createStream, startStream } from '../net/stream.ts';
+import { StreamManagement } from '../net/streamManagement.ts';
 import { passwordKey, pinKey, type SecretStore } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
 import { AuthError, CertificateError, ProtocolError } from '../xmpp/errors.ts';
@@ -37,6 +38,10 @@ function classify(error: unknown): { state: ConnectionState; retry: boolean; mes
 
 export class AccountRuntime {
   readonly connection = new Connection();
+  readonly #sm = new StreamManagement((stanza) => this.connection.acked(stanza));
+  #detachSm: () => void = () => undefined;
+  /** The session dropped but may be resumed: offline hooks wait until we know. */
+  #offlinePending = false;
   readonly modules: Modules;
   #state: ConnectionState = { status: 'offline' };
   #wanted = false;
@@ -59,6 +64,17 @@ export class AccountRuntime {
       account: deps.account, xmpp: this.connection, lifecycle: this.#lifecycle, disco: this.#disco,
       emit: deps.emit, store: deps.store, log: this.#log,
     });
+    this.connection.useStreamManagement(() => this.#sm.enabled);
+  }
+
+  /** Destroys the TCP connection without closing the stream, as a network failure would (fault tests, diagnostics). */
+  dropTransport(): void {
+    this.#entity?.socket?.destroy?.();
+  }
+
+  /** XEP-0198 state, for tests and the UI's diagnostics. */
+  get streamManagement(): StreamManagement {
+    return this.#sm;
   }
 
   get state(): ConnectionState {
@@ -78,6 +94,7 @@ export class AccountRuntime {
   /** Goes offline on purpose: cancels any pending reconnect. */
   async disconnect(reason?: string): Promise<void> {
     this.#wanted = false;
+    this.#sm.forget();
     this.#generation++;
     clearTimeout(this.#timer);
     const entity = this.#entity;
@@ -117,14 +134,20 @@ export class AccountRuntime {
     const { local, domain } = parseJid(account) ?? { local: '', domain: '' };
     const entity = createStream(
       { domain, host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
-      { credentials: { username: local, password }, resource: row.resource },
+      { credentials: { username: local, password }, resource: row.resource, sm: this.#sm },
     );
     entity.on('error', (error: unknown) => this.#log.debug('stream error', { error: String(error) }));
+    this.#detachSm();
+    this.#detachSm = this.#sm.attach(entity);
+    this.connection.attach(entity, this.#sm.canResume() ? this.#sm.jid : undefined);
     this.#entity = entity;
     try {
       await startStream(entity);
     } catch (error) {
-      if (this.#entity === entity) this.#entity = undefined;
+      if (this.#entity === entity) {
+        this.#entity = undefined;
+        this.connection.detach();
+      }
       if (generation !== this.#generation) return;
       const outcome = classify(error);
       this.#log.info('connection attempt failed', { error: outcome.message });
@@ -142,10 +165,13 @@ export class AccountRuntime {
     const jid = toFullJid(String(entity.jid));
     if (!jid) throw new ProtocolError('The server bound an invalid JID');
     entity.once('disconnect', () => this.#onDrop(entity));
-    this.connection.attach(entity, jid);
+    const resumed = this.#sm.resumed;
+    if (!resumed) this.#runOfflineIfPending();
+    this.connection.bound(jid);
     this.#attached = true;
     this.#attempt = 0;
-    await this.#lifecycle.runOnline();
+    if (resumed) await this.#lifecycle.runResumed();
+    else await this.#lifecycle.runOnline();
     if (generation === this.#generation && this.connection.online) this.#setState({ status: 'online', jid });
   }
 
@@ -160,10 +186,18 @@ export class AccountRuntime {
 
   #dropped(): void {
     this.connection.detach();
+    this.#detachSm();
     if (this.#attached) {
       this.#attached = false;
-      this.#lifecycle.runOffline();
+      this.#offlinePending = true;
     }
+    if (!this.#wanted || !this.#sm.canResume()) this.#runOfflineIfPending();
+  }
+
+  #runOfflineIfPending(): void {
+    if (!this.#offlinePending) return;
+    this.#offlinePending = false;
+    this.#lifecycle.runOffline();
   }
 
   #scheduleRetry(reason: string): void {

@@ -34,7 +34,8 @@ export class Connection {
   #nextId = 0;
   readonly #pending = new Map<string, PendingIq>();
   readonly #iqHandlers = new Map<string, IqHandler>();
-  readonly #handlers = { message: new Set<StanzaHandler>(), presence: new Set<StanzaHandler>() };
+  readonly #handlers = { message: new Set<StanzaHandler>(), presence: new Set<StanzaHandler>(), acked: new Set<StanzaHandler>() };
+  #streamManaged: () => boolean = () => false;
   readonly #onStanza = (stanza: Element): void => this.#dispatch(stanza);
 
   get jid(): FullJid | undefined {
@@ -49,11 +50,39 @@ export class Connection {
     return this.#entity !== undefined && this.#entity.status === 'online';
   }
 
-  attach(entity: Client, jid: FullJid): void {
+  /** Stanzas on this stream are acknowledged by the server (XEP-0198). */
+  get streamManaged(): boolean {
+    return this.online && this.#streamManaged();
+  }
+
+  useStreamManagement(enabled: () => boolean): void {
+    this.#streamManaged = enabled;
+  }
+
+  /** Called by stream management for each of our stanzas the server confirmed. */
+  acked(stanza: Element): void {
+    for (const handler of this.#handlers.acked) handler(stanza);
+  }
+
+  onAcked(handler: StanzaHandler): () => void {
+    this.#handlers.acked.add(handler);
+    return () => { this.#handlers.acked.delete(handler); };
+  }
+
+  /**
+   * Listens to a stream from its start: a resumed session redelivers queued stanzas right after
+   * <resumed/>, before the stream counts as online. The JID is known then only when resuming.
+   */
+  attach(entity: Client, jid: FullJid | undefined): void {
     this.detach();
     this.#entity = entity;
     this.#jid = jid;
     entity.on('stanza', this.#onStanza);
+  }
+
+  /** The JID the server bound (or resumed) for this stream. */
+  bound(jid: FullJid): void {
+    this.#jid = jid;
   }
 
   detach(): void {

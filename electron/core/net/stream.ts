@@ -9,6 +9,7 @@ import { TimeoutError } from '../xmpp/errors.ts';
 import { useBind } from './bind.ts';
 import { type Credentials, type Unauthenticated, useSasl } from './sasl.ts';
 import { useStartTls } from './starttls.ts';
+import type { StreamManagement } from './streamManagement.ts';
 import { createTransports } from './transports.ts';
 
 export interface Endpoint {
@@ -29,7 +30,7 @@ export function serviceUri(endpoint: Endpoint): string {
   return `${direct ? 'xmpps' : 'xmpp'}://${host}:${endpoint.port ?? (direct ? 5223 : 5222)}`;
 }
 
-export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string } | Unauthenticated): Client {
+export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string; sm?: StreamManagement } | Unauthenticated): Client {
   const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
   const trust = { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint };
   entity.transports.push(...createTransports(trust));
@@ -40,7 +41,7 @@ export function createStream(endpoint: Endpoint, auth: { credentials: Credential
     useSasl(features, auth);
   } else {
     useSasl(features, auth.credentials);
-    useBind(features, auth.resource);
+    useBind(features, auth.resource, auth.sm);
   }
   return entity;
 }

@@ -23,9 +23,12 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       emit('message.added', message);
       return message;
     },
-    markSent(id: MessageId): void {
-      store.messages.markSent(id);
-      emit('message.updated', { account, id, state: 'sent' });
+    markSent(id: MessageId, untilAcked = false): void {
+      store.messages.markSent(id, untilAcked);
+      if (store.messages.get(id)?.state === 'sent') emit('message.updated', { account, id, state: 'sent' });
+    },
+    markAcked(id: MessageId): void {
+      if (store.messages.markAcked(id)) emit('message.updated', { account, id, state: 'acked' });
     },
     setState(id: MessageId, state: DeliveryState): void {
       store.messages.setState(id, state);

@@ -38,11 +38,22 @@ export function createMessagesRepo(db: Db) {
       return (db.prepare(`SELECT m.* FROM outbox o JOIN messages m ON m.id = o.message_id
         WHERE o.account = ? ORDER BY o.enqueued_at, m.id`).all(account) as unknown as RawMessage[]).map(fromRaw);
     },
-    /** Marks a queued message as written to the stream and takes it out of the outbox. */
-    markSent(id: MessageId): void {
+    /**
+     * Marks a queued message as written to the stream. Without stream management that is all we will ever
+     * know, so it leaves the outbox; with it, it stays until the server acknowledges it (markAcked).
+     */
+    markSent(id: MessageId, untilAcked = false): void {
       transaction(db, () => {
-        db.prepare("UPDATE messages SET state = 'sent' WHERE id = ?").run(id);
+        db.prepare("UPDATE messages SET state = 'sent' WHERE id = ? AND state = 'queued'").run(id);
+        if (!untilAcked) db.prepare('DELETE FROM outbox WHERE message_id = ?').run(id);
+      });
+    },
+    /** The server confirmed it has the message (XEP-0198): done with the outbox. */
+    markAcked(id: MessageId): boolean {
+      return transaction(db, () => {
+        const changed = db.prepare("UPDATE messages SET state = 'acked' WHERE id = ? AND state IN ('queued', 'sent')").run(id).changes === 1;
         db.prepare('DELETE FROM outbox WHERE message_id = ?').run(id);
+        return changed;
       });
     },
     setState(id: MessageId, state: DeliveryState): void {

@@ -6,8 +6,11 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 
 export interface Lifecycle {
-  /** Runs after every (re)connection, in module order, before the outbox is flushed. */
+  /** Runs after every new session (not after a resumed one), in module order. */
   onOnline(handler: () => Promise<void> | void): () => void;
+  /** Runs when a dropped stream was resumed (XEP-0198): the server kept the session, roster and presence. */
+  onResumed(handler: () => Promise<void> | void): () => void;
+  /** Runs when the session is gone: an intended disconnect, or a drop that could not be resumed. */
   onOffline(handler: () => void): () => void;
 }
 

@@ -19,22 +19,36 @@ export const chat: XmppModule<ChatApi> = {
   setup({ account, xmpp, lifecycle, disco, store, emit, log }) {
     const messages = createMessageService(account, store, emit);
     const lockedResource = new Map<BareJid, string>();
+    /** Written on the current stream-managed session and not yet acknowledged: stream management resends these. */
+    const inFlight = new Set<string>();
     let flushing: Promise<void> = Promise.resolve();
     disco.addFeature(NS_SID);
 
     const flushNow = async (): Promise<void> => {
       for (const message of store.messages.outbox(account)) {
         if (!xmpp.online) return;
+        if (inFlight.has(message.id)) continue;
         const resource = lockedResource.get(message.peer);
+        const managed = xmpp.streamManaged;
+        if (managed) inFlight.add(message.id);
         try {
           await xmpp.send(buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer));
         } catch (error) {
-          if (error instanceof NotConnectedError) return;
-          throw error;
+          // The stream went away under us (not connected, or the socket closed mid-write): the message
+          // stays in the outbox and goes out on the next session or resumption.
+          inFlight.delete(message.id);
+          if (!(error instanceof NotConnectedError)) log.debug('outbox flush stopped', { error: String(error) });
+          return;
         }
-        messages.markSent(message.id);
+        messages.markSent(message.id, managed);
       }
     };
+    // A message the server acknowledged is safe: out of the outbox, shown as acknowledged.
+    const offAcked = xmpp.onAcked((stanza) => {
+      const id = stanza.name === 'message' ? stanza.attrs.id : undefined;
+      if (!id || !inFlight.delete(id)) return;
+      messages.markAcked(id);
+    });
     const flushOutbox = (): Promise<void> => {
       flushing = flushing.then(flushNow).catch((error: unknown) => log.warn('outbox flush failed', { error: String(error) }));
       return flushing;
@@ -62,8 +76,11 @@ export const chat: XmppModule<ChatApi> = {
       if (event?.kind !== 'unavailable') return;
       if (event.resource === undefined || lockedResource.get(event.jid) === event.resource) lockedResource.delete(event.jid);
     });
-    const offOffline = lifecycle.onOffline(() => lockedResource.clear());
-    const offOnline = lifecycle.onOnline(() => { void flushOutbox(); });
+    // A new session (not a resumed one): whatever was in flight on the old one may be lost, so the
+    // outbox sends it again with the same origin-id, which receivers de-duplicate on.
+    const offOffline = lifecycle.onOffline(() => { lockedResource.clear(); inFlight.clear(); });
+    const offOnline = lifecycle.onOnline(() => { inFlight.clear(); void flushOutbox(); });
+    const offResumed = lifecycle.onResumed(() => { void flushOutbox(); });
 
     return {
       send: async (to, body) => {
@@ -72,7 +89,7 @@ export const chat: XmppModule<ChatApi> = {
         return store.messages.get(message.id) ?? message;
       },
       flushOutbox,
-      dispose: () => { offMessage(); offPresence(); offOffline(); offOnline(); disco.removeFeature(NS_SID); },
+      dispose: () => { offMessage(); offPresence(); offOffline(); offOnline(); offResumed(); offAcked(); disco.removeFeature(NS_SID); },
     };
   },
 };
