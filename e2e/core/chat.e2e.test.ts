@@ -4,7 +4,8 @@ import type { ChatMessage } from '../../shared/model/message.ts';
 import { mkdtempSync } from 'node:fs';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { newUser, startEngine } from '../helpers/accounts.ts';
+import xml, { type Element } from '@xmpp/xml';
+import { newUser, rawClient, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -87,9 +88,12 @@ test('the outbox survives an engine restart (it lives in SQLite)', async () => {
 test('a reply to a message from a full JID goes to that resource only (resource locking)', async () => {
   const [aUser, bUser] = [await newUser(server, 'lock'), await newUser(server, 'key')];
   const a = await startEngine(server, aUser);
-  const b1 = await startEngine(server, bUser, { resource: 'one' });
+  // Resource one is a bare client without carbons: it sees only what is addressed to it (or to the bare JID).
+  const b1 = await rawClient(server, bUser, 'one');
+  await b1.send(xml('presence', {}, xml('priority', {}, '5')));
+  const inbox1: string[] = [];
+  b1.on('stanza', (s: Element) => { const body = s.is('message') ? s.getChildText('body') : null; if (body) inbox1.push(body); });
   const b2 = await startEngine(server, bUser, { resource: 'two' });
-  const inbox1 = collectIncoming(b1.core);
   const inbox2 = collectIncoming(b2.core);
   await b2.core.commands['chat.send']({ account: b2.account, to: a.account, body: 'from two' });
   await eventually(() => a.core.store.messages.count(a.account) === 1, 'a to receive');
@@ -98,7 +102,7 @@ test('a reply to a message from a full JID goes to that resource only (resource 
   await sleep(300);
   assert.equal(inbox1.length, 0, 'the locked reply did not go to resource one');
   assert.equal(a.core.store.messages.count(a.account), 2);
-  await Promise.all([a.close(), b1.close(), b2.close()]);
+  await Promise.all([a.close(), b1.stop(), b2.close()]);
 });
 
 test('a message the server bounces (no such user) is marked failed', async () => {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CoreCommands } from '../../shared/ipc/contract.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
+import type { ChatMessage } from '../../shared/model/message.ts';
 import { parseJid, toBareJid } from '../../shared/model/jid.ts';
 import { AccountRuntime } from './account/accountRuntime.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
@@ -162,9 +163,14 @@ export class Core {
     },
     'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
     'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
-    'chat.history': ({ account, peer, before, beforeId, limit }) => {
-      this.runtime(account);
-      return Promise.resolve(this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit ?? 50, beforeId));
+    'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
+      const runtime = this.runtime(account);
+      const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);
+      const found = local();
+      if (found.length >= limit || runtime.state.status !== 'online') return found;
+      // The store ran out: the archive may know older messages.
+      const fetched = await runtime.modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
+      return fetched.stored > 0 ? local() : found;
     },
   };
 }

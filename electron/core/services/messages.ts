@@ -6,13 +6,29 @@ import type { ChatMessage, DeliveryState, MessageId } from '../../../shared/mode
 import type { CoreEmitter } from '../events.ts';
 import type { Store } from '../store/index.ts';
 
+/**
+ * Delay and archive stamps often come in whole seconds, while live messages get the clock's
+ * milliseconds: a stamped message placed at the start of its second would sort before a live one
+ * that arrived earlier within that second. Such a stamp means "some time in this second", so it
+ * is placed after what the chat already holds, without leaving that second.
+ */
+export function withinStampedSecond(timestamp: number, latestInChat: number | undefined): number {
+  if (timestamp % 1000 !== 0 || latestInChat === undefined) return timestamp;
+  return Math.max(timestamp, Math.min(latestInChat, timestamp + 999));
+}
+
 export function createMessageService(account: AccountId, store: Store, emit: CoreEmitter['emit']) {
   return {
-    /** Stores an incoming message once (by stanza-id/origin-id) and tells the UI; false for a duplicate. */
+    /**
+     * Stores a message once, whichever way it came (live, carbon, archive): a copy already stored by
+     * stanza-id or origin-id is not added again, but lends the stored one its archive id. False for a copy.
+     */
     ingest(message: Omit<ChatMessage, 'id' | 'account'>): boolean {
-      const full: ChatMessage = { ...message, id: randomUUID(), account };
+      const timestamp = withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer));
+      const full: ChatMessage = { ...message, timestamp, id: randomUUID(), account };
       const stored = store.messages.add(full);
       if (stored) emit('message.added', full);
+      else if (message.originId && message.stanzaId) store.messages.attachStanzaId(account, message.peer, message.originId, message.stanzaId);
       return stored;
     },
     /** A new outgoing message, stored with its outbox entry before anything touches the network. */

@@ -1,4 +1,5 @@
 import { createAccountsRepo } from './accountsRepo.ts';
+import { createArchiveRepo } from './archiveRepo.ts';
 import { type Db, openDatabase } from './db.ts';
 import { createMessagesRepo } from './messagesRepo.ts';
 import { createRosterRepo } from './rosterRepo.ts';
@@ -11,6 +12,7 @@ export function openStore(path: string) {
     accounts: createAccountsRepo(db),
     roster: createRosterRepo(db),
     messages: createMessagesRepo(db),
+    archive: createArchiveRepo(db),
     secrets: createSecretsRepo(db),
     close: () => db.close(),
   };

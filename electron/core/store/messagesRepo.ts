@@ -56,6 +56,21 @@ export function createMessagesRepo(db: Db) {
         return changed;
       });
     },
+    /** A copy of one of our messages came back with the server's archive id: remember it on the stored one. */
+    attachStanzaId(account: AccountId, peer: BareJid, originId: string, stanzaId: string): void {
+      db.prepare(`UPDATE OR IGNORE messages SET stanza_id = ? WHERE account = ? AND peer = ? AND origin_id = ? AND stanza_id IS NULL`)
+        .run(stanzaId, account, peer, originId);
+    },
+    latestTimestamp(account: AccountId, peer: BareJid): number | undefined {
+      const row = db.prepare('SELECT max(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
+      return row.ts ?? undefined;
+    },
+    /** The archive id of the oldest stored message with a peer (where paging back into the archive starts). */
+    oldestStanzaId(account: AccountId, peer: BareJid): string | undefined {
+      const row = db.prepare(`SELECT stanza_id FROM messages WHERE account = ? AND peer = ? AND stanza_id IS NOT NULL
+        ORDER BY ts ASC, rowid ASC LIMIT 1`).get(account, peer) as { stanza_id: string } | undefined;
+      return row?.stanza_id;
+    },
     setState(id: MessageId, state: DeliveryState): void {
       db.prepare('UPDATE messages SET state = ? WHERE id = ?').run(state, id);
     },

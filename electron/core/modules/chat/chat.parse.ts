@@ -57,3 +57,40 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     timestamp: parseDelay(stanza),
   };
 }
+
+/** A message as another copy shows it (a carbon or an archive result): either direction, any of our devices. */
+export interface ForwardedChat {
+  direction: 'in' | 'out';
+  peer: BareJid;
+  from: string;
+  body: string;
+  originId: string | undefined;
+  stanzaId: string | undefined;
+  timestamp: number | undefined;
+}
+
+/**
+ * The <message/> inside a <forwarded/> (XEP-0297). Sent by our own bare JID (from any resource) means
+ * ours, to the peer in `to`; anything else is from the peer in `from`.
+ */
+export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid, archiveId?: string): ForwardedChat | undefined {
+  if (!inner?.is('message')) return undefined;
+  const type = inner.attrs.type ?? 'normal';
+  if (type !== 'chat' && type !== 'normal') return undefined;
+  const body = inner.getChildText('body');
+  if (body === null || body.trim().length === 0) return undefined;
+  const fromBare = toBareJid(inner.attrs.from ?? '');
+  const toBare = toBareJid(inner.attrs.to ?? '');
+  if (!fromBare) return undefined;
+  const direction = fromBare === ownBare ? 'out' : 'in';
+  const peer = direction === 'out' ? toBare : fromBare;
+  if (!peer) return undefined;
+  const fromFull = toFullJid(inner.attrs.from ?? '');
+  return {
+    direction, peer, body,
+    from: direction === 'out' ? (fromFull ? resourceOf(fromFull) : '') : (inner.attrs.from ?? peer),
+    originId: shortId(inner.getChild('origin-id', NS_SID)?.attrs.id),
+    stanzaId: shortId(archiveId) ?? shortId(inner.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),
+    timestamp: parseDelay(inner),
+  };
+}

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { init } from './0001-init.ts';
+import { archive } from './0002-archive.ts';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init];
+export const MIGRATIONS: readonly Migration[] = [init, archive];

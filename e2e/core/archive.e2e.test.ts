@@ -1,0 +1,107 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import xml from '@xmpp/xml';
+import type { ChatMessage } from '../../shared/model/message.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
+import { eventually, sleep } from '../helpers/waitFor.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody({ smacksHibernationSeconds: 1 }); });
+after(async () => { await server.stop(); });
+
+async function history(engine: TestEngine, peer: string): Promise<ChatMessage[]> {
+  return engine.core.commands['chat.history']({ account: engine.account, peer: peer as never, limit: 500 });
+}
+
+test('500 messages sent while the account was offline: all appear on login, in order, once', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'away'), await newUser(server, 'chatty')];
+  const peer = await startEngine(server, peerUser);
+  for (let i = 0; i < 500; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `offline ${i}` });
+  await eventually(() => peer.core.store.messages.outbox(peer.account).length === 0, 'the peer to have sent them all', 20_000);
+
+  const me = await startEngine(server, meUser);
+  await eventually(() => me.core.store.messages.count(me.account, peerUser.jid) >= 500, 'all 500 to arrive', 20_000);
+  await me.core.runtime(me.account).modules.mam.running;
+  await sleep(300);
+  const got = await history(me, peerUser.jid);
+  assert.equal(got.length, 500);
+  assert.deepEqual(got.map((m) => m.body), Array.from({ length: 500 }, (_, i) => `offline ${i}`));
+  assert.equal(new Set(got.map((m) => m.stanzaId)).size, 500, 'each carries its archive id');
+  await Promise.all([me.close(), peer.close()]);
+});
+
+test('two devices of one account and a peer: every message in either direction is on both devices once', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'twin'), await newUser(server, 'friend')];
+  const desk = await startEngine(server, meUser, { resource: 'desk' });
+  const phone = await startEngine(server, meUser, { resource: 'phone' });
+  const peer = await startEngine(server, peerUser);
+  const everywhere = async (n: number): Promise<void> => {
+    for (const device of [desk, phone, peer]) await eventually(() => device.core.store.messages.count(device.account) === n, `message ${n} on every device`);
+  };
+  await desk.core.commands['chat.send']({ account: desk.account, to: peerUser.jid, body: 'from the desk' });
+  await everywhere(1);
+  await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: 'to both of you' });
+  await everywhere(2);
+  await phone.core.commands['chat.send']({ account: phone.account, to: peerUser.jid, body: 'from the phone' });
+  await everywhere(3);
+  const expected = [['out', 'from the desk'], ['in', 'to both of you'], ['out', 'from the phone']];
+  for (const device of [desk, phone]) {
+    await eventually(async () => (await history(device, peerUser.jid)).length === 3, 'each device to have all three');
+  }
+  await sleep(500);
+  for (const device of [desk, phone]) {
+    assert.deepEqual((await history(device, peerUser.jid)).map((m) => [m.direction, m.body]), expected);
+  }
+  assert.deepEqual((await history(peer, meUser.jid)).map((m) => m.body), ['from the desk', 'to both of you', 'from the phone']);
+
+  // A second login of the phone (fresh session, catch-up from its position) adds nothing.
+  await phone.core.commands['account.disconnect']({ account: phone.account });
+  await phone.core.commands['account.connect']({ account: phone.account });
+  await phone.core.runtime(phone.account).modules.mam.running;
+  await sleep(300);
+  assert.equal((await history(phone, peerUser.jid)).length, 3);
+  await Promise.all([desk.close(), phone.close(), peer.close()]);
+});
+
+test('a cut longer than the resumption window: a new session, the archive fills the gap, nothing twice', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'tunnel'), await newUser(server, 'sender')];
+  const me = await startEngine(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: 'before the tunnel' });
+  await eventually(() => me.core.store.messages.count(me.account) === 1, 'the first message');
+  const runtime = me.core.runtime(me.account);
+
+  // The network goes away for longer than the server keeps the session (1 s here).
+  await me.core.commands['account.update']({ account: me.account, port: 1 });
+  runtime.dropTransport();
+  await eventually(() => runtime.state.status === 'reconnecting', 'the drop to be noticed');
+  for (let i = 0; i < 5; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `in the tunnel ${i}` });
+  await sleep(2500);
+  await me.core.commands['account.update']({ account: me.account, port: server.ports.c2s });
+  await me.core.commands['account.connect']({ account: me.account });
+  assert.equal(runtime.streamManagement.resumed, false, 'the old session was gone');
+  await runtime.modules.mam.running;
+  await eventually(() => me.core.store.messages.count(me.account) === 6, 'the missed messages to be filled in', 10_000);
+  await sleep(500);
+  assert.deepEqual((await history(me, peerUser.jid)).map((m) => m.body), ['before the tunnel', ...Array.from({ length: 5 }, (_, i) => `in the tunnel ${i}`)]);
+  await Promise.all([me.close(), peer.close()]);
+});
+
+test('spoofed carbons and spoofed archive results from another account are ignored', async () => {
+  const [victimUser, malloryUser] = [await newUser(server, 'victim'), await newUser(server, 'mallory')];
+  const victim = await startEngine(server, victimUser, { resource: 'home' });
+  const mallory = await rawClient(server, malloryUser);
+  const forged = (body: string) => xml('forwarded', { xmlns: 'urn:xmpp:forward:0' },
+    xml('message', { from: `${victimUser.jid}/home`, to: 'bank@localhost', type: 'chat' }, xml('body', {}, body)));
+  await mallory.send(xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, forged('send me the money'))));
+  await mallory.send(xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, forged('received money'))));
+  await mallory.send(xml('message', { to: `${victimUser.jid}/home` }, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'guess', id: 'fake-1' }, forged('archived lie'))));
+  await victim.core.runtime(victim.account).modules.mam.catchUp();
+  await mallory.send(xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('body', {}, 'an honest hello')));
+  await eventually(() => victim.core.store.messages.count(victim.account) === 1, 'the honest message');
+  await sleep(300);
+  assert.equal(victim.core.store.messages.count(victim.account), 1, 'nothing forged was stored');
+  assert.deepEqual((await history(victim, malloryUser.jid)).map((m) => m.body), ['an honest hello']);
+  await Promise.all([victim.close(), mallory.stop()]);
+});

@@ -1,0 +1,47 @@
+// XEP-0280 Message Carbons: copies of what our other devices send and receive. A carbon counts only
+// when our own server wraps it, i.e. it comes from our own bare JID; anything else is a spoof.
+import { createMessageService } from '../../services/messages.ts';
+import type { XmppModule } from '../../xmpp/module.ts';
+import { el } from '../../xmpp/stanza.ts';
+import { parseForwardedChat } from '../chat/chat.parse.ts';
+
+export const NS_CARBONS = 'urn:xmpp:carbons:2';
+const NS_FORWARD = 'urn:xmpp:forward:0';
+
+export const carbons: XmppModule<Record<never, never>> = {
+  id: 'xep-0280-carbons',
+  setup({ account, xmpp, lifecycle, store, emit, log }) {
+    const messages = createMessageService(account, store, emit);
+    const offOnline = lifecycle.onOnline(async () => {
+      try {
+        await xmpp.iq('set', undefined, el('enable', NS_CARBONS));
+      } catch (error) {
+        log.info('the server did not enable carbons', { error: String(error) });
+      }
+    });
+    const offMessage = xmpp.onMessage((stanza) => {
+      const wrapper = stanza.getChild('received', NS_CARBONS) ?? stanza.getChild('sent', NS_CARBONS);
+      if (!wrapper) return;
+      const own = xmpp.bareJid;
+      if (!own || stanza.attrs.from !== own) {
+        log.warn('dropped a carbon that did not come from our own account', { from: stanza.attrs.from });
+        return;
+      }
+      const inner = wrapper.getChild('forwarded', NS_FORWARD)?.getChild('message');
+      if (inner?.getChild('private', NS_CARBONS)) return;
+      const parsed = parseForwardedChat(inner, own);
+      if (!parsed) return;
+      const sentByUs = wrapper.name === 'sent';
+      if (sentByUs !== (parsed.direction === 'out')) {
+        log.warn('dropped a carbon whose direction does not match its sender', { kind: wrapper.name });
+        return;
+      }
+      messages.ingest({
+        peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
+        timestamp: parsed.timestamp ?? Date.now(), state: sentByUs ? 'acked' : 'received',
+        ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+      });
+    });
+    return { dispose: () => { offOnline(); offMessage(); } };
+  },
+};

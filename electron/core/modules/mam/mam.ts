@@ -1,0 +1,114 @@
+// XEP-0313 archive sync: on every new session, catch up from the newest archive id we have (or, on a
+// new device, the last days), in the largest pages the server gives; and page back on demand.
+import { randomUUID } from 'node:crypto';
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import { createMessageService } from '../../services/messages.ts';
+import type { XmppModule } from '../../xmpp/module.ts';
+import type { Element } from '../../xmpp/stanza.ts';
+import { parseForwardedChat } from '../chat/chat.parse.ts';
+import { type ArchivePage, buildArchiveQuery, parseArchiveResult, parseFin } from './mam.query.ts';
+
+/** Prosody clamps <max> silently to its max_archive_query_results; ask for a lot, get its largest page. */
+export const PAGE_MAX = 250;
+/** A first sync on a new device goes this far back; older pages load when scrolled to. */
+export const FIRST_SYNC_DAYS = 7;
+const MAX_CATCH_UP_PAGES = 2000;
+
+export interface CatchUp {
+  pages: number;
+  stored: number;
+  complete: boolean;
+}
+
+export interface MamApi {
+  /** Runs at every new session; safe to call again (it continues from the stored position). */
+  catchUp(): Promise<CatchUp>;
+  /** Pages back into the archive for one chat from its oldest stored message; returns how many were new. */
+  fetchOlder(peer: BareJid, max: number): Promise<{ stored: number; complete: boolean }>;
+  /** The catch-up running now, if any (tests and the UI's status). */
+  readonly running: Promise<CatchUp> | undefined;
+}
+
+export const mam: XmppModule<MamApi> = {
+  id: 'xep-0313-mam',
+  setup({ account, xmpp, lifecycle, store, emit, log }) {
+    const messages = createMessageService(account, store, emit);
+    const exhausted = new Set<BareJid>();
+    let running: Promise<CatchUp> | undefined;
+
+    /** Runs one query; results are stored as they come, and only from our own archive. */
+    const page = async (query: Omit<Parameters<typeof buildArchiveQuery>[0], 'queryId'>): Promise<ArchivePage & { stored: number; received: number }> => {
+      const queryId = randomUUID();
+      const own = xmpp.bareJid;
+      let stored = 0;
+      let received = 0;
+      const off = xmpp.onMessage((stanza: Element) => {
+        const result = parseArchiveResult(stanza, queryId);
+        if (!result || !own) return;
+        if (stanza.attrs.from !== undefined && stanza.attrs.from !== own) {
+          log.warn('dropped an archive result that did not come from our own archive', { from: stanza.attrs.from });
+          return;
+        }
+        received++;
+        const parsed = parseForwardedChat(result.message, own, result.archiveId);
+        if (!parsed) return;
+        const isNew = messages.ingest({
+          peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
+          timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(), state: parsed.direction === 'out' ? 'acked' : 'received',
+          ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+        });
+        if (isNew) stored++;
+      });
+      try {
+        const answer = await xmpp.iq('set', undefined, buildArchiveQuery({ ...query, queryId }), 60_000);
+        return { ...parseFin(answer), stored, received };
+      } finally {
+        off();
+      }
+    };
+
+    const catchUpNow = async (): Promise<CatchUp> => {
+      const position = store.archive.position(account);
+      let after = position?.lastId;
+      const start = after ? undefined : new Date(Date.now() - FIRST_SYNC_DAYS * 86_400_000);
+      let total = 0;
+      for (let pages = 1; pages <= MAX_CATCH_UP_PAGES; pages++) {
+        const result = await page({ max: PAGE_MAX, ...(after ? { after } : {}), ...(!after && start ? { start } : {}) });
+        total += result.stored;
+        if (result.last) {
+          after = result.last;
+          store.archive.setPosition(account, { lastId: result.last, lastTimestamp: Date.now() });
+        }
+        if (result.complete || result.received === 0 || !result.last) return { pages, stored: total, complete: true };
+      }
+      log.warn('archive catch-up stopped at the page limit');
+      return { pages: MAX_CATCH_UP_PAGES, stored: total, complete: false };
+    };
+
+    const catchUp = (): Promise<CatchUp> => {
+      running ??= catchUpNow().finally(() => { running = undefined; });
+      return running;
+    };
+
+    const offOnline = lifecycle.onOnline(async () => {
+      try {
+        const result = await catchUp();
+        log.info('archive caught up', { ...result });
+      } catch (error) {
+        log.warn('archive catch-up failed', { error: String(error) });
+      }
+    });
+
+    return {
+      catchUp,
+      get running() { return running; },
+      fetchOlder: async (peer, max) => {
+        if (exhausted.has(peer) || !xmpp.online) return { stored: 0, complete: exhausted.has(peer) };
+        const result = await page({ with: peer, before: store.messages.oldestStanzaId(account, peer) ?? '', max: Math.min(max, PAGE_MAX) });
+        if (result.complete) exhausted.add(peer);
+        return { stored: result.stored, complete: result.complete };
+      },
+      dispose: () => { offOnline(); },
+    };
+  },
+};
