@@ -56,6 +56,7 @@ default_archive_policy = true
 max_archive_query_results = 250
 smacks_hibernation_time = ${options.smacksHibernationSeconds ?? 60}
 max_roster_items = 5000
+storage_archive_item_limit = 100000
 ${ports.component ? `component_ports = { ${ports.component} }; component_interfaces = { "127.0.0.1" }` : ''}
 VirtualHost "localhost"
 Component "conference.localhost" "muc"
