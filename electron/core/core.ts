@@ -163,6 +163,16 @@ export class Core {
     },
     'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
     'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
+    'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
+    'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),
+    'chat.markDisplayed': async ({ account, peer, id }) => { await this.runtime(account).modules.markers.markDisplayed(peer, id); },
+    'chat.setChatState': async ({ account, peer, state }) => { await this.runtime(account).modules.markers.setChatState(peer, state); },
+    'blocklist.list': ({ account }) => Promise.resolve(this.runtime(account).modules.blocking.list()),
+    'blocklist.block': async ({ account, jid }) => { await this.runtime(account).modules.blocking.block(jid); },
+    'blocklist.unblock': async ({ account, jid }) => { await this.runtime(account).modules.blocking.unblock(jid); },
+    'client.setActive': async ({ active }) => {
+      await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
+    },
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);
       const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);

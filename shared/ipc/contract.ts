@@ -2,7 +2,7 @@
 import type { Account, AccountId, AccountSettings, RegistrationForm, ServerAddress } from '../model/account.ts';
 import type { ConnectionState } from '../model/connection.ts';
 import type { BareJid } from '../model/jid.ts';
-import type { ChatMessage, DeliveryState, MessageId } from '../model/message.ts';
+import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/message.ts';
 import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
 
@@ -26,6 +26,19 @@ export interface CoreCommands {
   'presence.list'(req: { account: AccountId }): Promise<ContactPresence[]>;
   'chat.send'(req: { account: AccountId; to: BareJid; body: string }): Promise<ChatMessage>;
   /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */
+  /** Corrects the last message we sent in that chat (XEP-0308). */
+  'chat.correct'(req: { account: AccountId; id: MessageId; body: string }): Promise<ChatMessage>;
+  /** Retracts a message we sent (XEP-0424). */
+  'chat.retract'(req: { account: AccountId; id: MessageId }): Promise<ChatMessage>;
+  /** The user has seen the chat up to this incoming message: tell the peer (XEP-0333) and our other devices. */
+  'chat.markDisplayed'(req: { account: AccountId; peer: BareJid; id: MessageId }): Promise<void>;
+  /** Typing notifications (XEP-0085). */
+  'chat.setChatState'(req: { account: AccountId; peer: BareJid; state: ChatState }): Promise<void>;
+  'blocklist.list'(req: { account: AccountId }): Promise<BareJid[]>;
+  'blocklist.block'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  'blocklist.unblock'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  /** Client state indication (XEP-0352) for every account: false while the window is hidden. */
+  'client.setActive'(req: { active: boolean }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
 
@@ -37,6 +50,12 @@ export interface CoreEvents {
   'presence.changed': { account: AccountId; presence: ContactPresence };
   'message.added': ChatMessage;
   'message.updated': { account: AccountId; id: MessageId; state: DeliveryState };
+  /** A message's text changed: corrected or retracted by its sender. */
+  'message.changed': ChatMessage;
+  'chat.stateChanged': { account: AccountId; peer: BareJid; state: ChatState };
+  /** Another device of ours showed this chat up to here: its unread count goes. */
+  'chat.read': { account: AccountId; peer: BareJid };
+  'blocklist.changed': { account: AccountId; jids: BareJid[] };
 }
 
 export type CommandName = keyof CoreCommands;

@@ -15,6 +15,8 @@ export const int = (min: number, max: number): Guard => (v, p) =>
 export const oneOf = (...values: readonly string[]): Guard => (v, p) =>
   typeof v === 'string' && values.includes(v) ? undefined : `${p} must be one of ${values.join(', ')}`;
 
+export const boolean: Guard = (v, p) => (typeof v === 'boolean' ? undefined : `${p} must be true or false`);
+
 export const bareJid: Guard = (v, p) => (isBareJid(v) ? undefined : `${p} must be a valid bare JID`);
 
 export const arrayOf = (item: Guard, maxItems = 1000): Guard => (v, p) => {

@@ -1,9 +1,9 @@
 // Runtime checks of every command's argument; used by Electron IPC and the WebSocket bridge alike.
 import { PRIORITY_MAX, PRIORITY_MIN } from '../model/account.ts';
-import { MAX_BODY_CHARS } from '../model/message.ts';
+import { CHAT_STATES, MAX_BODY_CHARS } from '../model/message.ts';
 import { PRESENCE_SHOWS } from '../model/presence.ts';
 import type { CommandArg, CommandName } from './contract.ts';
-import { arrayOf, bareJid, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
+import { arrayOf, bareJid, boolean, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
 
 const account = bareJid;
 const priority = optional(int(PRIORITY_MIN, PRIORITY_MAX));
@@ -38,6 +38,14 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.set': object({ account, show: oneOf(...PRESENCE_SHOWS), status: optional(str(1024)), priority }),
   'presence.list': object({ account }),
   'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
+  'chat.correct': object({ account, id: nonEmpty(256), body: nonEmpty(MAX_BODY_CHARS) }),
+  'chat.retract': object({ account, id: nonEmpty(256) }),
+  'chat.markDisplayed': object({ account, peer: bareJid, id: nonEmpty(256) }),
+  'chat.setChatState': object({ account, peer: bareJid, state: oneOf(...CHAT_STATES) }),
+  'blocklist.list': object({ account }),
+  'blocklist.block': object({ account, jid: bareJid }),
+  'blocklist.unblock': object({ account, jid: bareJid }),
+  'client.setActive': object({ active: boolean }),
   'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 

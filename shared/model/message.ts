@@ -3,8 +3,18 @@ import type { AccountId } from './account.ts';
 
 export type MessageId = string;
 export type MessageDirection = 'in' | 'out';
-/** queued: stored, not yet on the wire; sent: written to the stream; acked: the server confirmed it. */
-export type DeliveryState = 'queued' | 'sent' | 'acked' | 'received' | 'failed';
+/**
+ * Outgoing: queued (stored, not on the wire) → sent (written) → acked (the server has it, XEP-0198)
+ * → delivered (a receipt, XEP-0184) → read (a displayed marker, XEP-0333); or failed.
+ * Incoming messages are 'received'.
+ */
+export type DeliveryState = 'queued' | 'sent' | 'acked' | 'delivered' | 'read' | 'received' | 'failed';
+/** How far along an outgoing message is; a state only ever moves forward. */
+export const DELIVERY_ORDER: Readonly<Record<DeliveryState, number>> = { failed: -1, queued: 0, sent: 1, acked: 2, delivered: 3, read: 4, received: 4 };
+
+/** XEP-0085 chat states. */
+export type ChatState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';
+export const CHAT_STATES: readonly ChatState[] = ['active', 'composing', 'paused', 'inactive', 'gone'];
 
 export interface ChatMessage {
   id: MessageId;
@@ -18,6 +28,10 @@ export interface ChatMessage {
   state: DeliveryState;
   originId?: string;
   stanzaId?: string;
+  /** Corrected by its sender (XEP-0308); body is the latest version. */
+  edited?: boolean;
+  /** Retracted by its sender (XEP-0424); body is empty. */
+  retracted?: boolean;
 }
 
 export const MAX_BODY_CHARS = 1_100_000;

@@ -134,7 +134,7 @@ export class AccountRuntime {
     const { local, domain } = parseJid(account) ?? { local: '', domain: '' };
     const entity = createStream(
       { domain, host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
-      { credentials: { username: local, password }, resource: row.resource, sm: this.#sm },
+      { credentials: { username: local, password }, resource: row.resource, sm: this.#sm, onFeatures: (features) => this.connection.recordFeatures(features) },
     );
     entity.on('error', (error: unknown) => this.#log.debug('stream error', { error: String(error) }));
     this.#detachSm();

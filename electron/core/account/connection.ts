@@ -36,6 +36,8 @@ export class Connection {
   readonly #iqHandlers = new Map<string, IqHandler>();
   readonly #handlers = { message: new Set<StanzaHandler>(), presence: new Set<StanzaHandler>(), acked: new Set<StanzaHandler>() };
   #streamManaged: () => boolean = () => false;
+  /** The namespaces of the features the server offered after authentication on this stream. */
+  features: ReadonlySet<string> = new Set();
   readonly #onStanza = (stanza: Element): void => this.#dispatch(stanza);
 
   get jid(): FullJid | undefined {
@@ -78,6 +80,15 @@ export class Connection {
     this.#entity = entity;
     this.#jid = jid;
     entity.on('stanza', this.#onStanza);
+  }
+
+  recordFeatures(features: Element): void {
+    this.features = new Set(features.getChildElements().map((f) => f.getNS() ?? f.attrs.xmlns ?? '').filter(Boolean));
+  }
+
+  /** A top-level element that is not a stanza (XEP-0352 and the like). */
+  async sendNonza(element: Element): Promise<void> {
+    await this.send(element);
   }
 
   /** The JID the server bound (or resumed) for this stream. */

@@ -1,7 +1,11 @@
 // What the client supports, one line per module, in the order they are set up (and run when online).
+import { blocking } from '../modules/blocking/blocking.ts';
 import { carbons } from '../modules/carbons/carbons.ts';
 import { chat } from '../modules/chat/chat.ts';
+import { csi } from '../modules/csi/csi.ts';
+import { edits } from '../modules/edits/edits.ts';
 import { mam } from '../modules/mam/mam.ts';
+import { markers } from '../modules/markers/markers.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
@@ -14,6 +18,10 @@ export function setupModules(ctx: ModuleContext) {
     chat: chat.setup(ctx),           // RFC 6121 §5, XEP-0359
     carbons: carbons.setup(ctx),     // XEP-0280
     mam: mam.setup(ctx),             // XEP-0313 (after presence: offline messages come first)
+    markers: markers.setup(ctx),     // XEP-0184, XEP-0333, XEP-0085
+    edits: edits.setup(ctx),         // XEP-0308, XEP-0424
+    blocking: blocking.setup(ctx),   // XEP-0191
+    csi: csi.setup(ctx),             // XEP-0352
     ping: ping.setup(ctx),           // XEP-0199
   };
   return { ...modules, dispose: () => { for (const m of Object.values(modules).reverse()) m.dispose(); } };

@@ -12,8 +12,9 @@ export const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
  * The session step after authentication: resume the previous stream-managed session when possible,
  * otherwise bind a resource and enable stream management before anything else is sent.
  */
-export function useBind(streamFeatures: StreamFeatures, resource: string, sm?: StreamManagement): void {
+export function useBind(streamFeatures: StreamFeatures, resource: string, sm?: StreamManagement, onFeatures?: (features: Element) => void): void {
   streamFeatures.use('bind', NS_BIND, async ({ entity, stanza }: { entity: Client; stanza: Element }) => {
+    onFeatures?.(stanza);
     const smOffered = stanza.getChild('sm', NS_SM) !== undefined;
     const previous = sm?.jid;
     if (sm && smOffered && previous && sm.canResume() && await sm.resume(entity)) {

@@ -10,6 +10,7 @@ import { useBind } from './bind.ts';
 import { type Credentials, type Unauthenticated, useSasl } from './sasl.ts';
 import { useStartTls } from './starttls.ts';
 import type { StreamManagement } from './streamManagement.ts';
+import type { Element } from '../xmpp/stanza.ts';
 import { createTransports } from './transports.ts';
 
 export interface Endpoint {
@@ -30,7 +31,7 @@ export function serviceUri(endpoint: Endpoint): string {
   return `${direct ? 'xmpps' : 'xmpp'}://${host}:${endpoint.port ?? (direct ? 5223 : 5222)}`;
 }
 
-export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string; sm?: StreamManagement } | Unauthenticated): Client {
+export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string; sm?: StreamManagement; onFeatures?: (features: Element) => void } | Unauthenticated): Client {
   const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
   const trust = { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint };
   entity.transports.push(...createTransports(trust));
@@ -41,7 +42,7 @@ export function createStream(endpoint: Endpoint, auth: { credentials: Credential
     useSasl(features, auth);
   } else {
     useSasl(features, auth.credentials);
-    useBind(features, auth.resource, auth.sm);
+    useBind(features, auth.resource, auth.sm, auth.onFeatures);
   }
   return entity;
 }

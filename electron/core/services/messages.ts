@@ -23,7 +23,28 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
      * Stores a message once, whichever way it came (live, carbon, archive): a copy already stored by
      * stanza-id or origin-id is not added again, but lends the stored one its archive id. False for a copy.
      */
-    ingest(message: Omit<ChatMessage, 'id' | 'account'>): boolean {
+    ingest(message: Omit<ChatMessage, 'id' | 'account'> & { replaces?: string | undefined; retracts?: string | undefined }): boolean {
+      const { replaces, retracts, ...plain } = message;
+      // A correction or retraction applies only to a message of the same sender in the same chat.
+      const target = replaces ?? retracts;
+      const original = target ? store.messages.byOriginId(account, message.peer, target, message.direction) : undefined;
+      if (retracts) {
+        if (original && !original.retracted) {
+          store.messages.retract(original.id);
+          emit('message.changed', { ...original, body: '', retracted: true });
+        }
+        return false;
+      }
+      if (original) {
+        if (!original.retracted && original.body !== message.body) {
+          store.messages.correct(original.id, message.body);
+          emit('message.changed', { ...original, body: message.body, edited: true });
+        }
+        return false;
+      }
+      return this.store({ ...plain, ...(replaces ? { edited: true } : {}) });
+    },
+    store(message: Omit<ChatMessage, 'id' | 'account'>): boolean {
       const timestamp = withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer));
       const full: ChatMessage = { ...message, timestamp, id: randomUUID(), account };
       const stored = store.messages.add(full);

@@ -1,11 +1,11 @@
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
-import type { ChatMessage, DeliveryState, MessageId } from '../../../shared/model/message.ts';
+import { type ChatMessage, DELIVERY_ORDER, type DeliveryState, type MessageId } from '../../../shared/model/message.ts';
 import { type Db, transaction } from './db.ts';
 
 interface RawMessage {
   id: string; account: string; peer: string; direction: string; from_jid: string; body: string; ts: number; state: string;
-  origin_id: string | null; stanza_id: string | null;
+  origin_id: string | null; stanza_id: string | null; edited: number; retracted: number;
 }
 
 function fromRaw(raw: RawMessage): ChatMessage {
@@ -13,18 +13,19 @@ function fromRaw(raw: RawMessage): ChatMessage {
     id: raw.id, account: raw.account as AccountId, peer: raw.peer as BareJid, direction: raw.direction === 'out' ? 'out' : 'in',
     from: raw.from_jid, body: raw.body, timestamp: raw.ts, state: raw.state as DeliveryState,
     ...(raw.origin_id ? { originId: raw.origin_id } : {}), ...(raw.stanza_id ? { stanzaId: raw.stanza_id } : {}),
+    ...(raw.edited ? { edited: true } : {}), ...(raw.retracted ? { retracted: true } : {}),
   };
 }
 
 export function createMessagesRepo(db: Db) {
-  const insert = db.prepare(`INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOutbox = db.prepare('INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
     /** Stores the message unless one with the same id, origin-id or stanza-id is there; true when stored. */
     add(message: ChatMessage): boolean {
       const result = insert.run(message.id, message.account, message.peer, message.direction, message.from, message.body,
-        message.timestamp, message.state, message.originId ?? null, message.stanzaId ?? null);
+        message.timestamp, message.state, message.originId ?? null, message.stanzaId ?? null, Number(message.edited ?? false), Number(message.retracted ?? false));
       return result.changes === 1;
     },
     /** A new outgoing message and its outbox entry, in one transaction. */
@@ -70,6 +71,35 @@ export function createMessagesRepo(db: Db) {
       const row = db.prepare(`SELECT stanza_id FROM messages WHERE account = ? AND peer = ? AND stanza_id IS NOT NULL
         ORDER BY ts ASC, rowid ASC LIMIT 1`).get(account, peer) as { stanza_id: string } | undefined;
       return row?.stanza_id;
+    },
+    /** A message in a chat by its origin-id (what receipts, markers, corrections and retractions point at). */
+    byOriginId(account: AccountId, peer: BareJid, originId: string, direction?: 'in' | 'out'): ChatMessage | undefined {
+      const raw = db.prepare(`SELECT * FROM messages WHERE account = ? AND peer = ? AND origin_id = ?${direction ? ' AND direction = ?' : ''} LIMIT 1`)
+        .get(...[account, peer, originId, ...(direction ? [direction] : [])]) as RawMessage | undefined;
+      return raw ? fromRaw(raw) : undefined;
+    },
+    lastOutgoing(account: AccountId, peer: BareJid): ChatMessage | undefined {
+      const raw = db.prepare("SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1")
+        .get(account, peer) as RawMessage | undefined;
+      return raw ? fromRaw(raw) : undefined;
+    },
+    /** Moves an outgoing message's state forward only (a late receipt never undoes a read marker). */
+    advanceState(id: MessageId, state: DeliveryState): boolean {
+      const current = this.get(id);
+      if (!current || current.direction !== 'out' || DELIVERY_ORDER[state] <= DELIVERY_ORDER[current.state]) return false;
+      db.prepare('UPDATE messages SET state = ? WHERE id = ?').run(state, id);
+      return true;
+    },
+    /** Outgoing messages of a chat up to and including a timestamp that are not yet at `state`. */
+    outgoingBefore(account: AccountId, peer: BareJid, timestamp: number, state: DeliveryState): ChatMessage[] {
+      return (db.prepare("SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' AND ts <= ? AND state IN ('sent', 'acked', 'delivered')")
+        .all(account, peer, timestamp) as unknown as RawMessage[]).map(fromRaw).filter((m) => DELIVERY_ORDER[m.state] < DELIVERY_ORDER[state]);
+    },
+    correct(id: MessageId, body: string): void {
+      db.prepare('UPDATE messages SET body = ?, edited = 1 WHERE id = ? AND retracted = 0').run(body, id);
+    },
+    retract(id: MessageId): void {
+      db.prepare("UPDATE messages SET body = '', retracted = 1 WHERE id = ?").run(id);
     },
     setState(id: MessageId, state: DeliveryState): void {
       db.prepare('UPDATE messages SET state = ? WHERE id = ?').run(state, id);

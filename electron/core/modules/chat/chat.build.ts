@@ -2,8 +2,17 @@ import type { ChatMessage } from '../../../../shared/model/message.ts';
 import { type Element, el, xml } from '../../xmpp/stanza.ts';
 import { NS_SID } from './chat.parse.ts';
 
+export const NS_RECEIPTS = 'urn:xmpp:receipts';
+export const NS_MARKERS = 'urn:xmpp:chat-markers:0';
+export const NS_CHATSTATES = 'http://jabber.org/protocol/chatstates';
+export const NS_HINTS = 'urn:xmpp:hints';
+
+/** A chat message that asks for a delivery receipt (XEP-0184) and read markers (XEP-0333). */
 export function buildChatMessage(message: ChatMessage, to: string): Element {
   return xml('message', { type: 'chat', to, id: message.id },
     xml('body', {}, message.body),
-    el('origin-id', NS_SID, { id: message.originId ?? message.id }));
+    el('origin-id', NS_SID, { id: message.originId ?? message.id }),
+    el('request', NS_RECEIPTS),
+    el('markable', NS_MARKERS),
+    el('active', NS_CHATSTATES));
 }

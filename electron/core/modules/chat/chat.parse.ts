@@ -2,6 +2,8 @@ import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shar
 import type { Element } from '../../xmpp/stanza.ts';
 
 export const NS_SID = 'urn:xmpp:sid:0';
+export const NS_CORRECT = 'urn:xmpp:message-correct:0';
+export const NS_RETRACT = 'urn:xmpp:message-retract:1';
 export const NS_DELAY = 'urn:xmpp:delay';
 const MAX_ID = 256;
 const CLOCK_SKEW_MS = 60_000;
@@ -16,6 +18,10 @@ export interface IncomingChat {
   originId: string | undefined;
   stanzaId: string | undefined;
   timestamp: number | undefined;
+  /** This message corrects (XEP-0308) the message with this id. */
+  replaces: string | undefined;
+  /** This message retracts (XEP-0424) the message with this id. */
+  retracts: string | undefined;
 }
 
 export type ParsedMessage = IncomingChat | { kind: 'error'; id: string; peer: BareJid };
@@ -31,7 +37,11 @@ export function parseDelay(stanza: Element, now = Date.now()): number | undefine
   return Number.isFinite(time) && time <= now + CLOCK_SKEW_MS ? Math.min(time, now) : undefined;
 }
 
-/** A 1:1 message with a body, or an error bounce; undefined for anything else (chat states, groupchat, junk). */
+function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
+  return { replaces: shortId(stanza.getChild('replace', NS_CORRECT)?.attrs.id), retracts: shortId(stanza.getChild('retract', NS_RETRACT)?.attrs.id) };
+}
+
+/** A 1:1 message with a body (or a retraction), or an error bounce; undefined for anything else (chat states, groupchat, junk). */
 export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessage | undefined {
   const from = stanza.attrs.from ?? '';
   const peer = toBareJid(from);
@@ -42,10 +52,12 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     return id ? { kind: 'error', id, peer } : undefined;
   }
   if (type !== 'chat' && type !== 'normal') return undefined;
-  const body = stanza.getChildText('body');
-  if (body === null || body.trim().length === 0) return undefined;
+  const body = stanza.getChildText('body') ?? '';
+  const edits = editsOf(stanza);
+  if (body.trim().length === 0 && !edits.retracts) return undefined;
   const full = toFullJid(from);
   return {
+    ...edits,
     kind: 'chat',
     from,
     peer,
@@ -67,6 +79,8 @@ export interface ForwardedChat {
   originId: string | undefined;
   stanzaId: string | undefined;
   timestamp: number | undefined;
+  replaces: string | undefined;
+  retracts: string | undefined;
 }
 
 /**
@@ -77,8 +91,9 @@ export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid,
   if (!inner?.is('message')) return undefined;
   const type = inner.attrs.type ?? 'normal';
   if (type !== 'chat' && type !== 'normal') return undefined;
-  const body = inner.getChildText('body');
-  if (body === null || body.trim().length === 0) return undefined;
+  const body = inner.getChildText('body') ?? '';
+  const edits = editsOf(inner);
+  if (body.trim().length === 0 && !edits.retracts) return undefined;
   const fromBare = toBareJid(inner.attrs.from ?? '');
   const toBare = toBareJid(inner.attrs.to ?? '');
   if (!fromBare) return undefined;
@@ -87,6 +102,7 @@ export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid,
   if (!peer) return undefined;
   const fromFull = toFullJid(inner.attrs.from ?? '');
   return {
+    ...edits,
     direction, peer, body,
     from: direction === 'out' ? (fromFull ? resourceOf(fromFull) : '') : (inner.attrs.from ?? peer),
     originId: shortId(inner.getChild('origin-id', NS_SID)?.attrs.id),

@@ -67,6 +67,7 @@ export const chat: XmppModule<ChatApi> = {
       messages.ingest({
         peer: parsed.peer, direction: 'in', from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received',
         ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+        replaces: parsed.replaces, retracts: parsed.retracts,
       });
     });
 

@@ -56,6 +56,7 @@ export const mam: XmppModule<MamApi> = {
           peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
           timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(), state: parsed.direction === 'out' ? 'acked' : 'received',
           ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+        replaces: parsed.replaces, retracts: parsed.retracts,
         });
         if (isNew) stored++;
       });

@@ -7,8 +7,12 @@ import { el } from '../../xmpp/stanza.ts';
 import { buildRosterRemove, buildRosterSet } from './roster.build.ts';
 import { NS_ROSTER, parseRosterQuery, type RosterChange } from './roster.parse.ts';
 
+export const NS_ROSTER_VER = 'urn:xmpp:features:rosterver';
+
 export interface RosterApi {
   list(): RosterItem[];
+  /** What the last login's roster request brought: the whole roster, or (versioned) nothing but pushes. */
+  readonly lastFetch: { items: number; incremental: boolean };
   set(jid: BareJid, name?: string, groups?: readonly string[]): Promise<void>;
   remove(jid: BareJid): Promise<void>;
 }
@@ -37,6 +41,7 @@ export const roster: XmppModule<RosterApi> = {
   id: 'rfc6121-roster',
   setup(ctx) {
     const { account, xmpp, lifecycle, store, log } = ctx;
+    let lastFetch = { items: 0, incremental: false };
     const apply = (change: RosterChange): void => {
       if (change.kind === 'remove') {
         store.roster.remove(account, change.jid);
@@ -61,15 +66,26 @@ export const roster: XmppModule<RosterApi> = {
       return undefined;
     });
 
+    // Roster versioning (RFC 6121 §2.6): with the version we hold, the server sends nothing when the
+    // roster is unchanged, or only the changes as pushes.
     const offOnline = lifecycle.onOnline(async () => {
-      const result = await xmpp.iq('get', undefined, el('query', NS_ROSTER));
-      const { changes, version } = parseRosterQuery(result.getChild('query', NS_ROSTER));
+      const cached = xmpp.features.has(NS_ROSTER_VER) ? store.roster.version(account) : undefined;
+      const result = await xmpp.iq('get', undefined, el('query', NS_ROSTER, xmpp.features.has(NS_ROSTER_VER) ? { ver: cached ?? '' } : {}));
+      const query = result.getChild('query', NS_ROSTER);
+      if (!query && cached !== undefined) {
+        lastFetch = { items: 0, incremental: true };
+        emitRoster(ctx);
+        return;
+      }
+      const { changes, version } = parseRosterQuery(query);
+      lastFetch = { items: changes.length, incremental: false };
       store.roster.replace(account, changes.flatMap((c) => (c.kind === 'set' ? [c.item] : [])), version);
       emitRoster(ctx);
     });
 
     return {
       list: () => store.roster.list(account),
+      get lastFetch() { return lastFetch; },
       set: async (jid, name, groups) => {
         const current = store.roster.get(account, jid);
         await xmpp.iq('set', undefined, buildRosterSet(jid, name ?? current?.name, groups ?? current?.groups ?? []));

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { init } from './0001-init.ts';
 import { archive } from './0002-archive.ts';
+import { edits } from './0003-edits.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive];
+export const MIGRATIONS: readonly Migration[] = [init, archive, edits];
