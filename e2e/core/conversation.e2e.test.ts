@@ -1,0 +1,123 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import xml from '@xmpp/xml';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { makeContacts, newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
+import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody(); });
+after(async () => { await server.stop(); });
+
+const stateOf = (engine: TestEngine, id: string): string | undefined => engine.core.store.messages.get(id)?.state;
+
+test('receipts and read markers move our message to delivered and read; typing shows on the other side; reading on one device clears the other', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'sender'), await newUser(server, 'reader')];
+  await makeContacts(server, meUser, peerUser, { name: 'Reader' }, { name: 'Sender' });
+  const me = await startEngine(server, meUser, { resource: 'desk' });
+  const myPhone = await startEngine(server, meUser, { resource: 'phone' });
+  const peer = await startEngine(server, peerUser);
+
+  const typing = waitForEvent(peer.core, 'chat.stateChanged', (e) => e.peer === meUser.jid && e.state === 'composing');
+  await me.core.commands['chat.setChatState']({ account: me.account, peer: peerUser.jid, state: 'composing' });
+  await typing;
+
+  const sent = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'did you get this?' });
+  await eventually(() => stateOf(me, sent.id) === 'delivered', 'a delivery receipt');
+  const [received] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
+  assert.ok(received);
+  await peer.core.commands['chat.markDisplayed']({ account: peer.account, peer: meUser.jid, id: received.id });
+  await eventually(() => stateOf(me, sent.id) === 'read', 'the read marker');
+  await eventually(() => myPhone.core.store.messages.byOriginId(meUser.jid, peerUser.jid, sent.originId ?? '', 'out')?.state === 'read', 'the other device to see it read too');
+
+  // The peer replies; reading it on the desk clears it on the phone (our marker reaches our other devices).
+  await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: 'yes!' });
+  await eventually(() => me.core.store.messages.count(me.account, peerUser.jid) === 2, 'the reply on the desk');
+  const [, reply] = await me.core.commands['chat.history']({ account: me.account, peer: peerUser.jid });
+  assert.ok(reply);
+  const readElsewhere = waitForEvent(myPhone.core, 'chat.read', (e) => e.peer === peerUser.jid);
+  await me.core.commands['chat.markDisplayed']({ account: me.account, peer: peerUser.jid, id: reply.id });
+  await readElsewhere;
+  await Promise.all([me.close(), myPhone.close(), peer.close()]);
+});
+
+test('corrections and retractions change the message on both sides; a stranger cannot change anybody\'s message', async () => {
+  const [meUser, peerUser, malloryUser] = [await newUser(server, 'editor'), await newUser(server, 'viewer'), await newUser(server, 'mallory')];
+  await makeContacts(server, meUser, peerUser, { name: 'Viewer' }, { name: 'Editor' });
+  const me = await startEngine(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  const first = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'helo' });
+  await eventually(() => peer.core.store.messages.count(peer.account) === 1, 'the first message');
+  const edited = await me.core.commands['chat.correct']({ account: me.account, id: first.id, body: 'hello' });
+  assert.equal(edited.edited, true);
+  await eventually(async () => (await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid }))[0]?.body === 'hello', 'the correction on the other side');
+  const [seen] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
+  assert.equal(seen?.edited, true);
+  assert.equal(peer.core.store.messages.count(peer.account), 1, 'a correction is not a new message');
+
+  const second = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'oops, wrong chat' });
+  await assert.rejects(me.core.commands['chat.correct']({ account: me.account, id: first.id, body: 'late' }), /last message/);
+  await eventually(() => peer.core.store.messages.count(peer.account) === 2, 'the second message');
+  await me.core.commands['chat.retract']({ account: me.account, id: second.id });
+  await eventually(() => peer.core.store.messages.byOriginId(peer.account, meUser.jid, second.originId ?? '', 'in')?.retracted === true, 'the retraction');
+  assert.equal(peer.core.store.messages.count(peer.account), 2, 'the retraction itself is not shown as a message');
+  const [peerMessage] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
+  assert.ok(peerMessage);
+  await assert.rejects(peer.core.commands['chat.retract']({ account: peer.account, id: peerMessage.id }), /your own/);
+
+  // Mallory points a correction and a retraction at the editor's message.
+  const mallory = await rawClient(server, malloryUser);
+  await mallory.send(xml('message', { to: peerUser.jid, type: 'chat', id: 'm1' }, xml('body', {}, 'I never said that'), xml('replace', { xmlns: 'urn:xmpp:message-correct:0', id: first.originId ?? '' })));
+  await mallory.send(xml('message', { to: peerUser.jid, type: 'chat', id: 'm2' }, xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: first.originId ?? '' })));
+  await sleep(600);
+  const afterSpoof = peer.core.store.messages.byOriginId(peer.account, meUser.jid, first.originId ?? '', 'in');
+  assert.equal(afterSpoof?.body, 'hello');
+  assert.equal(afterSpoof?.retracted, undefined);
+  await Promise.all([me.close(), peer.close(), mallory.stop()]);
+});
+
+test('blocking: the blocked account cannot reach us, the list follows the server, unblocking restores it', async () => {
+  const [meUser, pestUser] = [await newUser(server, 'quiet'), await newUser(server, 'pest')];
+  const me = await startEngine(server, meUser);
+  const pest = await startEngine(server, pestUser);
+  const listed = waitForEvent(me.core, 'blocklist.changed', (e) => e.jids.includes(pestUser.jid));
+  await me.core.commands['blocklist.block']({ account: me.account, jid: pestUser.jid });
+  await listed;
+  assert.deepEqual(await me.core.commands['blocklist.list']({ account: me.account }), [pestUser.jid]);
+  await pest.core.commands['chat.send']({ account: pest.account, to: meUser.jid, body: 'let me in' });
+  await sleep(600);
+  assert.equal(me.core.store.messages.count(me.account), 0, 'nothing from a blocked account');
+
+  // A second device of ours sees the same list from the server's push.
+  const other = await startEngine(server, meUser, { resource: 'other' });
+  assert.deepEqual(await other.core.commands['blocklist.list']({ account: other.account }), [pestUser.jid]);
+  const pushed = waitForEvent(other.core, 'blocklist.changed', (e) => e.jids.length === 0);
+  await me.core.commands['blocklist.unblock']({ account: me.account, jid: pestUser.jid });
+  await pushed;
+  await pest.core.commands['chat.send']({ account: pest.account, to: meUser.jid, body: 'hello again' });
+  await eventually(() => me.core.store.messages.count(me.account) === 1, 'the message after unblocking');
+  await Promise.all([me.close(), pest.close(), other.close()]);
+});
+
+test('client state: while inactive the server holds presence back; roster versioning: a second login transfers nothing unchanged', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'idle'), await newUser(server, 'busy')];
+  await makeContacts(server, meUser, peerUser, { name: 'Busy' }, { name: 'Idle' });
+  const me = await startEngine(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  await eventually(async () => (await me.core.commands['presence.list']({ account: me.account })).some((p) => p.jid === peerUser.jid), 'the peer online');
+  await me.core.commands['client.setActive']({ active: false });
+  let seen = false;
+  me.core.events.on('presence.changed', (e) => { if (e.presence.resources.some((r) => r.status === 'lunch')) seen = true; });
+  await peer.core.commands['presence.set']({ account: peer.account, show: 'away', status: 'lunch' });
+  await sleep(800);
+  assert.equal(seen, false, 'held back while inactive');
+  await me.core.commands['client.setActive']({ active: true });
+  await eventually(() => seen, 'delivered once active again');
+
+  assert.equal(me.core.runtime(me.account).modules.roster.lastFetch.incremental, false, 'the first login fetched the whole roster');
+  await me.core.commands['account.disconnect']({ account: me.account });
+  await me.core.commands['account.connect']({ account: me.account });
+  assert.deepEqual(me.core.runtime(me.account).modules.roster.lastFetch, { items: 0, incremental: true }, 'the second login got no items: the version matched');
+  assert.deepEqual((await me.core.commands['roster.list']({ account: me.account })).map((i) => i.jid), [peerUser.jid]);
+  await Promise.all([me.close(), peer.close()]);
+});
