@@ -105,3 +105,29 @@ test('spoofed carbons and spoofed archive results from another account are ignor
   assert.deepEqual((await history(victim, malloryUser.jid)).map((m) => m.body), ['an honest hello']);
   await Promise.all([victim.close(), mallory.stop()]);
 });
+
+test('a catch-up cut short by its page limit reports a gap; running it again fills it', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'gappy'), await newUser(server, 'filler')];
+  const phone = await rawClient(server, meUser, 'phone');
+  await phone.send(xml('presence'));
+  const peer = await startEngine(server, peerUser);
+  for (let i = 0; i < 600; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `m ${i}` });
+  await eventually(() => peer.core.store.messages.outbox(peer.account).length === 0, 'all sent', 20_000);
+  await phone.stop();
+  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
+  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), archivePageLimit: 1 });
+  const statuses: string[] = [];
+  core.events.on('archive.status', (e) => statuses.push(e.status));
+  await core.commands['account.add']({ jid: meUser.jid, password: meUser.password, host: server.host, port: server.ports.c2s });
+  await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
+  await core.commands['account.connect']({ account: meUser.jid });
+  await eventually(() => statuses.includes('incomplete'), 'the gap to be reported');
+  assert.equal(core.store.messages.count(meUser.jid), 250, 'one page of the largest size');
+  await core.commands['archive.catchUp']({ account: meUser.jid });
+  await core.commands['archive.catchUp']({ account: meUser.jid });
+  await core.commands['archive.catchUp']({ account: meUser.jid });
+  assert.equal(core.store.messages.count(meUser.jid), 600);
+  assert.equal(statuses.at(-1), 'complete');
+  await core.close();
+  await peer.close();
+});

@@ -18,6 +18,8 @@ export interface CoreOptions {
   databasePath: string;
   secrets: SecretStore | ((store: Store) => SecretStore);
   backoff?: BackoffPolicy;
+  /** At most this many archive pages per catch-up; past it the catch-up reports a gap (default 2,000). */
+  archivePageLimit?: number;
 }
 
 export class UserError extends Error {
@@ -43,11 +45,13 @@ export class Core {
   readonly #secrets: SecretStore;
   readonly #runtimes = new Map<AccountId, AccountRuntime>();
   readonly #backoff: BackoffPolicy;
+  readonly #archivePageLimit: number | undefined;
 
   constructor(options: CoreOptions) {
     this.store = openStore(options.databasePath);
     this.#secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.#archivePageLimit = options.archivePageLimit;
     for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
   }
 
@@ -71,7 +75,8 @@ export class Core {
   #runtimeOf(account: AccountId): AccountRuntime {
     let runtime = this.#runtimes.get(account);
     if (!runtime) {
-      runtime = new AccountRuntime({ account, store: this.store, secrets: this.#secrets, emit: this.events.emit, backoff: this.#backoff });
+      runtime = new AccountRuntime({ account, store: this.store, secrets: this.#secrets, emit: this.events.emit, backoff: this.#backoff,
+        ...(this.#archivePageLimit ? { limits: { archivePages: this.#archivePageLimit } } : {}) });
       this.#runtimes.set(account, runtime);
     }
     return runtime;
@@ -173,6 +178,7 @@ export class Core {
     'client.setActive': async ({ active }) => {
       await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
     },
+    'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);
       const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);

@@ -39,6 +39,8 @@ export interface CoreCommands {
   'blocklist.unblock'(req: { account: AccountId; jid: BareJid }): Promise<void>;
   /** Client state indication (XEP-0352) for every account: false while the window is hidden. */
   'client.setActive'(req: { active: boolean }): Promise<void>;
+  /** Runs the archive catch-up again (the user clicked a gap marker). */
+  'archive.catchUp'(req: { account: AccountId }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
 
@@ -56,6 +58,8 @@ export interface CoreEvents {
   /** Another device of ours showed this chat up to here: its unread count goes. */
   'chat.read': { account: AccountId; peer: BareJid };
   'blocklist.changed': { account: AccountId; jids: BareJid[] };
+  /** Archive catch-up (XEP-0313): 'incomplete' means messages may be missing until it is run again. */
+  'archive.status': { account: AccountId; status: 'syncing' | 'complete' | 'incomplete'; error?: string };
 }
 
 export type CommandName = keyof CoreCommands;

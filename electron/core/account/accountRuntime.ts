@@ -16,6 +16,7 @@ import { type BackoffPolicy, backoffDelay } from './backoff.ts';
 import { Connection } from './connection.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { type Modules, setupModules } from './moduleRegistry.ts';
+import type { ModuleContext } from '../xmpp/module.ts';
 
 export interface RuntimeDeps {
   account: AccountId;
@@ -23,6 +24,7 @@ export interface RuntimeDeps {
   secrets: SecretStore;
   emit: CoreEmitter['emit'];
   backoff: BackoffPolicy;
+  limits?: ModuleContext['limits'];
 }
 
 /** The state a failed attempt leads to, and whether trying again could help. */
@@ -62,7 +64,7 @@ export class AccountRuntime {
     this.#disco = createDiscoResponder(this.connection);
     this.modules = setupModules({
       account: deps.account, xmpp: this.connection, lifecycle: this.#lifecycle, disco: this.#disco,
-      emit: deps.emit, store: deps.store, log: this.#log,
+      emit: deps.emit, store: deps.store, log: this.#log, ...(deps.limits ? { limits: deps.limits } : {}),
     });
     this.connection.useStreamManagement(() => this.#sm.enabled);
   }

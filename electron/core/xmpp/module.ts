@@ -27,6 +27,7 @@ export interface ModuleContext {
   readonly emit: CoreEmitter['emit'];
   readonly store: Store;
   readonly log: Logger;
+  readonly limits?: { readonly archivePages?: number };
 }
 
 export interface XmppModule<Api> {

@@ -31,7 +31,8 @@ export interface MamApi {
 
 export const mam: XmppModule<MamApi> = {
   id: 'xep-0313-mam',
-  setup({ account, xmpp, lifecycle, store, emit, log }) {
+  setup({ account, xmpp, lifecycle, store, emit, log, limits }) {
+    const pageLimit = limits?.archivePages ?? MAX_CATCH_UP_PAGES;
     const messages = createMessageService(account, store, emit);
     const exhausted = new Set<BareJid>();
     let running: Promise<CatchUp> | undefined;
@@ -73,7 +74,7 @@ export const mam: XmppModule<MamApi> = {
       let after = position?.lastId;
       const start = after ? undefined : new Date(Date.now() - FIRST_SYNC_DAYS * 86_400_000);
       let total = 0;
-      for (let pages = 1; pages <= MAX_CATCH_UP_PAGES; pages++) {
+      for (let pages = 1; pages <= pageLimit; pages++) {
         const result = await page({ max: PAGE_MAX, ...(after ? { after } : {}), ...(!after && start ? { start } : {}) });
         total += result.stored;
         if (result.last) {
@@ -83,11 +84,22 @@ export const mam: XmppModule<MamApi> = {
         if (result.complete || result.received === 0 || !result.last) return { pages, stored: total, complete: true };
       }
       log.warn('archive catch-up stopped at the page limit');
-      return { pages: MAX_CATCH_UP_PAGES, stored: total, complete: false };
+      return { pages: pageLimit, stored: total, complete: false };
     };
 
+    /** Reports how it went: an incomplete catch-up shows as a gap the user can ask to fill. */
     const catchUp = (): Promise<CatchUp> => {
-      running ??= catchUpNow().finally(() => { running = undefined; });
+      running ??= (async () => {
+        emit('archive.status', { account, status: 'syncing' });
+        try {
+          const result = await catchUpNow();
+          emit('archive.status', { account, status: result.complete ? 'complete' : 'incomplete' });
+          return result;
+        } catch (error) {
+          emit('archive.status', { account, status: 'incomplete', error: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
+      })().finally(() => { running = undefined; });
       return running;
     };
 
