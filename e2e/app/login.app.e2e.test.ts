@@ -51,7 +51,7 @@ test('first run: log in through the form, trust the certificate, chat with a pee
   const log = page.getByRole('log', { name: 'Messages with Bob' });
   await log.getByText('second').waitFor();
   assert.equal(await log.locator('strong').filter({ hasText: 'line' }).count(), 1);
-  await log.getByRole('img', { name: 'Sent' }).waitFor();
+  await log.getByRole('img', { name: 'Delivered' }).waitFor();
 
   await bob.core.commands['chat.send']({ account: bob.account, to: meUser.jid, body: 'Got it, thanks! https://example.org/docs' });
   await log.getByText('Got it, thanks!').waitFor();

@@ -3,7 +3,9 @@ import type { Account } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { PresenceDot } from '../components/PresenceDot.tsx';
+import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
+import { addContact } from '../store/actions.ts';
 import { displayName } from '../roster/rosterView.ts';
 import { chatKey, EMPTY_LOG } from '../store/chats.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
@@ -17,6 +19,10 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
   const log = useAppStore((s) => s.chats[chatKey(account.id, peer)]) ?? EMPTY_LOG;
   const name = displayName(item ?? { jid: peer, name: '' });
   const resources = presence?.resources ?? [];
+  const typing = useAppStore((s) => s.typing[chatKey(account.id, peer)] === true);
+  const archive = useAppStore((s) => s.archive[account.id]);
+  const blocked = useAppStore((s) => s.blocked[account.id]?.includes(peer) === true);
+  const stranger = !item || (item.subscription === 'none' && !item.pendingOut);
   return (
     <section className="chat" aria-label={name}>
       <header className="chat-header">
@@ -36,6 +42,20 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
         </div>
         {item ? <button type="button" className="icon-button" aria-label={t('chat.edit')} title={t('chat.edit')} onClick={() => openDialog({ kind: 'editContact', jid: peer })}>⋯</button> : null}
       </header>
+      {typing ? <p className="typing" role="status">{t('chat.typing', { name })}</p> : null}
+      {stranger && !blocked ? (
+        <div className="banner info stranger" role="region" aria-label={t('roster.strangers')}>
+          <span>{t('chat.strangerNotice', { jid: peer })}</span>
+          <button type="button" onClick={() => void addContact(account.id, peer, '', [])}>{t('roster.addStranger')}</button>
+          <button type="button" className="danger" onClick={() => void call('blocklist.block', { account: account.id, jid: peer })}>{t('chat.block')}</button>
+        </div>
+      ) : null}
+      {archive?.status === 'incomplete' ? (
+        <div className="banner warning" role="status">
+          <span>{t('chat.gap')}</span>
+          <button type="button" onClick={() => void call('archive.catchUp', { account: account.id }).catch(() => undefined)}>{t('chat.fillGap')}</button>
+        </div>
+      ) : null}
       <MessageList key={peer} account={account.id} peer={peer} log={log} peerName={name} ownJid={account.jid} />
       <Composer key={`composer ${peer}`} account={account.id} peer={peer} peerName={name} />
     </section>

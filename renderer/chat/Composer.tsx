@@ -1,41 +1,90 @@
 // Enter sends, Shift+Enter starts a new line; the box grows with its text up to a limit.
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
+import { call } from '../ipc/client.ts';
 import { sendMessage } from '../store/actions.ts';
+import { chatKey } from '../store/chats.ts';
+import { getState } from '../store/index.ts';
+
+const PAUSED_AFTER_MS = 5000;
+
+/** Tells the peer we are typing, and that we stopped (XEP-0085), without a message per key. */
+function useTypingNotifications(account: AccountId, peer: BareJid): { typed(): void; done(): void } {
+  const composing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const set = (state: 'composing' | 'paused' | 'active'): void => { void call('chat.setChatState', { account, peer, state }).catch(() => undefined); };
+  useEffect(() => () => {
+    clearTimeout(timer.current);
+    if (composing.current) set('active');
+  }, [account, peer]);
+  return {
+    typed: () => {
+      if (!composing.current) set('composing');
+      composing.current = true;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => { composing.current = false; set('paused'); }, PAUSED_AFTER_MS);
+    },
+    done: () => { clearTimeout(timer.current); composing.current = false; },
+  };
+}
 
 export function Composer({ account, peer, peerName }: { account: AccountId; peer: BareJid; peerName: string }) {
   const t = useT();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  const [editing, setEditing] = useState<string>();
   const box = useRef<HTMLTextAreaElement>(null);
+  const typing = useTypingNotifications(account, peer);
+  const fail = (failure: unknown): void => setError(t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }));
 
   const send = (): void => {
     const body = text.trim();
     if (!body) return;
     setText('');
     setError(undefined);
-    sendMessage(account, peer, text).catch((failure: unknown) => {
-      setText(text);
-      setError(t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }));
-    });
+    typing.done();
+    const editedId = editing;
+    setEditing(undefined);
+    const sent = editedId ? call('chat.correct', { account, id: editedId, body: text }) : sendMessage(account, peer, text);
+    sent.catch((failure: unknown) => { setText(text); fail(failure); });
     box.current?.focus();
+  };
+  /** Up in an empty box edits our last message in this chat (XEP-0308), as in Conversations and Dino. */
+  const editLast = (): boolean => {
+    const last = [...(getState().chats[chatKey(account, peer)]?.messages ?? [])].reverse().find((m) => m.direction === 'out');
+    if (!last || last.retracted) return false;
+    setEditing(last.id);
+    setText(last.body);
+    return true;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
+    } else if (event.key === 'ArrowUp' && text === '' && editLast()) {
+      event.preventDefault();
+    } else if (event.key === 'Escape' && editing) {
+      event.preventDefault();
+      setEditing(undefined);
+      setText('');
     }
   };
   const lines = Math.min(8, text.split('\n').length);
   return (
     <form className="composer" onSubmit={(e) => { e.preventDefault(); send(); }}>
       <ErrorText message={error} />
+      {editing ? (
+        <p className="editing" role="status">
+          {t('chat.editing')}
+          <button type="button" className="link-button" onClick={() => { setEditing(undefined); setText(''); }}>{t('chat.cancelEdit')}</button>
+        </p>
+      ) : null}
       <div className="composer-row">
         <textarea ref={box} aria-label={t('chat.composer')} placeholder={t('chat.composerHint', { name: peerName })} rows={lines}
-          value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} autoFocus />
+          value={text} onChange={(e) => { setText(e.target.value); if (e.target.value) typing.typed(); }} onKeyDown={onKeyDown} autoFocus />
         <button type="submit" className="primary" disabled={!text.trim()}>{t('chat.send')}</button>
       </div>
     </form>

@@ -5,7 +5,7 @@ import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { useT } from '../i18n/useT.ts';
-import { loadOlder } from '../store/actions.ts';
+import { loadOlder, markDisplayed } from '../store/actions.ts';
 import type { ChatLog } from '../store/chats.ts';
 import { useAppStore } from '../store/index.ts';
 import { buildRows } from './messageRows.ts';
@@ -76,6 +76,18 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
     const el = scroller.current;
     if (el && el.scrollHeight <= el.clientHeight && log.hasOlder && !log.loadingOlder && keys.length > 0) void loadOlder(account, peer);
   }, [keys.length, log.hasOlder, log.loadingOlder, account, peer]);
+
+  // What the user sees at the bottom of a visible window counts as read: tell the peer and our other devices.
+  useEffect(() => {
+    if (!atBottom.current || document.visibilityState !== 'visible') return;
+    for (let i = log.messages.length - 1; i >= 0; i--) {
+      const message = log.messages[i];
+      if (message?.direction === 'in') {
+        markDisplayed(account, peer, message.id);
+        return;
+      }
+    }
+  }, [log.messages, viewport, account, peer]);
 
   const range = visibleRange(layout, Math.max(0, viewport.top - padTop), viewport.height || 800, OVERSCAN);
   const header = log.loadingOlder ? t('chat.loadingOlder') : !log.hasOlder ? (keys.length ? t('chat.start') : t('chat.empty')) : '';

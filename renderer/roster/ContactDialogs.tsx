@@ -70,6 +70,15 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
       setError(errorText(failure));
     }
   };
+  const block = async (): Promise<void> => {
+    if (!window.confirm(t('contact.confirmBlock', { name: item ? displayName(item) : jid }))) return;
+    try {
+      await call('blocklist.block', { account, jid });
+      close();
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
   return (
     <Dialog title={title} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void save(e)}>
@@ -78,6 +87,7 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
         <label className="field"><span>{t('contact.groups')}</span><input value={groups} onChange={(e) => setGroups(e.target.value)} /></label>
         <ErrorText message={error} />
         <div className="actions">
+          <button type="button" className="danger" onClick={() => void block()}>{t('contact.block')}</button>
           <button type="button" className="danger" onClick={() => void remove()}>{t('contact.remove')}</button>
           <button type="submit" className="primary">{t('contact.save')}</button>
         </div>

@@ -9,8 +9,8 @@ import { chatKey } from '../store/chats.ts';
 import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
 import { toggleGroup } from '../store/settings.ts';
 import { ContactRow } from './ContactRow.tsx';
-import { RequestList } from './RequestList.tsx';
-import { buildRosterView, type ContactView, GROUP_HEADER_PX, ROW_PX, type RosterSort, visibleSlice } from './rosterView.ts';
+import { RequestList, StrangerList } from './RequestList.tsx';
+import { buildRosterView, type ContactView, GROUP_HEADER_PX, ROW_PX, type RosterSort, strangerChats, visibleSlice } from './rosterView.ts';
 
 const NO_ITEMS: RosterItem[] = [];
 export function RosterPanel({ account }: { account: Account }) {
@@ -27,6 +27,13 @@ export function RosterPanel({ account }: { account: Account }) {
   }, [unreadAll, account.id]);
   const view = useMemo(() => buildRosterView(items, presence ?? {}, unread, { filter, hideOffline: settings.hideOffline, sort: settings.rosterSort }),
     [items, presence, unread, filter, settings.hideOffline, settings.rosterSort]);
+  const chats = useAppStore((s) => s.chats);
+  const blocked = useAppStore((s) => s.blocked[account.id]);
+  const strangers = useMemo(() => {
+    const prefix = `${account.id} `;
+    const peers = [...Object.keys(unread), ...Object.keys(chats).filter((k) => k.startsWith(prefix) && (chats[k]?.messages.length ?? 0) > 0).map((k) => k.slice(prefix.length))];
+    return strangerChats(items, peers, blocked ?? []);
+  }, [items, unread, chats, blocked, account.id]);
   const onOpen = useCallback((contact: ContactView) => { void openChat(account.id, contact.jid); }, [account.id]);
   const openKey = open ? chatKey(open.account, open.peer) : '';
   const scroller = useRef<HTMLDivElement>(null);
@@ -51,7 +58,10 @@ export function RosterPanel({ account }: { account: Account }) {
         </select>
       </div>
       <div className="roster-scroll" ref={scroller} onScroll={onScroll}>
-        <div ref={requestsBox}><RequestList account={account.id} requests={view.requests} /></div>
+        <div ref={requestsBox}>
+          <RequestList account={account.id} requests={view.requests} />
+          <StrangerList account={account.id} strangers={strangers} unread={unread} />
+        </div>
         {view.groups.map((group) => {
           const collapsed = settings.collapsedGroups.includes(group.name) && !filter;
           const title = group.name || t('roster.noGroup');

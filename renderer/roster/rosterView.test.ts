@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ContactPresence, ResourcePresence } from '../../shared/model/presence.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
-import { bestPresence, buildRosterView, ROW_PX, type RosterOptions, visibleSlice } from './rosterView.ts';
+import { bestPresence, buildRosterView, ROW_PX, type RosterOptions, strangerChats, visibleSlice } from './rosterView.ts';
 
 const item = (jid: string, name: string, groups: string[] = [], extra: Partial<RosterItem> = {}): RosterItem =>
   ({ jid: jid as BareJid, name, subscription: 'both', pendingOut: false, pendingIn: false, approved: false, groups, ...extra });
@@ -62,4 +62,8 @@ test('only the rows of a group near the viewport are rendered', () => {
   assert.ok(middle.first > 900 && middle.last - middle.first < 50);
   assert.deepEqual(visibleSlice(100, 100_000, 0, 800), { first: 0, last: 0 });
   assert.deepEqual(visibleSlice(10, 0, 10_000, 800), { first: 10, last: 10 });
+});
+
+test('message requests: chats with people outside the roster, blocked ones left out', () => {
+  assert.deepEqual(strangerChats(items, ['zoe@x', 'stranger@x', 'spam@x', 'new@x', 'new@x'], ['spam@x']), ['new@x', 'stranger@x']);
 });

@@ -104,3 +104,10 @@ export function visibleSlice(count: number, rowsStart: number, viewTop: number, 
     last: clamp(Math.ceil((viewTop + viewHeight + OVERSCAN_PX - rowsStart) / ROW_PX)),
   };
 }
+
+/** Chats with people who are not contacts (and not blocked): shown apart, as requests, not mixed in. */
+export function strangerChats(items: readonly RosterItem[], chatPeers: readonly string[], blocked: readonly string[]): BareJid[] {
+  const known = new Set(items.filter((i) => i.subscription !== 'none' || i.pendingOut || i.name || i.groups.length > 0).map((i) => i.jid));
+  const hidden = new Set(blocked);
+  return [...new Set(chatPeers)].filter((jid) => !known.has(jid as BareJid) && !hidden.has(jid)).sort() as BareJid[];
+}

@@ -49,6 +49,26 @@ function AccountSettings({ account }: { account: Account }) {
   );
 }
 
+function BlockedList({ account }: { account: Account }) {
+  const t = useT();
+  const blocked = useAppStore((s) => s.blocked[account.id]) ?? [];
+  return (
+    <section className="dialog-form" aria-label={t('settings.blocked')}>
+      <h3>{t('settings.blocked')}</h3>
+      {blocked.length === 0 ? <p className="muted">{t('settings.noneBlocked')}</p> : (
+        <ul className="blocked-list">
+          {blocked.map((jid) => (
+            <li key={jid}>
+              <span>{jid}</span>
+              <button type="button" aria-label={t('settings.unblock', { jid })} onClick={() => void call('blocklist.unblock', { account: account.id, jid })}>✓</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function SettingsDialog({ account }: { account: Account | undefined }) {
   const t = useT();
   const settings = useAppStore((s) => s.settings);
@@ -73,6 +93,7 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
         </label>
       </section>
       {account ? <AccountSettings key={account.id} account={account} /> : null}
+      {account ? <BlockedList account={account} /> : null}
       <div className="actions">
         <button type="button" onClick={() => setState({ dialog: undefined, addingAccount: true })}>{t('settings.addAccount')}</button>
       </div>

@@ -9,8 +9,17 @@ import { withPresenceList } from './presence.ts';
 export const PAGE_SIZE = 100;
 
 export async function loadAccountData(account: AccountId): Promise<void> {
-  const [items, presence] = await Promise.all([call('roster.list', { account }), call('presence.list', { account })]);
-  setState((s) => ({ roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence) }));
+  const [items, presence, blocked] = await Promise.all([call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account })]);
+  setState((s) => ({ roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence), blocked: { ...s.blocked, [account]: blocked } }));
+}
+
+/** Tells the peer (and our other devices) how far the user has read; once per message. */
+const lastMarked = new Map<string, string>();
+export function markDisplayed(account: AccountId, peer: BareJid, id: string): void {
+  const key = chatKey(account, peer);
+  if (lastMarked.get(key) === id) return;
+  lastMarked.set(key, id);
+  void call('chat.markDisplayed', { account, peer, id }).catch(() => undefined);
 }
 
 export async function openChat(account: AccountId, peer: BareJid): Promise<void> {

@@ -54,3 +54,19 @@ export function clearUnread(unread: Readonly<Record<ChatKey, number>>, key: Chat
   const { [key]: _cleared, ...rest } = unread;
   return rest;
 }
+
+/** A corrected or retracted message replaces its old version (when it is loaded). */
+export function replaceMessage(log: ChatLog, message: ChatMessage): ChatLog {
+  const index = log.messages.findIndex((m) => m.id === message.id);
+  if (index === -1) return log;
+  const messages = [...log.messages];
+  messages[index] = { ...message, state: messages[index]?.state ?? message.state };
+  return { ...log, messages };
+}
+
+/** Typing state per chat: only "composing" shows; anything else, or a message from them, ends it. */
+export function withTyping(typing: Readonly<Record<ChatKey, boolean>>, key: ChatKey, composing: boolean): Record<ChatKey, boolean> {
+  if (Boolean(typing[key]) === composing) return typing;
+  const { [key]: _old, ...rest } = typing;
+  return composing ? { ...rest, [key]: true } : rest;
+}

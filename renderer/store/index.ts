@@ -34,6 +34,12 @@ export interface AppState {
   presence: Record<AccountId, PresenceByJid>;
   chats: Record<ChatKey, ChatLog>;
   unread: Record<ChatKey, number>;
+  /** Chats where the peer is typing right now (XEP-0085). */
+  typing: Record<ChatKey, boolean>;
+  /** Each account's blocklist (XEP-0191). */
+  blocked: Record<AccountId, BareJid[]>;
+  /** Each account's archive catch-up (XEP-0313). */
+  archive: Record<AccountId, { status: 'syncing' | 'complete' | 'incomplete'; error?: string | undefined }>;
   openChat?: OpenChat | undefined;
   dialog?: DialogState | undefined;
   filter: string;
@@ -56,6 +62,9 @@ export const useAppStore = create<AppState>()(() => ({
   presence: {},
   chats: {},
   unread: {},
+  typing: {},
+  blocked: {},
+  archive: {},
   filter: '',
   settings: loadSettings(),
 }));

@@ -1,7 +1,7 @@
 import type { Account } from '../../shared/model/account.ts';
 import { bridge, call } from '../ipc/client.ts';
 import { loadAccountData } from './actions.ts';
-import { addMessage, chatKey, countUnread, setDelivery } from './chats.ts';
+import { addMessage, chatKey, clearUnread, countUnread, replaceMessage, setDelivery, withTyping } from './chats.ts';
 import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch } from './frameBatch.ts';
@@ -40,8 +40,18 @@ export function wireEvents(): () => void {
       return {
         chats: log ? { ...s.chats, [key]: addMessage(log, message) } : s.chats,
         unread: countUnread(s.unread, message, open && windowSeen()),
+        typing: message.direction === 'in' ? withTyping(s.typing, key, false) : s.typing,
       };
     })),
+    bridge.on('message.changed', (message) => setState((s) => {
+      const key = chatKey(message.account, message.peer);
+      const log = s.chats[key];
+      return log ? { chats: { ...s.chats, [key]: replaceMessage(log, message) } } : {};
+    })),
+    bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing') }))),
+    bridge.on('chat.read', (e) => setState((s) => ({ unread: clearUnread(s.unread, chatKey(e.account, e.peer)) }))),
+    bridge.on('blocklist.changed', (e) => setState((s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
+    bridge.on('archive.status', (e) => setState((s) => ({ archive: { ...s.archive, [e.account]: { status: e.status, error: e.error } } }))),
     bridge.on('message.updated', (e) => setState((s) => {
       const chats = { ...s.chats };
       for (const [key, log] of Object.entries(chats)) if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);
@@ -49,6 +59,7 @@ export function wireEvents(): () => void {
     })),
   ];
   const onVisible = (): void => {
+    void call('client.setActive', { active: windowSeen() }).catch(() => undefined);
     const open = getState().openChat;
     if (open && windowSeen()) setState((s) => ({ unread: Object.fromEntries(Object.entries(s.unread).filter(([k]) => k !== chatKey(open.account, open.peer))) }));
   };
