@@ -30,8 +30,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Starts an engine (empty unless `prepare` sets it up), the bridge, the web server and a browser page on it. */
-export async function startApp(options: { prepare?: (core: Core) => Promise<void>; viewport?: { width: number; height: number } } = {}): Promise<AppUnderTest> {
-  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), backoff: { baseMs: 200, maxMs: 1500 } });
+export async function startApp(options: { prepare?: (core: Core) => Promise<void>; viewport?: { width: number; height: number }; archivePageLimit?: number } = {}): Promise<AppUnderTest> {
+  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), backoff: { baseMs: 200, maxMs: 1500 }, ...(options.archivePageLimit ? { archivePageLimit: options.archivePageLimit } : {}) });
   await options.prepare?.(core);
   const bridge = await startBridge(core);
   const web = await serveDirectory(join(ROOT, 'dist', 'renderer'));

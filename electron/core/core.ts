@@ -179,6 +179,7 @@ export class Core {
       await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
     },
     'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
+    'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);
       const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);

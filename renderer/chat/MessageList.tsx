@@ -28,6 +28,8 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
   const scroller = useRef<HTMLDivElement>(null);
   const previous = useRef<Layout | undefined>(undefined);
   const atBottom = useRef(true);
+  /** Where we last put (or saw) the scroll position: only moving up from it leaves the bottom. */
+  const lastTop = useRef(0);
   const [viewport, readViewport] = useScrollViewport(scroller, 0);
 
   const total = layout.offsets[keys.length] ?? 0;
@@ -39,6 +41,7 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
     const before = previous.current;
     if (atBottom.current) el.scrollTop = el.scrollHeight;
     else if (before && before !== layout) el.scrollTop = keepAnchor(before, layout, el.scrollTop - padTop) + padTop;
+    lastTop.current = el.scrollTop;
     previous.current = layout;
     readViewport();
   }, [layout, padTop, readViewport]);
@@ -67,7 +70,11 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
   const onScroll = (): void => {
     const el = scroller.current;
     if (!el) return;
-    atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+    // Rows measured after we scrolled to the bottom grow the content under us: that is not the user leaving it.
+    const movedUp = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    if (movedUp) atBottom.current = false;
+    else if (el.scrollTop + el.clientHeight >= el.scrollHeight - 8) atBottom.current = true;
     readViewport();
     if (el.scrollTop < LOAD_MARGIN && log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);
   };

@@ -29,20 +29,22 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
             <span className="sender">{own ? t('chat.you') : peerName}</span>
           </div>
         ) : null}
-        <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
-          {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p> : <StyledText body={message.body} />}
-          <span className="message-footer">
-            {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
-            <time dateTime={new Date(message.timestamp).toISOString()} title={formatFullDate(message.timestamp, language)}>{time}</time>
-            {own ? <DeliveryMark state={message.state} /> : null}
-          </span>
+        <div className="bubble-row">
+          <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
+            {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p> : <StyledText body={message.body} />}
+            <span className="message-footer">
+              {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
+              <time dateTime={new Date(message.timestamp).toISOString()} title={formatFullDate(message.timestamp, language)}>{time}</time>
+              {own ? <DeliveryMark state={message.state} /> : null}
+            </span>
+          </div>
+          {own && !message.retracted && message.state !== 'queued' ? (
+            <button type="button" className="message-action" aria-label={t('chat.retract')} title={t('chat.retract')}
+              onClick={() => { if (window.confirm(t('chat.confirmRetract'))) void call('chat.retract', { account: message.account, id: message.id }).catch(() => undefined); }}>
+              ⌫
+            </button>
+          ) : null}
         </div>
-        {own && !message.retracted && message.state !== 'queued' ? (
-          <button type="button" className="message-action" aria-label={t('chat.retract')} title={t('chat.retract')}
-            onClick={() => { if (window.confirm(t('chat.confirmRetract'))) void call('chat.retract', { account: message.account, id: message.id }).catch(() => undefined); }}>
-            ⌫
-          </button>
-        ) : null}
       </div>
     </div>
   );

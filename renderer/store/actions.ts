@@ -9,8 +9,13 @@ import { withPresenceList } from './presence.ts';
 export const PAGE_SIZE = 100;
 
 export async function loadAccountData(account: AccountId): Promise<void> {
-  const [items, presence, blocked] = await Promise.all([call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account })]);
-  setState((s) => ({ roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence), blocked: { ...s.blocked, [account]: blocked } }));
+  const [items, presence, blocked, archive] = await Promise.all([
+    call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account }), call('archive.state', { account }),
+  ]);
+  setState((s) => ({
+    roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence),
+    blocked: { ...s.blocked, [account]: blocked }, archive: { ...s.archive, [account]: archive },
+  }));
 }
 
 /** Tells the peer (and our other devices) how far the user has read; once per message. */

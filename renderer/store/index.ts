@@ -1,5 +1,6 @@
 // The renderer's state: one zustand store made of per-domain slices (reducers live beside it).
 import { create } from 'zustand';
+import type { ArchiveState } from '../../shared/ipc/contract.ts';
 import type { Account, AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
@@ -39,7 +40,7 @@ export interface AppState {
   /** Each account's blocklist (XEP-0191). */
   blocked: Record<AccountId, BareJid[]>;
   /** Each account's archive catch-up (XEP-0313). */
-  archive: Record<AccountId, { status: 'syncing' | 'complete' | 'incomplete'; error?: string | undefined }>;
+  archive: Record<AccountId, ArchiveState>;
   openChat?: OpenChat | undefined;
   dialog?: DialogState | undefined;
   filter: string;

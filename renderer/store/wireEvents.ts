@@ -51,7 +51,7 @@ export function wireEvents(): () => void {
     bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing') }))),
     bridge.on('chat.read', (e) => setState((s) => ({ unread: clearUnread(s.unread, chatKey(e.account, e.peer)) }))),
     bridge.on('blocklist.changed', (e) => setState((s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
-    bridge.on('archive.status', (e) => setState((s) => ({ archive: { ...s.archive, [e.account]: { status: e.status, error: e.error } } }))),
+    bridge.on('archive.status', ({ account, ...state }) => setState((s) => ({ archive: { ...s.archive, [account]: state } }))),
     bridge.on('message.updated', (e) => setState((s) => {
       const chats = { ...s.chats };
       for (const [key, log] of Object.entries(chats)) if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);

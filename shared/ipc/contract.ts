@@ -41,7 +41,14 @@ export interface CoreCommands {
   'client.setActive'(req: { active: boolean }): Promise<void>;
   /** Runs the archive catch-up again (the user clicked a gap marker). */
   'archive.catchUp'(req: { account: AccountId }): Promise<void>;
+  'archive.state'(req: { account: AccountId }): Promise<ArchiveState>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
+}
+
+/** Archive catch-up (XEP-0313): 'incomplete' means messages may be missing until it is run again. */
+export interface ArchiveState {
+  status: 'idle' | 'syncing' | 'complete' | 'incomplete';
+  error?: string;
 }
 
 export interface CoreEvents {
@@ -58,8 +65,7 @@ export interface CoreEvents {
   /** Another device of ours showed this chat up to here: its unread count goes. */
   'chat.read': { account: AccountId; peer: BareJid };
   'blocklist.changed': { account: AccountId; jids: BareJid[] };
-  /** Archive catch-up (XEP-0313): 'incomplete' means messages may be missing until it is run again. */
-  'archive.status': { account: AccountId; status: 'syncing' | 'complete' | 'incomplete'; error?: string };
+  'archive.status': { account: AccountId } & ArchiveState;
 }
 
 export type CommandName = keyof CoreCommands;

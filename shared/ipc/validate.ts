@@ -47,6 +47,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'blocklist.unblock': object({ account, jid: bareJid }),
   'client.setActive': object({ active: boolean }),
   'archive.catchUp': object({ account }),
+  'archive.state': object({ account }),
   'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 

@@ -1,6 +1,7 @@
 // XEP-0313 archive sync: on every new session, catch up from the newest archive id we have (or, on a
 // new device, the last days), in the largest pages the server gives; and page back on demand.
 import { randomUUID } from 'node:crypto';
+import type { ArchiveState } from '../../../../shared/ipc/contract.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { createMessageService } from '../../services/messages.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
@@ -27,6 +28,7 @@ export interface MamApi {
   fetchOlder(peer: BareJid, max: number): Promise<{ stored: number; complete: boolean }>;
   /** The catch-up running now, if any (tests and the UI's status). */
   readonly running: Promise<CatchUp> | undefined;
+  readonly state: ArchiveState;
 }
 
 export const mam: XmppModule<MamApi> = {
@@ -36,6 +38,11 @@ export const mam: XmppModule<MamApi> = {
     const messages = createMessageService(account, store, emit);
     const exhausted = new Set<BareJid>();
     let running: Promise<CatchUp> | undefined;
+    let state: ArchiveState = { status: 'idle' };
+    const report = (next: ArchiveState): void => {
+      state = next;
+      emit('archive.status', { account, ...next });
+    };
 
     /** Runs one query; results are stored as they come, and only from our own archive. */
     const page = async (query: Omit<Parameters<typeof buildArchiveQuery>[0], 'queryId'>): Promise<ArchivePage & { stored: number; received: number }> => {
@@ -90,13 +97,13 @@ export const mam: XmppModule<MamApi> = {
     /** Reports how it went: an incomplete catch-up shows as a gap the user can ask to fill. */
     const catchUp = (): Promise<CatchUp> => {
       running ??= (async () => {
-        emit('archive.status', { account, status: 'syncing' });
+        report({ status: 'syncing' });
         try {
           const result = await catchUpNow();
-          emit('archive.status', { account, status: result.complete ? 'complete' : 'incomplete' });
+          report({ status: result.complete ? 'complete' : 'incomplete' });
           return result;
         } catch (error) {
-          emit('archive.status', { account, status: 'incomplete', error: error instanceof Error ? error.message : String(error) });
+          report({ status: 'incomplete', error: error instanceof Error ? error.message : String(error) });
           throw error;
         }
       })().finally(() => { running = undefined; });
@@ -115,6 +122,7 @@ export const mam: XmppModule<MamApi> = {
     return {
       catchUp,
       get running() { return running; },
+      get state() { return state; },
       fetchOlder: async (peer, max) => {
         if (exhausted.has(peer) || !xmpp.online) return { stored: 0, complete: exhausted.has(peer) };
         const result = await page({ with: peer, before: store.messages.oldestStanzaId(account, peer) ?? '', max: Math.min(max, PAGE_MAX) });
