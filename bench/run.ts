@@ -4,6 +4,7 @@ import { startProsody } from '../e2e/server/prosody.ts';
 import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.ts';
 import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
 import { compare, median, percentile } from './stats.ts';
+import { benchArchiveCatchUp, benchResume } from './archive.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 
 const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS });
@@ -106,6 +107,8 @@ try {
   await benchLogin();
   await benchRoundTrip();
   await benchFlood();
+  await benchArchiveCatchUp(server, FLOOD);
+  await benchResume(server, quick ? 3 : 10, 20);
   console.log('\nRenderer (Chromium through the bridge):');
   await benchRoster(server, quick ? 500 : 2000);
   await benchHistory(server, 10_000);

@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import xml from '@xmpp/xml';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, rawClient, startEngine } from '../helpers/accounts.ts';
+import { makeContacts, newUser, otherDevice, startEngine } from '../helpers/accounts.ts';
 import { eventually } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
@@ -89,11 +88,10 @@ test('a stranger\'s message lands in message requests, not among contacts; block
 test('an archive catch-up cut short shows a gap marker; clicking it fills the history', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'prolific')];
   await makeContacts(server, meUser, peerUser, { name: 'Prolific' }, { name: 'Me' });
-  const phone = await rawClient(server, meUser, 'phone');
-  await phone.send(xml('presence'));
+  const phone = await otherDevice(server, meUser);
   const peer = await startEngine(server, peerUser);
   for (let i = 0; i < 300; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `archived ${i}` });
-  await eventually(() => peer.core.store.messages.outbox(peer.account).length === 0, 'all sent', 20_000);
+  await phone.waitFor(300);
   await phone.stop();
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), archivePageLimit: 1 });
   const { page } = app;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import xml from '@xmpp/xml';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
+import { newUser, otherDevice, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -108,11 +108,10 @@ test('spoofed carbons and spoofed archive results from another account are ignor
 
 test('a catch-up cut short by its page limit reports a gap; running it again fills it', async () => {
   const [meUser, peerUser] = [await newUser(server, 'gappy'), await newUser(server, 'filler')];
-  const phone = await rawClient(server, meUser, 'phone');
-  await phone.send(xml('presence'));
+  const phone = await otherDevice(server, meUser);
   const peer = await startEngine(server, peerUser);
   for (let i = 0; i < 600; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `m ${i}` });
-  await eventually(() => peer.core.store.messages.outbox(peer.account).length === 0, 'all sent', 20_000);
+  await phone.waitFor(600);
   await phone.stop();
   const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
   const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), archivePageLimit: 1 });
@@ -128,6 +127,35 @@ test('a catch-up cut short by its page limit reports a gap; running it again fil
   await core.commands['archive.catchUp']({ account: meUser.jid });
   assert.equal(core.store.messages.count(meUser.jid), 600);
   assert.equal(statuses.at(-1), 'complete');
+  await core.close();
+  await peer.close();
+});
+
+test('a new device syncs only recent history; scrolling back pages older messages in from the archive', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'newdevice'), await newUser(server, 'oldfriend')];
+  const phone = await otherDevice(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  for (let i = 0; i < 45; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `old ${i}` });
+  await phone.waitFor(45);
+  await phone.stop();
+  await sleep(1100); // the archive keeps whole seconds: let "now" be past the last of them
+  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
+  // A first sync window of zero days: everything above is "older" for this device.
+  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), firstSyncDays: 0 });
+  await core.commands['account.add']({ jid: meUser.jid, password: meUser.password, host: server.host, port: server.ports.c2s });
+  await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
+  await core.commands['account.connect']({ account: meUser.jid });
+  await core.runtime(meUser.jid).modules.mam.catchUp();
+  assert.equal(core.store.messages.count(meUser.jid), 0, 'nothing older than the window was fetched at login');
+  const newest = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20 });
+  assert.deepEqual(newest.map((m) => m.body), Array.from({ length: 20 }, (_, i) => `old ${25 + i}`));
+  const oldest = newest[0];
+  assert.ok(oldest);
+  const older = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20, before: oldest.timestamp, beforeId: oldest.id });
+  assert.deepEqual(older.map((m) => m.body), Array.from({ length: 20 }, (_, i) => `old ${5 + i}`));
+  const rest = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20, before: older[0]?.timestamp ?? 0, beforeId: older[0]?.id ?? '' });
+  assert.deepEqual(rest.map((m) => m.body), Array.from({ length: 5 }, (_, i) => `old ${i}`));
+  assert.equal(core.store.messages.count(meUser.jid), 45);
   await core.close();
   await peer.close();
 });

@@ -121,3 +121,23 @@ test('client state: while inactive the server holds presence back; roster versio
   assert.deepEqual((await me.core.commands['roster.list']({ account: me.account })).map((i) => i.jid), [peerUser.jid]);
   await Promise.all([me.close(), peer.close()]);
 });
+
+test('displayed sync (XEP-0490): reading a stranger\'s message on one device clears it on the other, though no marker is sent to them', async () => {
+  const [meUser, strangerUser] = [await newUser(server, 'mds'), await newUser(server, 'unknown')];
+  const desk = await startEngine(server, meUser, { resource: 'desk' });
+  const phone = await startEngine(server, meUser, { resource: 'phone' });
+  const stranger = await startEngine(server, strangerUser);
+  let markersToStranger = 0;
+  stranger.core.events.on('message.updated', (e) => { if (e.state === 'read') markersToStranger++; });
+  const sent = await stranger.core.commands['chat.send']({ account: stranger.account, to: meUser.jid, body: 'who is this?' });
+  await eventually(() => desk.core.store.messages.count(desk.account) === 1 && phone.core.store.messages.count(phone.account) === 1, 'both devices to have it');
+  const [onDesk] = await desk.core.commands['chat.history']({ account: desk.account, peer: strangerUser.jid });
+  assert.ok(onDesk?.stanzaId);
+  const read = waitForEvent(phone.core, 'chat.read', (e) => e.peer === strangerUser.jid);
+  await desk.core.commands['chat.markDisplayed']({ account: desk.account, peer: strangerUser.jid, id: onDesk.id });
+  await read;
+  await sleep(300);
+  assert.equal(markersToStranger, 0, 'a stranger learns nothing about our reading');
+  assert.notEqual(stranger.core.store.messages.get(sent.id)?.state, 'read');
+  await Promise.all([desk.close(), phone.close(), stranger.close()]);
+});

@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import xml from '@xmpp/xml';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { newUser, rawClient, startEngine } from '../helpers/accounts.ts';
+import { newUser, otherDevice, startEngine } from '../helpers/accounts.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -19,11 +18,10 @@ const TOTAL = 2000;
 test('the engine killed hard in the middle of an archive catch-up: the restart completes it, no duplicates, no gap', async () => {
   const [meUser, peerUser] = [await newUser(server, 'crashy'), await newUser(server, 'talker')];
   // Another device of ours is online, so the peer's messages go to it and the archive (not offline storage).
-  const phone = await rawClient(server, meUser, 'phone');
-  await phone.send(xml('presence'));
+  const phone = await otherDevice(server, meUser);
   const peer = await startEngine(server, peerUser);
   for (let i = 0; i < TOTAL; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `archived ${i}` });
-  await eventually(() => peer.core.store.messages.outbox(peer.account).length === 0, 'the peer to have sent everything', 30_000);
+  await phone.waitFor(TOTAL);
   await phone.stop();
 
   const dir = mkdtempSync(join(tmpdir(), 'jabberdesk-crash-'));

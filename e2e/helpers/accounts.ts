@@ -1,6 +1,7 @@
 // Fresh accounts (in-band registration on the private Prosody) and engines logged in to them.
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@xmpp/client-core';
+import xml from '@xmpp/xml';
 import type { AccountId } from '../../shared/model/account.ts';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { registerAccount } from '../../electron/core/modules/register/register.ts';
@@ -64,4 +65,27 @@ export async function makeContacts(server: ProsodyServer, a: TestUser, b: TestUs
   const [ea, eb] = [await startEngine(server, a, { resource: 'setup' }), await startEngine(server, b, { resource: 'setup' })];
   await befriend(ea, eb, asSeenByA, asSeenByB);
   await Promise.all([ea.close(), eb.close()]);
+}
+
+/**
+ * Another device of the user, online while a test fills the archive: messages then reach it live
+ * (and the archive), not offline storage. `waitFor(n)` holds until it has seen n messages.
+ */
+export async function otherDevice(server: ProsodyServer, user: TestUser): Promise<{ waitFor(count: number): Promise<void>; stop(): Promise<void> }> {
+  const device = await rawClient(server, user, 'other-device');
+  let received = 0;
+  device.on('stanza', (stanza: { name: string }) => { if (stanza.name === 'message') received++; });
+  await device.sendReceive(xml('iq', { type: 'get', id: 'ready' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+  await device.send(xml('presence'));
+  await device.sendReceive(xml('iq', { type: 'get', id: 'present' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+  return {
+    waitFor: async (count) => {
+      const deadline = Date.now() + 60_000;
+      while (received < count) {
+        if (Date.now() > deadline) throw new Error(`the other device saw ${received} of ${count} messages`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    stop: async () => { await device.stop(); },
+  };
 }

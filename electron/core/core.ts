@@ -20,6 +20,8 @@ export interface CoreOptions {
   backoff?: BackoffPolicy;
   /** At most this many archive pages per catch-up; past it the catch-up reports a gap (default 2,000). */
   archivePageLimit?: number;
+  /** How far back a new device's first archive sync goes, in days (default 7); older pages load on demand. */
+  firstSyncDays?: number;
 }
 
 export class UserError extends Error {
@@ -45,13 +47,16 @@ export class Core {
   readonly #secrets: SecretStore;
   readonly #runtimes = new Map<AccountId, AccountRuntime>();
   readonly #backoff: BackoffPolicy;
-  readonly #archivePageLimit: number | undefined;
+  readonly #limits: { archivePages?: number; firstSyncDays?: number };
 
   constructor(options: CoreOptions) {
     this.store = openStore(options.databasePath);
     this.#secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.#archivePageLimit = options.archivePageLimit;
+    this.#limits = {
+      ...(options.archivePageLimit !== undefined ? { archivePages: options.archivePageLimit } : {}),
+      ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
+    };
     for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
   }
 
@@ -76,7 +81,7 @@ export class Core {
     let runtime = this.#runtimes.get(account);
     if (!runtime) {
       runtime = new AccountRuntime({ account, store: this.store, secrets: this.#secrets, emit: this.events.emit, backoff: this.#backoff,
-        ...(this.#archivePageLimit ? { limits: { archivePages: this.#archivePageLimit } } : {}) });
+        limits: this.#limits });
       this.#runtimes.set(account, runtime);
     }
     return runtime;
@@ -170,7 +175,12 @@ export class Core {
     'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
     'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
     'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),
-    'chat.markDisplayed': async ({ account, peer, id }) => { await this.runtime(account).modules.markers.markDisplayed(peer, id); },
+    'chat.markDisplayed': async ({ account, peer, id }) => {
+      const { markers, mds } = this.runtime(account).modules;
+      await markers.markDisplayed(peer, id);
+      const message = this.store.messages.get(id);
+      if (message?.account === account && message.peer === peer && message.stanzaId) await mds.publish(peer, message.stanzaId);
+    },
     'chat.setChatState': async ({ account, peer, state }) => { await this.runtime(account).modules.markers.setChatState(peer, state); },
     'blocklist.list': ({ account }) => Promise.resolve(this.runtime(account).modules.blocking.list()),
     'blocklist.block': async ({ account, jid }) => { await this.runtime(account).modules.blocking.block(jid); },

@@ -73,8 +73,8 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
     // Rows measured after we scrolled to the bottom grow the content under us: that is not the user leaving it.
     const movedUp = el.scrollTop < lastTop.current - 1;
     lastTop.current = el.scrollTop;
-    if (movedUp) atBottom.current = false;
-    else if (el.scrollTop + el.clientHeight >= el.scrollHeight - 8) atBottom.current = true;
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 8) atBottom.current = true;
+    else if (movedUp) atBottom.current = false;
     readViewport();
     if (el.scrollTop < LOAD_MARGIN && log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);
   };

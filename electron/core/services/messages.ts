@@ -23,7 +23,7 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
      * Stores a message once, whichever way it came (live, carbon, archive): a copy already stored by
      * stanza-id or origin-id is not added again, but lends the stored one its archive id. False for a copy.
      */
-    ingest(message: Omit<ChatMessage, 'id' | 'account'> & { replaces?: string | undefined; retracts?: string | undefined }): boolean {
+    ingest(message: Omit<ChatMessage, 'id' | 'account'> & { replaces?: string | undefined; retracts?: string | undefined }, exactTimestamp = false): boolean {
       const { replaces, retracts, ...plain } = message;
       // A correction or retraction applies only to a message of the same sender in the same chat.
       const target = replaces ?? retracts;
@@ -42,10 +42,10 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
         }
         return false;
       }
-      return this.store({ ...plain, ...(replaces ? { edited: true } : {}) });
+      return this.store({ ...plain, ...(replaces ? { edited: true } : {}) }, exactTimestamp);
     },
-    store(message: Omit<ChatMessage, 'id' | 'account'>): boolean {
-      const timestamp = withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer));
+    store(message: Omit<ChatMessage, 'id' | 'account'>, exactTimestamp = false): boolean {
+      const timestamp = exactTimestamp ? message.timestamp : withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer));
       const full: ChatMessage = { ...message, timestamp, id: randomUUID(), account };
       const stored = store.messages.add(full);
       if (stored) emit('message.added', full);

@@ -62,6 +62,10 @@ export function createMessagesRepo(db: Db) {
       db.prepare(`UPDATE OR IGNORE messages SET stanza_id = ? WHERE account = ? AND peer = ? AND origin_id = ? AND stanza_id IS NULL`)
         .run(stanzaId, account, peer, originId);
     },
+    earliestTimestamp(account: AccountId, peer: BareJid): number | undefined {
+      const row = db.prepare('SELECT min(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
+      return row.ts ?? undefined;
+    },
     latestTimestamp(account: AccountId, peer: BareJid): number | undefined {
       const row = db.prepare('SELECT max(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
       return row.ts ?? undefined;

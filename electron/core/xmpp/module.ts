@@ -17,6 +17,8 @@ export interface Lifecycle {
 export interface DiscoRegistry {
   addFeature(ns: string): void;
   removeFeature(ns: string): void;
+  /** What our presence advertises (XEP-0115) for the current feature set. */
+  caps(): { node: string; ver: string };
 }
 
 export interface ModuleContext {
@@ -27,7 +29,7 @@ export interface ModuleContext {
   readonly emit: CoreEmitter['emit'];
   readonly store: Store;
   readonly log: Logger;
-  readonly limits?: { readonly archivePages?: number };
+  readonly limits?: { readonly archivePages?: number; readonly firstSyncDays?: number };
 }
 
 export interface XmppModule<Api> {

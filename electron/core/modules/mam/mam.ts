@@ -44,12 +44,17 @@ export const mam: XmppModule<MamApi> = {
       emit('archive.status', { account, ...next });
     };
 
-    /** Runs one query; results are stored as they come, and only from our own archive. */
+    /**
+     * Runs one query and stores its results (only from our own archive). Paging forward, results are
+     * stored as they come; paging backward (older history), once the page is complete, each placed
+     * before everything the chat holds, so whole-second stamps cannot sort them after newer messages.
+     */
     const page = async (query: Omit<Parameters<typeof buildArchiveQuery>[0], 'queryId'>): Promise<ArchivePage & { stored: number; received: number }> => {
       const queryId = randomUUID();
       const own = xmpp.bareJid;
       let stored = 0;
       let received = 0;
+      const backward: Parameters<typeof messages.ingest>[0][] = [];
       const off = xmpp.onMessage((stanza: Element) => {
         const result = parseArchiveResult(stanza, queryId);
         if (!result || !own) return;
@@ -60,16 +65,23 @@ export const mam: XmppModule<MamApi> = {
         received++;
         const parsed = parseForwardedChat(result.message, own, result.archiveId);
         if (!parsed) return;
-        const isNew = messages.ingest({
+        const record = {
           peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
-          timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(), state: parsed.direction === 'out' ? 'acked' : 'received',
+          timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(), state: parsed.direction === 'out' ? 'acked' as const : 'received' as const,
           ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-        replaces: parsed.replaces, retracts: parsed.retracts,
-        });
-        if (isNew) stored++;
+          replaces: parsed.replaces, retracts: parsed.retracts,
+        };
+        if (query.before !== undefined) backward.push(record);
+        else if (messages.ingest(record)) stored++;
       });
       try {
         const answer = await xmpp.iq('set', undefined, buildArchiveQuery({ ...query, queryId }), 60_000);
+        const earliest = new Map<string, number>();
+        for (const record of backward) if (!earliest.has(record.peer)) earliest.set(record.peer, store.messages.earliestTimestamp(account, record.peer) ?? Number.MAX_SAFE_INTEGER);
+        for (const [i, record] of backward.entries()) {
+          const ceiling = (earliest.get(record.peer) ?? Number.MAX_SAFE_INTEGER) - (backward.length - i);
+          if (messages.ingest({ ...record, timestamp: Math.min(record.timestamp, ceiling) }, true)) stored++;
+        }
         return { ...parseFin(answer), stored, received };
       } finally {
         off();
@@ -79,7 +91,7 @@ export const mam: XmppModule<MamApi> = {
     const catchUpNow = async (): Promise<CatchUp> => {
       const position = store.archive.position(account);
       let after = position?.lastId;
-      const start = after ? undefined : new Date(Date.now() - FIRST_SYNC_DAYS * 86_400_000);
+      const start = after ? undefined : new Date(Date.now() - (limits?.firstSyncDays ?? FIRST_SYNC_DAYS) * 86_400_000);
       let total = 0;
       for (let pages = 1; pages <= pageLimit; pages++) {
         const result = await page({ max: PAGE_MAX, ...(after ? { after } : {}), ...(!after && start ? { start } : {}) });

@@ -1,10 +1,13 @@
 import type { PresenceShow } from '../../../../shared/model/presence.ts';
 import { type Element, xml } from '../../xmpp/stanza.ts';
 
-export function buildPresence(show: PresenceShow, status: string, priority: number): Element {
+export const NS_CAPS = 'http://jabber.org/protocol/caps';
+
+export function buildPresence(show: PresenceShow, status: string, priority: number, caps?: { node: string; ver: string }): Element {
   const showChild = show === 'online' || show === 'offline' ? undefined : xml('show', {}, show);
   return xml('presence', show === 'offline' ? { type: 'unavailable' } : {},
-    showChild, status ? xml('status', {}, status) : undefined, xml('priority', {}, String(priority)));
+    showChild, status ? xml('status', {}, status) : undefined, xml('priority', {}, String(priority)),
+    caps && show !== 'offline' ? xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node: caps.node, ver: caps.ver }) : undefined);
 }
 
 export function buildSubscription(to: string, type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed'): Element {

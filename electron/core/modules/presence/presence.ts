@@ -18,7 +18,7 @@ export interface PresenceApi {
 export const presence: XmppModule<PresenceApi> = {
   id: 'rfc6121-presence',
   setup(ctx) {
-    const { account, xmpp, lifecycle, emit, store, log } = ctx;
+    const { account, xmpp, lifecycle, emit, store, log, disco } = ctx;
     const contacts = new Map<BareJid, Map<string, ResourcePresence>>();
     const snapshot = (jid: BareJid): ContactPresence => ({ jid, resources: [...(contacts.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority) });
     const changed = (jid: BareJid): void => emit('presence.changed', { account, presence: snapshot(jid) });
@@ -63,7 +63,7 @@ export const presence: XmppModule<PresenceApi> = {
 
     const sendOwn = async (): Promise<void> => {
       const row = store.accounts.get(account);
-      if (row) await xmpp.send(buildPresence(row.presenceShow, row.presenceStatus, row.priority));
+      if (row) await xmpp.send(buildPresence(row.presenceShow, row.presenceStatus, row.priority, disco.caps()));
     };
     const offOnline = lifecycle.onOnline(sendOwn);
     const offOffline = lifecycle.onOffline(() => {
@@ -77,7 +77,7 @@ export const presence: XmppModule<PresenceApi> = {
         const row = store.accounts.get(account);
         if (!row) return;
         store.accounts.upsert({ ...row, presenceShow: show, presenceStatus: status, priority });
-        if (xmpp.online) await xmpp.send(buildPresence(show, status, priority));
+        if (xmpp.online) await xmpp.send(buildPresence(show, status, priority, disco.caps()));
       },
       subscribe: async (jid) => { await xmpp.send(buildSubscription(jid, 'subscribe')); },
       approve: async (jid) => {
