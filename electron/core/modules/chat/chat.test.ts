@@ -16,8 +16,15 @@ test('parses a chat message with origin-id, our stanza-id and a delay', () => {
     xml('delay', { xmlns: NS_DELAY, stamp: '2002-09-10T23:08:25Z' })), own);
   assert.deepEqual(parsed, {
     kind: 'chat', from: 'Romeo@Example.net/orchard', peer: 'romeo@example.net', resource: 'orchard', body: 'Art thou not Romeo?',
-    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'),
+    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'), replaces: undefined, retracts: undefined,
   });
+});
+
+test('corrections and retractions name the message they change; a retraction needs no body', () => {
+  const correction = parseChatMessage(xml('message', { from: 'a@b/c', type: 'chat' }, xml('body', {}, 'fixed'), xml('replace', { xmlns: 'urn:xmpp:message-correct:0', id: 'orig' })), own);
+  assert.equal(correction?.kind === 'chat' && correction.replaces, 'orig');
+  const retraction = parseChatMessage(xml('message', { from: 'a@b/c', type: 'chat' }, xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: 'gone' })), own);
+  assert.equal(retraction?.kind === 'chat' && retraction.retracts, 'gone');
 });
 
 test('ignores messages without a body, groupchat, bad senders; clamps future stamps', () => {
