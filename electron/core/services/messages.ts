@@ -45,7 +45,8 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       return this.store({ ...plain, ...(replaces ? { edited: true } : {}) }, exactTimestamp);
     },
     store(message: Omit<ChatMessage, 'id' | 'account'>, exactTimestamp = false): boolean {
-      const timestamp = exactTimestamp ? message.timestamp : withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer));
+      const wholeSecond = !exactTimestamp && message.timestamp % 1000 === 0;
+      const timestamp = wholeSecond ? withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer)) : message.timestamp;
       const full: ChatMessage = { ...message, timestamp, id: randomUUID(), account };
       const stored = store.messages.add(full);
       if (stored) emit('message.added', full);

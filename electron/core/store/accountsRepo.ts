@@ -1,7 +1,7 @@
 import type { TlsMode } from '../../../shared/model/connection.ts';
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { PresenceShow } from '../../../shared/model/presence.ts';
-import type { Db } from './db.ts';
+import { type Db, sql } from './db.ts';
 
 export interface AccountRow {
   id: AccountId;
@@ -35,21 +35,21 @@ function fromRaw(raw: RawAccount): AccountRow {
 export function createAccountsRepo(db: Db) {
   return {
     list(): AccountRow[] {
-      return (db.prepare('SELECT * FROM accounts ORDER BY created_at, id').all() as unknown as RawAccount[]).map(fromRaw);
+      return (sql(db, 'SELECT * FROM accounts ORDER BY created_at, id').all() as unknown as RawAccount[]).map(fromRaw);
     },
     get(id: AccountId): AccountRow | undefined {
-      const raw = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
+      const raw = sql(db, 'SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     upsert(row: AccountRow): void {
-      db.prepare(`INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, created_at)
+      sql(db, `INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET resource = excluded.resource, priority = excluded.priority, host = excluded.host,
           port = excluded.port, tls = excluded.tls, presence_show = excluded.presence_show, presence_status = excluded.presence_status`)
         .run(row.id, row.resource, row.priority, row.host ?? null, row.port ?? null, row.tls, row.presenceShow, row.presenceStatus, Date.now());
     },
     remove(id: AccountId): void {
-      db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+      sql(db, 'DELETE FROM accounts WHERE id = ?').run(id);
     },
   };
 }

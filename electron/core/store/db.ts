@@ -1,5 +1,5 @@
 // node:sqlite (built into Node 24 and Electron's Node): WAL, foreign keys, migrations, transactions.
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = DatabaseSync;
@@ -39,4 +39,21 @@ export function transaction<T>(db: Db, fn: () => T): T {
     db.exec('ROLLBACK');
     throw error;
   }
+}
+
+const statements = new WeakMap<Db, Map<string, StatementSync>>();
+
+/** A prepared statement, compiled once per database (preparing costs more than running a small query). */
+export function sql(db: Db, text: string): StatementSync {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
 }

@@ -1,7 +1,7 @@
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
 import { type ChatMessage, DELIVERY_ORDER, type DeliveryState, type MessageId } from '../../../shared/model/message.ts';
-import { type Db, transaction } from './db.ts';
+import { type Db, sql, transaction } from './db.ts';
 
 interface RawMessage {
   id: string; account: string; peer: string; direction: string; from_jid: string; body: string; ts: number; state: string;
@@ -18,9 +18,9 @@ function fromRaw(raw: RawMessage): ChatMessage {
 }
 
 export function createMessagesRepo(db: Db) {
-  const insert = db.prepare(`INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted)
+  const insert = sql(db, `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertOutbox = db.prepare('INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
+  const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
     /** Stores the message unless one with the same id, origin-id or stanza-id is there; true when stored. */
     add(message: ChatMessage): boolean {
@@ -36,7 +36,7 @@ export function createMessagesRepo(db: Db) {
       });
     },
     outbox(account: AccountId): ChatMessage[] {
-      return (db.prepare(`SELECT m.* FROM outbox o JOIN messages m ON m.id = o.message_id
+      return (sql(db, `SELECT m.* FROM outbox o JOIN messages m ON m.id = o.message_id
         WHERE o.account = ? ORDER BY o.enqueued_at, m.id`).all(account) as unknown as RawMessage[]).map(fromRaw);
     },
     /**
@@ -45,45 +45,45 @@ export function createMessagesRepo(db: Db) {
      */
     markSent(id: MessageId, untilAcked = false): void {
       transaction(db, () => {
-        db.prepare("UPDATE messages SET state = 'sent' WHERE id = ? AND state = 'queued'").run(id);
-        if (!untilAcked) db.prepare('DELETE FROM outbox WHERE message_id = ?').run(id);
+        sql(db, "UPDATE messages SET state = 'sent' WHERE id = ? AND state = 'queued'").run(id);
+        if (!untilAcked) sql(db, 'DELETE FROM outbox WHERE message_id = ?').run(id);
       });
     },
     /** The server confirmed it has the message (XEP-0198): done with the outbox. */
     markAcked(id: MessageId): boolean {
       return transaction(db, () => {
-        const changed = db.prepare("UPDATE messages SET state = 'acked' WHERE id = ? AND state IN ('queued', 'sent')").run(id).changes === 1;
-        db.prepare('DELETE FROM outbox WHERE message_id = ?').run(id);
+        const changed = sql(db, "UPDATE messages SET state = 'acked' WHERE id = ? AND state IN ('queued', 'sent')").run(id).changes === 1;
+        sql(db, 'DELETE FROM outbox WHERE message_id = ?').run(id);
         return changed;
       });
     },
     /** A copy of one of our messages came back with the server's archive id: remember it on the stored one. */
     attachStanzaId(account: AccountId, peer: BareJid, originId: string, stanzaId: string): void {
-      db.prepare(`UPDATE OR IGNORE messages SET stanza_id = ? WHERE account = ? AND peer = ? AND origin_id = ? AND stanza_id IS NULL`)
+      sql(db, `UPDATE OR IGNORE messages SET stanza_id = ? WHERE account = ? AND peer = ? AND origin_id = ? AND stanza_id IS NULL`)
         .run(stanzaId, account, peer, originId);
     },
     earliestTimestamp(account: AccountId, peer: BareJid): number | undefined {
-      const row = db.prepare('SELECT min(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
+      const row = sql(db, 'SELECT min(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
       return row.ts ?? undefined;
     },
     latestTimestamp(account: AccountId, peer: BareJid): number | undefined {
-      const row = db.prepare('SELECT max(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
+      const row = sql(db, 'SELECT max(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
       return row.ts ?? undefined;
     },
     /** The archive id of the oldest stored message with a peer (where paging back into the archive starts). */
     oldestStanzaId(account: AccountId, peer: BareJid): string | undefined {
-      const row = db.prepare(`SELECT stanza_id FROM messages WHERE account = ? AND peer = ? AND stanza_id IS NOT NULL
+      const row = sql(db, `SELECT stanza_id FROM messages WHERE account = ? AND peer = ? AND stanza_id IS NOT NULL
         ORDER BY ts ASC, rowid ASC LIMIT 1`).get(account, peer) as { stanza_id: string } | undefined;
       return row?.stanza_id;
     },
     /** A message in a chat by its origin-id (what receipts, markers, corrections and retractions point at). */
     byOriginId(account: AccountId, peer: BareJid, originId: string, direction?: 'in' | 'out'): ChatMessage | undefined {
-      const raw = db.prepare(`SELECT * FROM messages WHERE account = ? AND peer = ? AND origin_id = ?${direction ? ' AND direction = ?' : ''} LIMIT 1`)
+      const raw = sql(db, `SELECT * FROM messages WHERE account = ? AND peer = ? AND origin_id = ?${direction ? ' AND direction = ?' : ''} LIMIT 1`)
         .get(...[account, peer, originId, ...(direction ? [direction] : [])]) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     lastOutgoing(account: AccountId, peer: BareJid): ChatMessage | undefined {
-      const raw = db.prepare("SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1")
+      const raw = sql(db, "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1")
         .get(account, peer) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
@@ -91,25 +91,25 @@ export function createMessagesRepo(db: Db) {
     advanceState(id: MessageId, state: DeliveryState): boolean {
       const current = this.get(id);
       if (!current || current.direction !== 'out' || DELIVERY_ORDER[state] <= DELIVERY_ORDER[current.state]) return false;
-      db.prepare('UPDATE messages SET state = ? WHERE id = ?').run(state, id);
+      sql(db, 'UPDATE messages SET state = ? WHERE id = ?').run(state, id);
       return true;
     },
     /** Outgoing messages of a chat up to and including a timestamp that are not yet at `state`. */
     outgoingBefore(account: AccountId, peer: BareJid, timestamp: number, state: DeliveryState): ChatMessage[] {
-      return (db.prepare("SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' AND ts <= ? AND state IN ('sent', 'acked', 'delivered')")
+      return (sql(db, "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' AND ts <= ? AND state IN ('sent', 'acked', 'delivered')")
         .all(account, peer, timestamp) as unknown as RawMessage[]).map(fromRaw).filter((m) => DELIVERY_ORDER[m.state] < DELIVERY_ORDER[state]);
     },
     correct(id: MessageId, body: string): void {
-      db.prepare('UPDATE messages SET body = ?, edited = 1 WHERE id = ? AND retracted = 0').run(body, id);
+      sql(db, 'UPDATE messages SET body = ?, edited = 1 WHERE id = ? AND retracted = 0').run(body, id);
     },
     retract(id: MessageId): void {
-      db.prepare("UPDATE messages SET body = '', retracted = 1 WHERE id = ?").run(id);
+      sql(db, "UPDATE messages SET body = '', retracted = 1 WHERE id = ?").run(id);
     },
     setState(id: MessageId, state: DeliveryState): void {
-      db.prepare('UPDATE messages SET state = ? WHERE id = ?').run(state, id);
+      sql(db, 'UPDATE messages SET state = ? WHERE id = ?').run(state, id);
     },
     get(id: MessageId): ChatMessage | undefined {
-      const raw = db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as RawMessage | undefined;
+      const raw = sql(db, 'SELECT * FROM messages WHERE id = ?').get(id) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     /**
@@ -117,15 +117,15 @@ export function createMessagesRepo(db: Db) {
      * the order they were stored in; `beforeId` (the oldest message already shown) continues inside such a tie.
      */
     history(account: AccountId, peer: BareJid, before: number, limit: number, beforeId?: MessageId): ChatMessage[] {
-      const rows = db.prepare(`SELECT * FROM messages WHERE account = ? AND peer = ?
+      const rows = sql(db, `SELECT * FROM messages WHERE account = ? AND peer = ?
         AND (ts < ? OR (ts = ? AND rowid < coalesce((SELECT rowid FROM messages WHERE id = ?), 0)))
         ORDER BY ts DESC, rowid DESC LIMIT ?`).all(account, peer, before, before, beforeId ?? null, limit) as unknown as RawMessage[];
       return rows.reverse().map(fromRaw);
     },
     count(account: AccountId, peer?: BareJid): number {
       const row = (peer
-        ? db.prepare('SELECT count(*) AS n FROM messages WHERE account = ? AND peer = ?').get(account, peer)
-        : db.prepare('SELECT count(*) AS n FROM messages WHERE account = ?').get(account)) as { n: number };
+        ? sql(db, 'SELECT count(*) AS n FROM messages WHERE account = ? AND peer = ?').get(account, peer)
+        : sql(db, 'SELECT count(*) AS n FROM messages WHERE account = ?').get(account)) as { n: number };
       return row.n;
     },
   };

@@ -1,7 +1,7 @@
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
 import type { RosterItem, Subscription } from '../../../shared/model/roster.ts';
-import { type Db, transaction } from './db.ts';
+import { type Db, sql, transaction } from './db.ts';
 
 interface RawItem {
   jid: string; name: string; subscription: string; pending_out: number; pending_in: number; approved: number; groups_json: string;
@@ -24,7 +24,7 @@ function fromRaw(raw: RawItem): RosterItem {
 }
 
 export function createRosterRepo(db: Db) {
-  const upsert = db.prepare(`INSERT INTO roster_items (account, jid, name, subscription, pending_out, pending_in, approved, groups_json)
+  const upsert = sql(db, `INSERT INTO roster_items (account, jid, name, subscription, pending_out, pending_in, approved, groups_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (account, jid) DO UPDATE SET name = excluded.name, subscription = excluded.subscription, pending_out = excluded.pending_out,
       pending_in = excluded.pending_in, approved = excluded.approved, groups_json = excluded.groups_json`);
@@ -33,15 +33,15 @@ export function createRosterRepo(db: Db) {
   };
   return {
     list(account: AccountId): RosterItem[] {
-      return (db.prepare('SELECT * FROM roster_items WHERE account = ? ORDER BY jid').all(account) as unknown as RawItem[]).map(fromRaw);
+      return (sql(db, 'SELECT * FROM roster_items WHERE account = ? ORDER BY jid').all(account) as unknown as RawItem[]).map(fromRaw);
     },
     get(account: AccountId, jid: BareJid): RosterItem | undefined {
-      const raw = db.prepare('SELECT * FROM roster_items WHERE account = ? AND jid = ?').get(account, jid) as RawItem | undefined;
+      const raw = sql(db, 'SELECT * FROM roster_items WHERE account = ? AND jid = ?').get(account, jid) as RawItem | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     put,
     remove(account: AccountId, jid: BareJid): void {
-      db.prepare('DELETE FROM roster_items WHERE account = ? AND jid = ?').run(account, jid);
+      sql(db, 'DELETE FROM roster_items WHERE account = ? AND jid = ?').run(account, jid);
     },
     /**
      * Replaces the whole roster (a full fetch). Incoming subscription requests are ours, not the server's:
@@ -50,7 +50,7 @@ export function createRosterRepo(db: Db) {
     replace(account: AccountId, items: RosterItem[], version: string | undefined): void {
       transaction(db, () => {
         const asked = new Set(this.list(account).filter((i) => i.pendingIn).map((i) => i.jid));
-        db.prepare('DELETE FROM roster_items WHERE account = ?').run(account);
+        sql(db, 'DELETE FROM roster_items WHERE account = ?').run(account);
         for (const item of items) {
           const answered = item.subscription === 'from' || item.subscription === 'both';
           put(account, { ...item, pendingIn: !answered && (item.pendingIn || asked.has(item.jid)) });
@@ -61,11 +61,11 @@ export function createRosterRepo(db: Db) {
       });
     },
     version(account: AccountId): string | undefined {
-      const row = db.prepare('SELECT version FROM roster_meta WHERE account = ?').get(account) as { version: string | null } | undefined;
+      const row = sql(db, 'SELECT version FROM roster_meta WHERE account = ?').get(account) as { version: string | null } | undefined;
       return row?.version ?? undefined;
     },
     setVersion(account: AccountId, version: string | undefined): void {
-      db.prepare('INSERT INTO roster_meta (account, version) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET version = excluded.version').run(account, version ?? null);
+      sql(db, 'INSERT INTO roster_meta (account, version) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET version = excluded.version').run(account, version ?? null);
     },
   };
 }
