@@ -190,6 +190,14 @@ export class Core {
     },
     'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
     'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
+    'muc.join': ({ account, room, nick, password }) => this.runtime(account).modules.muc.join(room, nick, password),
+    'muc.leave': async ({ account, room }) => { await this.runtime(account).modules.muc.leave(room); },
+    'muc.rooms': ({ account }) => Promise.resolve(this.runtime(account).modules.muc.rooms()),
+    'muc.occupants': ({ account, room }) => Promise.resolve(this.runtime(account).modules.muc.occupants(room)),
+    'muc.send': ({ account, room, body }) => this.runtime(account).modules.muc.send(room, body),
+    'muc.setSubject': async ({ account, room, subject }) => { await this.runtime(account).modules.muc.setSubject(room, subject); },
+    'muc.setNick': async ({ account, room, nick }) => { await this.runtime(account).modules.muc.setNick(room, nick); },
+    'muc.markRead': ({ account, room }) => { this.runtime(account).modules.muc.markRead(room); return Promise.resolve(); },
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);
       const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);

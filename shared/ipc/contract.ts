@@ -5,6 +5,7 @@ import type { BareJid } from '../model/jid.ts';
 import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/message.ts';
 import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
+import type { Occupant, Room, RoomInvitation } from '../model/muc.ts';
 
 export interface CoreCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -42,6 +43,15 @@ export interface CoreCommands {
   /** Runs the archive catch-up again (the user clicked a gap marker). */
   'archive.catchUp'(req: { account: AccountId }): Promise<void>;
   'archive.state'(req: { account: AccountId }): Promise<ArchiveState>;
+  /** Joins (or creates, as an instant room) a group chat; rejects with the room's error (a taken nick suggests another). */
+  'muc.join'(req: { account: AccountId; room: BareJid; nick: string; password?: string }): Promise<Room>;
+  'muc.leave'(req: { account: AccountId; room: BareJid }): Promise<void>;
+  'muc.rooms'(req: { account: AccountId }): Promise<Room[]>;
+  'muc.occupants'(req: { account: AccountId; room: BareJid }): Promise<Occupant[]>;
+  'muc.send'(req: { account: AccountId; room: BareJid; body: string }): Promise<ChatMessage>;
+  'muc.setSubject'(req: { account: AccountId; room: BareJid; subject: string }): Promise<void>;
+  'muc.setNick'(req: { account: AccountId; room: BareJid; nick: string }): Promise<void>;
+  'muc.markRead'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
 
@@ -65,6 +75,11 @@ export interface CoreEvents {
   /** Another device of ours showed this chat up to here: its unread count goes. */
   'chat.read': { account: AccountId; peer: BareJid };
   'blocklist.changed': { account: AccountId; jids: BareJid[] };
+  'muc.roomChanged': { account: AccountId; room: Room };
+  'muc.roomRemoved': { account: AccountId; room: BareJid };
+  /** One occupant joined, changed or (gone) left: incremental, so big rooms stay cheap. */
+  'muc.occupant': { account: AccountId; room: BareJid; occupant: Occupant; gone: boolean };
+  'muc.invited': { account: AccountId; invitation: RoomInvitation };
   'archive.status': { account: AccountId } & ArchiveState;
 }
 

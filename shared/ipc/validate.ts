@@ -48,6 +48,14 @@ const schemas: { [K in CommandName]: Guard } = {
   'client.setActive': object({ active: boolean }),
   'archive.catchUp': object({ account }),
   'archive.state': object({ account }),
+  'muc.join': object({ account, room: bareJid, nick: nonEmpty(1023), password: optional(str(1024)) }),
+  'muc.leave': object({ account, room: bareJid }),
+  'muc.rooms': object({ account }),
+  'muc.occupants': object({ account, room: bareJid }),
+  'muc.send': object({ account, room: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
+  'muc.setSubject': object({ account, room: bareJid, subject: str(4096) }),
+  'muc.setNick': object({ account, room: bareJid, nick: nonEmpty(1023) }),
+  'muc.markRead': object({ account, room: bareJid }),
   'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 

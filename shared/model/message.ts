@@ -32,6 +32,12 @@ export interface ChatMessage {
   edited?: boolean;
   /** Retracted by its sender (XEP-0424); body is empty. */
   retracted?: boolean;
+  /** A group chat message (XEP-0045): peer is the room, `from` the sender's nick. */
+  groupchat?: boolean;
+  /** XEP-0421: who sent it, as the room vouches (survives nick changes). */
+  occupantId?: string;
+  /** It mentions our nick in the room. */
+  mention?: boolean;
 }
 
 export const MAX_BODY_CHARS = 1_100_000;

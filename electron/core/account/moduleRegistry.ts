@@ -7,6 +7,7 @@ import { edits } from '../modules/edits/edits.ts';
 import { mam } from '../modules/mam/mam.ts';
 import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
+import { muc } from '../modules/muc/muc.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
@@ -21,6 +22,7 @@ export function setupModules(ctx: ModuleContext) {
     mam: mam.setup(ctx),             // XEP-0313 (after presence: offline messages come first)
     markers: markers.setup(ctx),     // XEP-0184, XEP-0333, XEP-0085
     mds: mds.setup(ctx),             // XEP-0490
+    muc: muc.setup(ctx),             // XEP-0045, XEP-0410, MUC MAM
     edits: edits.setup(ctx),         // XEP-0308, XEP-0424
     blocking: blocking.setup(ctx),   // XEP-0191
     csi: csi.setup(ctx),             // XEP-0352

@@ -2,6 +2,7 @@ import { createAccountsRepo } from './accountsRepo.ts';
 import { createArchiveRepo } from './archiveRepo.ts';
 import { type Db, openDatabase } from './db.ts';
 import { createMessagesRepo } from './messagesRepo.ts';
+import { createRoomsRepo } from './roomsRepo.ts';
 import { createRosterRepo } from './rosterRepo.ts';
 import { createSecretsRepo } from './secretsRepo.ts';
 
@@ -13,6 +14,7 @@ export function openStore(path: string) {
     roster: createRosterRepo(db),
     messages: createMessagesRepo(db),
     archive: createArchiveRepo(db),
+    rooms: createRoomsRepo(db),
     secrets: createSecretsRepo(db),
     close: () => db.close(),
   };

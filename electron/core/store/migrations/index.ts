@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { init } from './0001-init.ts';
 import { archive } from './0002-archive.ts';
 import { edits } from './0003-edits.ts';
+import { groupchat } from './0004-groupchat.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive, edits];
+export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat];

@@ -1,0 +1,100 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import xml from '@xmpp/xml';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
+import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody(); });
+after(async () => { await server.stop(); });
+
+const newRoom = (): BareJid => `room-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
+const bodies = async (engine: TestEngine, room: BareJid): Promise<string[]> =>
+  (await engine.core.commands['chat.history']({ account: engine.account, peer: room, limit: 200 })).map((m) => `${m.from}: ${m.body}`);
+
+test('three accounts in a room: join, messages once each, nick change, subject, mentions, history from the room archive', async () => {
+  const [aUser, bUser, cUser] = [await newUser(server, 'anna'), await newUser(server, 'ben'), await newUser(server, 'cleo')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  const room = newRoom();
+  const created = await a.core.commands['muc.join']({ account: a.account, room, nick: 'Anna' });
+  assert.equal(created.state.status, 'joined');
+  assert.equal(created.affiliation, 'owner', 'the creator owns the room');
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Ben' });
+  await eventually(() => a.core.runtime(a.account).modules.muc.occupants(room).length === 2, 'Anna to see Ben');
+  const occupants = await b.core.commands['muc.occupants']({ account: b.account, room });
+  assert.deepEqual(occupants.map((o) => [o.nick, o.role, o.affiliation]).sort(), [['Anna', 'moderator', 'owner'], ['Ben', 'participant', 'none']]);
+  assert.ok(occupants.every((o) => o.occupantId), 'the room vouches for each occupant (XEP-0421)');
+
+  await a.core.commands['muc.send']({ account: a.account, room, body: 'welcome, Ben!' });
+  await b.core.commands['muc.send']({ account: b.account, room, body: 'thanks' });
+  await eventually(async () => (await bodies(a, room)).length === 2 && (await bodies(b, room)).length === 2, 'both messages on both sides');
+  const [mention] = (await b.core.commands['chat.history']({ account: b.account, peer: room })).filter((m) => m.direction === 'in');
+  assert.equal(mention?.mention, true, 'our nick is highlighted');
+  assert.equal((await b.core.commands['muc.rooms']({ account: b.account }))[0]?.mentions, 1);
+  const [own] = (await a.core.commands['chat.history']({ account: a.account, peer: room })).filter((m) => m.direction === 'out');
+  assert.equal(own?.state, 'delivered', 'the room reflected our message');
+
+  await a.core.commands['muc.setSubject']({ account: a.account, room, subject: 'Planning' });
+  await eventually(async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.subject === 'Planning', 'the subject');
+  await b.core.commands['muc.setNick']({ account: b.account, room, nick: 'Benny' });
+  await eventually(() => a.core.runtime(a.account).modules.muc.occupants(room).some((o) => o.nick === 'Benny'), 'the new nick');
+  assert.ok(!a.core.runtime(a.account).modules.muc.occupants(room).some((o) => o.nick === 'Ben'));
+  assert.equal((await b.core.commands['muc.rooms']({ account: b.account }))[0]?.nick, 'Benny');
+
+  // A newcomer gets the history from the room's archive, each message once.
+  const c = await startEngine(server, cUser);
+  await c.core.commands['muc.join']({ account: c.account, room, nick: 'Cleo' });
+  assert.deepEqual(await bodies(c, room), ['Anna: welcome, Ben!', 'Ben: thanks']);
+  await a.core.commands['muc.send']({ account: a.account, room, body: 'hello Cleo' });
+  await eventually(async () => (await bodies(c, room)).length === 3, 'the live message');
+  await sleep(300);
+  assert.equal((await bodies(c, room)).length, 3);
+  await Promise.all([a.close(), b.close(), c.close()]);
+});
+
+test('a taken nick is refused with a suggestion; a room is rejoined after reconnecting, with what was missed and nothing twice', async () => {
+  const [aUser, bUser] = [await newUser(server, 'host'), await newUser(server, 'guest')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  const room = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room, nick: 'Same' });
+  await assert.rejects(b.core.commands['muc.join']({ account: b.account, room, nick: 'Same' }), (error: Error) => /already in use/.test(error.message));
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Same_' });
+  await b.core.commands['muc.send']({ account: b.account, room, body: 'before' });
+  await eventually(async () => (await bodies(a, room)).length === 1, 'the first message');
+
+  await a.core.commands['account.disconnect']({ account: a.account });
+  await b.core.commands['muc.send']({ account: b.account, room, body: 'while you were away' });
+  const rejoined = waitForEvent(a.core, 'muc.roomChanged', (e) => e.room.jid === room && e.room.state.status === 'joined');
+  await a.core.commands['account.connect']({ account: a.account });
+  await rejoined;
+  await eventually(async () => (await bodies(a, room)).length === 2, 'the missed message from the room archive');
+  await sleep(300);
+  assert.deepEqual(await bodies(a, room), ['Same_: before', 'Same_: while you were away']);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test('messages and presence that only claim to come from a room are ignored; after the server restarts, rooms are rejoined', async () => {
+  const [aUser, malloryUser] = [await newUser(server, 'pinger'), await newUser(server, 'mallory')];
+  const a = await startEngine(server, aUser);
+  const room = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room, nick: 'Pinger' });
+  assert.deepEqual(await a.core.runtime(a.account).modules.muc.selfPing(), [], 'self-ping: still in the room');
+
+  const mallory = await rawClient(server, malloryUser);
+  await mallory.send(xml('message', { to: aUser.jid, type: 'groupchat' }, xml('body', {}, 'I am the room')));
+  await mallory.send(xml('presence', { to: `${aUser.jid}/${a.core.runtime(a.account).connection.jid?.split('/')[1] ?? ''}` },
+    xml('x', { xmlns: 'http://jabber.org/protocol/muc#user' }, xml('item', { role: 'moderator', affiliation: 'owner' }), xml('status', { code: '110' }))));
+  await sleep(400);
+  assert.equal(a.core.store.messages.count(a.account), 0);
+  assert.deepEqual(a.core.runtime(a.account).modules.muc.occupants(room).map((o) => o.nick), ['Pinger']);
+  await mallory.stop();
+
+  // The server (and with it the room) restarts: a new session, the room joined again.
+  await server.restart();
+  await eventually(() => a.core.runtime(a.account).modules.muc.rooms()[0]?.state.status === 'joined' && a.core.runtime(a.account).state.status === 'online', 'the room rejoined', 20_000);
+  assert.deepEqual(a.core.runtime(a.account).modules.muc.occupants(room).map((o) => o.nick), ['Pinger']);
+  await a.close();
+});

@@ -1,0 +1,102 @@
+// Reading XEP-0045 presence and messages from a room.
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import { toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
+import { AFFILIATIONS, type Affiliation, type Occupant, type Role, ROLES } from '../../../../shared/model/muc.ts';
+import type { Element } from '../../xmpp/stanza.ts';
+import { NS_CORRECT, NS_RETRACT, NS_SID, parseDelay } from '../chat/chat.parse.ts';
+
+export const NS_MUC = 'http://jabber.org/protocol/muc';
+export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+export const NS_MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
+export const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
+export const NS_OCCUPANT_ID = 'urn:xmpp:occupant-id:0';
+const SHOWS = new Set(['chat', 'away', 'xa', 'dnd']);
+const MAX_ID = 256;
+
+const short = (value: string | undefined): string | undefined => (value && value.length <= MAX_ID ? value : undefined);
+
+/** The room and nick of a from address like room@service/nick. */
+export function splitOccupant(from: string | undefined): { room: BareJid; nick: string } | undefined {
+  const full = toFullJid(from ?? '');
+  if (!full) return undefined;
+  const slash = full.indexOf('/');
+  const room = toBareJid(full.slice(0, slash));
+  return room ? { room, nick: full.slice(slash + 1) } : undefined;
+}
+
+export type MucPresence =
+  | { kind: 'available'; room: BareJid; occupant: Occupant; codes: Set<string> }
+  | { kind: 'unavailable'; room: BareJid; nick: string; codes: Set<string>; newNick: string | undefined; reason: string }
+  | { kind: 'error'; room: BareJid; nick: string; condition: string; text: string };
+
+/** Presence from a room occupant (it carries muc#user), or a room's error answer to our join. */
+export function parseMucPresence(stanza: Element): MucPresence | undefined {
+  const where = splitOccupant(stanza.attrs.from);
+  if (!where) return undefined;
+  if (stanza.attrs.type === 'error') {
+    const error = stanza.getChild('error');
+    const condition = error?.getChildElements().find((c) => c.name !== 'text')?.name ?? 'undefined-condition';
+    return { kind: 'error', ...where, condition, text: error?.getChildText('text') ?? '' };
+  }
+  const x = stanza.getChild('x', NS_MUC_USER);
+  if (!x) return undefined;
+  const item = x.getChild('item');
+  const codes = new Set(x.getChildren('status').map((s) => s.attrs.code ?? ''));
+  if (stanza.attrs.type === 'unavailable') {
+    return { kind: 'unavailable', ...where, codes, newNick: item?.attrs.nick, reason: item?.getChildText('reason') ?? '' };
+  }
+  if (stanza.attrs.type !== undefined) return undefined;
+  const role = (ROLES as readonly string[]).includes(item?.attrs.role ?? '') ? item?.attrs.role as Role : 'none';
+  const affiliation = (AFFILIATIONS as readonly string[]).includes(item?.attrs.affiliation ?? '') ? item?.attrs.affiliation as Affiliation : 'none';
+  const show = stanza.getChildText('show') ?? '';
+  const jid = toBareJid(item?.attrs.jid ?? '');
+  const occupantId = short(stanza.getChild('occupant-id', NS_OCCUPANT_ID)?.attrs.id);
+  return {
+    kind: 'available', room: where.room, codes,
+    occupant: {
+      nick: where.nick, role, affiliation, show: SHOWS.has(show) ? show as Occupant['show'] : 'online', status: stanza.getChildText('status') ?? '',
+      ...(jid ? { jid } : {}), ...(occupantId ? { occupantId } : {}),
+    },
+  };
+}
+
+export interface GroupMessage {
+  room: BareJid;
+  nick: string;
+  body: string;
+  subject: string | undefined;
+  originId: string | undefined;
+  /** The room's archive id (stanza-id by the room JID). */
+  stanzaId: string | undefined;
+  occupantId: string | undefined;
+  timestamp: number | undefined;
+  replaces: string | undefined;
+  retracts: string | undefined;
+}
+
+/** A type=groupchat message from a room (a subject change has no nick or no body). */
+export function parseGroupMessage(stanza: Element): GroupMessage | undefined {
+  if (stanza.attrs.type !== 'groupchat') return undefined;
+  const from = stanza.attrs.from ?? '';
+  const where = splitOccupant(from) ?? (toBareJid(from) ? { room: toBareJid(from) as BareJid, nick: '' } : undefined);
+  if (!where) return undefined;
+  const subjectElement = stanza.getChild('subject');
+  return {
+    ...where,
+    body: stanza.getChildText('body') ?? '',
+    subject: subjectElement ? subjectElement.text() : undefined,
+    originId: short(stanza.getChild('origin-id', NS_SID)?.attrs.id),
+    stanzaId: short(stanza.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === where.room).at(-1)?.attrs.id),
+    occupantId: short(stanza.getChild('occupant-id', NS_OCCUPANT_ID)?.attrs.id),
+    timestamp: parseDelay(stanza),
+    replaces: short(stanza.getChild('replace', NS_CORRECT)?.attrs.id),
+    retracts: short(stanza.getChild('retract', NS_RETRACT)?.attrs.id),
+  };
+}
+
+/** Whether a message mentions a nick: the nick as a whole word, any case. */
+export function mentions(body: string, nick: string): boolean {
+  if (!nick) return false;
+  const escaped = nick.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'iu').test(body);
+}

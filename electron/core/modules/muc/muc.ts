@@ -1,0 +1,280 @@
+// XEP-0045 group chats: join (rejoined on every new session), occupants, messages with the room's
+// archive (XEP-0313) as history, subject, nick changes, mentions, and self-ping (XEP-0410).
+import { randomUUID } from 'node:crypto';
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import type { ChatMessage } from '../../../../shared/model/message.ts';
+import type { Occupant, Room } from '../../../../shared/model/muc.ts';
+import { createMessageService } from '../../services/messages.ts';
+import { StanzaError } from '../../xmpp/errors.ts';
+import type { XmppModule } from '../../xmpp/module.ts';
+import { el, type Element, xml } from '../../xmpp/stanza.ts';
+import { NS_SID } from '../chat/chat.parse.ts';
+import { buildArchiveQuery, parseArchiveResult, parseFin } from '../mam/mam.query.ts';
+import { mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+
+const JOIN_TIMEOUT_MS = 20_000;
+const HISTORY_ON_JOIN = 50;
+const NS_PING = 'urn:xmpp:ping';
+
+/**
+ * XEP-0410 §3: what a self-ping error says about our membership. Only these mean "not in the room";
+ * a result, or an error the occupant's client gave (it does not answer pings), means we are still in.
+ */
+export function selfPingLostMembership(error: unknown): boolean {
+  if (!(error instanceof StanzaError)) return false;
+  return ['not-acceptable', 'item-not-found', 'not-allowed', 'remote-server-not-found', 'remote-server-timeout'].includes(error.condition);
+}
+
+export class MucError extends Error {
+  readonly condition: string;
+  /** For a taken nick: one that may be free. */
+  readonly suggestion: string | undefined;
+  constructor(condition: string, message: string, suggestion?: string) {
+    super(message);
+    this.name = 'MucError';
+    this.condition = condition;
+    this.suggestion = suggestion;
+  }
+}
+
+const JOIN_ERRORS: Record<string, string> = {
+  conflict: 'That nickname is already in use in this room.',
+  'not-authorized': 'This room needs a password (or the password was wrong).',
+  forbidden: 'You are banned from this room.',
+  'registration-required': 'Only members may enter this room.',
+  'service-unavailable': 'The room is full or does not accept more occupants.',
+  'item-not-found': 'This room does not exist and cannot be created here.',
+  'not-allowed': 'Creating rooms is not allowed on this service.',
+};
+
+interface Entry {
+  room: Room;
+  password: string | undefined;
+  occupants: Map<string, Occupant>;
+  ownOccupantId: string | undefined;
+  joined?: { resolve(room: Room): void; reject(error: Error): void } | undefined;
+  created?: boolean;
+}
+
+export interface MucApi {
+  join(room: BareJid, nick: string, password?: string): Promise<Room>;
+  leave(room: BareJid): Promise<void>;
+  rooms(): Room[];
+  occupants(room: BareJid): Occupant[];
+  send(room: BareJid, body: string): Promise<ChatMessage>;
+  setSubject(room: BareJid, subject: string): Promise<void>;
+  setNick(room: BareJid, nick: string): Promise<void>;
+  markRead(room: BareJid): void;
+  /** XEP-0410: asks the room whether we are still in it; rejoins the rooms that say no. */
+  selfPing(): Promise<BareJid[]>;
+}
+
+export const muc: XmppModule<MucApi> = {
+  id: 'xep-0045-muc',
+  setup({ account, xmpp, lifecycle, store, emit, log, disco }) {
+    const messages = createMessageService(account, store, emit);
+    const rooms = new Map<BareJid, Entry>();
+    disco.addFeature(NS_MUC);
+    const changed = (entry: Entry): void => emit('muc.roomChanged', { account, room: { ...entry.room } });
+    const entryOf = (jid: BareJid): Entry => {
+      const entry = rooms.get(jid);
+      if (!entry) throw new MucError('not-joined', `You are not in ${jid}`);
+      return entry;
+    };
+
+    const offPresence = xmpp.onPresence((stanza) => {
+      const p = parseMucPresence(stanza);
+      const entry = p ? rooms.get(p.room) : undefined;
+      if (!p || !entry) return;
+      if (p.kind === 'error') {
+        if (p.nick !== entry.room.nick || entry.room.state.status !== 'joining') return;
+        const message = JOIN_ERRORS[p.condition] ?? `The room refused to let you in (${p.condition}).`;
+        entry.room.state = { status: 'error', condition: p.condition, message };
+        changed(entry);
+        entry.joined?.reject(new MucError(p.condition, p.text ? `${message} ${p.text}` : message, p.condition === 'conflict' ? `${entry.room.nick}_` : undefined));
+        entry.joined = undefined;
+        return;
+      }
+      if (p.kind === 'available') {
+        entry.occupants.set(p.occupant.nick, p.occupant);
+        emit('muc.occupant', { account, room: p.room, occupant: p.occupant, gone: false });
+        if (p.codes.has('110')) {
+          if (p.codes.has('201')) entry.created = true;
+          entry.room = { ...entry.room, nick: p.occupant.nick, role: p.occupant.role, affiliation: p.occupant.affiliation, state: { status: 'joined' } };
+          entry.ownOccupantId = p.occupant.occupantId;
+          changed(entry);
+          entry.joined?.resolve(entry.room);
+          entry.joined = undefined;
+        }
+        return;
+      }
+      const occupant = entry.occupants.get(p.nick);
+      entry.occupants.delete(p.nick);
+      if (occupant) emit('muc.occupant', { account, room: p.room, occupant, gone: true });
+      if (!p.codes.has('110')) return;
+      if (p.codes.has('303') && p.newNick) {
+        entry.room = { ...entry.room, nick: p.newNick };
+        store.rooms.put(account, p.room, p.newNick);
+        changed(entry);
+        return;
+      }
+      const reason = p.codes.has('301') ? 'banned' : p.codes.has('307') ? 'kicked' : p.codes.has('321') ? 'affiliation changed' : p.codes.has('332') ? 'service shut down' : 'left';
+      entry.room = { ...entry.room, state: { status: 'left', reason: p.reason ? `${reason}: ${p.reason}` : reason } };
+      for (const gone of entry.occupants.values()) emit('muc.occupant', { account, room: p.room, occupant: gone, gone: true });
+      entry.occupants.clear();
+      if (reason === 'banned' || reason === 'kicked') store.rooms.remove(account, p.room);
+      changed(entry);
+    });
+
+    const ingestGroup = (stanza: Element, archived?: { id: string; timestamp: number | undefined }): boolean => {
+      const m = parseGroupMessage(stanza);
+      const entry = m ? rooms.get(m.room) : undefined;
+      if (!m || !entry) return false;
+      if (m.subject !== undefined && !m.body) {
+        if (!archived) {
+          entry.room = { ...entry.room, subject: m.subject };
+          changed(entry);
+        }
+        return false;
+      }
+      if (!m.nick || (!m.body && !m.retracts)) return false;
+      const own = m.occupantId && entry.ownOccupantId ? m.occupantId === entry.ownOccupantId : m.nick === entry.room.nick;
+      const target = m.replaces ?? m.retracts;
+      if (target) {
+        // Only the original sender may change a message: the room vouches for who that is (occupant-id), else the nick.
+        const original = store.messages.byOriginId(account, m.room, target);
+        const same = original && (original.occupantId && m.occupantId ? original.occupantId === m.occupantId : original.from === m.nick || (own && original.direction === 'out'));
+        if (original && !same) {
+          log.warn('ignored a correction or retraction from someone else in a room', { room: m.room });
+          return false;
+        }
+      }
+      const stanzaId = archived?.id ?? m.stanzaId;
+      const mention = !own && mentions(m.body, entry.room.nick);
+      const isNew = messages.ingest({
+        peer: m.room, direction: own ? 'out' : 'in', from: m.nick, body: m.body, groupchat: true,
+        timestamp: archived?.timestamp ?? m.timestamp ?? Date.now(), state: own ? 'delivered' : 'received',
+        ...(m.originId ? { originId: m.originId } : {}), ...(stanzaId ? { stanzaId } : {}), ...(m.occupantId ? { occupantId: m.occupantId } : {}),
+        ...(mention ? { mention } : {}), replaces: m.replaces, retracts: m.retracts,
+      });
+      if (own && !isNew && m.originId) {
+        const mine = store.messages.byOriginId(account, m.room, m.originId, 'out');
+        if (mine && store.messages.advanceState(mine.id, 'delivered')) emit('message.updated', { account, id: mine.id, state: 'delivered' });
+      }
+      if (stanzaId) store.rooms.setLastArchiveId(account, m.room, stanzaId);
+      if (isNew && mention && !archived) {
+        entry.room = { ...entry.room, mentions: entry.room.mentions + 1 };
+        changed(entry);
+      }
+      return isNew;
+    };
+    const offMessage = xmpp.onMessage((stanza) => { ingestGroup(stanza); });
+
+    /** The room's own archive since what we have (or its latest page): history without the legacy replay. */
+    const fetchHistory = async (room: BareJid): Promise<void> => {
+      let after = store.rooms.get(account, room)?.lastArchiveId;
+      for (let pages = 0; pages < 40; pages++) {
+        const queryId = randomUUID();
+        const off = xmpp.onMessage((stanza) => {
+          if (stanza.attrs.from !== room) return;
+          const result = parseArchiveResult(stanza, queryId);
+          if (result) ingestGroup(result.message, { id: result.archiveId, timestamp: result.timestamp });
+        });
+        try {
+          const answer = await xmpp.iq('set', room, buildArchiveQuery({ queryId, max: after ? 250 : HISTORY_ON_JOIN, ...(after ? { after } : { before: '' }) }));
+          const page = parseFin(answer);
+          if (page.complete || !page.last || !after) return;
+          after = page.last;
+        } finally {
+          off();
+        }
+      }
+    };
+
+    const join = async (jid: BareJid, nick: string, password?: string): Promise<Room> => {
+      const previous = rooms.get(jid);
+      const entry: Entry = {
+        room: { jid, nick, name: previous?.room.name ?? '', subject: previous?.room.subject ?? '', state: { status: 'joining' }, role: 'none', affiliation: 'none', mentions: previous?.room.mentions ?? 0 },
+        password, occupants: new Map(), ownOccupantId: undefined,
+      };
+      rooms.set(jid, entry);
+      changed(entry);
+      const joined = new Promise<Room>((resolve, reject) => {
+        entry.joined = { resolve, reject };
+        setTimeout(() => reject(new MucError('remote-server-timeout', `No answer from ${jid}`)), JOIN_TIMEOUT_MS);
+      });
+      await xmpp.send(xml('presence', { to: `${jid}/${nick}` }, el('x', NS_MUC, {}, xml('history', { maxstanzas: '0' }), password ? xml('password', {}, password) : undefined)));
+      const room = await joined;
+      if (entry.created) {
+        // A room we just created stays locked until configured: accept the defaults (an instant room).
+        await xmpp.iq('set', jid, el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' }))).catch(() => undefined);
+      }
+      store.rooms.put(account, jid, room.nick);
+      await fetchHistory(jid).catch((error: unknown) => log.info('no room history', { room: jid, error: String(error) }));
+      return { ...entry.room };
+    };
+
+    const offOnline = lifecycle.onOnline(async () => {
+      await Promise.allSettled(store.rooms.list(account).map((r) => join(r.jid, r.nick, rooms.get(r.jid)?.password)));
+    });
+    const offOffline = lifecycle.onOffline(() => {
+      for (const entry of rooms.values()) {
+        entry.room = { ...entry.room, state: { status: 'left', reason: 'offline' } };
+        entry.occupants.clear();
+        changed(entry);
+      }
+    });
+
+    return {
+      join: (room, nick, password) => join(room, nick, password),
+      leave: async (room) => {
+        const entry = rooms.get(room);
+        store.rooms.remove(account, room);
+        rooms.delete(room);
+        if (entry && xmpp.online) await xmpp.send(xml('presence', { to: `${room}/${entry.room.nick}`, type: 'unavailable' }));
+        emit('muc.roomRemoved', { account, room });
+      },
+      rooms: () => [...rooms.values()].map((e) => ({ ...e.room })),
+      occupants: (room) => [...(rooms.get(room)?.occupants.values() ?? [])],
+      send: async (room, body) => {
+        const entry = entryOf(room);
+        if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
+        const id = randomUUID();
+        const message: ChatMessage = { id, account, peer: room, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, groupchat: true, ...(entry.ownOccupantId ? { occupantId: entry.ownOccupantId } : {}) };
+        messages.store(message);
+        await xmpp.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), el('origin-id', NS_SID, { id })));
+        if (store.messages.advanceState(id, 'sent')) emit('message.updated', { account, id, state: 'sent' });
+        return store.messages.get(id) ?? message;
+      },
+      setSubject: async (room, subject) => {
+        entryOf(room);
+        await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, xml('subject', {}, subject)));
+      },
+      setNick: async (room, nick) => {
+        entryOf(room);
+        await xmpp.send(xml('presence', { to: `${room}/${nick}` }));
+      },
+      markRead: (room) => {
+        const entry = rooms.get(room);
+        if (entry && entry.room.mentions > 0) {
+          entry.room = { ...entry.room, mentions: 0 };
+          changed(entry);
+        }
+      },
+      selfPing: async () => {
+        const rejoined: BareJid[] = [];
+        for (const entry of [...rooms.values()].filter((e) => e.room.state.status === 'joined')) {
+          try {
+            await xmpp.iq('get', `${entry.room.jid}/${entry.room.nick}`, el('ping', NS_PING), 10_000);
+          } catch (error) {
+            if (!selfPingLostMembership(error)) continue;
+            rejoined.push(entry.room.jid);
+            await join(entry.room.jid, entry.room.nick, entry.password).catch(() => undefined);
+          }
+        }
+        return rejoined;
+      },
+      dispose: () => { offPresence(); offMessage(); offOnline(); offOffline(); disco.removeFeature(NS_MUC); },
+    };
+  },
+};

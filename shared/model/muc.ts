@@ -1,0 +1,46 @@
+// Group chats (XEP-0045) as the UI sees them.
+import type { BareJid } from './jid.ts';
+import type { PresenceShow } from './presence.ts';
+
+export type Role = 'moderator' | 'participant' | 'visitor' | 'none';
+export type Affiliation = 'owner' | 'admin' | 'member' | 'outcast' | 'none';
+export const ROLES: readonly Role[] = ['moderator', 'participant', 'visitor', 'none'];
+export const AFFILIATIONS: readonly Affiliation[] = ['owner', 'admin', 'member', 'outcast', 'none'];
+
+export interface Occupant {
+  nick: string;
+  role: Role;
+  affiliation: Affiliation;
+  show: Exclude<PresenceShow, 'offline'>;
+  status: string;
+  /** The real JID, where the room reveals it. */
+  jid?: BareJid;
+  /** XEP-0421: the same person across nick changes, as the room vouches. */
+  occupantId?: string;
+}
+
+export type RoomState =
+  | { status: 'joining' }
+  | { status: 'joined' }
+  | { status: 'left'; reason?: string }
+  | { status: 'error'; condition: string; message: string };
+
+export interface Room {
+  jid: BareJid;
+  nick: string;
+  name: string;
+  subject: string;
+  state: RoomState;
+  /** Our own role and affiliation in the room. */
+  role: Role;
+  affiliation: Affiliation;
+  /** How many messages mention our nick since the room was last read. */
+  mentions: number;
+}
+
+export interface RoomInvitation {
+  room: BareJid;
+  from: BareJid;
+  reason: string;
+  password?: string;
+}
