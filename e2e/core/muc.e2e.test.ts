@@ -98,3 +98,37 @@ test('messages and presence that only claim to come from a room are ignored; aft
   assert.deepEqual(a.core.runtime(a.account).modules.muc.occupants(room).map((o) => o.nick), ['Pinger']);
   await a.close();
 });
+
+test('moderation: kick, voice, ban and the ban list take effect for everyone; a participant may not; invitations arrive; destroying ends the room', async () => {
+  const [ownerUser, bUser, cUser] = [await newUser(server, 'owner'), await newUser(server, 'bob'), await newUser(server, 'carl')];
+  const [owner, b, c] = [await startEngine(server, ownerUser), await startEngine(server, bUser), await startEngine(server, cUser)];
+  const room = newRoom();
+  await owner.core.commands['muc.join']({ account: owner.account, room, nick: 'Owner' });
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Bob' });
+  await c.core.commands['muc.join']({ account: c.account, room, nick: 'Carl' });
+
+  await assert.rejects(c.core.commands['muc.setRole']({ account: c.account, room, nick: 'Owner', role: 'none' }), /not allowed|does not allow/);
+  const kicked = waitForEvent(b.core, 'muc.roomChanged', (e) => e.room.jid === room && e.room.state.status === 'left');
+  await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Bob', role: 'none', reason: 'take a break' });
+  const state = (await kicked).room.state;
+  assert.equal(state.status === 'left' && state.reason, 'kicked: take a break');
+  await eventually(() => !c.core.runtime(c.account).modules.muc.occupants(room).some((o) => o.nick === 'Bob'), 'Carl to see Bob gone');
+
+  await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Carl', role: 'visitor' });
+  await eventually(() => c.core.runtime(c.account).modules.muc.rooms()[0]?.role === 'visitor', 'Carl muted');
+  await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Carl', role: 'participant' });
+  await eventually(() => c.core.runtime(c.account).modules.muc.rooms()[0]?.role === 'participant', 'Carl voiced again');
+
+  await owner.core.commands['muc.setAffiliation']({ account: owner.account, room, jid: bUser.jid, affiliation: 'outcast', reason: 'spam' });
+  assert.deepEqual((await owner.core.commands['muc.affiliations']({ account: owner.account, room, affiliation: 'outcast' })).map((i) => i.jid), [bUser.jid]);
+  await assert.rejects(b.core.commands['muc.join']({ account: b.account, room, nick: 'Bob' }), /banned/);
+
+  const invited = waitForEvent(b.core, 'muc.invited', (e) => e.invitation.room === room);
+  await owner.core.commands['muc.invite']({ account: owner.account, room, jid: bUser.jid, reason: 'come back, all is forgiven' });
+  assert.equal((await invited).invitation.reason, 'come back, all is forgiven');
+
+  const ended = waitForEvent(c.core, 'muc.roomChanged', (e) => e.room.jid === room && e.room.state.status === 'left');
+  await owner.core.commands['muc.destroy']({ account: owner.account, room, reason: 'done' });
+  await ended;
+  await Promise.all([owner.close(), b.close(), c.close()]);
+});

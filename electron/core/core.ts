@@ -198,6 +198,11 @@ export class Core {
     'muc.setSubject': async ({ account, room, subject }) => { await this.runtime(account).modules.muc.setSubject(room, subject); },
     'muc.setNick': async ({ account, room, nick }) => { await this.runtime(account).modules.muc.setNick(room, nick); },
     'muc.markRead': ({ account, room }) => { this.runtime(account).modules.muc.markRead(room); return Promise.resolve(); },
+    'muc.setRole': async ({ account, room, nick, role, reason }) => { await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason); },
+    'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
+    'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
+    'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
+    'muc.invite': async ({ account, room, jid, reason }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason); },
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);
       const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);

@@ -5,7 +5,7 @@ import type { BareJid } from '../model/jid.ts';
 import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/message.ts';
 import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
-import type { Occupant, Room, RoomInvitation } from '../model/muc.ts';
+import type { Affiliation, Occupant, Role, Room, RoomInvitation } from '../model/muc.ts';
 
 export interface CoreCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -52,6 +52,13 @@ export interface CoreCommands {
   'muc.setSubject'(req: { account: AccountId; room: BareJid; subject: string }): Promise<void>;
   'muc.setNick'(req: { account: AccountId; room: BareJid; nick: string }): Promise<void>;
   'muc.markRead'(req: { account: AccountId; room: BareJid }): Promise<void>;
+  /** Kick (role none), voice (participant/visitor), moderator: by nick. */
+  'muc.setRole'(req: { account: AccountId; room: BareJid; nick: string; role: Role; reason?: string }): Promise<void>;
+  /** Ban (outcast), member, admin, owner, none: by real JID. */
+  'muc.setAffiliation'(req: { account: AccountId; room: BareJid; jid: BareJid; affiliation: Affiliation; reason?: string }): Promise<void>;
+  'muc.affiliations'(req: { account: AccountId; room: BareJid; affiliation: Affiliation }): Promise<{ jid: BareJid; affiliation: Affiliation; nick?: string | undefined }[]>;
+  'muc.destroy'(req: { account: AccountId; room: BareJid; reason?: string }): Promise<void>;
+  'muc.invite'(req: { account: AccountId; room: BareJid; jid: BareJid; reason?: string }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
 

@@ -2,6 +2,7 @@
 import { PRIORITY_MAX, PRIORITY_MIN } from '../model/account.ts';
 import { CHAT_STATES, MAX_BODY_CHARS } from '../model/message.ts';
 import { PRESENCE_SHOWS } from '../model/presence.ts';
+import { AFFILIATIONS, ROLES } from '../model/muc.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import { arrayOf, bareJid, boolean, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
 
@@ -56,6 +57,11 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.setSubject': object({ account, room: bareJid, subject: str(4096) }),
   'muc.setNick': object({ account, room: bareJid, nick: nonEmpty(1023) }),
   'muc.markRead': object({ account, room: bareJid }),
+  'muc.setRole': object({ account, room: bareJid, nick: nonEmpty(1023), role: oneOf(...ROLES), reason: optional(str(1024)) }),
+  'muc.setAffiliation': object({ account, room: bareJid, jid: bareJid, affiliation: oneOf(...AFFILIATIONS), reason: optional(str(1024)) }),
+  'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
+  'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
+  'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)) }),
   'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 

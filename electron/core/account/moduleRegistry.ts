@@ -8,6 +8,7 @@ import { mam } from '../modules/mam/mam.ts';
 import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
 import { muc } from '../modules/muc/muc.ts';
+import { mucAdmin } from '../modules/muc/mucAdmin.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
@@ -23,6 +24,7 @@ export function setupModules(ctx: ModuleContext) {
     markers: markers.setup(ctx),     // XEP-0184, XEP-0333, XEP-0085
     mds: mds.setup(ctx),             // XEP-0490
     muc: muc.setup(ctx),             // XEP-0045, XEP-0410, MUC MAM
+    mucAdmin: mucAdmin.setup(ctx),   // XEP-0045 §8-10, XEP-0249
     edits: edits.setup(ctx),         // XEP-0308, XEP-0424
     blocking: blocking.setup(ctx),   // XEP-0191
     csi: csi.setup(ctx),             // XEP-0352
