@@ -18,15 +18,17 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
   const t = useT();
   const { message } = row;
   const own = message.direction === 'out';
+  const sender = message.groupchat ? message.from : peerName;
+  const senderKey = message.groupchat ? `${message.peer}/${message.occupantId ?? message.from}` : message.peer;
   const time = formatTime(message.timestamp, language);
   return (
     <div className="message-row">
       {row.dayStart ? <div className="day-separator" role="separator"><span>{formatDay(message.timestamp, language, t)}</span></div> : null}
-      <div className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}`}>
+      <div className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}`}>
         {row.groupStart ? (
           <div className="message-meta">
-            <Avatar jid={own ? ownJid : message.peer} name={own ? ownJid : peerName} size={28} />
-            <span className="sender">{own ? t('chat.you') : peerName}</span>
+            <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
+            <span className="sender">{own ? t('chat.you') : sender}</span>
           </div>
         ) : null}
         <div className="bubble-row">

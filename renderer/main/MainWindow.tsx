@@ -9,6 +9,9 @@ import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { openDialog, useAppStore } from '../store/index.ts';
 import { QuickSwitcher } from '../switcher/QuickSwitcher.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { Invitations, InviteDialog, JoinRoomDialog } from '../rooms/RoomDialogs.tsx';
+import { RoomList } from '../rooms/RoomList.tsx';
+import { RoomPane } from '../rooms/RoomPane.tsx';
 import { OwnPresence } from './OwnPresence.tsx';
 
 function Dialogs({ account }: { account: Account }) {
@@ -21,6 +24,8 @@ function Dialogs({ account }: { account: Account }) {
     case 'password': return <PasswordDialog account={dialog.account} />;
     case 'certificate': return <CertificateDialog account={dialog.account} />;
     case 'switcher': return <QuickSwitcher />;
+    case 'joinRoom': return <JoinRoomDialog account={account.id} {...(dialog.room ? { room: dialog.room } : {})} {...(dialog.password ? { password: dialog.password } : {})} />;
+    case 'invite': return <InviteDialog account={account.id} room={dialog.room} />;
   }
 }
 
@@ -28,10 +33,12 @@ export function MainWindow({ account }: { account: Account }) {
   const t = useT();
   const open = useAppStore((s) => s.openChat);
   const chatAccount = useAppStore((s) => s.accounts.find((a) => a.id === open?.account));
+  const openRoom = useAppStore((s) => (open ? s.rooms[open.account]?.[open.peer] : undefined));
   return (
     <div className={`main-window${open ? ' has-chat' : ''}`}>
       <aside className="sidebar">
         <OwnPresence account={account} />
+        <RoomList account={account} />
         <RosterPanel account={account} />
         <footer className="sidebar-footer">
           <button type="button" onClick={() => openDialog({ kind: 'settings' })}>⚙ {t('settings.open')}</button>
@@ -40,7 +47,8 @@ export function MainWindow({ account }: { account: Account }) {
       </aside>
       <main className="content">
         <ConnectionBanner account={chatAccount ?? account} />
-        {open && chatAccount ? <ChatPane key={`${open.account} ${open.peer}`} account={chatAccount} peer={open.peer} /> : (
+        <Invitations account={account.id} />
+        {open && chatAccount && openRoom ? <RoomPane key={`room ${open.peer}`} account={chatAccount} room={openRoom} /> : open && chatAccount ? <ChatPane key={`${open.account} ${open.peer}`} account={chatAccount} peer={open.peer} /> : (
           <div className="no-chat"><p>{t('chat.none')}</p></div>
         )}
       </main>

@@ -29,11 +29,12 @@ export function RosterPanel({ account }: { account: Account }) {
     [items, presence, unread, filter, settings.hideOffline, settings.rosterSort]);
   const chats = useAppStore((s) => s.chats);
   const blocked = useAppStore((s) => s.blocked[account.id]);
+  const rooms = useAppStore((s) => s.rooms[account.id]);
   const strangers = useMemo(() => {
     const prefix = `${account.id} `;
     const peers = [...Object.keys(unread), ...Object.keys(chats).filter((k) => k.startsWith(prefix) && (chats[k]?.messages.length ?? 0) > 0).map((k) => k.slice(prefix.length))];
-    return strangerChats(items, peers, blocked ?? []);
-  }, [items, unread, chats, blocked, account.id]);
+    return strangerChats(items, peers.filter((p) => !rooms?.[p]), blocked ?? []);
+  }, [items, unread, chats, blocked, rooms, account.id]);
   const onOpen = useCallback((contact: ContactView) => { void openChat(account.id, contact.jid); }, [account.id]);
   const openKey = open ? chatKey(open.account, open.peer) : '';
   const scroller = useRef<HTMLDivElement>(null);

@@ -9,12 +9,16 @@ import { withPresenceList } from './presence.ts';
 export const PAGE_SIZE = 100;
 
 export async function loadAccountData(account: AccountId): Promise<void> {
-  const [items, presence, blocked, archive] = await Promise.all([
+  const [items, presence, blocked, archive, rooms] = await Promise.all([
     call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account }), call('archive.state', { account }),
+    call('muc.rooms', { account }),
   ]);
+  const occupants = await Promise.all(rooms.map(async (r) => [chatKey(account, r.jid), Object.fromEntries((await call('muc.occupants', { account, room: r.jid })).map((o) => [o.nick, o]))] as const));
   setState((s) => ({
     roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence),
     blocked: { ...s.blocked, [account]: blocked }, archive: { ...s.archive, [account]: archive },
+    rooms: { ...s.rooms, [account]: Object.fromEntries(rooms.map((r) => [r.jid, r])) },
+    occupants: { ...s.occupants, ...Object.fromEntries(occupants) },
   }));
 }
 
@@ -51,7 +55,8 @@ export async function loadOlder(account: AccountId, peer: BareJid): Promise<void
 }
 
 export async function sendMessage(account: AccountId, peer: BareJid, body: string): Promise<void> {
-  const message = await call('chat.send', { account, to: peer, body });
+  const isRoom = getState().rooms[account]?.[peer] !== undefined;
+  const message = isRoom ? await call('muc.send', { account, room: peer, body }) : await call('chat.send', { account, to: peer, body });
   const key = chatKey(account, peer);
   setState((s) => ({ chats: { ...s.chats, [key]: addMessage(s.chats[key] ?? EMPTY_LOG, message) } }));
 }

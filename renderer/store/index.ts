@@ -6,6 +6,8 @@ import type { BareJid } from '../../shared/model/jid.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
 import type { ChatKey, ChatLog } from './chats.ts';
 import type { PresenceByJid } from './presence.ts';
+import type { OccupantsByNick, RoomsByJid } from './rooms.ts';
+import type { RoomInvitation } from '../../shared/model/muc.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
 
 export interface OpenChat {
@@ -19,7 +21,9 @@ export type DialogState =
   | { kind: 'settings' }
   | { kind: 'password'; account: AccountId }
   | { kind: 'certificate'; account: AccountId }
-  | { kind: 'switcher' };
+  | { kind: 'switcher' }
+  | { kind: 'joinRoom'; room?: string; password?: string }
+  | { kind: 'invite'; room: BareJid };
 
 export interface AppState {
   loaded: boolean;
@@ -41,6 +45,10 @@ export interface AppState {
   blocked: Record<AccountId, BareJid[]>;
   /** Each account's archive catch-up (XEP-0313). */
   archive: Record<AccountId, ArchiveState>;
+  /** Group chats per account (XEP-0045) and their occupants by room. */
+  rooms: Record<AccountId, RoomsByJid>;
+  occupants: Record<ChatKey, OccupantsByNick>;
+  invitations: (RoomInvitation & { account: AccountId })[];
   openChat?: OpenChat | undefined;
   dialog?: DialogState | undefined;
   filter: string;
@@ -66,6 +74,9 @@ export const useAppStore = create<AppState>()(() => ({
   typing: {},
   blocked: {},
   archive: {},
+  rooms: {},
+  occupants: {},
+  invitations: [],
   filter: '',
   settings: loadSettings(),
 }));

@@ -5,6 +5,7 @@ import { addMessage, chatKey, clearUnread, countUnread, replaceMessage, setDeliv
 import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch } from './frameBatch.ts';
+import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { getState, setState } from './index.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 
@@ -21,6 +22,7 @@ function accountsChanged(accounts: Account[]): void {
 
 /** The one place that subscribes to engine events. */
 export function wireEvents(): () => void {
+  const occupantChanged = frameBatch<OccupantEvent>((events) => setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) })));
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => setState((s) => ({
     presence: withPresenceEvents(s.presence, events),
   })));
@@ -51,6 +53,10 @@ export function wireEvents(): () => void {
     bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing') }))),
     bridge.on('chat.read', (e) => setState((s) => ({ unread: clearUnread(s.unread, chatKey(e.account, e.peer)) }))),
     bridge.on('blocklist.changed', (e) => setState((s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
+    bridge.on('muc.roomChanged', (e) => setState((s) => ({ rooms: withRoom(s.rooms, e.account, e.room) }))),
+    bridge.on('muc.roomRemoved', (e) => setState((s) => ({ rooms: withoutRoom(s.rooms, e.account, e.room) }))),
+    bridge.on('muc.occupant', occupantChanged),
+    bridge.on('muc.invited', (e) => setState((s) => ({ invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }] }))),
     bridge.on('archive.status', ({ account, ...state }) => setState((s) => ({ archive: { ...s.archive, [account]: state } }))),
     bridge.on('message.updated', (e) => setState((s) => {
       const chats = { ...s.chats };

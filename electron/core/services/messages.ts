@@ -44,10 +44,10 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       }
       return this.store({ ...plain, ...(replaces ? { edited: true } : {}) }, exactTimestamp);
     },
-    store(message: Omit<ChatMessage, 'id' | 'account'>, exactTimestamp = false): boolean {
+    store(message: Omit<ChatMessage, 'id' | 'account'> & { id?: string }, exactTimestamp = false): boolean {
       const wholeSecond = !exactTimestamp && message.timestamp % 1000 === 0;
       const timestamp = wholeSecond ? withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer)) : message.timestamp;
-      const full: ChatMessage = { ...message, timestamp, id: randomUUID(), account };
+      const full: ChatMessage = { ...message, timestamp, id: message.id ?? randomUUID(), account };
       const stored = store.messages.add(full);
       if (stored) emit('message.added', full);
       else if (message.originId && message.stanzaId) store.messages.attachStanzaId(account, message.peer, message.originId, message.stanzaId);

@@ -1,0 +1,73 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { newUser, startEngine } from '../helpers/accounts.ts';
+import { eventually, waitForEvent } from '../helpers/waitFor.ts';
+import { startApp, withAccount } from './harness.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody(); });
+after(async () => { await server.stop(); });
+
+test('group chat in the browser: join through the dialog, talk, see occupants, be mentioned, moderate, get invited', async () => {
+  const [meUser, annaUser, benUser] = [await newUser(server, 'me'), await newUser(server, 'anna'), await newUser(server, 'ben')];
+  const room = `team-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
+  const anna = await startEngine(server, annaUser);
+  await anna.core.commands['muc.join']({ account: anna.account, room, nick: 'Anna' });
+  await anna.core.commands['muc.setSubject']({ account: anna.account, room, subject: 'Release planning' });
+  await anna.core.commands['muc.send']({ account: anna.account, room, body: 'earlier message from the archive' });
+  await anna.core.commands['muc.setAffiliation']({ account: anna.account, room, jid: meUser.jid, affiliation: 'admin' });
+
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Join a group chat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Join a group chat' });
+  await dialog.getByRole('textbox', { name: 'Room address' }).fill(room);
+  await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Anna');
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'already in use' }).waitFor();
+  assert.equal(await dialog.getByRole('textbox', { name: 'Nickname' }).inputValue(), 'Anna_', 'a free nick is suggested');
+  await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Me');
+  await dialog.getByRole('button', { name: 'Join' }).click();
+
+  const view = page.getByRole('region', { name: room.split('@')[0] ?? '' });
+  await view.getByLabel('Subject').filter({ hasText: 'Release planning' }).waitFor();
+  const log = page.getByRole('log');
+  await log.getByText('earlier message from the archive').waitFor();
+  const occupants = page.getByRole('complementary', { name: 'Occupants' });
+  await occupants.getByText(/^Anna/).waitFor();
+
+  const composer = page.getByRole('textbox', { name: 'Message', exact: true });
+  await composer.fill('hello everyone');
+  await composer.press('Enter');
+  await eventually(async () => (await anna.core.commands['chat.history']({ account: anna.account, peer: room })).some((m) => m.body === 'hello everyone' && m.from === 'Me'), 'Anna to read it');
+  await log.getByRole('img', { name: 'Delivered' }).waitFor();
+  assert.equal(await log.getByText('hello everyone').count(), 1, 'our message once');
+
+  await anna.core.commands['muc.send']({ account: anna.account, room, body: 'Me: can you review the notes?' });
+  await log.locator('.message.mention').getByText('can you review the notes?').waitFor();
+
+  const ben = await startEngine(server, benUser);
+  await ben.core.commands['muc.join']({ account: ben.account, room, nick: 'Ben' });
+  await occupants.getByText(/^Ben/).waitFor();
+  await app.shot('room');
+  page.on('dialog', (d) => void d.accept());
+  const kicked = waitForEvent(ben.core, 'muc.roomChanged', (e) => e.room.state.status === 'left');
+  await occupants.locator('summary', { hasText: '⋯' }).and(occupants.getByLabel('Moderation for Ben')).click();
+  await occupants.getByRole('group', { name: 'Moderation for Ben' }).getByRole('button', { name: 'Kick' }).click();
+  await kicked;
+  await occupants.getByText(/^Ben/).waitFor({ state: 'detached' });
+
+  const other = `other-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
+  await ben.core.commands['muc.join']({ account: ben.account, room: other, nick: 'Ben' });
+  await ben.core.commands['muc.invite']({ account: ben.account, room: other, jid: meUser.jid, reason: 'side project' });
+  const invitation = page.getByRole('alert').filter({ hasText: `invites you to ${other}` });
+  await invitation.waitFor();
+  await app.shot('room-invitation');
+  await invitation.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('dialog', { name: 'Join a group chat' }).getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(other.split('@')[0] ?? '') }).waitFor();
+  await Promise.all([app.close(), anna.close(), ben.close()]);
+});

@@ -1,0 +1,63 @@
+// Who is in the room, by role, with moderation actions for moderators.
+import type { AccountId } from '../../shared/model/account.ts';
+import type { Affiliation, Occupant, Role, Room } from '../../shared/model/muc.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { PresenceDot } from '../components/PresenceDot.tsx';
+import { call } from '../ipc/client.ts';
+import { useT } from '../i18n/useT.ts';
+import { chatKey } from '../store/chats.ts';
+import { useAppStore } from '../store/index.ts';
+import { groupOccupants } from '../store/rooms.ts';
+
+function Actions({ account, room, occupant }: { account: AccountId; room: Room; occupant: Occupant }) {
+  const t = useT();
+  const setRole = (role: Role, confirm?: string): void => {
+    if (confirm && !window.confirm(confirm)) return;
+    void call('muc.setRole', { account, room: room.jid, nick: occupant.nick, role }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+  };
+  const setAffiliation = (affiliation: Affiliation, confirm?: string): void => {
+    if (!occupant.jid || (confirm && !window.confirm(confirm))) return;
+    void call('muc.setAffiliation', { account, room: room.jid, jid: occupant.jid, affiliation }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+  };
+  return (
+    <details className="occupant-actions">
+      <summary aria-label={t('moderation.actions', { nick: occupant.nick })}>⋯</summary>
+      <div className="menu" role="group" aria-label={t('moderation.actions', { nick: occupant.nick })}>
+        <button type="button" onClick={() => setRole('none', t('moderation.confirmKick', { nick: occupant.nick }))}>{t('moderation.kick')}</button>
+        {occupant.jid ? <button type="button" className="danger" onClick={() => setAffiliation('outcast', t('moderation.confirmBan', { nick: occupant.nick }))}>{t('moderation.ban')}</button> : null}
+        {occupant.role === 'visitor' ? <button type="button" onClick={() => setRole('participant')}>{t('moderation.voice')}</button>
+          : <button type="button" onClick={() => setRole('visitor')}>{t('moderation.mute')}</button>}
+        {occupant.role !== 'moderator' ? <button type="button" onClick={() => setRole('moderator')}>{t('moderation.moderator')}</button> : null}
+        {occupant.jid && occupant.affiliation === 'none' ? <button type="button" onClick={() => setAffiliation('member')}>{t('moderation.member')}</button> : null}
+      </div>
+    </details>
+  );
+}
+
+export function OccupantPanel({ account, room }: { account: AccountId; room: Room }) {
+  const t = useT();
+  const occupants = useAppStore((s) => s.occupants[chatKey(account, room.jid)]);
+  const groups = groupOccupants(occupants);
+  const moderator = room.role === 'moderator';
+  return (
+    <aside className="occupants" aria-label={t('rooms.occupants')}>
+      {groups.map((group) => (
+        <section key={group.role} aria-label={t(`role.${group.role}`)}>
+          <h3>{t(`role.${group.role}`)} <span className="muted">{group.occupants.length}</span></h3>
+          <ul>
+            {group.occupants.slice(0, 500).map((o) => (
+              <li key={o.nick} className="occupant">
+                <span className="contact-avatar"><Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} /><PresenceDot show={o.show} /></span>
+                <span className="contact-text">
+                  <span className="contact-name">{o.nick}{o.affiliation !== 'none' ? <span className="affiliation"> {t(`affiliation.${o.affiliation}`)}</span> : null}</span>
+                  {o.status ? <span className="contact-status">{o.status}</span> : null}
+                </span>
+                {moderator && o.nick !== room.nick ? <Actions account={account} room={room} occupant={o} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}

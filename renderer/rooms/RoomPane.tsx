@@ -1,0 +1,58 @@
+// An open group chat: name and subject, the messages, the composer, and the occupants beside them.
+import { useEffect, useState } from 'react';
+import type { Account } from '../../shared/model/account.ts';
+import type { Room } from '../../shared/model/muc.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { call } from '../ipc/client.ts';
+import { useT } from '../i18n/useT.ts';
+import { Composer } from '../chat/Composer.tsx';
+import { MessageList } from '../chat/MessageList.tsx';
+import { chatKey, EMPTY_LOG } from '../store/chats.ts';
+import { openDialog, setState, useAppStore } from '../store/index.ts';
+import { OccupantPanel } from './OccupantPanel.tsx';
+import { roomName } from './RoomList.tsx';
+
+export function RoomPane({ account, room }: { account: Account; room: Room }) {
+  const t = useT();
+  const log = useAppStore((s) => s.chats[chatKey(account.id, room.jid)]) ?? EMPTY_LOG;
+  const [showOccupants, setShowOccupants] = useState(true);
+  const name = roomName(room);
+  useEffect(() => { if (room.mentions > 0) void call('muc.markRead', { account: account.id, room: room.jid }).catch(() => undefined); }, [room.mentions, account.id, room.jid]);
+  const editSubject = (): void => {
+    const subject = window.prompt(t('rooms.editSubject'), room.subject);
+    if (subject !== null) void call('muc.setSubject', { account: account.id, room: room.jid, subject }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+  };
+  const state = room.state;
+  return (
+    <section className="chat room-view" aria-label={name}>
+      <header className="chat-header">
+        <button type="button" className="icon-button back" aria-label={t('chat.back')} onClick={() => setState({ openChat: undefined })}>←</button>
+        <Avatar jid={room.jid} name={`#${name}`} size={40} />
+        <div className="chat-title">
+          <h2>{name}</h2>
+          <span className="muted chat-jid">{room.jid}</span>
+          <p className="subject" aria-label={t('rooms.subject')}>{room.subject || t('rooms.noSubject')}</p>
+        </div>
+        <button type="button" className="icon-button" aria-label={t('rooms.editSubject')} title={t('rooms.editSubject')} onClick={editSubject}>✎</button>
+        <button type="button" className="icon-button" aria-label={t('rooms.invite')} title={t('rooms.invite')} onClick={() => openDialog({ kind: 'invite', room: room.jid })}>✉</button>
+        <button type="button" className="icon-button" aria-label={t('rooms.toggleOccupants')} aria-pressed={showOccupants} title={t('rooms.toggleOccupants')} onClick={() => setShowOccupants((v) => !v)}>☰</button>
+        <button type="button" className="icon-button" aria-label={t('rooms.leave')} title={t('rooms.leave')}
+          onClick={() => { void call('muc.leave', { account: account.id, room: room.jid }); setState({ openChat: undefined }); }}>⎋</button>
+      </header>
+      {state.status === 'joining' ? <div className="banner info" role="status">{t('rooms.joining')}</div> : null}
+      {state.status === 'left' || state.status === 'error' ? (
+        <div className="banner warning" role="status">
+          <span>{t('rooms.left', { reason: state.status === 'left' ? state.reason ?? '' : state.message })}</span>
+          <button type="button" onClick={() => void call('muc.join', { account: account.id, room: room.jid, nick: room.nick }).catch(() => undefined)}>{t('rooms.rejoin')}</button>
+        </div>
+      ) : null}
+      <div className="room-body">
+        <div className="room-main">
+          <MessageList key={room.jid} account={account.id} peer={room.jid} log={log} peerName={name} ownJid={account.jid} />
+          <Composer key={`composer ${room.jid}`} account={account.id} peer={room.jid} peerName={name} />
+        </div>
+        {showOccupants ? <OccupantPanel account={account.id} room={room} /> : null}
+      </div>
+    </section>
+  );
+}

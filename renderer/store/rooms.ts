@@ -1,0 +1,55 @@
+// The rooms slice's reducers: rooms per account, occupants per room (applied in batches).
+import type { AccountId } from '../../shared/model/account.ts';
+import type { Occupant, Room, RoomInvitation } from '../../shared/model/muc.ts';
+import { chatKey, type ChatKey } from './chats.ts';
+
+export type RoomsByJid = Record<string, Room>;
+export type OccupantsByNick = Record<string, Occupant>;
+
+export function withRoom(all: Readonly<Record<AccountId, RoomsByJid>>, account: AccountId, room: Room): Record<AccountId, RoomsByJid> {
+  return { ...all, [account]: { ...all[account], [room.jid]: room } };
+}
+
+export function withoutRoom(all: Readonly<Record<AccountId, RoomsByJid>>, account: AccountId, room: string): Record<AccountId, RoomsByJid> {
+  const { [room]: _gone, ...rest } = all[account] ?? {};
+  return { ...all, [account]: rest };
+}
+
+export interface OccupantEvent {
+  account: AccountId;
+  room: string;
+  occupant: Occupant;
+  gone: boolean;
+}
+
+/** A burst of joins and leaves (a big room's presence flood) applied at once, one copy per room. */
+export function withOccupantEvents(all: Readonly<Record<ChatKey, OccupantsByNick>>, events: readonly OccupantEvent[]): Record<ChatKey, OccupantsByNick> {
+  const next: Record<ChatKey, OccupantsByNick> = { ...all };
+  const copied = new Set<ChatKey>();
+  for (const { account, room, occupant, gone } of events) {
+    const key = chatKey(account, room as Room['jid']);
+    if (!copied.has(key)) {
+      next[key] = { ...next[key] };
+      copied.add(key);
+    }
+    const map = next[key] ?? {};
+    if (gone) delete map[occupant.nick];
+    else map[occupant.nick] = occupant;
+  }
+  return next;
+}
+
+export const ROLE_ORDER = ['moderator', 'participant', 'visitor', 'none'] as const;
+
+/** Occupants grouped by role (moderators first), each group sorted by nick. */
+export function groupOccupants(occupants: Readonly<OccupantsByNick> | undefined): { role: Occupant['role']; occupants: Occupant[] }[] {
+  const list = Object.values(occupants ?? {});
+  return ROLE_ORDER.map((role) => ({
+    role,
+    occupants: list.filter((o) => o.role === role).sort((a, b) => a.nick.localeCompare(b.nick, undefined, { sensitivity: 'base' })),
+  })).filter((g) => g.occupants.length > 0);
+}
+
+export function withoutInvitation(list: readonly (RoomInvitation & { account: AccountId })[], room: string): (RoomInvitation & { account: AccountId })[] {
+  return list.filter((i) => i.room !== room);
+}
