@@ -132,3 +132,25 @@ test('moderation: kick, voice, ban and the ban list take effect for everyone; a 
   await ended;
   await Promise.all([owner.close(), b.close(), c.close()]);
 });
+
+test('bookmarks (XEP-0402): kept on the server, synced to our other device live, autojoined on a fresh login', async () => {
+  const [meUser, hostUser] = [await newUser(server, 'keeper'), await newUser(server, 'hostess')];
+  const host = await startEngine(server, hostUser);
+  const room = newRoom();
+  await host.core.commands['muc.join']({ account: host.account, room, nick: 'Hostess' });
+  const desk = await startEngine(server, meUser, { resource: 'desk' });
+  const phone = await startEngine(server, meUser, { resource: 'phone' });
+  const synced = waitForEvent(phone.core, 'bookmarks.changed', (e) => e.bookmarks.some((b) => b.room === room));
+  await desk.core.commands['bookmarks.set']({ account: desk.account, bookmark: { room, name: 'Team room', nick: 'Keeper', autojoin: true } });
+  assert.equal((await synced).bookmarks.find((b) => b.room === room)?.name, 'Team room');
+  await eventually(() => phone.core.runtime(phone.account).modules.muc.rooms().some((r) => r.jid === room && r.state.status === 'joined'), 'the other device to autojoin the new bookmark');
+  await Promise.all([desk.close(), phone.close()]);
+
+  // A brand-new device (empty database) joins the bookmarked room by itself.
+  const laptop = await startEngine(server, meUser, { resource: 'laptop' });
+  await eventually(() => laptop.core.runtime(laptop.account).modules.muc.rooms().some((r) => r.jid === room && r.state.status === 'joined'), 'autojoin after a fresh login');
+  assert.equal(laptop.core.runtime(laptop.account).modules.muc.rooms()[0]?.nick, 'Keeper');
+  await laptop.core.commands['bookmarks.remove']({ account: laptop.account, room });
+  assert.deepEqual(await laptop.core.commands['bookmarks.list']({ account: laptop.account }), []);
+  await Promise.all([laptop.close(), host.close()]);
+});

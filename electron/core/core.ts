@@ -202,6 +202,9 @@ export class Core {
     'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
     'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
     'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
+    'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
+    'bookmarks.set': async ({ account, bookmark }) => { await this.runtime(account).modules.bookmarks.set(bookmark); },
+    'bookmarks.remove': async ({ account, room }) => { await this.runtime(account).modules.bookmarks.remove(room); },
     'muc.invite': async ({ account, room, jid, reason }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason); },
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);

@@ -5,7 +5,7 @@ import type { BareJid } from '../model/jid.ts';
 import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/message.ts';
 import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
-import type { Affiliation, Occupant, Role, Room, RoomInvitation } from '../model/muc.ts';
+import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInvitation } from '../model/muc.ts';
 
 export interface CoreCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -58,6 +58,9 @@ export interface CoreCommands {
   'muc.setAffiliation'(req: { account: AccountId; room: BareJid; jid: BareJid; affiliation: Affiliation; reason?: string }): Promise<void>;
   'muc.affiliations'(req: { account: AccountId; room: BareJid; affiliation: Affiliation }): Promise<{ jid: BareJid; affiliation: Affiliation; nick?: string | undefined }[]>;
   'muc.destroy'(req: { account: AccountId; room: BareJid; reason?: string }): Promise<void>;
+  'bookmarks.list'(req: { account: AccountId }): Promise<Bookmark[]>;
+  'bookmarks.set'(req: { account: AccountId; bookmark: Bookmark }): Promise<void>;
+  'bookmarks.remove'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'muc.invite'(req: { account: AccountId; room: BareJid; jid: BareJid; reason?: string }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
@@ -87,6 +90,7 @@ export interface CoreEvents {
   /** One occupant joined, changed or (gone) left: incremental, so big rooms stay cheap. */
   'muc.occupant': { account: AccountId; room: BareJid; occupant: Occupant; gone: boolean };
   'muc.invited': { account: AccountId; invitation: RoomInvitation };
+  'bookmarks.changed': { account: AccountId; bookmarks: Bookmark[] };
   'archive.status': { account: AccountId } & ArchiveState;
 }
 

@@ -61,6 +61,9 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.setAffiliation': object({ account, room: bareJid, jid: bareJid, affiliation: oneOf(...AFFILIATIONS), reason: optional(str(1024)) }),
   'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
   'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
+  'bookmarks.list': object({ account }),
+  'bookmarks.set': object({ account, bookmark: object({ room: bareJid, name: str(1024), nick: str(1023), autojoin: boolean, password: optional(str(1024)) }) }),
+  'bookmarks.remove': object({ account, room: bareJid }),
   'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)) }),
   'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };

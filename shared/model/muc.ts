@@ -44,3 +44,12 @@ export interface RoomInvitation {
   reason: string;
   password?: string;
 }
+
+/** XEP-0402: a room we keep, on every device. */
+export interface Bookmark {
+  room: BareJid;
+  name: string;
+  nick: string;
+  autojoin: boolean;
+  password?: string;
+}

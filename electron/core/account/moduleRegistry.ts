@@ -9,6 +9,7 @@ import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
 import { muc } from '../modules/muc/muc.ts';
 import { mucAdmin } from '../modules/muc/mucAdmin.ts';
+import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
@@ -30,6 +31,7 @@ export function setupModules(ctx: ModuleContext) {
     csi: csi.setup(ctx),             // XEP-0352
     ping: ping.setup(ctx),           // XEP-0199
   };
-  return { ...modules, dispose: () => { for (const m of Object.values(modules).reverse()) m.dispose(); } };
+  const all = { ...modules, bookmarks: setupBookmarks(ctx, modules.muc.join) };  // XEP-0402
+  return { ...all, dispose: () => { for (const m of Object.values(all).reverse()) m.dispose(); } };
 }
 export type Modules = ReturnType<typeof setupModules>;

@@ -1,0 +1,99 @@
+// XEP-0402 PEP Native Bookmarks: the rooms we keep, shared with our other devices (their changes
+// arrive as PEP notifications), joined at login when marked autojoin.
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import { toBareJid } from '../../../../shared/model/jid.ts';
+import type { Bookmark } from '../../../../shared/model/muc.ts';
+import type { ModuleContext } from '../../xmpp/module.ts';
+import { el, type Element, xml } from '../../xmpp/stanza.ts';
+
+export const NS_BOOKMARKS = 'urn:xmpp:bookmarks:1';
+const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
+const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
+const NS_DATA = 'jabber:x:data';
+
+export interface BookmarksApi {
+  list(): Bookmark[];
+  set(bookmark: Bookmark): Promise<void>;
+  remove(room: BareJid): Promise<void>;
+  dispose(): void;
+}
+
+function parseItem(item: Element): Bookmark | undefined {
+  const room = toBareJid(item.attrs.id ?? '');
+  const conference = item.getChild('conference', NS_BOOKMARKS);
+  if (!room || !conference) return undefined;
+  const password = conference.getChildText('password');
+  return {
+    room, name: conference.attrs.name ?? '', nick: conference.getChildText('nick') ?? '',
+    autojoin: conference.attrs.autojoin === 'true' || conference.attrs.autojoin === '1', ...(password ? { password } : {}),
+  };
+}
+
+const field = (name: string, value: string): Element => xml('field', { var: name }, xml('value', {}, value));
+
+export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, log }: ModuleContext, join: (room: BareJid, nick: string, password?: string) => Promise<unknown>): BookmarksApi {
+  const bookmarks = new Map<BareJid, Bookmark>();
+  disco.addFeature(`${NS_BOOKMARKS}+notify`);
+  const changed = (): void => emit('bookmarks.changed', { account, bookmarks: [...bookmarks.values()].sort((a, b) => a.room.localeCompare(b.room)) });
+  const autojoin = (bookmark: Bookmark): void => {
+    if (!bookmark.autojoin || store.rooms.get(account, bookmark.room)) return;
+    const nick = bookmark.nick || (account.split('@')[0] ?? 'me');
+    join(bookmark.room, nick, bookmark.password).catch((error: unknown) => log.info('autojoin failed', { room: bookmark.room, error: String(error) }));
+  };
+
+  const offOnline = lifecycle.onOnline(async () => {
+    try {
+      const answer = await xmpp.iq('get', undefined, el('pubsub', NS_PUBSUB, {}, xml('items', { node: NS_BOOKMARKS })));
+      bookmarks.clear();
+      for (const item of answer.getChild('pubsub', NS_PUBSUB)?.getChild('items')?.getChildren('item') ?? []) {
+        const bookmark = parseItem(item);
+        if (bookmark) bookmarks.set(bookmark.room, bookmark);
+      }
+    } catch (error) {
+      log.info('no bookmarks (yet)', { error: String(error) });
+    }
+    changed();
+    for (const bookmark of bookmarks.values()) autojoin(bookmark);
+  });
+
+  const offMessage = xmpp.onMessage((stanza) => {
+    const items = stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items');
+    if (items?.attrs.node !== NS_BOOKMARKS) return;
+    if (stanza.attrs.from !== undefined && stanza.attrs.from !== xmpp.bareJid) {
+      log.warn('dropped a bookmarks notification from someone else', { from: stanza.attrs.from });
+      return;
+    }
+    for (const item of items.getChildren('item')) {
+      const bookmark = parseItem(item);
+      if (!bookmark) continue;
+      bookmarks.set(bookmark.room, bookmark);
+      autojoin(bookmark);
+    }
+    for (const retract of items.getChildren('retract')) {
+      const room = toBareJid(retract.attrs.id ?? '');
+      if (room) bookmarks.delete(room);
+    }
+    changed();
+  });
+
+  return {
+    list: () => [...bookmarks.values()],
+    set: async (bookmark) => {
+      const options = el('x', NS_DATA, { type: 'submit' },
+        xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
+        field('pubsub#persist_items', 'true'), field('pubsub#max_items', 'max'),
+        field('pubsub#send_last_published_item', 'never'), field('pubsub#access_model', 'whitelist'));
+      const conference = el('conference', NS_BOOKMARKS, { autojoin: String(bookmark.autojoin), ...(bookmark.name ? { name: bookmark.name } : {}) },
+        bookmark.nick ? xml('nick', {}, bookmark.nick) : undefined, bookmark.password ? xml('password', {}, bookmark.password) : undefined);
+      await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {}, xml('publish', { node: NS_BOOKMARKS }, xml('item', { id: bookmark.room }, conference)), xml('publish-options', {}, options)));
+      bookmarks.set(bookmark.room, bookmark);
+      changed();
+    },
+    remove: async (room) => {
+      await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {}, xml('retract', { node: NS_BOOKMARKS, notify: 'true' }, xml('item', { id: room }))));
+      bookmarks.delete(room);
+      changed();
+    },
+    dispose: () => { offOnline(); offMessage(); disco.removeFeature(`${NS_BOOKMARKS}+notify`); },
+  };
+}
