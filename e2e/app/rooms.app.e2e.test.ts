@@ -24,7 +24,10 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   const { page } = app;
   await page.getByRole('button', { name: 'Join a group chat' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join a group chat' });
-  await dialog.getByRole('textbox', { name: 'Room address' }).fill(room);
+  await dialog.getByRole('button', { name: 'Browse rooms on your server' }).click();
+  await dialog.getByRole('searchbox', { name: 'Search rooms' }).fill(room.split('-')[1]?.split('@')[0] ?? '');
+  await dialog.getByRole('list', { name: 'Rooms' }).getByRole('button', { name: new RegExp(room) }).click();
+  assert.equal(await dialog.getByRole('textbox', { name: 'Room address' }).inputValue(), room);
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Anna');
   await dialog.getByRole('button', { name: 'Join' }).click();
   await dialog.getByRole('alert').filter({ hasText: 'already in use' }).waitFor();

@@ -154,3 +154,17 @@ test('bookmarks (XEP-0402): kept on the server, synced to our other device live,
   assert.deepEqual(await laptop.core.commands['bookmarks.list']({ account: laptop.account }), []);
   await Promise.all([laptop.close(), host.close()]);
 });
+
+test('room discovery lists the conference service\'s public rooms with their names and occupant counts', async () => {
+  const [aUser, bUser] = [await newUser(server, 'finder'), await newUser(server, 'founder')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  const room = newRoom();
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Founder' });
+  const found = await a.core.commands['muc.discover']({ account: a.account });
+  assert.equal(found.service, 'conference.localhost');
+  const listed = found.rooms.find((r) => r.jid === room);
+  assert.ok(listed, `the new room is listed (${JSON.stringify(found.rooms.slice(0, 3))})`);
+  assert.equal(listed.occupants, 1);
+  assert.equal(listed.passwordProtected, false);
+  await Promise.all([a.close(), b.close()]);
+});

@@ -63,6 +63,7 @@ Component "conference.localhost" "muc"
   modules_enabled = { "muc_mam" }
   muc_log_by_default = true
   muc_log_all_rooms = true
+  muc_room_default_public = true
 Component "upload.localhost" "http_file_share"
   http_host = "localhost"
   http_file_share_size_limit = 10 * 1024 * 1024

@@ -8,6 +8,7 @@ import { AccountRuntime } from './account/accountRuntime.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
 import { CoreEmitter } from './events.ts';
 import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
+import { discoverRooms } from './modules/muc/discovery.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -202,6 +203,7 @@ export class Core {
     'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
     'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
     'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
+    'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
     'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
     'bookmarks.set': async ({ account, bookmark }) => { await this.runtime(account).modules.bookmarks.set(bookmark); },
     'bookmarks.remove': async ({ account, room }) => { await this.runtime(account).modules.bookmarks.remove(room); },

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import { type BareJid, toBareJid } from '../../shared/model/jid.ts';
+import type { RoomInfo } from '../../shared/model/muc.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { call } from '../ipc/client.ts';
@@ -11,6 +12,36 @@ import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { withoutInvitation } from '../store/rooms.ts';
 
 const close = (): void => openDialog(undefined);
+
+function RoomBrowser({ account, onPick }: { account: AccountId; onPick: (room: RoomInfo) => void }) {
+  const t = useT();
+  const [rooms, setRooms] = useState<RoomInfo[]>();
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string>();
+  const browse = (): void => {
+    call('muc.discover', { account }).then((found) => setRooms(found.rooms), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  if (!rooms) return <><button type="button" className="link-button" onClick={browse}>{t('rooms.browse')}</button><ErrorText message={error} /></>;
+  const needle = query.trim().toLowerCase();
+  const shown = rooms.filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.jid.includes(needle));
+  return (
+    <div className="room-browser">
+      <input type="search" aria-label={t('rooms.search')} placeholder={t('rooms.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <ul aria-label={t('rooms.found')}>
+        {shown.map((r) => (
+          <li key={r.jid}>
+            <button type="button" className="link-button" onClick={() => onPick(r)}>
+              <strong>{r.name}</strong> <span className="muted">{r.jid}</span>
+              {r.occupants !== undefined ? <span className="muted"> · {t('rooms.occupantCount', { count: r.occupants })}</span> : null}
+              {r.passwordProtected ? <span className="muted"> · {t('rooms.locked')}</span> : null}
+            </button>
+          </li>
+        ))}
+        {shown.length === 0 ? <li className="muted">{t('rooms.noneFound')}</li> : null}
+      </ul>
+    </div>
+  );
+}
 
 export function JoinRoomDialog({ account, room: initialRoom = '', password: initialPassword = '' }: { account: AccountId; room?: string; password?: string }) {
   const t = useT();
@@ -40,6 +71,7 @@ export function JoinRoomDialog({ account, room: initialRoom = '', password: init
     <Dialog title={t('rooms.joinTitle')} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field"><span>{t('rooms.address')}</span><input autoFocus value={room} onChange={(e) => setRoom(e.target.value)} placeholder="room@conference.example.org" required /></label>
+        <RoomBrowser account={account} onPick={(picked) => setRoom(picked.jid)} />
         <label className="field"><span>{t('rooms.nick')}</span><input value={nick} onChange={(e) => setNick(e.target.value)} required /></label>
         <label className="field"><span>{t('rooms.password')}</span><input type="password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
         <ErrorText message={error} />

@@ -61,6 +61,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.setAffiliation': object({ account, room: bareJid, jid: bareJid, affiliation: oneOf(...AFFILIATIONS), reason: optional(str(1024)) }),
   'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
   'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
+  'muc.discover': object({ account, service: optional(bareJid) }),
   'bookmarks.list': object({ account }),
   'bookmarks.set': object({ account, bookmark: object({ room: bareJid, name: str(1024), nick: str(1023), autojoin: boolean, password: optional(str(1024)) }) }),
   'bookmarks.remove': object({ account, room: bareJid }),

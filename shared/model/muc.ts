@@ -53,3 +53,13 @@ export interface Bookmark {
   autojoin: boolean;
   password?: string;
 }
+
+/** A room as a conference service lists it (XEP-0030 items + muc#roominfo). */
+export interface RoomInfo {
+  jid: BareJid;
+  name: string;
+  description: string;
+  occupants?: number;
+  passwordProtected: boolean;
+  membersOnly: boolean;
+}
