@@ -31,7 +31,7 @@ export function setupModules(ctx: ModuleContext) {
     csi: csi.setup(ctx),             // XEP-0352
     ping: ping.setup(ctx),           // XEP-0199
   };
-  const all = { ...modules, bookmarks: setupBookmarks(ctx, modules.muc.join) };  // XEP-0402
+  const all = { ...modules, bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)) };  // XEP-0402
   return { ...all, dispose: () => { for (const m of Object.values(all).reverse()) m.dispose(); } };
 }
 export type Modules = ReturnType<typeof setupModules>;
