@@ -168,3 +168,28 @@ test('room discovery lists the conference service\'s public rooms with their nam
   assert.equal(listed.passwordProtected, false);
   await Promise.all([a.close(), b.close()]);
 });
+
+test('in a room only the sender can correct or retract a message: the room vouches with occupant-id, a reused nick cannot', async () => {
+  const [aUser, bUser, cUser] = [await newUser(server, 'writer'), await newUser(server, 'reader'), await newUser(server, 'imposter')];
+  const [a, b, c] = [await startEngine(server, aUser), await startEngine(server, bUser), await startEngine(server, cUser)];
+  const room = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room, nick: 'Writer' });
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Reader' });
+  const sent = await a.core.commands['muc.send']({ account: a.account, room, body: 'teh plan' });
+  await eventually(async () => (await bodies(b, room)).includes('Writer: teh plan'), 'the message');
+  await a.core.commands['chat.correct']({ account: a.account, id: sent.id, body: 'the plan' });
+  await eventually(async () => (await bodies(b, room)).includes('Writer: the plan'), 'the correction');
+
+  // The writer leaves; an imposter takes the nick and tries to retract the message.
+  await a.core.commands['muc.leave']({ account: a.account, room });
+  await c.core.commands['muc.join']({ account: c.account, room, nick: 'Writer' });
+  const raw = await rawClient(server, cUser, 'raw');
+  await raw.send(xml('presence', { to: `${room}/Writer` }, xml('x', { xmlns: 'http://jabber.org/protocol/muc' })));
+  await sleep(300);
+  await raw.send(xml('message', { to: room, type: 'groupchat', id: 'evil' }, xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: sent.originId ?? '' }), xml('body', {}, 'retracted')));
+  await sleep(500);
+  const [original] = (await b.core.commands['chat.history']({ account: b.account, peer: room })).filter((m) => m.originId === sent.originId);
+  assert.equal(original?.retracted, undefined, 'a reused nick cannot retract another person\'s message');
+  assert.equal(original?.body, 'the plan');
+  await Promise.all([a.close(), b.close(), c.close(), raw.stop()]);
+});

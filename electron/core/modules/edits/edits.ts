@@ -38,7 +38,7 @@ export const edits: XmppModule<EditsApi> = {
         const message = ownMessage(id);
         if (store.messages.lastOutgoing(account, message.peer)?.id !== id) throw new EditError('Only your last message in a chat can be corrected');
         const newId = randomUUID();
-        await xmpp.send(xml('message', { to: message.peer, type: 'chat', id: newId },
+        await xmpp.send(xml('message', { to: message.peer, type: message.groupchat ? 'groupchat' : 'chat', id: newId },
           xml('body', {}, body), el('origin-id', NS_SID, { id: newId }), el('replace', NS_CORRECT, { id: message.originId })));
         store.messages.correct(id, body);
         const changed = { ...message, body, edited: true };
@@ -48,7 +48,7 @@ export const edits: XmppModule<EditsApi> = {
       retract: async (id) => {
         const message = ownMessage(id);
         const newId = randomUUID();
-        await xmpp.send(xml('message', { to: message.peer, type: 'chat', id: newId },
+        await xmpp.send(xml('message', { to: message.peer, type: message.groupchat ? 'groupchat' : 'chat', id: newId },
           el('retract', NS_RETRACT, { id: message.originId }), el('fallback', NS_FALLBACK, { for: NS_RETRACT }),
           xml('body', {}, RETRACT_FALLBACK), el('origin-id', NS_SID, { id: newId }), el('store', NS_HINTS)));
         store.messages.retract(id);
