@@ -193,3 +193,23 @@ test('in a room only the sender can correct or retract a message: the room vouch
   assert.equal(original?.body, 'the plan');
   await Promise.all([a.close(), b.close(), c.close(), raw.stop()]);
 });
+
+test('room configuration through the room\'s own form: a new name and a password take effect; others may not configure', async () => {
+  const [ownerUser, guestUser] = [await newUser(server, 'configurer'), await newUser(server, 'guest')];
+  const [owner, guest] = [await startEngine(server, ownerUser), await startEngine(server, guestUser)];
+  const room = newRoom();
+  await owner.core.commands['muc.join']({ account: owner.account, room, nick: 'Owner' });
+  const form = await owner.core.commands['muc.getConfig']({ account: owner.account, room });
+  const types = new Set(form.fields.map((f) => f.type));
+  for (const type of ['boolean', 'list-single', 'text-single']) assert.ok(types.has(type as never), `the form has ${type} fields`);
+  await owner.core.commands['muc.submitConfig']({ account: owner.account, room, values: {
+    'muc#roomconfig_roomname': ['Secret club'], 'muc#roomconfig_passwordprotectedroom': ['1'], 'muc#roomconfig_roomsecret': ['hunter2'],
+  } });
+  const info = (await guest.core.commands['muc.discover']({ account: guest.account })).rooms.find((r) => r.jid === room);
+  assert.equal(info?.name, 'Secret club');
+  assert.equal(info?.passwordProtected, true);
+  await assert.rejects(guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Guest' }), /password/);
+  await guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Guest', password: 'hunter2' });
+  await assert.rejects(guest.core.commands['muc.getConfig']({ account: guest.account, room }), /not allowed/);
+  await Promise.all([owner.close(), guest.close()]);
+});

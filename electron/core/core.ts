@@ -202,6 +202,8 @@ export class Core {
     'muc.setRole': async ({ account, room, nick, role, reason }) => { await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason); },
     'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
     'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
+    'muc.getConfig': ({ account, room }) => this.runtime(account).modules.mucAdmin.getConfig(room),
+    'muc.submitConfig': async ({ account, room, values }) => { await this.runtime(account).modules.mucAdmin.submitConfig(room, values); },
     'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
     'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
     'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),

@@ -5,6 +5,7 @@ import type { BareJid } from '../model/jid.ts';
 import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/message.ts';
 import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
+import type { DataForm, DataFormValues } from '../model/dataForm.ts';
 import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
 
 export interface CoreCommands {
@@ -57,6 +58,8 @@ export interface CoreCommands {
   /** Ban (outcast), member, admin, owner, none: by real JID. */
   'muc.setAffiliation'(req: { account: AccountId; room: BareJid; jid: BareJid; affiliation: Affiliation; reason?: string }): Promise<void>;
   'muc.affiliations'(req: { account: AccountId; room: BareJid; affiliation: Affiliation }): Promise<{ jid: BareJid; affiliation: Affiliation; nick?: string | undefined }[]>;
+  'muc.getConfig'(req: { account: AccountId; room: BareJid }): Promise<DataForm>;
+  'muc.submitConfig'(req: { account: AccountId; room: BareJid; values: DataFormValues }): Promise<void>;
   'muc.destroy'(req: { account: AccountId; room: BareJid; reason?: string }): Promise<void>;
   /** Rooms on a conference service (ours when none is given), biggest first. */
   'muc.discover'(req: { account: AccountId; service?: BareJid }): Promise<{ service: BareJid | undefined; rooms: RoomInfo[] }>;

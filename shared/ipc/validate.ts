@@ -14,6 +14,8 @@ const fingerprint: Guard = (v, p) =>
   typeof v === 'string' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/u.test(v) ? undefined : `${p} must be a SHA-256 fingerprint (AB:CD:…)`;
 const server = { domain: nonEmpty(1023), host: optional(nonEmpty(255)), port, tls, pinnedFingerprint: optional(fingerprint) };
 
+const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
+
 const schemas: { [K in CommandName]: Guard } = {
   'account.list': object({}),
   'account.add': object({
@@ -60,6 +62,8 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.setRole': object({ account, room: bareJid, nick: nonEmpty(1023), role: oneOf(...ROLES), reason: optional(str(1024)) }),
   'muc.setAffiliation': object({ account, room: bareJid, jid: bareJid, affiliation: oneOf(...AFFILIATIONS), reason: optional(str(1024)) }),
   'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
+  'muc.getConfig': object({ account, room: bareJid }),
+  'muc.submitConfig': object({ account, room: bareJid, values: recordOfLists }),
   'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
   'muc.discover': object({ account, service: optional(bareJid) }),
   'bookmarks.list': object({ account }),

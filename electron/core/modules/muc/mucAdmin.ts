@@ -3,6 +3,8 @@
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid } from '../../../../shared/model/jid.ts';
 import { AFFILIATIONS, type Affiliation, type Role } from '../../../../shared/model/muc.ts';
+import type { DataForm, DataFormValues } from '../../../../shared/model/dataForm.ts';
+import { buildSubmission, NS_DATA, parseDataForm } from '../../xmpp/dataForm.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
@@ -30,6 +32,9 @@ export interface MucAdminApi {
   setAffiliation(room: BareJid, jid: BareJid, affiliation: Affiliation, reason?: string): Promise<void>;
   affiliations(room: BareJid, affiliation: Affiliation): Promise<AffiliatedJid[]>;
   destroy(room: BareJid, reason?: string): Promise<void>;
+  /** The room's configuration form (owners only), rendered generically by the UI. */
+  getConfig(room: BareJid): Promise<DataForm>;
+  submitConfig(room: BareJid, values: DataFormValues): Promise<void>;
   invite(room: BareJid, jid: BareJid, reason?: string): Promise<void>;
 }
 
@@ -76,6 +81,18 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
       },
       destroy: async (room, reason) => {
         await admin('set', room, el('query', NS_MUC_OWNER, {}, xml('destroy', {}, reasonOf(reason))));
+      },
+      getConfig: async (room) => {
+        const answer = await admin('get', room, el('query', NS_MUC_OWNER));
+        const form = parseDataForm(answer.getChild('query', NS_MUC_OWNER)?.getChild('x', NS_DATA));
+        if (!form) throw new MucError('bad-request', 'The room sent no configuration form.');
+        return form;
+      },
+      submitConfig: async (room, values) => {
+        const answer = await admin('get', room, el('query', NS_MUC_OWNER));
+        const form = parseDataForm(answer.getChild('query', NS_MUC_OWNER)?.getChild('x', NS_DATA));
+        if (!form) throw new MucError('bad-request', 'The room sent no configuration form.');
+        await admin('set', room, el('query', NS_MUC_OWNER, {}, buildSubmission(form, values)));
       },
       invite: async (room, jid, reason) => {
         await xmpp.send(xml('message', { to: jid }, el('x', NS_CONFERENCE, { jid: room, ...(reason ? { reason } : {}) })));
