@@ -74,3 +74,24 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(other.split('@')[0] ?? '') }).waitFor();
   await Promise.all([app.close(), anna.close(), ben.close()]);
 });
+
+test('room settings render the room\'s own form; a change made there takes effect', async () => {
+  const meUser = await newUser(server, 'owner');
+  const room = `club-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
+  const app = await startApp({ prepare: async (core) => {
+    await withAccount(core, server, meUser);
+    await core.commands['muc.join']({ account: meUser.jid, room, nick: 'Owner' });
+  } });
+  const { page } = app;
+  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') }).click();
+  await page.getByRole('button', { name: 'Room settings' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('.data-form').waitFor();
+  const name = dialog.getByRole('textbox', { name: /title|room name/i }).first();
+  await name.fill('Book club');
+  await app.shot('room-settings');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await eventually(async () => (await app.core.commands['muc.discover']({ account: meUser.jid })).rooms.find((r) => r.jid === room)?.name === 'Book club', 'the new name');
+  await app.close();
+});

@@ -12,6 +12,7 @@ import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { Invitations, InviteDialog, JoinRoomDialog } from '../rooms/RoomDialogs.tsx';
 import { RoomList } from '../rooms/RoomList.tsx';
 import { RoomPane } from '../rooms/RoomPane.tsx';
+import { RoomSettingsDialog } from '../rooms/RoomSettingsDialog.tsx';
 import { OwnPresence } from './OwnPresence.tsx';
 
 function Dialogs({ account }: { account: Account }) {
@@ -26,6 +27,7 @@ function Dialogs({ account }: { account: Account }) {
     case 'switcher': return <QuickSwitcher />;
     case 'joinRoom': return <JoinRoomDialog account={account.id} {...(dialog.room ? { room: dialog.room } : {})} {...(dialog.password ? { password: dialog.password } : {})} />;
     case 'invite': return <InviteDialog account={account.id} room={dialog.room} />;
+    case 'roomSettings': return <RoomSettingsDialog account={account.id} room={dialog.room} />;
   }
 }
 

@@ -34,6 +34,9 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
           <p className="subject" aria-label={t('rooms.subject')}>{room.subject || t('rooms.noSubject')}</p>
         </div>
         <button type="button" className="icon-button" aria-label={t('rooms.editSubject')} title={t('rooms.editSubject')} onClick={editSubject}>✎</button>
+        {room.affiliation === 'owner' ? (
+          <button type="button" className="icon-button" aria-label={t('rooms.settings')} title={t('rooms.settings')} onClick={() => openDialog({ kind: 'roomSettings', room: room.jid })}>⚙</button>
+        ) : null}
         <button type="button" className="icon-button" aria-label={t('rooms.invite')} title={t('rooms.invite')} onClick={() => openDialog({ kind: 'invite', room: room.jid })}>✉</button>
         <button type="button" className="icon-button" aria-label={t('rooms.toggleOccupants')} aria-pressed={showOccupants} title={t('rooms.toggleOccupants')} onClick={() => setShowOccupants((v) => !v)}>☰</button>
         <button type="button" className="icon-button" aria-label={t('rooms.leave')} title={t('rooms.leave')}

@@ -23,7 +23,8 @@ export type DialogState =
   | { kind: 'certificate'; account: AccountId }
   | { kind: 'switcher' }
   | { kind: 'joinRoom'; room?: string; password?: string }
-  | { kind: 'invite'; room: BareJid };
+  | { kind: 'invite'; room: BareJid }
+  | { kind: 'roomSettings'; room: BareJid };
 
 export interface AppState {
   loaded: boolean;
