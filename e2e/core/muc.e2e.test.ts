@@ -42,7 +42,7 @@ test('three accounts in a room: join, messages once each, nick change, subject, 
   await b.core.commands['muc.setNick']({ account: b.account, room, nick: 'Benny' });
   await eventually(() => a.core.runtime(a.account).modules.muc.occupants(room).some((o) => o.nick === 'Benny'), 'the new nick');
   assert.ok(!a.core.runtime(a.account).modules.muc.occupants(room).some((o) => o.nick === 'Ben'));
-  assert.equal((await b.core.commands['muc.rooms']({ account: b.account }))[0]?.nick, 'Benny');
+  await eventually(async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.nick === 'Benny', 'Ben to know his new nick');
 
   // A newcomer gets the history from the room's archive, each message once.
   const c = await startEngine(server, cUser);

@@ -20,7 +20,7 @@ test('data forms: every field type read; a submission keeps hidden values and us
   assert.deepEqual(parsed?.fields[3]?.options, [{ label: 'Moderators', value: 'moderators' }, { label: 'Anyone', value: 'anyone' }]);
   const submission = buildSubmission(parsed ?? { title: '', instructions: '', fields: [] }, { 'muc#roomconfig_roomname': ['New'], 'muc#roomconfig_persistentroom': ['1'] });
   assert.equal(submission.attrs.type, 'submit');
-  const values = Object.fromEntries(submission.getChildren('field').map((f) => [f.attrs.var, f.getChildren('value').map((v) => v.text())]));
+  const values = Object.fromEntries(submission.getChildren('field').map((f) => [String(f.attrs.var), f.getChildren('value').map((v) => v.text())]));
   assert.deepEqual(values, { FORM_TYPE: ['http://jabber.org/protocol/muc#roomconfig'], 'muc#roomconfig_roomname': ['New'], 'muc#roomconfig_persistentroom': ['1'], 'muc#roomconfig_whois': ['moderators'], weird: [] });
   assert.equal(parseDataForm(xml('x', { xmlns: 'other' })), undefined);
 });
