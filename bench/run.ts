@@ -5,6 +5,7 @@ import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.t
 import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
 import { compare, median, percentile } from './stats.ts';
 import { benchArchiveCatchUp, benchResume } from './archive.ts';
+import { benchBigRoom } from './muc.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 
 const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS });
@@ -112,6 +113,7 @@ try {
   console.log('\nRenderer (Chromium through the bridge):');
   await benchRoster(server, quick ? 500 : 2000);
   await benchHistory(server, 10_000);
+  await benchBigRoom(server, quick ? 300 : 2000);
 } finally {
   await server.stop();
 }

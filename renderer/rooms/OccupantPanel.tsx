@@ -1,7 +1,9 @@
 // Who is in the room, by role, with moderation actions for moderators.
+import { memo, useMemo, useRef } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { Affiliation, Occupant, Role, Room } from '../../shared/model/muc.ts';
 import { Avatar } from '../components/Avatar.tsx';
+import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { PresenceDot } from '../components/PresenceDot.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
@@ -34,18 +36,30 @@ function Actions({ account, room, occupant }: { account: AccountId; room: Room; 
   );
 }
 
-export function OccupantPanel({ account, room }: { account: AccountId; room: Room }) {
+const ROW = 40;
+const HEADER = 30;
+
+/** Memoized and virtualized: a busy or huge room re-renders only the rows in view. */
+export const OccupantPanel = memo(function OccupantPanel({ account, room }: { account: AccountId; room: Room }) {
   const t = useT();
   const occupants = useAppStore((s) => s.occupants[chatKey(account, room.jid)]);
-  const groups = groupOccupants(occupants);
+  const groups = useMemo(() => groupOccupants(occupants), [occupants]);
+  const scroller = useRef<HTMLElement>(null);
+  const [viewport, onScroll] = useScrollViewport(scroller, 800);
   const moderator = room.role === 'moderator';
+  let y = 0;
   return (
-    <aside className="occupants" aria-label={t('rooms.occupants')}>
-      {groups.map((group) => (
+    <aside className="occupants" aria-label={t('rooms.occupants')} ref={scroller} onScroll={onScroll}>
+      {groups.map((group) => {
+        const start = y + HEADER;
+        y = start + group.occupants.length * ROW;
+        const first = Math.max(0, Math.min(group.occupants.length, Math.floor((viewport.top - 400 - start) / ROW)));
+        const last = Math.max(0, Math.min(group.occupants.length, Math.ceil((viewport.top + viewport.height + 400 - start) / ROW)));
+        return (
         <section key={group.role} aria-label={t(`role.${group.role}`)}>
           <h3>{t(`role.${group.role}`)} <span className="muted">{group.occupants.length}</span></h3>
-          <ul>
-            {group.occupants.slice(0, 500).map((o) => (
+          <ul style={{ height: group.occupants.length * ROW, paddingTop: first * ROW }}>
+            {group.occupants.slice(first, last).map((o) => (
               <li key={o.nick} className="occupant">
                 <span className="contact-avatar"><Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} /><PresenceDot show={o.show} /></span>
                 <span className="contact-text">
@@ -57,7 +71,8 @@ export function OccupantPanel({ account, room }: { account: AccountId; room: Roo
             ))}
           </ul>
         </section>
-      ))}
+        );
+      })}
     </aside>
   );
-}
+});

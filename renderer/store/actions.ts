@@ -22,13 +22,24 @@ export async function loadAccountData(account: AccountId): Promise<void> {
   }));
 }
 
-/** Tells the peer (and our other devices) how far the user has read; once per message. */
+/**
+ * Tells the peer (and our other devices) how far the user has read: once per message, and in a busy
+ * chat at most every couple of seconds (the newest one then).
+ */
 const lastMarked = new Map<string, string>();
+const pendingMarks = new Map<string, ReturnType<typeof setTimeout>>();
+const MARK_INTERVAL_MS = 2000;
 export function markDisplayed(account: AccountId, peer: BareJid, id: string): void {
   const key = chatKey(account, peer);
   if (lastMarked.get(key) === id) return;
   lastMarked.set(key, id);
+  if (pendingMarks.has(key)) return;
   void call('chat.markDisplayed', { account, peer, id }).catch(() => undefined);
+  pendingMarks.set(key, setTimeout(() => {
+    pendingMarks.delete(key);
+    const newest = lastMarked.get(key);
+    if (newest && newest !== id) void call('chat.markDisplayed', { account, peer, id: newest }).catch(() => undefined);
+  }, MARK_INTERVAL_MS));
 }
 
 export async function openChat(account: AccountId, peer: BareJid): Promise<void> {

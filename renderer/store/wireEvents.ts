@@ -1,4 +1,5 @@
 import type { Account } from '../../shared/model/account.ts';
+import type { ChatMessage } from '../../shared/model/message.ts';
 import { bridge, call } from '../ipc/client.ts';
 import { loadAccountData } from './actions.ts';
 import { addMessage, chatKey, clearUnread, countUnread, replaceMessage, setDelivery, withTyping } from './chats.ts';
@@ -22,6 +23,19 @@ function accountsChanged(accounts: Account[]): void {
 
 /** The one place that subscribes to engine events. */
 export function wireEvents(): () => void {
+  // A busy room or a catch-up brings many messages at once: one state change per frame.
+  const messageAdded = frameBatch<ChatMessage>((messages) => setState((s) => {
+    let { chats, unread, typing } = s;
+    for (const message of messages) {
+      const key = chatKey(message.account, message.peer);
+      const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
+      const log = chats[key];
+      if (log) chats = { ...chats, [key]: addMessage(log, message) };
+      unread = countUnread(unread, message, open && windowSeen());
+      if (message.direction === 'in') typing = withTyping(typing, key, false);
+    }
+    return { chats, unread, typing };
+  }));
   const occupantChanged = frameBatch<OccupantEvent>((events) => setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) })));
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => setState((s) => ({
     presence: withPresenceEvents(s.presence, events),
@@ -35,16 +49,7 @@ export function wireEvents(): () => void {
     }),
     bridge.on('roster.changed', (e) => setState((s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
     bridge.on('presence.changed', presenceChanged),
-    bridge.on('message.added', (message) => setState((s) => {
-      const key = chatKey(message.account, message.peer);
-      const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
-      const log = s.chats[key];
-      return {
-        chats: log ? { ...s.chats, [key]: addMessage(log, message) } : s.chats,
-        unread: countUnread(s.unread, message, open && windowSeen()),
-        typing: message.direction === 'in' ? withTyping(s.typing, key, false) : s.typing,
-      };
-    })),
+    bridge.on('message.added', messageAdded),
     bridge.on('message.changed', (message) => setState((s) => {
       const key = chatKey(message.account, message.peer);
       const log = s.chats[key];
