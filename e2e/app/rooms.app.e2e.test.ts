@@ -63,6 +63,12 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await kicked;
   await occupants.getByText(/^Ben/).waitFor({ state: 'detached' });
 
+  await occupants.getByRole('button', { name: 'Private message to Anna' }).click();
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('a private word');
+  await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+  await eventually(async () => (await anna.core.commands['chat.history']({ account: anna.account, peer: `${room}/Me` as BareJid })).some((m) => m.body === 'a private word'), 'the private message at Anna');
+  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') }).click();
+
   const other = `other-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
   await ben.core.commands['muc.join']({ account: ben.account, room: other, nick: 'Ben' });
   await ben.core.commands['muc.invite']({ account: ben.account, room: other, jid: meUser.jid, reason: 'side project' });

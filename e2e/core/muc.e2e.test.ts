@@ -213,3 +213,17 @@ test('room configuration through the room\'s own form: a new name and a password
   await assert.rejects(guest.core.commands['muc.getConfig']({ account: guest.account, room }), /not allowed/);
   await Promise.all([owner.close(), guest.close()]);
 });
+
+test('private messages between occupants are their own conversation, not in the room', async () => {
+  const [aUser, bUser] = [await newUser(server, 'whisperer'), await newUser(server, 'listener')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  const room = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room, nick: 'Whisperer' });
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Listener' });
+  await a.core.commands['muc.sendPrivate']({ account: a.account, room, nick: 'Listener', body: 'psst, just between us' });
+  const pm = `${room}/Whisperer` as BareJid;
+  await eventually(async () => (await b.core.commands['chat.history']({ account: b.account, peer: pm })).length === 1, 'the private message');
+  assert.deepEqual(await bodies(b, room), [], 'not in the room conversation');
+  assert.equal((await a.core.commands['chat.history']({ account: a.account, peer: `${room}/Listener` as BareJid }))[0]?.body, 'psst, just between us');
+  await Promise.all([a.close(), b.close()]);
+});

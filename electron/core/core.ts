@@ -198,6 +198,7 @@ export class Core {
     'muc.send': ({ account, room, body }) => this.runtime(account).modules.muc.send(room, body),
     'muc.setSubject': async ({ account, room, subject }) => { await this.runtime(account).modules.muc.setSubject(room, subject); },
     'muc.setNick': async ({ account, room, nick }) => { await this.runtime(account).modules.muc.setNick(room, nick); },
+    'muc.sendPrivate': ({ account, room, nick, body }) => this.runtime(account).modules.muc.sendPrivate(room, nick, body),
     'muc.markRead': ({ account, room }) => { this.runtime(account).modules.muc.markRead(room); return Promise.resolve(); },
     'muc.setRole': async ({ account, room, nick, role, reason }) => { await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason); },
     'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },

@@ -22,7 +22,8 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
   const typing = useAppStore((s) => s.typing[chatKey(account.id, peer)] === true);
   const archive = useAppStore((s) => s.archive[account.id]);
   const blocked = useAppStore((s) => s.blocked[account.id]?.includes(peer) === true);
-  const stranger = !item || (item.subscription === 'none' && !item.pendingOut);
+  const privateInRoom = peer.includes('/');
+  const stranger = !privateInRoom && (!item || (item.subscription === 'none' && !item.pendingOut));
   return (
     <section className="chat" aria-label={name}>
       <header className="chat-header">

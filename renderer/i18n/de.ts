@@ -196,6 +196,7 @@ export const de: Record<MessageKey, string> = {
   'rooms.settings': 'Raumeinstellungen',
   'rooms.destroy': 'Raum auflösen',
   'rooms.confirmDestroy': '{room} für alle auflösen? Das lässt sich nicht rückgängig machen.',
+  'rooms.privateMessage': 'Private Nachricht an {nick}',
   'role.moderator': 'Moderation',
   'role.participant': 'Teilnehmende',
   'role.visitor': 'Gäste',

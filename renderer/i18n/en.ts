@@ -194,6 +194,7 @@ export const en = {
   'rooms.settings': 'Room settings',
   'rooms.destroy': 'Destroy room',
   'rooms.confirmDestroy': 'Destroy {room} for everyone? This cannot be undone.',
+  'rooms.privateMessage': 'Private message to {nick}',
   'role.moderator': 'Moderators',
   'role.participant': 'Participants',
   'role.visitor': 'Visitors',

@@ -8,6 +8,8 @@ import { PresenceDot } from '../components/PresenceDot.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { chatKey } from '../store/chats.ts';
+import { openChat } from '../store/actions.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
 import { useAppStore } from '../store/index.ts';
 import { groupOccupants } from '../store/rooms.ts';
 
@@ -66,6 +68,10 @@ export const OccupantPanel = memo(function OccupantPanel({ account, room }: { ac
                   <span className="contact-name">{o.nick}{o.affiliation !== 'none' ? <span className="affiliation"> {t(`affiliation.${o.affiliation}`)}</span> : null}</span>
                   {o.status ? <span className="contact-status">{o.status}</span> : null}
                 </span>
+                {o.nick !== room.nick ? (
+                  <button type="button" className="icon-button occupant-pm" aria-label={t('rooms.privateMessage', { nick: o.nick })} title={t('rooms.privateMessage', { nick: o.nick })}
+                    onClick={() => void openChat(account, `${room.jid}/${o.nick}` as BareJid)}>✉</button>
+                ) : null}
                 {moderator && o.nick !== room.nick ? <Actions account={account} room={room} occupant={o} /> : null}
               </li>
             ))}

@@ -37,6 +37,8 @@ const SHOW_ORDER: Record<PresenceShow, number> = { chat: 0, online: 1, away: 2, 
 
 export function displayName(item: Pick<RosterItem, 'jid' | 'name'>): string {
   if (item.name.trim()) return item.name.trim();
+  const slash = item.jid.indexOf('/');
+  if (slash > 0) return item.jid.slice(slash + 1);
   const at = item.jid.indexOf('@');
   return at > 0 ? item.jid.slice(0, at) : item.jid;
 }

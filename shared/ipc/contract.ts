@@ -53,6 +53,8 @@ export interface CoreCommands {
   'muc.setSubject'(req: { account: AccountId; room: BareJid; subject: string }): Promise<void>;
   'muc.setNick'(req: { account: AccountId; room: BareJid; nick: string }): Promise<void>;
   'muc.markRead'(req: { account: AccountId; room: BareJid }): Promise<void>;
+  /** A private message to an occupant; its conversation's peer is "room/nick" (chat.history with that peer). */
+  'muc.sendPrivate'(req: { account: AccountId; room: BareJid; nick: string; body: string }): Promise<ChatMessage>;
   /** Kick (role none), voice (participant/visitor), moderator: by nick. */
   'muc.setRole'(req: { account: AccountId; room: BareJid; nick: string; role: Role; reason?: string }): Promise<void>;
   /** Ban (outcast), member, admin, owner, none: by real JID. */

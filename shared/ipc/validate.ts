@@ -2,6 +2,7 @@
 import { PRIORITY_MAX, PRIORITY_MIN } from '../model/account.ts';
 import { CHAT_STATES, MAX_BODY_CHARS } from '../model/message.ts';
 import { PRESENCE_SHOWS } from '../model/presence.ts';
+import { isBareJid, toFullJid } from '../model/jid.ts';
 import { AFFILIATIONS, ROLES } from '../model/muc.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import { arrayOf, bareJid, boolean, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
@@ -13,6 +14,9 @@ const tls = optional(oneOf('starttls', 'direct'));
 const fingerprint: Guard = (v, p) =>
   typeof v === 'string' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/u.test(v) ? undefined : `${p} must be a SHA-256 fingerprint (AB:CD:…)`;
 const server = { domain: nonEmpty(1023), host: optional(nonEmpty(255)), port, tls, pinnedFingerprint: optional(fingerprint) };
+
+/** A conversation: a bare JID, or room/nick for a private message in a group chat. */
+const chatPeer: Guard = (v, p) => (typeof v === 'string' && (isBareJid(v) || (toFullJid(v) === v && isBareJid(v.slice(0, v.indexOf('/'))))) ? undefined : `${p} must be a valid JID`);
 
 const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
 
@@ -59,6 +63,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.setSubject': object({ account, room: bareJid, subject: str(4096) }),
   'muc.setNick': object({ account, room: bareJid, nick: nonEmpty(1023) }),
   'muc.markRead': object({ account, room: bareJid }),
+  'muc.sendPrivate': object({ account, room: bareJid, nick: nonEmpty(1023), body: nonEmpty(MAX_BODY_CHARS) }),
   'muc.setRole': object({ account, room: bareJid, nick: nonEmpty(1023), role: oneOf(...ROLES), reason: optional(str(1024)) }),
   'muc.setAffiliation': object({ account, room: bareJid, jid: bareJid, affiliation: oneOf(...AFFILIATIONS), reason: optional(str(1024)) }),
   'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
@@ -70,7 +75,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'bookmarks.set': object({ account, bookmark: object({ room: bareJid, name: str(1024), nick: str(1023), autojoin: boolean, password: optional(str(1024)) }) }),
   'bookmarks.remove': object({ account, room: bareJid }),
   'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)) }),
-  'chat.history': object({ account, peer: bareJid, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
+  'chat.history': object({ account, peer: chatPeer, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 
 export function isCommandName(name: unknown): name is CommandName {

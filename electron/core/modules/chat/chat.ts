@@ -8,6 +8,8 @@ import { parsePresence } from '../presence/presence.parse.ts';
 import { buildChatMessage } from './chat.build.ts';
 import { NS_SID, parseChatMessage } from './chat.parse.ts';
 
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+
 export interface ChatApi {
   send(to: BareJid, body: string): Promise<ChatMessage>;
   /** Sends everything queued, in order; safe to call at any time (runs one at a time). */
@@ -63,9 +65,12 @@ export const chat: XmppModule<ChatApi> = {
         if (original?.direction === 'out' && original.peer === parsed.peer) messages.setState(original.id, 'failed');
         return;
       }
-      if (parsed.resource) lockedResource.set(parsed.peer, parsed.resource);
+      // A private message from a room occupant (XEP-0045 §7.5) is its own conversation, with room/nick.
+      const privateInRoom = stanza.getChild('x', NS_MUC_USER) !== undefined && parsed.resource !== undefined;
+      const peer = privateInRoom ? parsed.from as BareJid : parsed.peer;
+      if (parsed.resource && !privateInRoom) lockedResource.set(parsed.peer, parsed.resource);
       messages.ingest({
-        peer: parsed.peer, direction: 'in', from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received',
+        peer, direction: 'in', from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received',
         ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
         replaces: parsed.replaces, retracts: parsed.retracts,
       });

@@ -10,7 +10,7 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_SID } from '../chat/chat.parse.ts';
 import { buildArchiveQuery, parseArchiveResult, parseFin } from '../mam/mam.query.ts';
-import { mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const HISTORY_ON_JOIN = 50;
@@ -65,6 +65,8 @@ export interface MucApi {
   setSubject(room: BareJid, subject: string): Promise<void>;
   setNick(room: BareJid, nick: string): Promise<void>;
   markRead(room: BareJid): void;
+  /** A private message to one occupant (XEP-0045 §7.5); the conversation's peer is room/nick. */
+  sendPrivate(room: BareJid, nick: string, body: string): Promise<ChatMessage>;
   /** XEP-0410: asks the room whether we are still in it; rejoins the rooms that say no. */
   selfPing(): Promise<BareJid[]>;
 }
@@ -253,6 +255,17 @@ export const muc: XmppModule<MucApi> = {
       setNick: async (room, nick) => {
         entryOf(room);
         await xmpp.send(xml('presence', { to: `${room}/${nick}` }));
+      },
+      sendPrivate: async (room, nick, body) => {
+        const entry = entryOf(room);
+        if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
+        const id = randomUUID();
+        const peer = `${room}/${nick}` as BareJid;
+        const message: ChatMessage = { id, account, peer, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id };
+        messages.store(message);
+        await xmpp.send(xml('message', { to: peer, type: 'chat', id }, xml('body', {}, body), el('origin-id', NS_SID, { id }), el('x', NS_MUC_USER)));
+        if (store.messages.advanceState(id, 'sent')) emit('message.updated', { account, id, state: 'sent' });
+        return store.messages.get(id) ?? message;
       },
       markRead: (room) => {
         const entry = rooms.get(room);
