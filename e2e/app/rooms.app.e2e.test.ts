@@ -55,8 +55,15 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   const ben = await startEngine(server, benUser);
   await ben.core.commands['muc.join']({ account: ben.account, room, nick: 'Ben' });
   await occupants.getByText(/^Ben/).waitFor();
+  await ben.core.commands['muc.send']({ account: ben.account, room, body: 'spam spam spam' });
+  await log.getByText('spam spam spam').waitFor();
   await app.shot('room');
-  page.on('dialog', (d) => void d.accept());
+  page.once('dialog', (d) => void d.accept());
+  await log.locator('.message.theirs').last().hover();
+  await log.getByRole('button', { name: 'Remove this message for everyone (moderator)' }).last().click();
+  await eventually(async () => (await ben.core.commands['chat.history']({ account: ben.account, peer: room })).some((m) => m.body === '' && m.retracted), 'the spam removed for Ben too');
+  await log.getByText('This message was retracted.').waitFor();
+  page.on('dialog', (d) => { d.accept().catch(() => undefined); });
   const kicked = waitForEvent(ben.core, 'muc.roomChanged', (e) => e.room.state.status === 'left');
   await occupants.locator('summary', { hasText: '⋯' }).and(occupants.getByLabel('Moderation for Ben')).click();
   await occupants.getByRole('group', { name: 'Moderation for Ben' }).getByRole('button', { name: 'Kick' }).click();

@@ -227,3 +227,22 @@ test('private messages between occupants are their own conversation, not in the 
   assert.equal((await a.core.commands['chat.history']({ account: a.account, peer: `${room}/Listener` as BareJid }))[0]?.body, 'psst, just between us');
   await Promise.all([a.close(), b.close()]);
 });
+
+test('a moderator retracts someone else\'s message for everyone (XEP-0425); a participant may not', async () => {
+  const [modUser, bUser, cUser] = [await newUser(server, 'moderator'), await newUser(server, 'spammer'), await newUser(server, 'bystander')];
+  const [mod, b, c] = [await startEngine(server, modUser), await startEngine(server, bUser), await startEngine(server, cUser)];
+  const room = newRoom();
+  await mod.core.commands['muc.join']({ account: mod.account, room, nick: 'Mod' });
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Spammer' });
+  await c.core.commands['muc.join']({ account: c.account, room, nick: 'Bystander' });
+  await b.core.commands['muc.send']({ account: b.account, room, body: 'buy cheap watches' });
+  await eventually(async () => (await c.core.commands['chat.history']({ account: c.account, peer: room })).length === 1, 'the spam to arrive');
+  const [spam] = await mod.core.commands['chat.history']({ account: mod.account, peer: room });
+  assert.ok(spam?.stanzaId);
+  await assert.rejects(c.core.commands['muc.moderate']({ account: c.account, room, stanzaId: spam.stanzaId }), /moderator/);
+  await mod.core.commands['muc.moderate']({ account: mod.account, room, stanzaId: spam.stanzaId, reason: 'spam' });
+  for (const engine of [c, b]) {
+    await eventually(async () => (await engine.core.commands['chat.history']({ account: engine.account, peer: room }))[0]?.retracted === true, 'the retraction everywhere');
+  }
+  await Promise.all([mod.close(), b.close(), c.close()]);
+});

@@ -205,6 +205,7 @@ export class Core {
     'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
     'muc.getConfig': ({ account, room }) => this.runtime(account).modules.mucAdmin.getConfig(room),
     'muc.submitConfig': async ({ account, room, values }) => { await this.runtime(account).modules.mucAdmin.submitConfig(room, values); },
+    'muc.moderate': async ({ account, room, stanzaId, reason }) => { await this.runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason); },
     'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
     'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
     'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),

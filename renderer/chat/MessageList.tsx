@@ -17,7 +17,7 @@ const HEADER = 44;
 const OVERSCAN = 800;
 const LOAD_MARGIN = 600;
 
-export function MessageList({ account, peer, log, peerName, ownJid }: { account: AccountId; peer: BareJid; log: ChatLog; peerName: string; ownJid: string }) {
+export function MessageList({ account, peer, log, peerName, ownJid, canModerate = false }: { account: AccountId; peer: BareJid; log: ChatLog; peerName: string; ownJid: string; canModerate?: boolean }) {
   const t = useT();
   const language = useAppStore((s) => s.settings.language);
   const rows = useMemo(() => buildRows(log.messages), [log.messages]);
@@ -104,7 +104,7 @@ export function MessageList({ account, peer, log, peerName, ownJid }: { account:
         <p className="messages-header" style={{ top: padTop - HEADER }}>{header}</p>
         {rows.slice(range.start, range.end).map((row, i) => (
           <div key={row.key} data-key={row.key} ref={observe} className="virtual-row" style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}>
-            <MessageRow row={row} peerName={peerName} ownJid={ownJid} language={language} />
+            <MessageRow row={row} peerName={peerName} ownJid={ownJid} language={language} canModerate={canModerate} />
           </div>
         ))}
       </div>

@@ -14,7 +14,7 @@ function DeliveryMark({ state }: { state: DeliveryState }) {
   return <span className={`delivery delivery-${state}`} role="img" aria-label={t(`delivery.${state}`)} title={t(`delivery.${state}`)}><DeliveryIcon state={state} /></span>;
 }
 
-export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, language }: { row: Row; peerName: string; ownJid: string; language: Language }) {
+export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, language, canModerate = false }: { row: Row; peerName: string; ownJid: string; language: Language; canModerate?: boolean }) {
   const t = useT();
   const { message } = row;
   const own = message.direction === 'out';
@@ -43,6 +43,12 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
           {own && !message.retracted && message.state !== 'queued' ? (
             <button type="button" className="message-action" aria-label={t('chat.retract')} title={t('chat.retract')}
               onClick={() => { if (window.confirm(t('chat.confirmRetract'))) void call('chat.retract', { account: message.account, id: message.id }).catch(() => undefined); }}>
+              ⌫
+            </button>
+          ) : null}
+          {!own && canModerate && message.groupchat && message.stanzaId && !message.retracted ? (
+            <button type="button" className="message-action" aria-label={t('chat.moderate')} title={t('chat.moderate')}
+              onClick={() => { if (window.confirm(t('chat.confirmModerate'))) void call('muc.moderate', { account: message.account, room: message.peer, stanzaId: message.stanzaId ?? '' }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e))); }}>
               ⌫
             </button>
           ) : null}

@@ -123,6 +123,8 @@ export const de: Record<MessageKey, string> = {
   'chat.gap': 'Im Verlauf fehlen möglicherweise Nachrichten.',
   'chat.fillGap': 'Nachladen',
   'chat.syncing': 'Nachrichten werden vom Server geholt…',
+  'chat.moderate': 'Diese Nachricht für alle entfernen (Moderation)',
+  'chat.confirmModerate': 'Diese Nachricht für alle aus dem Raum entfernen?',
   'chat.block': 'Blockieren',
   'chat.strangerNotice': '{jid} ist nicht in deinen Kontakten.',
   'roster.strangers': 'Nachrichtenanfragen',

@@ -121,6 +121,8 @@ export const en = {
   'chat.gap': 'Some messages may be missing from the history.',
   'chat.fillGap': 'Load them',
   'chat.syncing': 'Fetching messages from the server…',
+  'chat.moderate': 'Remove this message for everyone (moderator)',
+  'chat.confirmModerate': 'Remove this message from the room for everyone?',
   'chat.block': 'Block',
   'chat.strangerNotice': '{jid} is not in your contacts.',
   'roster.strangers': 'Message requests',

@@ -51,7 +51,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
       ) : null}
       <div className="room-body">
         <div className="room-main">
-          <MessageList key={room.jid} account={account.id} peer={room.jid} log={log} peerName={name} ownJid={account.jid} />
+          <MessageList key={room.jid} account={account.id} peer={room.jid} log={log} peerName={name} ownJid={account.jid} canModerate={room.role === 'moderator'} />
           <Composer key={`composer ${room.jid}`} account={account.id} peer={room.jid} peerName={name} />
         </div>
         {showOccupants ? <OccupantPanel account={account.id} room={room} /> : null}

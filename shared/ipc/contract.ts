@@ -62,6 +62,8 @@ export interface CoreCommands {
   'muc.affiliations'(req: { account: AccountId; room: BareJid; affiliation: Affiliation }): Promise<{ jid: BareJid; affiliation: Affiliation; nick?: string | undefined }[]>;
   'muc.getConfig'(req: { account: AccountId; room: BareJid }): Promise<DataForm>;
   'muc.submitConfig'(req: { account: AccountId; room: BareJid; values: DataFormValues }): Promise<void>;
+  /** A moderator retracts someone's message in the room (XEP-0425), by its id in the room's archive. */
+  'muc.moderate'(req: { account: AccountId; room: BareJid; stanzaId: string; reason?: string }): Promise<void>;
   'muc.destroy'(req: { account: AccountId; room: BareJid; reason?: string }): Promise<void>;
   /** Rooms on a conference service (ours when none is given), biggest first. */
   'muc.discover'(req: { account: AccountId; service?: BareJid }): Promise<{ service: BareJid | undefined; rooms: RoomInfo[] }>;

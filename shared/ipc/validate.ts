@@ -69,6 +69,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
   'muc.getConfig': object({ account, room: bareJid }),
   'muc.submitConfig': object({ account, room: bareJid, values: recordOfLists }),
+  'muc.moderate': object({ account, room: bareJid, stanzaId: nonEmpty(256), reason: optional(str(1024)) }),
   'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
   'muc.discover': object({ account, service: optional(bareJid) }),
   'bookmarks.list': object({ account }),

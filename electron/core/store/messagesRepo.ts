@@ -85,6 +85,10 @@ export function createMessagesRepo(db: Db) {
         .get(...[account, peer, originId, ...(direction ? [direction] : [])]) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
+    byStanzaId(account: AccountId, peer: BareJid, stanzaId: string): ChatMessage | undefined {
+      const raw = sql(db, 'SELECT * FROM messages WHERE account = ? AND peer = ? AND stanza_id = ? LIMIT 1').get(account, peer, stanzaId) as RawMessage | undefined;
+      return raw ? fromRaw(raw) : undefined;
+    },
     lastOutgoing(account: AccountId, peer: BareJid): ChatMessage | undefined {
       const raw = sql(db, "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1")
         .get(account, peer) as RawMessage | undefined;

@@ -2,7 +2,7 @@
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import { AFFILIATIONS, type Affiliation, type Occupant, type Role, ROLES } from '../../../../shared/model/muc.ts';
-import type { Element } from '../../xmpp/stanza.ts';
+import { type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_CORRECT, NS_RETRACT, NS_SID, parseDelay } from '../chat/chat.parse.ts';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
@@ -99,4 +99,34 @@ export function mentions(body: string, nick: string): boolean {
   if (!nick) return false;
   const escaped = nick.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'iu').test(body);
+}
+
+const NS_FASTEN = 'urn:xmpp:fasten:0';
+const NS_MODERATE_0 = 'urn:xmpp:message-moderate:0';
+const NS_MODERATE_1 = 'urn:xmpp:message-moderate:1';
+const NS_RETRACT_0 = 'urn:xmpp:message-retract:0';
+
+/**
+ * A moderator's retraction (XEP-0425), announced by the room itself: the stanza-id of the removed
+ * message and who removed it. Both the deployed v0 (fastening) and v1 shapes are read.
+ */
+export function parseModeration(stanza: Element): { room: BareJid; stanzaId: string; by: string; reason: string } | undefined {
+  const room = toBareJid(stanza.attrs.from ?? '');
+  if (!room || stanza.attrs.from !== room || stanza.attrs.type !== 'groupchat') return undefined;
+  const applyTo = stanza.getChild('apply-to', NS_FASTEN);
+  const moderated0 = applyTo?.getChild('moderated', NS_MODERATE_0);
+  if (applyTo && moderated0?.getChild('retract', NS_RETRACT_0)) {
+    const stanzaId = short(applyTo.attrs.id);
+    return stanzaId ? { room, stanzaId, by: moderated0.attrs.by ?? '', reason: moderated0.getChildText('reason') ?? '' } : undefined;
+  }
+  const retract = stanza.getChild('retract', NS_RETRACT);
+  const moderated1 = retract?.getChild('moderated', NS_MODERATE_1);
+  const stanzaId = short(retract?.attrs.id);
+  return moderated1 && stanzaId ? { room, stanzaId, by: moderated1.attrs.by ?? '', reason: retract?.getChildText('reason') ?? '' } : undefined;
+}
+
+/** The request a moderator sends to retract someone's message (XEP-0425, the version Prosody's module speaks). */
+export function buildModeration(stanzaId: string, reason: string | undefined): Element {
+  return xml('apply-to', { xmlns: NS_FASTEN, id: stanzaId },
+    xml('moderate', { xmlns: NS_MODERATE_0 }, xml('retract', { xmlns: NS_RETRACT_0 }), reason ? xml('reason', {}, reason) : undefined));
 }

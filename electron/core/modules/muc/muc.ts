@@ -10,7 +10,7 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_SID } from '../chat/chat.parse.ts';
 import { buildArchiveQuery, parseArchiveResult, parseFin } from '../mam/mam.query.ts';
-import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseModeration, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const HISTORY_ON_JOIN = 50;
@@ -170,7 +170,18 @@ export const muc: XmppModule<MucApi> = {
       }
       return isNew;
     };
-    const offMessage = xmpp.onMessage((stanza) => { ingestGroup(stanza); });
+    const offMessage = xmpp.onMessage((stanza) => {
+      const moderation = parseModeration(stanza);
+      if (moderation && rooms.has(moderation.room)) {
+        const target = store.messages.byStanzaId(account, moderation.room, moderation.stanzaId);
+        if (target && !target.retracted) {
+          store.messages.retract(target.id);
+          emit('message.changed', { ...target, body: '', retracted: true });
+        }
+        return;
+      }
+      ingestGroup(stanza);
+    });
 
     /** The room's own archive since what we have (or its latest page): history without the legacy replay. */
     const fetchHistory = async (room: BareJid): Promise<void> => {

@@ -8,13 +8,13 @@ import { buildSubmission, NS_DATA, parseDataForm } from '../../xmpp/dataForm.ts'
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
-import { NS_MUC_ADMIN, NS_MUC_OWNER, NS_MUC_USER, splitOccupant } from './muc.parse.ts';
+import { buildModeration, NS_MUC_ADMIN, NS_MUC_OWNER, NS_MUC_USER, splitOccupant } from './muc.parse.ts';
 import { MucError } from './muc.ts';
 
 export const NS_CONFERENCE = 'jabber:x:conference';
 
 const ADMIN_ERRORS: Record<string, string> = {
-  forbidden: 'You are not allowed to do that in this room.',
+  forbidden: 'You are not allowed to do that in this room (you need to be a moderator).',
   'not-allowed': 'The room does not allow that (an owner cannot be kicked, the last owner cannot leave ownership).',
   'item-not-found': 'There is nobody with that name or address in the room.',
   conflict: 'That change conflicts with the room\'s current state.',
@@ -36,6 +36,8 @@ export interface MucAdminApi {
   getConfig(room: BareJid): Promise<DataForm>;
   submitConfig(room: BareJid, values: DataFormValues): Promise<void>;
   invite(room: BareJid, jid: BareJid, reason?: string): Promise<void>;
+  /** XEP-0425: a moderator removes someone's message (by the room's archive id) for everyone. */
+  moderate(room: BareJid, stanzaId: string, reason?: string): Promise<void>;
 }
 
 export const mucAdmin: XmppModule<MucAdminApi> = {
@@ -93,6 +95,9 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
         const form = parseDataForm(answer.getChild('query', NS_MUC_OWNER)?.getChild('x', NS_DATA));
         if (!form) throw new MucError('bad-request', 'The room sent no configuration form.');
         await admin('set', room, el('query', NS_MUC_OWNER, {}, buildSubmission(form, values)));
+      },
+      moderate: async (room, stanzaId, reason) => {
+        await admin('set', room, buildModeration(stanzaId, reason));
       },
       invite: async (room, jid, reason) => {
         await xmpp.send(xml('message', { to: jid }, el('x', NS_CONFERENCE, { jid: room, ...(reason ? { reason } : {}) })));
