@@ -113,6 +113,9 @@ test('moderation: kick, voice, ban and the ban list take effect for everyone; a 
   const state = (await kicked).room.state;
   assert.equal(state.status === 'left' && state.reason, 'kicked: take a break');
   await eventually(() => !c.core.runtime(c.account).modules.muc.occupants(room).some((o) => o.nick === 'Bob'), 'Carl to see Bob gone');
+  const throughTheRoom = waitForEvent(b.core, 'muc.invited', (e) => e.invitation.room === room && e.invitation.from === `${room}/Owner`);
+  await owner.core.commands['muc.invite']({ account: owner.account, room, jid: bUser.jid, reason: 'mediated', mediated: true });
+  assert.equal((await throughTheRoom).invitation.reason, 'mediated');
 
   await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Carl', role: 'visitor' });
   await eventually(() => c.core.runtime(c.account).modules.muc.rooms()[0]?.role === 'visitor', 'Carl muted');
@@ -182,6 +185,7 @@ test('in a room only the sender can correct or retract a message: the room vouch
 
   // The writer leaves; an imposter takes the nick and tries to retract the message.
   await a.core.commands['muc.leave']({ account: a.account, room });
+  await eventually(() => !b.core.runtime(b.account).modules.muc.occupants(room).some((o) => o.nick === 'Writer'), 'the writer to be gone');
   await c.core.commands['muc.join']({ account: c.account, room, nick: 'Writer' });
   const raw = await rawClient(server, cUser, 'raw');
   await raw.send(xml('presence', { to: `${room}/Writer` }, xml('x', { xmlns: 'http://jabber.org/protocol/muc' })));

@@ -211,7 +211,7 @@ export class Core {
     'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
     'bookmarks.set': async ({ account, bookmark }) => { await this.runtime(account).modules.bookmarks.set(bookmark); },
     'bookmarks.remove': async ({ account, room }) => { await this.runtime(account).modules.bookmarks.remove(room); },
-    'muc.invite': async ({ account, room, jid, reason }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason); },
+    'muc.invite': async ({ account, room, jid, reason, mediated }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason, mediated); },
     'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
       const runtime = this.runtime(account);
       const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);

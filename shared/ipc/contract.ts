@@ -70,7 +70,7 @@ export interface CoreCommands {
   'bookmarks.list'(req: { account: AccountId }): Promise<Bookmark[]>;
   'bookmarks.set'(req: { account: AccountId; bookmark: Bookmark }): Promise<void>;
   'bookmarks.remove'(req: { account: AccountId; room: BareJid }): Promise<void>;
-  'muc.invite'(req: { account: AccountId; room: BareJid; jid: BareJid; reason?: string }): Promise<void>;
+  'muc.invite'(req: { account: AccountId; room: BareJid; jid: BareJid; reason?: string; mediated?: boolean }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
 }
 

@@ -75,7 +75,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'bookmarks.list': object({ account }),
   'bookmarks.set': object({ account, bookmark: object({ room: bareJid, name: str(1024), nick: str(1023), autojoin: boolean, password: optional(str(1024)) }) }),
   'bookmarks.remove': object({ account, room: bareJid }),
-  'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)) }),
+  'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)), mediated: optional(boolean) }),
   'chat.history': object({ account, peer: chatPeer, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
 };
 

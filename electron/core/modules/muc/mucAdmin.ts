@@ -1,7 +1,7 @@
 // Running a room (XEP-0045 §8–10): roles, affiliations and their lists, destroying; and invitations,
 // direct (XEP-0249) and mediated, both ways.
 import type { BareJid } from '../../../../shared/model/jid.ts';
-import { toBareJid } from '../../../../shared/model/jid.ts';
+import { toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import { AFFILIATIONS, type Affiliation, type Role } from '../../../../shared/model/muc.ts';
 import type { DataForm, DataFormValues } from '../../../../shared/model/dataForm.ts';
 import { buildSubmission, NS_DATA, parseDataForm } from '../../xmpp/dataForm.ts';
@@ -35,7 +35,8 @@ export interface MucAdminApi {
   /** The room's configuration form (owners only), rendered generically by the UI. */
   getConfig(room: BareJid): Promise<DataForm>;
   submitConfig(room: BareJid, values: DataFormValues): Promise<void>;
-  invite(room: BareJid, jid: BareJid, reason?: string): Promise<void>;
+  /** Direct (XEP-0249, to the person) or mediated (through the room, which checks we may invite). */
+  invite(room: BareJid, jid: BareJid, reason?: string, mediated?: boolean): Promise<void>;
   /** XEP-0425: a moderator removes someone's message (by the room's archive id) for everyone. */
   moderate(room: BareJid, stanzaId: string, reason?: string): Promise<void>;
 }
@@ -56,10 +57,13 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
 
     const offMessage = xmpp.onMessage((stanza) => {
       // Direct invitation (XEP-0249): from a contact's client; mediated: through the room, which names the inviter.
-      const direct = stanza.getChild('x', NS_CONFERENCE);
+      // A room forwarding a mediated invitation may add a jabber:x:conference copy: the mediated one wins.
       const mediated = stanza.getChild('x', NS_MUC_USER)?.getChild('invite');
+      const direct = mediated ? undefined : stanza.getChild('x', NS_CONFERENCE);
       const room = toBareJid((direct ? direct.attrs.jid : mediated ? stanza.attrs.from : '') ?? '');
-      const from = toBareJid((direct ? stanza.attrs.from : mediated?.attrs.from) ?? '');
+      // A semi-anonymous room names the inviter by occupant JID (room/nick): shown as it is.
+      const fromRaw = (direct ? stanza.attrs.from : mediated?.attrs.from) ?? '';
+      const from = (toBareJid(fromRaw) === toBareJid(stanza.attrs.from ?? '') && mediated ? toFullJid(fromRaw) ?? toBareJid(fromRaw) : toBareJid(fromRaw)) as BareJid | undefined;
       if (!room || !from || room.includes('/') || splitOccupant(stanza.attrs.from) && mediated) return;
       const reason = (direct ? direct.attrs.reason : mediated?.getChildText('reason')) ?? '';
       const password = direct ? direct.attrs.password : stanza.getChild('x', NS_MUC_USER)?.getChildText('password') ?? undefined;
@@ -99,8 +103,9 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
       moderate: async (room, stanzaId, reason) => {
         await admin('set', room, buildModeration(stanzaId, reason));
       },
-      invite: async (room, jid, reason) => {
-        await xmpp.send(xml('message', { to: jid }, el('x', NS_CONFERENCE, { jid: room, ...(reason ? { reason } : {}) })));
+      invite: async (room, jid, reason, mediated) => {
+        if (mediated) await xmpp.send(xml('message', { to: room }, el('x', NS_MUC_USER, {}, xml('invite', { to: jid }, reasonOf(reason)))));
+        else await xmpp.send(xml('message', { to: jid }, el('x', NS_CONFERENCE, { jid: room, ...(reason ? { reason } : {}) })));
       },
       dispose: () => { offMessage(); disco.removeFeature(NS_CONFERENCE); },
     };
