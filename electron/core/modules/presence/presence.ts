@@ -6,6 +6,8 @@ import { setPendingIn } from '../roster/roster.ts';
 import { buildPresence, buildSubscription } from './presence.build.ts';
 import { parsePresence } from './presence.parse.ts';
 
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+
 export interface PresenceApi {
   set(show: PresenceShow, status: string, priority: number): Promise<void>;
   subscribe(jid: BareJid): Promise<void>;
@@ -24,6 +26,9 @@ export const presence: XmppModule<PresenceApi> = {
     const changed = (jid: BareJid): void => emit('presence.changed', { account, presence: snapshot(jid) });
 
     const offPresence = xmpp.onPresence((stanza) => {
+      // Room occupants are the group chat module's (a big room would otherwise look like one contact
+      // with thousands of resources, each change re-sending all of them).
+      if (stanza.getChild('x', NS_MUC_USER)) return;
       const event = parsePresence(stanza);
       if (!event) {
         log.debug('dropped a malformed presence');
