@@ -97,6 +97,9 @@ test('room settings render the room\'s own form; a change made there takes effec
   } });
   const { page } = app;
   await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') }).click();
+  await page.getByRole('button', { name: /^Bookmark this room/ }).click();
+  await page.getByRole('button', { name: 'Remove the bookmark' }).waitFor();
+  assert.deepEqual((await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]), [[room, true]]);
   await page.getByRole('button', { name: 'Room settings' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.locator('.data-form').waitFor();

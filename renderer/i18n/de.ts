@@ -199,6 +199,8 @@ export const de: Record<MessageKey, string> = {
   'rooms.destroy': 'Raum auflösen',
   'rooms.confirmDestroy': '{room} für alle auflösen? Das lässt sich nicht rückgängig machen.',
   'rooms.privateMessage': 'Private Nachricht an {nick}',
+  'rooms.bookmark': 'Raum merken (auf allen Geräten automatisch betreten)',
+  'rooms.unbookmark': 'Lesezeichen entfernen',
   'role.moderator': 'Moderation',
   'role.participant': 'Teilnehmende',
   'role.visitor': 'Gäste',

@@ -197,6 +197,8 @@ export const en = {
   'rooms.destroy': 'Destroy room',
   'rooms.confirmDestroy': 'Destroy {room} for everyone? This cannot be undone.',
   'rooms.privateMessage': 'Private message to {nick}',
+  'rooms.bookmark': 'Bookmark this room (join it automatically on every device)',
+  'rooms.unbookmark': 'Remove the bookmark',
   'role.moderator': 'Moderators',
   'role.participant': 'Participants',
   'role.visitor': 'Visitors',

@@ -16,6 +16,12 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
   const t = useT();
   const log = useAppStore((s) => s.chats[chatKey(account.id, room.jid)]) ?? EMPTY_LOG;
   const [showOccupants, setShowOccupants] = useState(true);
+  const bookmarked = useAppStore((s) => s.bookmarks[account.id]?.some((b) => b.room === room.jid) === true);
+  const toggleBookmark = (): void => {
+    const done = bookmarked ? call('bookmarks.remove', { account: account.id, room: room.jid })
+      : call('bookmarks.set', { account: account.id, bookmark: { room: room.jid, name: room.name, nick: room.nick, autojoin: true } });
+    done.catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+  };
   const name = roomName(room);
   useEffect(() => { if (room.mentions > 0) void call('muc.markRead', { account: account.id, room: room.jid }).catch(() => undefined); }, [room.mentions, account.id, room.jid]);
   const editSubject = (): void => {
@@ -37,6 +43,8 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         {room.affiliation === 'owner' ? (
           <button type="button" className="icon-button" aria-label={t('rooms.settings')} title={t('rooms.settings')} onClick={() => openDialog({ kind: 'roomSettings', room: room.jid })}>⚙</button>
         ) : null}
+        <button type="button" className="icon-button" aria-pressed={bookmarked} aria-label={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')}
+          title={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')} onClick={toggleBookmark}>{bookmarked ? '★' : '☆'}</button>
         <button type="button" className="icon-button" aria-label={t('rooms.invite')} title={t('rooms.invite')} onClick={() => openDialog({ kind: 'invite', room: room.jid })}>✉</button>
         <button type="button" className="icon-button" aria-label={t('rooms.toggleOccupants')} aria-pressed={showOccupants} title={t('rooms.toggleOccupants')} onClick={() => setShowOccupants((v) => !v)}>☰</button>
         <button type="button" className="icon-button" aria-label={t('rooms.leave')} title={t('rooms.leave')}

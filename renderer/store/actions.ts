@@ -13,12 +13,14 @@ export async function loadAccountData(account: AccountId): Promise<void> {
     call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account }), call('archive.state', { account }),
     call('muc.rooms', { account }),
   ]);
+  const bookmarks = await call('bookmarks.list', { account }).catch(() => []);
   const occupants = await Promise.all(rooms.map(async (r) => [chatKey(account, r.jid), Object.fromEntries((await call('muc.occupants', { account, room: r.jid })).map((o) => [o.nick, o]))] as const));
   setState((s) => ({
     roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence),
     blocked: { ...s.blocked, [account]: blocked }, archive: { ...s.archive, [account]: archive },
     rooms: { ...s.rooms, [account]: Object.fromEntries(rooms.map((r) => [r.jid, r])) },
     occupants: { ...s.occupants, ...Object.fromEntries(occupants) },
+    bookmarks: { ...s.bookmarks, [account]: bookmarks },
   }));
 }
 

@@ -7,7 +7,7 @@ import type { RosterItem } from '../../shared/model/roster.ts';
 import type { ChatKey, ChatLog } from './chats.ts';
 import type { PresenceByJid } from './presence.ts';
 import type { OccupantsByNick, RoomsByJid } from './rooms.ts';
-import type { RoomInvitation } from '../../shared/model/muc.ts';
+import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
 
 export interface OpenChat {
@@ -50,6 +50,7 @@ export interface AppState {
   rooms: Record<AccountId, RoomsByJid>;
   occupants: Record<ChatKey, OccupantsByNick>;
   invitations: (RoomInvitation & { account: AccountId })[];
+  bookmarks: Record<AccountId, Bookmark[]>;
   openChat?: OpenChat | undefined;
   dialog?: DialogState | undefined;
   filter: string;
@@ -78,6 +79,7 @@ export const useAppStore = create<AppState>()(() => ({
   rooms: {},
   occupants: {},
   invitations: [],
+  bookmarks: {},
   filter: '',
   settings: loadSettings(),
 }));

@@ -62,6 +62,7 @@ export function wireEvents(): () => void {
     bridge.on('muc.roomRemoved', (e) => setState((s) => ({ rooms: withoutRoom(s.rooms, e.account, e.room) }))),
     bridge.on('muc.occupant', occupantChanged),
     bridge.on('muc.invited', (e) => setState((s) => ({ invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }] }))),
+    bridge.on('bookmarks.changed', (e) => setState((s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } }))),
     bridge.on('archive.status', ({ account, ...state }) => setState((s) => ({ archive: { ...s.archive, [account]: state } }))),
     bridge.on('message.updated', (e) => setState((s) => {
       const chats = { ...s.chats };

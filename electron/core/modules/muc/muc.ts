@@ -15,6 +15,7 @@ import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseModeration, pars
 const JOIN_TIMEOUT_MS = 20_000;
 const HISTORY_ON_JOIN = 50;
 const NS_PING = 'urn:xmpp:ping';
+const SELF_PING_INTERVAL_MS = 5 * 60_000;
 
 /**
  * XEP-0410 §3: what a self-ping error says about our membership. Only these mean "not in the room";
@@ -227,10 +228,19 @@ export const muc: XmppModule<MucApi> = {
       return { ...entry.room };
     };
 
+    // XEP-0410: a room can drop us without telling (a server restart, a lost presence); ask now and then.
+    let pingTimer: NodeJS.Timeout | undefined;
+    const schedulePings = (): void => {
+      clearInterval(pingTimer);
+      pingTimer = setInterval(() => { void api.selfPing().catch(() => undefined); }, SELF_PING_INTERVAL_MS);
+      pingTimer.unref();
+    };
     const offOnline = lifecycle.onOnline(async () => {
+      schedulePings();
       await Promise.allSettled(store.rooms.list(account).map((r) => join(r.jid, r.nick, rooms.get(r.jid)?.password)));
     });
     const offOffline = lifecycle.onOffline(() => {
+      clearInterval(pingTimer);
       for (const entry of rooms.values()) {
         entry.room = { ...entry.room, state: { status: 'left', reason: 'offline' } };
         entry.occupants.clear();
@@ -238,7 +248,7 @@ export const muc: XmppModule<MucApi> = {
       }
     });
 
-    return {
+    const api: MucApi & { dispose(): void } = {
       join: (room, nick, password) => join(room, nick, password),
       leave: async (room) => {
         const entry = rooms.get(room);
@@ -298,7 +308,8 @@ export const muc: XmppModule<MucApi> = {
         }
         return rejoined;
       },
-      dispose: () => { offPresence(); offMessage(); offOnline(); offOffline(); disco.removeFeature(NS_MUC); },
+      dispose: () => { clearInterval(pingTimer); offPresence(); offMessage(); offOnline(); offOffline(); disco.removeFeature(NS_MUC); },
     };
+    return api;
   },
 };
