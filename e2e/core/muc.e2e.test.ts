@@ -214,6 +214,7 @@ test('room configuration through the room\'s own form: a new name and a password
   assert.equal(info?.passwordProtected, true);
   await assert.rejects(guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Guest' }), /password/);
   await guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Guest', password: 'hunter2' });
+  assert.equal((await guest.core.commands['muc.rooms']({ account: guest.account }))[0]?.name, 'Secret club', 'the room list shows its name');
   await assert.rejects(guest.core.commands['muc.getConfig']({ account: guest.account, room }), /not allowed/);
   await Promise.all([owner.close(), guest.close()]);
 });

@@ -15,6 +15,7 @@ import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseModeration, pars
 const JOIN_TIMEOUT_MS = 20_000;
 const HISTORY_ON_JOIN = 50;
 const NS_PING = 'urn:xmpp:ping';
+const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const SELF_PING_INTERVAL_MS = 5 * 60_000;
 
 /**
@@ -224,6 +225,15 @@ export const muc: XmppModule<MucApi> = {
         await xmpp.iq('set', jid, el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' }))).catch(() => undefined);
       }
       store.rooms.put(account, jid, room.nick);
+      // The room's own name (disco#info), for the list; the address stays the fallback.
+      const name = await xmpp.iq('get', jid, el('query', NS_DISCO_INFO), 10_000)
+        .then((info) => info.getChild('query', NS_DISCO_INFO)?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ?? '')
+        .catch(() => '');
+      const localPart = jid.split('@')[0] ?? '';
+      if (name && name !== localPart && name !== entry.room.name) {
+        entry.room = { ...entry.room, name };
+        changed(entry);
+      }
       await fetchHistory(jid).catch((error: unknown) => log.info('no room history', { room: jid, error: String(error) }));
       return { ...entry.room };
     };
