@@ -26,6 +26,18 @@ export function addMessage(log: ChatLog, message: ChatMessage): ChatLog {
   return { ...log, messages };
 }
 
+/** Adds a burst of live messages at once: one copy of the log, not one per message. */
+export function addMessages(log: ChatLog, incoming: readonly ChatMessage[]): ChatLog {
+  if (incoming.length === 1 && incoming[0]) return addMessage(log, incoming[0]);
+  const known = new Set(log.messages.map((m) => m.id));
+  const fresh = incoming.filter((m) => !known.has(m.id) && (known.add(m.id), true));
+  if (fresh.length === 0) return log;
+  const last = log.messages.at(-1)?.timestamp ?? Number.NEGATIVE_INFINITY;
+  const inOrder = fresh.every((m, i) => m.timestamp >= (i === 0 ? last : fresh[i - 1]?.timestamp ?? last));
+  const messages = inOrder ? [...log.messages, ...fresh] : [...log.messages, ...fresh].sort((a, b) => a.timestamp - b.timestamp);
+  return { ...log, messages };
+}
+
 /** Merges a page of older history (oldest first) in front of what is loaded. */
 export function prependPage(log: ChatLog, page: readonly ChatMessage[], asked: number): ChatLog {
   const known = new Set(log.messages.map((m) => m.id));

@@ -14,3 +14,12 @@ test('a burst is applied once, in order; the next burst gets its own flush', () 
   flushes[1]?.();
   assert.deepEqual(applied, [[1, 2, 3], [4]]);
 });
+
+test('a flood larger than a frame\'s share is spread over several frames', () => {
+  const flushes: (() => void)[] = [];
+  const applied: number[] = [];
+  const push = frameBatch<number>((items) => applied.push(items.length), (flush) => flushes.push(flush), 500);
+  for (let i = 0; i < 1200; i++) push(i);
+  while (flushes.length > 0) flushes.shift()?.();
+  assert.deepEqual(applied, [500, 500, 200]);
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Account, AccountId } from '../../shared/model/account.ts';
 import type { BareJid, FullJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
-import { addMessage, chatKey, clearUnread, countUnread, EMPTY_LOG, prependPage, setDelivery } from './chats.ts';
+import { addMessage, addMessages, chatKey, clearUnread, countUnread, EMPTY_LOG, prependPage, setDelivery } from './chats.ts';
 import { withConnectionState, withPresence, withPresenceList } from './presence.ts';
 import { DEFAULT_SETTINGS, parseSettings, toggleGroup } from './settings.ts';
 
@@ -58,4 +58,11 @@ test('settings: stored values are validated, junk falls back, language follows t
   const parsed = parseSettings(JSON.stringify({ theme: 'dark', language: 'xx', hideOffline: 'yes', rosterSort: 'name', collapsedGroups: ['Work', 3] }));
   assert.deepEqual(parsed, { ...DEFAULT_SETTINGS, theme: 'dark', rosterSort: 'name', collapsedGroups: ['Work'] });
   assert.deepEqual(toggleGroup(toggleGroup([], 'Work'), 'Work'), []);
+});
+
+test('a burst of messages lands in one copy, in order, each id once', () => {
+  const start = addMessages(EMPTY_LOG, [msg('a', 10), msg('b', 20)]);
+  const burst = addMessages(start, [msg('c', 30), msg('b', 20), msg('d', 15), msg('e', 40)]);
+  assert.deepEqual(burst.messages.map((m) => m.id), ['a', 'd', 'b', 'c', 'e']);
+  assert.equal(addMessages(burst, [msg('a', 10)]), burst);
 });

@@ -2,7 +2,7 @@ import type { Account } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { bridge, call } from '../ipc/client.ts';
 import { loadAccountData } from './actions.ts';
-import { addMessage, chatKey, clearUnread, countUnread, replaceMessage, setDelivery, withTyping } from './chats.ts';
+import { addMessages, chatKey, clearUnread, countUnread, replaceMessage, setDelivery, withTyping } from './chats.ts';
 import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch } from './frameBatch.ts';
@@ -25,18 +25,25 @@ function accountsChanged(accounts: Account[]): void {
 export function wireEvents(): () => void {
   // A busy room or a catch-up brings many messages at once: one state change per frame.
   const messageAdded = frameBatch<ChatMessage>((messages) => setState((s) => {
-    let { chats, unread, typing } = s;
+    let { unread, typing } = s;
+    const byChat = new Map<string, ChatMessage[]>();
     for (const message of messages) {
       const key = chatKey(message.account, message.peer);
       const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
-      const log = chats[key];
-      if (log) chats = { ...chats, [key]: addMessage(log, message) };
+      const batch = byChat.get(key);
+      if (batch) batch.push(message);
+      else byChat.set(key, [message]);
       unread = countUnread(unread, message, open && windowSeen());
       if (message.direction === 'in') typing = withTyping(typing, key, false);
     }
+    const chats = { ...s.chats };
+    for (const [key, batch] of byChat) {
+      const log = chats[key];
+      if (log) chats[key] = addMessages(log, batch);
+    }
     return { chats, unread, typing };
-  }));
-  const occupantChanged = frameBatch<OccupantEvent>((events) => setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) })));
+  }), undefined, 1000);
+  const occupantChanged = frameBatch<OccupantEvent>((events) => setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) })), undefined, 400);
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => setState((s) => ({
     presence: withPresenceEvents(s.presence, events),
   })));
