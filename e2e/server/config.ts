@@ -11,6 +11,8 @@ export interface ProsodyPorts {
 export interface ProsodyOptions {
   /** 'memory' keeps archives in RAM: Prosody's file store slows to a crawl near 10,000 items per user. */
   archiveStorage?: 'internal' | 'memory';
+  /** A server without PEP (for the XEP-0048 private-storage fallback). */
+  withoutPep?: boolean;
   /** How long Prosody keeps a dropped stream-managed session for resumption (default 60 s). */
   smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
@@ -49,7 +51,7 @@ modules_enabled = {
   "blocklist"; "pep"; "private"; "vcard4"; "vcard_legacy"; "bookmarks";
   "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline";
 }
-modules_disabled = { "s2s" }
+modules_disabled = { "s2s"${options.withoutPep ? '; "pep"; "bookmarks"' : ''} }
 limits = { c2s = { rate = "100mb/s" } }
 archive_expires_after = "1w"
 default_archive_policy = true
