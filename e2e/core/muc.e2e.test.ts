@@ -37,6 +37,9 @@ test('three accounts in a room: join, messages once each, nick change, subject, 
   const [own] = (await a.core.commands['chat.history']({ account: a.account, peer: room })).filter((m) => m.direction === 'out');
   assert.equal(own?.state, 'delivered', 'the room reflected our message');
 
+  const typing = waitForEvent(b.core, 'chat.stateChanged', (e) => e.peer === room && e.nick === 'Anna' && e.state === 'composing');
+  await a.core.commands['chat.setChatState']({ account: a.account, peer: room, state: 'composing' });
+  await typing;
   await a.core.commands['muc.setSubject']({ account: a.account, room, subject: 'Planning' });
   await eventually(async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.subject === 'Planning', 'the subject');
   await b.core.commands['muc.setNick']({ account: b.account, room, nick: 'Benny' });

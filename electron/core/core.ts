@@ -182,7 +182,11 @@ export class Core {
       const message = this.store.messages.get(id);
       if (message?.account === account && message.peer === peer && message.stanzaId) await mds.publish(peer, message.stanzaId);
     },
-    'chat.setChatState': async ({ account, peer, state }) => { await this.runtime(account).modules.markers.setChatState(peer, state); },
+    'chat.setChatState': async ({ account, peer, state }) => {
+      const { markers, muc } = this.runtime(account).modules;
+      if (muc.rooms().some((r) => r.jid === peer)) await muc.setChatState(peer, state);
+      else await markers.setChatState(peer, state);
+    },
     'blocklist.list': ({ account }) => Promise.resolve(this.runtime(account).modules.blocking.list()),
     'blocklist.block': async ({ account, jid }) => { await this.runtime(account).modules.blocking.block(jid); },
     'blocklist.unblock': async ({ account, jid }) => { await this.runtime(account).modules.blocking.unblock(jid); },

@@ -19,7 +19,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
   const log = useAppStore((s) => s.chats[chatKey(account.id, peer)]) ?? EMPTY_LOG;
   const name = displayName(item ?? { jid: peer, name: '' });
   const resources = presence?.resources ?? [];
-  const typing = useAppStore((s) => s.typing[chatKey(account.id, peer)] === true);
+  const typing = useAppStore((s) => s.typing[chatKey(account.id, peer)] !== undefined);
   const archive = useAppStore((s) => s.archive[account.id]);
   const blocked = useAppStore((s) => s.blocked[account.id]?.includes(peer) === true);
   const privateInRoom = peer.includes('/');

@@ -16,6 +16,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
   const t = useT();
   const log = useAppStore((s) => s.chats[chatKey(account.id, room.jid)]) ?? EMPTY_LOG;
   const [showOccupants, setShowOccupants] = useState(true);
+  const typing = useAppStore((s) => s.typing[chatKey(account.id, room.jid)]);
   const bookmarked = useAppStore((s) => s.bookmarks[account.id]?.some((b) => b.room === room.jid) === true);
   const toggleBookmark = (): void => {
     const done = bookmarked ? call('bookmarks.remove', { account: account.id, room: room.jid })
@@ -50,6 +51,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         <button type="button" className="icon-button" aria-label={t('rooms.leave')} title={t('rooms.leave')}
           onClick={() => { void call('muc.leave', { account: account.id, room: room.jid }); setState({ openChat: undefined }); }}>⎋</button>
       </header>
+      {typing ? <p className="typing" role="status">{t('chat.typing', { name: typing })}</p> : null}
       {state.status === 'joining' ? <div className="banner info" role="status">{t('rooms.joining')}</div> : null}
       {state.status === 'left' || state.status === 'error' ? (
         <div className="banner warning" role="status">

@@ -76,9 +76,13 @@ export function replaceMessage(log: ChatLog, message: ChatMessage): ChatLog {
   return { ...log, messages };
 }
 
-/** Typing state per chat: only "composing" shows; anything else, or a message from them, ends it. */
-export function withTyping(typing: Readonly<Record<ChatKey, boolean>>, key: ChatKey, composing: boolean): Record<ChatKey, boolean> {
-  if (Boolean(typing[key]) === composing) return typing;
+/**
+ * Typing state per chat: only "composing" shows, with who (a room's nick, '' in a 1:1 chat); anything
+ * else, or a message, ends it.
+ */
+export function withTyping(typing: Record<ChatKey, string>, key: ChatKey, composing: boolean, who = ''): Record<ChatKey, string> {
+  if (!composing && typing[key] === undefined) return typing;
+  if (composing && typing[key] === who) return typing;
   const { [key]: _old, ...rest } = typing;
-  return composing ? { ...rest, [key]: true } : rest;
+  return composing ? { ...rest, [key]: who } : rest;
 }

@@ -41,7 +41,7 @@ export interface AppState {
   chats: Record<ChatKey, ChatLog>;
   unread: Record<ChatKey, number>;
   /** Chats where the peer is typing right now (XEP-0085). */
-  typing: Record<ChatKey, boolean>;
+  typing: Record<ChatKey, string>;
   /** Each account's blocklist (XEP-0191). */
   blocked: Record<AccountId, BareJid[]>;
   /** Each account's archive catch-up (XEP-0313). */

@@ -62,7 +62,7 @@ export function wireEvents(): () => void {
       const log = s.chats[key];
       return log ? { chats: { ...s.chats, [key]: replaceMessage(log, message) } } : {};
     })),
-    bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing') }))),
+    bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing', e.nick ?? '') }))),
     bridge.on('chat.read', (e) => setState((s) => ({ unread: clearUnread(s.unread, chatKey(e.account, e.peer)) }))),
     bridge.on('blocklist.changed', (e) => setState((s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
     bridge.on('muc.roomChanged', (e) => setState((s) => ({ rooms: withRoom(s.rooms, e.account, e.room) }))),

@@ -90,7 +90,8 @@ export interface CoreEvents {
   'message.updated': { account: AccountId; id: MessageId; state: DeliveryState };
   /** A message's text changed: corrected or retracted by its sender. */
   'message.changed': ChatMessage;
-  'chat.stateChanged': { account: AccountId; peer: BareJid; state: ChatState };
+  /** In a room, `nick` says who. */
+  'chat.stateChanged': { account: AccountId; peer: BareJid; state: ChatState; nick?: string };
   /** Another device of ours showed this chat up to here: its unread count goes. */
   'chat.read': { account: AccountId; peer: BareJid };
   'blocklist.changed': { account: AccountId; jids: BareJid[] };

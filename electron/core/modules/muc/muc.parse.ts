@@ -130,3 +130,13 @@ export function buildModeration(stanzaId: string, reason: string | undefined): E
   return xml('apply-to', { xmlns: NS_FASTEN, id: stanzaId },
     xml('moderate', { xmlns: NS_MODERATE_0 }, xml('retract', { xmlns: NS_RETRACT_0 }), reason ? xml('reason', {}, reason) : undefined));
 }
+
+const CHAT_STATE_NAMES = ['active', 'composing', 'paused', 'inactive', 'gone'] as const;
+
+/** A typing notification in a room (no body): who and what. */
+export function parseGroupChatState(stanza: Element): { room: BareJid; nick: string; state: (typeof CHAT_STATE_NAMES)[number] } | undefined {
+  if (stanza.attrs.type !== 'groupchat' || stanza.getChild('body')) return undefined;
+  const where = splitOccupant(stanza.attrs.from);
+  const state = CHAT_STATE_NAMES.find((s) => stanza.getChild(s, 'http://jabber.org/protocol/chatstates'));
+  return where && state ? { ...where, state } : undefined;
+}

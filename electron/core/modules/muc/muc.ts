@@ -2,18 +2,18 @@
 // archive (XEP-0313) as history, subject, nick changes, mentions, and self-ping (XEP-0410).
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
-import type { ChatMessage } from '../../../../shared/model/message.ts';
+import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
+import { NS_CHATSTATES, NS_HINTS } from '../chat/chat.build.ts';
 import type { Occupant, Room } from '../../../../shared/model/muc.ts';
 import { createMessageService } from '../../services/messages.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_SID } from '../chat/chat.parse.ts';
-import { buildArchiveQuery, parseArchiveResult, parseFin } from '../mam/mam.query.ts';
-import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseModeration, parseMucPresence } from './muc.parse.ts';
+import { fetchRoomHistory } from './mucHistory.ts';
+import { mentions, NS_MUC, NS_MUC_USER, parseGroupChatState, parseGroupMessage, parseModeration, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
-const HISTORY_ON_JOIN = 50;
 const NS_PING = 'urn:xmpp:ping';
 const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const SELF_PING_INTERVAL_MS = 5 * 60_000;
@@ -67,6 +67,8 @@ export interface MucApi {
   setSubject(room: BareJid, subject: string): Promise<void>;
   setNick(room: BareJid, nick: string): Promise<void>;
   markRead(room: BareJid): void;
+  /** Typing notifications to the room (XEP-0085); only while joined. */
+  setChatState(room: BareJid, state: ChatState): Promise<void>;
   /** A private message to one occupant (XEP-0045 §7.5); the conversation's peer is room/nick. */
   sendPrivate(room: BareJid, nick: string, body: string): Promise<ChatMessage>;
   /** XEP-0410: asks the room whether we are still in it; rejoins the rooms that say no. */
@@ -182,29 +184,13 @@ export const muc: XmppModule<MucApi> = {
         }
         return;
       }
+      const typing = parseGroupChatState(stanza);
+      const entry = typing ? rooms.get(typing.room) : undefined;
+      if (typing && entry && typing.nick !== entry.room.nick) emit('chat.stateChanged', { account, peer: typing.room, state: typing.state, nick: typing.nick });
       ingestGroup(stanza);
     });
 
-    /** The room's own archive since what we have (or its latest page): history without the legacy replay. */
-    const fetchHistory = async (room: BareJid): Promise<void> => {
-      let after = store.rooms.get(account, room)?.lastArchiveId;
-      for (let pages = 0; pages < 40; pages++) {
-        const queryId = randomUUID();
-        const off = xmpp.onMessage((stanza) => {
-          if (stanza.attrs.from !== room) return;
-          const result = parseArchiveResult(stanza, queryId);
-          if (result) ingestGroup(result.message, { id: result.archiveId, timestamp: result.timestamp });
-        });
-        try {
-          const answer = await xmpp.iq('set', room, buildArchiveQuery({ queryId, max: after ? 250 : HISTORY_ON_JOIN, ...(after ? { after } : { before: '' }) }));
-          const page = parseFin(answer);
-          if (page.complete || !page.last || !after) return;
-          after = page.last;
-        } finally {
-          off();
-        }
-      }
-    };
+    const fetchHistory = (room: BareJid): Promise<void> => fetchRoomHistory({ account, xmpp, store }, room, ingestGroup);
 
     const join = async (jid: BareJid, nick: string, password?: string): Promise<Room> => {
       const previous = rooms.get(jid);
@@ -286,6 +272,10 @@ export const muc: XmppModule<MucApi> = {
       setNick: async (room, nick) => {
         entryOf(room);
         await xmpp.send(xml('presence', { to: `${room}/${nick}` }));
+      },
+      setChatState: async (room, state) => {
+        if (rooms.get(room)?.room.state.status !== 'joined') return;
+        await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, el(state, NS_CHATSTATES), el('no-store', NS_HINTS)));
       },
       sendPrivate: async (room, nick, body) => {
         const entry = entryOf(room);
