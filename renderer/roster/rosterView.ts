@@ -52,9 +52,12 @@ export function bestPresence(presence: ContactPresence | undefined): { show: Pre
 /** Someone who asked to see our presence and is not otherwise in our roster. */
 const isOnlyRequest = (item: RosterItem): boolean => item.pendingIn && item.subscription === 'none' && !item.pendingOut;
 
+/** One collator for all comparisons: localeCompare with options builds a new one per call (slow for thousands). */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 export function compareContacts(sort: RosterSort): (a: ContactView, b: ContactView) => number {
   const byName = (a: ContactView, b: ContactView): number =>
-    a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }) || a.jid.localeCompare(b.jid);
+    collator.compare(a.displayName, b.displayName) || (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0);
   return sort === 'name' ? byName : (a, b) => SHOW_ORDER[a.show] - SHOW_ORDER[b.show] || byName(a, b);
 }
 

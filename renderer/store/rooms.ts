@@ -40,13 +40,15 @@ export function withOccupantEvents(all: Readonly<Record<ChatKey, OccupantsByNick
 }
 
 export const ROLE_ORDER = ['moderator', 'participant', 'visitor', 'none'] as const;
+/** One collator for all comparisons: localeCompare with options builds a new one per call (slow for thousands). */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /** Occupants grouped by role (moderators first), each group sorted by nick. */
 export function groupOccupants(occupants: Readonly<OccupantsByNick> | undefined): { role: Occupant['role']; occupants: Occupant[] }[] {
   const list = Object.values(occupants ?? {});
   return ROLE_ORDER.map((role) => ({
     role,
-    occupants: list.filter((o) => o.role === role).sort((a, b) => a.nick.localeCompare(b.nick, undefined, { sensitivity: 'base' })),
+    occupants: list.filter((o) => o.role === role).sort((a, b) => byName.compare(a.nick, b.nick)),
   })).filter((g) => g.occupants.length > 0);
 }
 
