@@ -6,15 +6,13 @@ import { toBareJid } from '../../../../shared/model/jid.ts';
 import type { Bookmark } from '../../../../shared/model/muc.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
+import { NS_PUBSUB, ownNotification, publishPrivateItem } from '../../xmpp/pep.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 
 export const NS_BOOKMARKS = 'urn:xmpp:bookmarks:1';
 const NS_PRIVATE = 'jabber:iq:private';
 const NS_STORAGE = 'storage:bookmarks';
 const NO_PEP = new Set(['service-unavailable', 'feature-not-implemented']);
-const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
-const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
-const NS_DATA = 'jabber:x:data';
 
 export interface BookmarksApi {
   list(): Bookmark[];
@@ -33,8 +31,6 @@ function parseItem(item: Element): Bookmark | undefined {
     autojoin: conference.attrs.autojoin === 'true' || conference.attrs.autojoin === '1', ...(password ? { password } : {}),
   };
 }
-
-const field = (name: string, value: string): Element => xml('field', { var: name }, xml('value', {}, value));
 
 export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, log }: ModuleContext, join: (room: BareJid, nick: string, password?: string) => Promise<unknown>): BookmarksApi {
   const bookmarks = new Map<BareJid, Bookmark>();
@@ -80,12 +76,8 @@ export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, l
   });
 
   const offMessage = xmpp.onMessage((stanza) => {
-    const items = stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items');
-    if (items?.attrs.node !== NS_BOOKMARKS) return;
-    if (stanza.attrs.from !== undefined && stanza.attrs.from !== xmpp.bareJid) {
-      log.warn('dropped a bookmarks notification from someone else', { from: stanza.attrs.from });
-      return;
-    }
+    const items = ownNotification(stanza, NS_BOOKMARKS, xmpp, log);
+    if (!items) return;
     for (const item of items.getChildren('item')) {
       const bookmark = parseItem(item);
       if (!bookmark) continue;
@@ -108,13 +100,9 @@ export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, l
         changed();
         return;
       }
-      const options = el('x', NS_DATA, { type: 'submit' },
-        xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
-        field('pubsub#persist_items', 'true'), field('pubsub#max_items', 'max'),
-        field('pubsub#send_last_published_item', 'never'), field('pubsub#access_model', 'whitelist'));
       const conference = el('conference', NS_BOOKMARKS, { autojoin: String(bookmark.autojoin), ...(bookmark.name ? { name: bookmark.name } : {}) },
         bookmark.nick ? xml('nick', {}, bookmark.nick) : undefined, bookmark.password ? xml('password', {}, bookmark.password) : undefined);
-      await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {}, xml('publish', { node: NS_BOOKMARKS }, xml('item', { id: bookmark.room }, conference)), xml('publish-options', {}, options)));
+      await publishPrivateItem(xmpp, NS_BOOKMARKS, xml('item', { id: bookmark.room }, conference));
       bookmarks.set(bookmark.room, bookmark);
       changed();
     },
