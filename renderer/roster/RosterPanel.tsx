@@ -33,7 +33,8 @@ export function RosterPanel({ account }: { account: Account }) {
   const strangers = useMemo(() => {
     const prefix = `${account.id} `;
     const peers = [...Object.keys(unread), ...Object.keys(chats).filter((k) => k.startsWith(prefix) && (chats[k]?.messages.length ?? 0) > 0).map((k) => k.slice(prefix.length))];
-    return strangerChats(items, peers.filter((p) => !rooms?.[p]), blocked ?? []);
+    // Rooms and private messages in rooms (room/nick) have their own place.
+    return strangerChats(items, peers.filter((p) => !rooms?.[p] && !p.includes('/')), blocked ?? []);
   }, [items, unread, chats, blocked, rooms, account.id]);
   const onOpen = useCallback((contact: ContactView) => { void openChat(account.id, contact.jid); }, [account.id]);
   const openKey = open ? chatKey(open.account, open.peer) : '';
