@@ -88,20 +88,17 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await Promise.all([app.close(), anna.close(), ben.close()]);
 });
 
-test('room settings render the room\'s own form; a change made there takes effect', async () => {
+test('creating a configured room opens its own form first; a change made there takes effect', async () => {
   const meUser = await newUser(server, 'owner');
   const room = `club-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
-  const app = await startApp({ prepare: async (core) => {
-    await withAccount(core, server, meUser);
-    await core.commands['muc.join']({ account: meUser.jid, room, nick: 'Owner' });
-  } });
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
   const { page } = app;
-  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') }).click();
-  await page.getByRole('button', { name: /^Bookmark this room/ }).click();
-  await page.getByRole('button', { name: 'Remove the bookmark' }).waitFor();
-  assert.deepEqual((await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]), [[room, true]]);
-  await page.getByRole('button', { name: 'Room settings' }).click();
-  const dialog = page.getByRole('dialog');
+  await page.getByRole('button', { name: 'Join a group chat' }).click();
+  const join = page.getByRole('dialog', { name: 'Join a group chat' });
+  await join.getByRole('textbox', { name: 'Room address' }).fill(room);
+  await join.getByRole('checkbox', { name: /set it up before anyone else/ }).check();
+  await join.getByRole('button', { name: 'Join' }).click();
+  const dialog = page.getByRole('dialog', { name: /Configuration for/ });
   await dialog.locator('.data-form').waitFor();
   const name = dialog.getByRole('textbox', { name: /title|room name/i }).first();
   await name.fill('Book club');
@@ -109,5 +106,8 @@ test('room settings render the room\'s own form; a change made there takes effec
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
   await eventually(async () => (await app.core.commands['muc.discover']({ account: meUser.jid })).rooms.find((r) => r.jid === room)?.name === 'Book club', 'the new name');
+  await page.getByRole('button', { name: /^Bookmark this room/ }).click();
+  await page.getByRole('button', { name: 'Remove the bookmark' }).waitFor();
+  assert.deepEqual((await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]), [[room, true]]);
   await app.close();
 });

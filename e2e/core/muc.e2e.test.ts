@@ -254,3 +254,17 @@ test('a moderator retracts someone else\'s message for everyone (XEP-0425); a pa
   }
   await Promise.all([mod.close(), b.close(), c.close()]);
 });
+
+test('a configured creation: the new room stays locked until its form is submitted, then others can enter', async () => {
+  const [ownerUser, guestUser] = [await newUser(server, 'planner'), await newUser(server, 'early')];
+  const [owner, guest] = [await startEngine(server, ownerUser), await startEngine(server, guestUser)];
+  const room = newRoom();
+  const created = await owner.core.commands['muc.join']({ account: owner.account, room, nick: 'Planner', configure: true });
+  assert.equal(created.created, true, 'the room waits for its configuration');
+  await assert.rejects(guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Early' }), /does not exist|refused/);
+  await owner.core.commands['muc.submitConfig']({ account: owner.account, room, values: { 'muc#roomconfig_roomname': ['Planned'] } });
+  const joined = await guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Early' });
+  assert.equal(joined.state.status, 'joined');
+  assert.equal(joined.name, 'Planned');
+  await Promise.all([owner.close(), guest.close()]);
+});

@@ -195,7 +195,7 @@ export class Core {
     },
     'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
     'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
-    'muc.join': ({ account, room, nick, password }) => this.runtime(account).modules.muc.join(room, nick, password),
+    'muc.join': ({ account, room, nick, password, configure }) => this.runtime(account).modules.muc.join(room, nick, password, configure),
     'muc.leave': async ({ account, room }) => { await this.runtime(account).modules.muc.leave(room); },
     'muc.rooms': ({ account }) => Promise.resolve(this.runtime(account).modules.muc.rooms()),
     'muc.occupants': ({ account, room }) => Promise.resolve(this.runtime(account).modules.muc.occupants(room)),

@@ -201,6 +201,7 @@ export const de: Record<MessageKey, string> = {
   'rooms.privateMessage': 'Private Nachricht an {nick}',
   'rooms.bookmark': 'Raum merken (auf allen Geräten automatisch betreten)',
   'rooms.unbookmark': 'Lesezeichen entfernen',
+  'rooms.configureNew': 'Ist der Raum neu, ihn einrichten, bevor andere ihn betreten können',
   'role.moderator': 'Moderation',
   'role.participant': 'Teilnehmende',
   'role.visitor': 'Gäste',

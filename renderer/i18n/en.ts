@@ -199,6 +199,7 @@ export const en = {
   'rooms.privateMessage': 'Private message to {nick}',
   'rooms.bookmark': 'Bookmark this room (join it automatically on every device)',
   'rooms.unbookmark': 'Remove the bookmark',
+  'rooms.configureNew': 'If the room is new, set it up before anyone else can enter',
   'role.moderator': 'Moderators',
   'role.participant': 'Participants',
   'role.visitor': 'Visitors',

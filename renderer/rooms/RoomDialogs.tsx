@@ -48,6 +48,7 @@ export function JoinRoomDialog({ account, room: initialRoom = '', password: init
   const [room, setRoom] = useState(initialRoom);
   const [nick, setNick] = useState(account.split('@')[0] ?? '');
   const [password, setPassword] = useState(initialPassword);
+  const [configure, setConfigure] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent): Promise<void> => {
@@ -56,10 +57,12 @@ export function JoinRoomDialog({ account, room: initialRoom = '', password: init
     if (!jid || !jid.includes('@')) return setError(t('contact.invalidJid', { jid: room }));
     setBusy(true);
     try {
-      await call('muc.join', { account, room: jid, nick: nick.trim(), ...(password ? { password } : {}) });
+      const joined = await call('muc.join', { account, room: jid, nick: nick.trim(), ...(password ? { password } : {}), ...(configure ? { configure } : {}) });
       setState((s) => ({ invitations: withoutInvitation(s.invitations, jid) }));
       close();
       await openChat(account, jid);
+      // A room we just created waits for its settings before anyone else can enter.
+      if (joined.created) openDialog({ kind: 'roomSettings', room: jid });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
       if (failure instanceof Error && /already in use/.test(failure.message)) setNick(`${nick.trim()}_`);
@@ -74,6 +77,7 @@ export function JoinRoomDialog({ account, room: initialRoom = '', password: init
         <RoomBrowser account={account} onPick={(picked) => setRoom(picked.jid)} />
         <label className="field"><span>{t('rooms.nick')}</span><input value={nick} onChange={(e) => setNick(e.target.value)} required /></label>
         <label className="field"><span>{t('rooms.password')}</span><input type="password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        <label className="checkbox"><input type="checkbox" checked={configure} onChange={(e) => setConfigure(e.target.checked)} /><span>{t('rooms.configureNew')}</span></label>
         <ErrorText message={error} />
         <div className="actions"><button type="submit" className="primary" disabled={busy}>{busy ? t('rooms.joining') : t('rooms.joinButton')}</button></div>
       </form>

@@ -45,7 +45,7 @@ export interface CoreCommands {
   'archive.catchUp'(req: { account: AccountId }): Promise<void>;
   'archive.state'(req: { account: AccountId }): Promise<ArchiveState>;
   /** Joins (or creates, as an instant room) a group chat; rejects with the room's error (a taken nick suggests another). */
-  'muc.join'(req: { account: AccountId; room: BareJid; nick: string; password?: string }): Promise<Room>;
+  'muc.join'(req: { account: AccountId; room: BareJid; nick: string; password?: string; configure?: boolean }): Promise<Room>;
   'muc.leave'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'muc.rooms'(req: { account: AccountId }): Promise<Room[]>;
   'muc.occupants'(req: { account: AccountId; room: BareJid }): Promise<Occupant[]>;

@@ -55,7 +55,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'client.setActive': object({ active: boolean }),
   'archive.catchUp': object({ account }),
   'archive.state': object({ account }),
-  'muc.join': object({ account, room: bareJid, nick: nonEmpty(1023), password: optional(str(1024)) }),
+  'muc.join': object({ account, room: bareJid, nick: nonEmpty(1023), password: optional(str(1024)), configure: optional(boolean) }),
   'muc.leave': object({ account, room: bareJid }),
   'muc.rooms': object({ account }),
   'muc.occupants': object({ account, room: bareJid }),

@@ -36,6 +36,8 @@ export interface Room {
   affiliation: Affiliation;
   /** How many messages mention our nick since the room was last read. */
   mentions: number;
+  /** We just created it and it waits (locked) for its configuration form. */
+  created?: boolean;
 }
 
 export interface RoomInvitation {

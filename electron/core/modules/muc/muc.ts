@@ -59,7 +59,8 @@ interface Entry {
 }
 
 export interface MucApi {
-  join(room: BareJid, nick: string, password?: string): Promise<Room>;
+  /** With `configure`, a room this creates stays locked until its form is submitted (muc.submitConfig). */
+  join(room: BareJid, nick: string, password?: string, configure?: boolean): Promise<Room>;
   leave(room: BareJid): Promise<void>;
   rooms(): Room[];
   occupants(room: BareJid): Occupant[];
@@ -192,7 +193,7 @@ export const muc: XmppModule<MucApi> = {
 
     const fetchHistory = (room: BareJid): Promise<void> => fetchRoomHistory({ account, xmpp, store }, room, ingestGroup);
 
-    const join = async (jid: BareJid, nick: string, password?: string): Promise<Room> => {
+    const join = async (jid: BareJid, nick: string, password?: string, configure = false): Promise<Room> => {
       const previous = rooms.get(jid);
       const entry: Entry = {
         room: { jid, nick, name: previous?.room.name ?? '', subject: previous?.room.subject ?? '', state: { status: 'joining' }, role: 'none', affiliation: 'none', mentions: previous?.room.mentions ?? 0 },
@@ -206,7 +207,10 @@ export const muc: XmppModule<MucApi> = {
       });
       await xmpp.send(xml('presence', { to: `${jid}/${nick}` }, el('x', NS_MUC, {}, xml('history', { maxstanzas: '0' }), password ? xml('password', {}, password) : undefined)));
       const room = await joined;
-      if (entry.created) {
+      if (entry.created && configure) {
+        entry.room = { ...entry.room, created: true };
+        changed(entry);
+      } else if (entry.created) {
         // A room we just created stays locked until configured: accept the defaults (an instant room).
         await xmpp.iq('set', jid, el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' }))).catch(() => undefined);
       }
@@ -245,7 +249,7 @@ export const muc: XmppModule<MucApi> = {
     });
 
     const api: MucApi & { dispose(): void } = {
-      join: (room, nick, password) => join(room, nick, password),
+      join: (room, nick, password, configure) => join(room, nick, password, configure),
       leave: async (room) => {
         const entry = rooms.get(room);
         store.rooms.remove(account, room);
