@@ -13,6 +13,7 @@ import { Invitations, InviteDialog, JoinRoomDialog } from '../rooms/RoomDialogs.
 import { RoomList } from '../rooms/RoomList.tsx';
 import { RoomPane } from '../rooms/RoomPane.tsx';
 import { RoomSettingsDialog } from '../rooms/RoomSettingsDialog.tsx';
+import { AffiliationsDialog } from '../rooms/AffiliationsDialog.tsx';
 import { OwnPresence } from './OwnPresence.tsx';
 
 function Dialogs({ account }: { account: Account }) {
@@ -28,6 +29,7 @@ function Dialogs({ account }: { account: Account }) {
     case 'joinRoom': return <JoinRoomDialog account={account.id} {...(dialog.room ? { room: dialog.room } : {})} {...(dialog.password ? { password: dialog.password } : {})} />;
     case 'invite': return <InviteDialog account={account.id} room={dialog.room} />;
     case 'roomSettings': return <RoomSettingsDialog account={account.id} room={dialog.room} />;
+    case 'roomLists': return <AffiliationsDialog account={account.id} room={dialog.room} />;
   }
 }
 

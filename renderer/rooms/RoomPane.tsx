@@ -41,6 +41,13 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
           <p className="subject" aria-label={t('rooms.subject')}>{room.subject || t('rooms.noSubject')}</p>
         </div>
         <button type="button" className="icon-button" aria-label={t('rooms.editSubject')} title={t('rooms.editSubject')} onClick={editSubject}>✎</button>
+        <button type="button" className="icon-button" aria-label={t('rooms.changeNick')} title={t('rooms.changeNick')} onClick={() => {
+          const nick = window.prompt(t('rooms.newNick'), room.nick);
+          if (nick?.trim() && nick.trim() !== room.nick) void call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+        }}>@</button>
+        {room.affiliation === 'owner' || room.affiliation === 'admin' ? (
+          <button type="button" className="icon-button" aria-label={t('rooms.lists', { room: name })} title={t('rooms.lists', { room: name })} onClick={() => openDialog({ kind: 'roomLists', room: room.jid })}>☷</button>
+        ) : null}
         {room.affiliation === 'owner' ? (
           <button type="button" className="icon-button" aria-label={t('rooms.settings')} title={t('rooms.settings')} onClick={() => openDialog({ kind: 'roomSettings', room: room.jid })}>⚙</button>
         ) : null}

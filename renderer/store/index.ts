@@ -24,7 +24,8 @@ export type DialogState =
   | { kind: 'switcher' }
   | { kind: 'joinRoom'; room?: string; password?: string }
   | { kind: 'invite'; room: BareJid }
-  | { kind: 'roomSettings'; room: BareJid };
+  | { kind: 'roomSettings'; room: BareJid }
+  | { kind: 'roomLists'; room: BareJid };
 
 export interface AppState {
   loaded: boolean;
