@@ -268,3 +268,30 @@ test('a configured creation: the new room stays locked until its form is submitt
   assert.equal(joined.name, 'Planned');
   await Promise.all([owner.close(), guest.close()]);
 });
+
+test('read markers are shared in a private group (members only, real JIDs), not in a public room', async () => {
+  const [aUser, bUser] = [await newUser(server, 'teamlead'), await newUser(server, 'teammate')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  const privateRoom = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room: privateRoom, nick: 'Lead', configure: true });
+  await a.core.commands['muc.submitConfig']({ account: a.account, room: privateRoom, values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] } });
+  await a.core.commands['muc.setAffiliation']({ account: a.account, room: privateRoom, jid: bUser.jid, affiliation: 'member' });
+  await b.core.commands['muc.join']({ account: b.account, room: privateRoom, nick: 'Mate' });
+  const sent = await a.core.commands['muc.send']({ account: a.account, room: privateRoom, body: 'please read' });
+  await eventually(async () => (await b.core.commands['chat.history']({ account: b.account, peer: privateRoom })).length === 1, 'the message');
+  const [seen] = await b.core.commands['chat.history']({ account: b.account, peer: privateRoom });
+  assert.ok(seen);
+  await b.core.commands['chat.markDisplayed']({ account: b.account, peer: privateRoom, id: seen.id });
+  await eventually(() => a.core.store.messages.get(sent.id)?.state === 'read', 'read in the private group');
+
+  const publicRoom = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room: publicRoom, nick: 'Lead' });
+  await b.core.commands['muc.join']({ account: b.account, room: publicRoom, nick: 'Mate' });
+  const open = await a.core.commands['muc.send']({ account: a.account, room: publicRoom, body: 'public' });
+  await eventually(async () => (await b.core.commands['chat.history']({ account: b.account, peer: publicRoom })).length === 1, 'the public message');
+  const [publicSeen] = await b.core.commands['chat.history']({ account: b.account, peer: publicRoom });
+  await b.core.commands['chat.markDisplayed']({ account: b.account, peer: publicRoom, id: publicSeen?.id ?? '' });
+  await sleep(400);
+  assert.equal(a.core.store.messages.get(open.id)?.state, 'delivered', 'no read markers in a public room');
+  await Promise.all([a.close(), b.close()]);
+});

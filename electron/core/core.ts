@@ -177,9 +177,10 @@ export class Core {
     'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
     'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),
     'chat.markDisplayed': async ({ account, peer, id }) => {
-      const { markers, mds } = this.runtime(account).modules;
-      await markers.markDisplayed(peer, id);
+      const { markers, mds, muc } = this.runtime(account).modules;
       const message = this.store.messages.get(id);
+      if (message?.groupchat && message.stanzaId) await muc.markDisplayed(peer, message.stanzaId);
+      else await markers.markDisplayed(peer, id);
       if (message?.account === account && message.peer === peer && message.stanzaId) await mds.publish(peer, message.stanzaId);
     },
     'chat.setChatState': async ({ account, peer, state }) => {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
-import { NS_CHATSTATES, NS_HINTS } from '../chat/chat.build.ts';
+import { NS_CHATSTATES, NS_HINTS, NS_MARKERS } from '../chat/chat.build.ts';
 import type { Occupant, Room } from '../../../../shared/model/muc.ts';
 import { createMessageService } from '../../services/messages.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
@@ -11,7 +11,8 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_SID } from '../chat/chat.parse.ts';
 import { fetchRoomHistory } from './mucHistory.ts';
-import { mentions, NS_MUC, NS_MUC_USER, parseGroupChatState, parseGroupMessage, parseModeration, parseMucPresence } from './muc.parse.ts';
+import { handleRoomSignal } from './mucSignals.ts';
+import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const NS_PING = 'urn:xmpp:ping';
@@ -56,6 +57,8 @@ interface Entry {
   ownOccupantId: string | undefined;
   joined?: { resolve(room: Room): void; reject(error: Error): void } | undefined;
   created?: boolean;
+  /** Members-only and non-anonymous: read markers are shared here, as Conversations does. */
+  private?: boolean;
 }
 
 export interface MucApi {
@@ -68,6 +71,8 @@ export interface MucApi {
   setSubject(room: BareJid, subject: string): Promise<void>;
   setNick(room: BareJid, nick: string): Promise<void>;
   markRead(room: BareJid): void;
+  /** A read marker (XEP-0333) for the room's message with this archive id, in private groups only. */
+  markDisplayed(room: BareJid, stanzaId: string): Promise<void>;
   /** Typing notifications to the room (XEP-0085); only while joined. */
   setChatState(room: BareJid, state: ChatState): Promise<void>;
   /** A private message to one occupant (XEP-0045 §7.5); the conversation's peer is room/nick. */
@@ -176,19 +181,7 @@ export const muc: XmppModule<MucApi> = {
       return isNew;
     };
     const offMessage = xmpp.onMessage((stanza) => {
-      const moderation = parseModeration(stanza);
-      if (moderation && rooms.has(moderation.room)) {
-        const target = store.messages.byStanzaId(account, moderation.room, moderation.stanzaId);
-        if (target && !target.retracted) {
-          store.messages.retract(target.id);
-          emit('message.changed', { ...target, body: '', retracted: true });
-        }
-        return;
-      }
-      const typing = parseGroupChatState(stanza);
-      const entry = typing ? rooms.get(typing.room) : undefined;
-      if (typing && entry && typing.nick !== entry.room.nick) emit('chat.stateChanged', { account, peer: typing.room, state: typing.state, nick: typing.nick });
-      ingestGroup(stanza);
+      if (!handleRoomSignal(stanza, { account, store, emit, ownNick: (room) => rooms.get(room)?.room.nick })) ingestGroup(stanza);
     });
 
     const fetchHistory = (room: BareJid): Promise<void> => fetchRoomHistory({ account, xmpp, store }, room, ingestGroup);
@@ -215,10 +208,12 @@ export const muc: XmppModule<MucApi> = {
         await xmpp.iq('set', jid, el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' }))).catch(() => undefined);
       }
       store.rooms.put(account, jid, room.nick);
-      // The room's own name (disco#info), for the list; the address stays the fallback.
-      const name = await xmpp.iq('get', jid, el('query', NS_DISCO_INFO), 10_000)
-        .then((info) => info.getChild('query', NS_DISCO_INFO)?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ?? '')
-        .catch(() => '');
+      // The room's own name (disco#info), for the list; the address stays the fallback. Its features say
+      // whether it is a private group (members only, real JIDs visible), where read markers are shared.
+      const info = await xmpp.iq('get', jid, el('query', NS_DISCO_INFO), 10_000).then((answer) => answer.getChild('query', NS_DISCO_INFO)).catch(() => undefined);
+      const name = info?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ?? '';
+      const features = new Set(info?.getChildren('feature').map((f) => f.attrs.var ?? ''));
+      entry.private = features.has('muc_membersonly') && features.has('muc_nonanonymous');
       const localPart = jid.split('@')[0] ?? '';
       if (name && name !== localPart && name !== entry.room.name) {
         entry.room = { ...entry.room, name };
@@ -276,6 +271,11 @@ export const muc: XmppModule<MucApi> = {
       setNick: async (room, nick) => {
         entryOf(room);
         await xmpp.send(xml('presence', { to: `${room}/${nick}` }));
+      },
+      markDisplayed: async (room, stanzaId) => {
+        const entry = rooms.get(room);
+        if (!entry?.private || entry.room.state.status !== 'joined') return;
+        await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, el('displayed', NS_MARKERS, { id: stanzaId }), el('store', NS_HINTS)));
       },
       setChatState: async (room, state) => {
         if (rooms.get(room)?.room.state.status !== 'joined') return;
