@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import xml from '@xmpp/xml';
 import type { BareJid } from '../../shared/model/jid.ts';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { prosodyShell, startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 
@@ -294,4 +294,17 @@ test('read markers are shared in a private group (members only, real JIDs), not 
   await sleep(400);
   assert.equal(a.core.store.messages.get(open.id)?.state, 'delivered', 'no read markers in a public room');
   await Promise.all([a.close(), b.close()]);
+});
+
+test('self-ping finds a membership the room dropped silently and rejoins', async () => {
+  const user = await newUser(server, 'dropped');
+  const a = await startEngine(server, user);
+  const room = newRoom();
+  await a.core.commands['muc.join']({ account: a.account, room, nick: 'Dropped' });
+  // The room forgets its occupants without telling anyone (as after a crash of the room's host).
+  prosodyShell(server, `> prosody.hosts['conference.localhost'].modules.muc.get_room_from_jid('${room}')._occupants = {}`);
+  assert.deepEqual(await a.core.runtime(a.account).modules.muc.selfPing(), [room], 'the lost membership was noticed');
+  await eventually(() => a.core.runtime(a.account).modules.muc.rooms()[0]?.state.status === 'joined', 'rejoined');
+  assert.deepEqual(await a.core.runtime(a.account).modules.muc.selfPing(), [], 'and now really in the room');
+  await a.close();
 });

@@ -109,3 +109,8 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     },
   };
 }
+
+/** Runs a command in the running server's admin shell (a line starting with '>' is Lua): for faults no client can cause. */
+export function prosodyShell(server: ProsodyServer, command: string): string {
+  return execFileSync('prosodyctl', ['--config', join(server.base, 'prosody.cfg.lua'), 'shell', command], { encoding: 'utf8' });
+}
