@@ -53,6 +53,14 @@ for (const [from, body] of [
   await arrived;
 }
 
+// A group chat with everyone in it.
+const lobby = 'lobby@conference.localhost' as never;
+await alice.core.commands['muc.join']({ account: alice.account, room: lobby, nick: 'Alice' });
+await alice.core.commands['muc.setSubject']({ account: alice.account, room: lobby, subject: 'Welcome to the demo lobby' });
+await peer.core.commands['muc.join']({ account: peer.account, room: lobby, nick: 'Peer' });
+await alice.core.commands['muc.send']({ account: alice.account, room: lobby, body: 'Hello everyone! Try mentioning someone by nick.' });
+await you.core.commands['muc.join']({ account: you.account, room: lobby, nick: 'You' });
+
 const bridge = await startBridge(you.core);
 const web = await serveDirectory(root);
 const url = `${web.url}?bridgePort=${bridge.port}&token=${bridge.token}`;
