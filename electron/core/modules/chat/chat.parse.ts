@@ -8,12 +8,10 @@ export const NS_DELAY = 'urn:xmpp:delay';
 const MAX_ID = 256;
 const CLOCK_SKEW_MS = 60_000;
 
-export interface IncomingChat {
-  kind: 'chat';
+/** What every copy of a chat message carries, however it reached us. */
+interface ChatContent {
   from: string;
   peer: BareJid;
-  /** The sender's resource, for resource locking (RFC 6121 §5.1). */
-  resource: string | undefined;
   body: string;
   originId: string | undefined;
   stanzaId: string | undefined;
@@ -22,6 +20,12 @@ export interface IncomingChat {
   replaces: string | undefined;
   /** This message retracts (XEP-0424) the message with this id. */
   retracts: string | undefined;
+}
+
+export interface IncomingChat extends ChatContent {
+  kind: 'chat';
+  /** The sender's resource, for resource locking (RFC 6121 §5.1). */
+  resource: string | undefined;
 }
 
 export type ParsedMessage = IncomingChat | { kind: 'error'; id: string; peer: BareJid };
@@ -71,16 +75,8 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
 }
 
 /** A message as another copy shows it (a carbon or an archive result): either direction, any of our devices. */
-export interface ForwardedChat {
+export interface ForwardedChat extends ChatContent {
   direction: 'in' | 'out';
-  peer: BareJid;
-  from: string;
-  body: string;
-  originId: string | undefined;
-  stanzaId: string | undefined;
-  timestamp: number | undefined;
-  replaces: string | undefined;
-  retracts: string | undefined;
 }
 
 /**
