@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import { translator } from './translate.ts';
@@ -14,7 +13,7 @@ test('every string exists in both languages with the same placeholders', () => {
 });
 
 test('placeholders are filled and unknown ones left visible', () => {
-  assert.equal(translator('en')('roster.groupCount', { online: 2, total: 5 }), '2 of 5 online');
-  assert.equal(translator('de')('roster.groupCount', { online: 2, total: 5 }), '2 von 5 online');
-  assert.equal(translator('en')('setup.registered', {}), 'Account {jid} created. Logging in…');
+  assert.strictEqual(translator('en')('roster.groupCount', { online: 2, total: 5 }), '2 of 5 online');
+  assert.strictEqual(translator('de')('roster.groupCount', { online: 2, total: 5 }), '2 von 5 online');
+  assert.strictEqual(translator('en')('setup.registered', {}), 'Account {jid} created. Logging in…');
 });

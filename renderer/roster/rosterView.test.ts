@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ContactPresence, ResourcePresence } from '../../shared/model/presence.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
@@ -44,7 +43,7 @@ test('filter matches name or JID; hiding offline keeps contacts with unread mess
   assert.deepEqual(buildRosterView(items, presence, {}, options({ filter: 'bob@' })).groups.map((g) => g.name), ['Work']);
   const hidden = buildRosterView(items, presence, { 'carol@x': 2 }, options({ hideOffline: true }));
   assert.deepEqual(hidden.groups.find((g) => g.name === '')?.contacts.map((c) => [c.jid, c.unread]), [['carol@x', 2]]);
-  assert.equal(hidden.groups.find((g) => g.name === '')?.total, 2);
+  assert.strictEqual(hidden.groups.find((g) => g.name === '')?.total, 2);
 });
 
 test('the best resource decides what is shown', () => {

@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import { frameBatch } from './frameBatch.ts';
 
 test('a burst is applied once, in order; the next burst gets its own flush', () => {
@@ -7,10 +6,10 @@ test('a burst is applied once, in order; the next burst gets its own flush', () 
   const applied: number[][] = [];
   const push = frameBatch<number>((items) => applied.push(items), (flush) => flushes.push(flush));
   push(1); push(2); push(3);
-  assert.equal(flushes.length, 1);
+  assert.strictEqual(flushes.length, 1);
   flushes[0]?.();
   push(4);
-  assert.equal(flushes.length, 2);
+  assert.strictEqual(flushes.length, 2);
   flushes[1]?.();
   assert.deepEqual(applied, [[1, 2, 3], [4]]);
 });

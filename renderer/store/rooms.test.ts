@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { Occupant, Room } from '../../shared/model/muc.ts';
@@ -15,17 +14,17 @@ test('occupant events: a burst applied at once, leaves remove, groups by role wi
     { account, room, occupant: occupant('Zed', 'moderator'), gone: false }, { account, room, occupant: occupant('bot7'), gone: true }];
   const all = withOccupantEvents({}, events);
   const inRoom = all[chatKey(account, room)] ?? {};
-  assert.equal(Object.keys(inRoom).length, 2000);
-  assert.equal(inRoom.bot7, undefined);
+  assert.strictEqual(Object.keys(inRoom).length, 2000);
+  assert.strictEqual(inRoom.bot7, undefined);
   const groups = groupOccupants(inRoom);
   assert.deepEqual(groups.map((g) => [g.role, g.occupants.length]), [['moderator', 1], ['participant', 1999]]);
-  assert.equal(groups[1]?.occupants[0]?.nick, 'bot0');
+  assert.strictEqual(groups[1]?.occupants[0]?.nick, 'bot0');
 });
 
 test('rooms per account: added, replaced, removed', () => {
   const base: Room = { jid: room, nick: 'me', name: '', subject: '', state: { status: 'joined' }, role: 'participant', affiliation: 'none', mentions: 0 };
   let all = withRoom({}, account, base);
   all = withRoom(all, account, { ...base, subject: 'news' });
-  assert.equal(all[account]?.[room]?.subject, 'news');
+  assert.strictEqual(all[account]?.[room]?.subject, 'news');
   assert.deepEqual(withoutRoom(all, account, room)[account], {});
 });

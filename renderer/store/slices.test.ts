@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import type { Account, AccountId } from '../../shared/model/account.ts';
 import type { BareJid, FullJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
@@ -22,13 +21,13 @@ test('chat log: live messages land in order once; older pages go in front; deliv
   log = { ...log, messages: log.messages.filter((m) => m.id !== '0-same-time') };
   log = prependPage(log, [msg('y', 1), msg('z', 2), msg('a', 10)], 3);
   assert.deepEqual(log.messages.map((m) => m.id), ['y', 'z', 'a', 'b', 'c']);
-  assert.equal(log.hasOlder, true);
-  assert.equal(prependPage(log, [msg('x', 0)], 3).hasOlder, false);
+  assert.strictEqual(log.hasOlder, true);
+  assert.strictEqual(prependPage(log, [msg('x', 0)], 3).hasOlder, false);
   const sent = addMessage(log, msg('out', 40, 'out'));
   const updated = setDelivery(sent, 'out', 'sent');
-  assert.equal(updated.messages.at(-1)?.state, 'sent');
-  assert.equal(setDelivery(updated, 'out', 'sent'), updated);
-  assert.equal(setDelivery(updated, 'nope', 'sent'), updated);
+  assert.strictEqual(updated.messages.at(-1)?.state, 'sent');
+  assert.strictEqual(setDelivery(updated, 'out', 'sent'), updated);
+  assert.strictEqual(setDelivery(updated, 'nope', 'sent'), updated);
 });
 
 test('unread: counts incoming messages of unseen chats, never own ones, and clears per chat', () => {
@@ -42,7 +41,7 @@ test('unread: counts incoming messages of unseen chats, never own ones, and clea
 
 test('presence: a snapshot without resources removes the contact; lists replace; state updates one account', () => {
   let all = withPresence({}, account, { jid: peer, resources: [{ resource: 'r', show: 'away', status: '', priority: 0 }] });
-  assert.equal(all[account]?.[peer]?.resources[0]?.show, 'away');
+  assert.strictEqual(all[account]?.[peer]?.resources[0]?.show, 'away');
   all = withPresence(all, account, { jid: peer, resources: [] });
   assert.deepEqual(all[account], {});
   assert.deepEqual(Object.keys(withPresenceList(all, account, [{ jid: peer, resources: [{ resource: 'r', show: 'dnd', status: '', priority: 0 }] }])[account] ?? {}), [peer]);
@@ -53,8 +52,8 @@ test('presence: a snapshot without resources removes the contact; lists replace;
 
 test('settings: stored values are validated, junk falls back, language follows the system first', () => {
   assert.deepEqual(parseSettings(null), DEFAULT_SETTINGS);
-  assert.equal(parseSettings(null, 'de-DE').language, 'de');
-  assert.equal(parseSettings('{not json', 'de').language, 'de');
+  assert.strictEqual(parseSettings(null, 'de-DE').language, 'de');
+  assert.strictEqual(parseSettings('{not json', 'de').language, 'de');
   const parsed = parseSettings(JSON.stringify({ theme: 'dark', language: 'xx', hideOffline: 'yes', rosterSort: 'name', collapsedGroups: ['Work', 3] }));
   assert.deepEqual(parsed, { ...DEFAULT_SETTINGS, theme: 'dark', rosterSort: 'name', collapsedGroups: ['Work'] });
   assert.deepEqual(toggleGroup(toggleGroup([], 'Work'), 'Work'), []);
@@ -64,5 +63,5 @@ test('a burst of messages lands in one copy, in order, each id once', () => {
   const start = addMessages(EMPTY_LOG, [msg('a', 10), msg('b', 20)]);
   const burst = addMessages(start, [msg('c', 30), msg('b', 20), msg('d', 15), msg('e', 40)]);
   assert.deepEqual(burst.messages.map((m) => m.id), ['a', 'd', 'b', 'c', 'e']);
-  assert.equal(addMessages(burst, [msg('a', 10)]), burst);
+  assert.strictEqual(addMessages(burst, [msg('a', 10)]), burst);
 });

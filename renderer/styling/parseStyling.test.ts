@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import { findLinks } from './links.ts';
 import { type Block, type Inline, MAX_STYLED_CHARS, parseInline, parseStyling } from './parseStyling.ts';
 
@@ -16,37 +15,37 @@ function show(inlines: Inline[]): string {
 }
 
 test('spans: bold, italic, strike and code, nested but never across lines', () => {
-  assert.equal(show(parseInline('a *bold* b')), 'a [strong bold] b');
-  assert.equal(show(parseInline('_it_ and ~gone~')), '[emphasis it] and [strike gone]');
-  assert.equal(show(parseInline('*bold _and italic_*')), '[strong bold [emphasis and italic]]');
-  assert.equal(show(parseInline('`*not bold*`')), '[code *not bold*]');
-  assert.equal(show(parseInline('*_both_*')), '[strong [emphasis both]]');
+  assert.strictEqual(show(parseInline('a *bold* b')), 'a [strong bold] b');
+  assert.strictEqual(show(parseInline('_it_ and ~gone~')), '[emphasis it] and [strike gone]');
+  assert.strictEqual(show(parseInline('*bold _and italic_*')), '[strong bold [emphasis and italic]]');
+  assert.strictEqual(show(parseInline('`*not bold*`')), '[code *not bold*]');
+  assert.strictEqual(show(parseInline('*_both_*')), '[strong [emphasis both]]');
 });
 
 test('directives that do not open or close a span stay plain text', () => {
-  assert.equal(show(parseInline('2 * 3 * 4')), '2 * 3 * 4');
-  assert.equal(show(parseInline('** empty')), '** empty');
-  assert.equal(show(parseInline('snake_case_name')), 'snake_case_name');
-  assert.equal(show(parseInline('*open only')), '*open only');
-  assert.equal(show(parseInline('*no close *')), '*no close *');
-  assert.equal(show(parseInline('*a* *b*')), '[strong a] [strong b]');
+  assert.strictEqual(show(parseInline('2 * 3 * 4')), '2 * 3 * 4');
+  assert.strictEqual(show(parseInline('** empty')), '** empty');
+  assert.strictEqual(show(parseInline('snake_case_name')), 'snake_case_name');
+  assert.strictEqual(show(parseInline('*open only')), '*open only');
+  assert.strictEqual(show(parseInline('*no close *')), '*no close *');
+  assert.strictEqual(show(parseInline('*a* *b*')), '[strong a] [strong b]');
 });
 
 test('blocks: fenced preformatted text is not styled, quotes nest', () => {
   const blocks = parseStyling('```js\n*x*\n```\n> quoted *bold*\n>> deeper\nplain');
   assert.deepEqual(blocks[0], { type: 'pre', fence: '```js', lines: ['*x*'], closed: true });
   const quote = blocks[1] as Extract<Block, { type: 'quote' }>;
-  assert.equal(quote.type, 'quote');
-  assert.equal(show((quote.blocks[0] as Extract<Block, { type: 'line' }>).content), 'quoted [strong bold]');
-  assert.equal((quote.blocks[1] as Extract<Block, { type: 'quote' }>).type, 'quote');
+  assert.strictEqual(quote.type, 'quote');
+  assert.strictEqual(show((quote.blocks[0] as Extract<Block, { type: 'line' }>).content), 'quoted [strong bold]');
+  assert.strictEqual((quote.blocks[1] as Extract<Block, { type: 'quote' }>).type, 'quote');
   assert.deepEqual(blocks[2], { type: 'line', content: [{ type: 'text', text: 'plain' }] });
   assert.deepEqual(parseStyling('```\nunclosed'), [{ type: 'pre', fence: '```', lines: ['unclosed'], closed: false }]);
 });
 
 test('links: only http(s), xmpp and mailto, without trailing punctuation', () => {
-  assert.equal(show(parseInline('see https://example.org/a_(b). ok')), 'see [link https://example.org/a_(b)]. ok');
-  assert.equal(show(parseInline('(https://example.org/x)')), '([link https://example.org/x])');
-  assert.equal(show(parseInline('javascript:alert(1) data:text/html,x')), 'javascript:alert(1) data:text/html,x');
+  assert.strictEqual(show(parseInline('see https://example.org/a_(b). ok')), 'see [link https://example.org/a_(b)]. ok');
+  assert.strictEqual(show(parseInline('(https://example.org/x)')), '([link https://example.org/x])');
+  assert.strictEqual(show(parseInline('javascript:alert(1) data:text/html,x')), 'javascript:alert(1) data:text/html,x');
   assert.deepEqual(findLinks('xmpp:room@conference.example.org?join mailto:a@b.c').map((l) => l.href),
     ['xmpp:room@conference.example.org?join', 'mailto:a@b.c']);
   assert.deepEqual(findLinks('https://'), []);
@@ -58,8 +57,8 @@ test('hostile and huge bodies stay text and parse in linear-ish time', () => {
   const unmatched = '*a '.repeat(200_000);
   const started = performance.now();
   const blocks = parseStyling(unmatched.slice(0, MAX_STYLED_CHARS - 1));
-  assert.equal(blocks.length, 1);
+  assert.strictEqual(blocks.length, 1);
   const huge = parseStyling('x'.repeat(1_000_000));
-  assert.equal(huge.length, 1);
+  assert.strictEqual(huge.length, 1);
   assert.ok(performance.now() - started < 1000, 'parsing stays fast');
 });

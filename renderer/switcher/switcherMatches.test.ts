@@ -1,5 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { assert, test } from 'vitest';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
@@ -13,6 +12,6 @@ test('name prefixes rank first, then word or JID prefixes, then substrings; open
   const names = (q: string): string[] => switcherMatches(roster, [`${account} stranger@y`], q).map((m) => m.name);
   assert.deepEqual(names('ann'), ['Annabel', 'Maria Anna', 'Jo']);
   assert.deepEqual(names('strang'), ['stranger']);
-  assert.equal(names('').length, 5);
+  assert.strictEqual(names('').length, 5);
   assert.deepEqual(names('zzz'), []);
 });
