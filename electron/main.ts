@@ -34,7 +34,14 @@ void app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
-  const core = createCore({ databasePath: databasePath(), secrets: (store) => createEncryptedSecretStore(store.secrets, safeStorageCipher()) });
+  const core = createCore({
+    databasePath: databasePath(), secrets: (store) => createEncryptedSecretStore(store.secrets, safeStorageCipher()),
+    // shell.openPath answers with an error text (empty when it worked).
+    openFile: async (path) => {
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error(problem);
+    },
+  });
   const unbind = bindIpc(ipcMain, core, () => window?.webContents);
   window = createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) window = createWindow(); });

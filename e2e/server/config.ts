@@ -17,6 +17,8 @@ export interface ProsodyOptions {
   smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
   externalComponent?: { domain: string; secret: string };
+  /** MIME types the upload service accepts (default: all). */
+  uploadFileTypes?: string[];
 }
 
 export function prosodyConfig(base: string, ports: ProsodyPorts, asRoot: boolean, options: ProsodyOptions = {}): string {
@@ -70,6 +72,7 @@ Component "upload.localhost" "http_file_share"
   http_host = "localhost"
   http_file_share_size_limit = 10 * 1024 * 1024
   http_file_share_expires_after = 60 * 60 * 24
+${options.uploadFileTypes ? `  http_file_share_allowed_file_types = { ${options.uploadFileTypes.map((t) => `"${t}"`).join('; ')} }` : ''}
 ${options.externalComponent && ports.component ? `Component "${options.externalComponent.domain}"
   component_secret = "${options.externalComponent.secret}"` : ''}
 `;

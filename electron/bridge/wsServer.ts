@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { BridgeFrame } from '../../shared/ipc/bridge.ts';
+import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.ts';
 import { type Core, dispatchCommand } from '../core/index.ts';
 
 export interface BridgeServer {
@@ -30,7 +31,7 @@ export function rawDataText(data: RawData): string {
 
 function parseRequest(data: string): { seq: number; name: unknown; arg: unknown } | undefined {
   try {
-    const value: unknown = JSON.parse(data);
+    const value: unknown = decodeWire(data);
     if (typeof value !== 'object' || value === null) return undefined;
     const { type, seq, name, arg } = value as Record<string, unknown>;
     return type === 'invoke' && typeof seq === 'number' ? { seq, name, arg } : undefined;
@@ -52,7 +53,7 @@ export async function startBridge(core: Core, options: { port?: number; token?: 
 
   const sockets = new Set<WebSocket>();
   const send = (socket: WebSocket, frame: BridgeFrame): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState === socket.OPEN) socket.send(encodeWire(frame));
   };
   const offEvents = core.events.onAny((name, payload) => {
     for (const socket of sockets) send(socket, { type: 'event', name, payload });

@@ -1,5 +1,8 @@
 // The engine: accounts and their runtimes, implementing the IPC contract's commands.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { CoreCommands } from '../../shared/ipc/contract.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
@@ -9,6 +12,7 @@ import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
 import { CoreEmitter } from './events.ts';
 import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
 import { discoverRooms } from './modules/muc/discovery.ts';
+import { createFileCommands } from './files/fileCommands.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -23,6 +27,10 @@ export interface CoreOptions {
   archivePageLimit?: number;
   /** How far back a new device's first archive sync goes, in days (default 7); older pages load on demand. */
   firstSyncDays?: number;
+  /** Where downloaded files are cached (default: "files" beside the database, or a temporary folder). */
+  filesDir?: string;
+  /** Opens a file with the system's default app; only the desktop shell has one. */
+  openFile?: (path: string) => Promise<void>;
 }
 
 export class UserError extends Error {
@@ -49,6 +57,9 @@ export class Core {
   readonly #runtimes = new Map<AccountId, AccountRuntime>();
   readonly #backoff: BackoffPolicy;
   readonly #limits: { archivePages?: number; firstSyncDays?: number };
+  readonly #files: ReturnType<typeof createFileCommands>;
+  /** A throwaway engine's download cache, removed on close. */
+  #throwawayDir: string | undefined;
 
   constructor(options: CoreOptions) {
     this.store = openStore(options.databasePath);
@@ -59,6 +70,15 @@ export class Core {
       ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
     };
     for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
+    const filesDir = options.filesDir ?? (options.databasePath === ':memory:' ? mkdtempSync(join(tmpdir(), 'jabberdesk-files-')) : join(dirname(options.databasePath), 'files'));
+    if (!options.filesDir && options.databasePath === ':memory:') this.#throwawayDir = filesDir;
+    this.#files = createFileCommands({
+      runtime: (account) => this.runtime(account),
+      trust: async (account) => ({ pinnedFingerprint: await this.#secrets.get(pinKey(account)) }),
+      emit: this.events.emit,
+      filesDir,
+      openFile: options.openFile,
+    });
   }
 
   /** Connects every account whose remembered presence is not "offline". */
@@ -67,9 +87,11 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    this.#files.dispose();
     await Promise.allSettled([...this.#runtimes.values()].map((r) => r.dispose()));
     this.#runtimes.clear();
     this.store.close();
+    if (this.#throwawayDir) rmSync(this.#throwawayDir, { recursive: true, force: true });
   }
 
   runtime(account: AccountId): AccountRuntime {
@@ -226,5 +248,14 @@ export class Core {
       const fetched = await runtime.modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
       return fetched.stored > 0 ? local() : found;
     },
+    'upload.service': (req) => this.#files['upload.service'](req),
+    'upload.begin': (req) => this.#files['upload.begin'](req),
+    'upload.chunk': (req) => this.#files['upload.chunk'](req),
+    'upload.finish': (req) => this.#files['upload.finish'](req),
+    'upload.cancel': (req) => this.#files['upload.cancel'](req),
+    'files.probe': (req) => this.#files['files.probe'](req),
+    'files.download': (req) => this.#files['files.download'](req),
+    'files.read': (req) => this.#files['files.read'](req),
+    'files.open': (req) => this.#files['files.open'](req),
   };
 }

@@ -2,6 +2,7 @@
 import type { BridgeFrame, XmppBridge } from '../../shared/ipc/bridge.ts';
 import type { CommandArg, CommandName, CommandResult, CoreEvents, EventName } from '../../shared/ipc/contract.ts';
 import { CommandError, fail, type Result } from '../../shared/ipc/result.ts';
+import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.ts';
 
 declare global {
   interface Window { xmpp?: XmppBridge }
@@ -23,7 +24,7 @@ export function webSocketBridge(url: string): XmppBridge {
     pending.clear();
   });
   socket.addEventListener('message', (message: MessageEvent<string>) => {
-    const frame = JSON.parse(message.data) as BridgeFrame;
+    const frame = decodeWire(message.data) as BridgeFrame;
     if (frame.type === 'result') {
       pending.get(frame.seq)?.(frame.result);
       pending.delete(frame.seq);
@@ -42,7 +43,7 @@ export function webSocketBridge(url: string): XmppBridge {
       const id = ++seq;
       return new Promise<Result<CommandResult<K>>>((resolve) => {
         pending.set(id, resolve as (result: Result<unknown>) => void);
-        socket.send(JSON.stringify({ type: 'invoke', seq: id, name, arg }));
+        socket.send(encodeWire({ type: 'invoke', seq: id, name, arg }));
       });
     },
     on: <E extends EventName>(event: E, listener: (payload: CoreEvents[E]) => void) => {
@@ -70,6 +71,8 @@ function pickBridge(): XmppBridge {
 }
 
 export const bridge = pickBridge();
+/** The desktop app (Electron's preload) can open files with the system; the web mode cannot. */
+export const isDesktop = Boolean(window.xmpp);
 
 /** Runs a command and unwraps its Result (throws CommandError on failure). */
 export async function call<K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>> {

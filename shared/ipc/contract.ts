@@ -6,6 +6,7 @@ import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/
 import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
 import type { DataForm, DataFormValues } from '../model/dataForm.ts';
+import type { DownloadedFile, FileId, RemoteFileInfo, UploadId, UploadService } from '../model/file.ts';
 import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
 
 export interface CoreCommands {
@@ -72,6 +73,26 @@ export interface CoreCommands {
   'bookmarks.remove'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'muc.invite'(req: { account: AccountId; room: BareJid; jid: BareJid; reason?: string; mediated?: boolean }): Promise<void>;
   'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
+  /** The server's upload service and its size limit (XEP-0363). */
+  'upload.service'(req: { account: AccountId }): Promise<UploadService>;
+  /**
+   * Asks for a slot and opens the upload; a file over the server's limit is refused before that.
+   * `to`: a contact, a joined room, or room/nick. Returns the id for chunk/finish/cancel and the name used.
+   */
+  'upload.begin'(req: { account: AccountId; to: BareJid; name: string; size: number; type: string }): Promise<{ upload: UploadId; name: string }>;
+  /** The next bytes, in order; resolves when the engine can take more. */
+  'upload.chunk'(req: { upload: UploadId; data: Uint8Array }): Promise<{ sent: number }>;
+  /** Every byte sent: once the server stored the file, its URL is shared in the chat (body + XEP-0066). */
+  'upload.finish'(req: { upload: UploadId }): Promise<ChatMessage>;
+  'upload.cancel'(req: { upload: UploadId }): Promise<void>;
+  /** A HEAD request: size and type as the file server states them (hints only). */
+  'files.probe'(req: { account: AccountId; url: string }): Promise<RemoteFileInfo>;
+  /** Downloads into the engine's cache, refusing to grow past maxBytes; progress as files.progress. */
+  'files.download'(req: { account: AccountId; url: string; maxBytes: number }): Promise<DownloadedFile>;
+  /** Bytes of a downloaded file (at most 4 MiB a call). */
+  'files.read'(req: { id: FileId; offset: number; length: number }): Promise<Uint8Array>;
+  /** Opens a downloaded file with the system's default app (desktop only; never programs or web pages). */
+  'files.open'(req: { id: FileId }): Promise<void>;
 }
 
 /** Archive catch-up (XEP-0313): 'incomplete' means messages may be missing until it is run again. */
@@ -102,6 +123,7 @@ export interface CoreEvents {
   'muc.invited': { account: AccountId; invitation: RoomInvitation };
   'bookmarks.changed': { account: AccountId; bookmarks: Bookmark[] };
   'archive.status': { account: AccountId } & ArchiveState;
+  'files.progress': { account: AccountId; url: string; received: number; total?: number };
 }
 
 export type CommandName = keyof CoreCommands;

@@ -15,6 +15,10 @@ export const int = (min: number, max: number): Guard => (v, p) =>
 export const oneOf = (...values: readonly string[]): Guard => (v, p) =>
   typeof v === 'string' && values.includes(v) ? undefined : `${p} must be one of ${values.join(', ')}`;
 
+/** Bytes (a Uint8Array: Electron clones it, the WebSocket codec revives it). */
+export const bytes = (maxLength: number): Guard => (v, p) =>
+  !(v instanceof Uint8Array) ? `${p} must be bytes` : v.length > maxLength ? `${p} is longer than ${maxLength} bytes` : undefined;
+
 export const boolean: Guard = (v, p) => (typeof v === 'boolean' ? undefined : `${p} must be true or false`);
 
 export const bareJid: Guard = (v, p) => (isBareJid(v) ? undefined : `${p} must be a valid bare JID`);

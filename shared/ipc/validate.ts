@@ -4,8 +4,9 @@ import { CHAT_STATES, MAX_BODY_CHARS } from '../model/message.ts';
 import { PRESENCE_SHOWS } from '../model/presence.ts';
 import { isBareJid, toFullJid } from '../model/jid.ts';
 import { AFFILIATIONS, ROLES } from '../model/muc.ts';
+import { FILE_CHUNK_BYTES, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES } from '../model/file.ts';
 import type { CommandArg, CommandName } from './contract.ts';
-import { arrayOf, bareJid, boolean, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
+import { arrayOf, bareJid, boolean, bytes, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
 
 const account = bareJid;
 const priority = optional(int(PRIORITY_MIN, PRIORITY_MAX));
@@ -17,6 +18,10 @@ const server = { domain: nonEmpty(1023), host: optional(nonEmpty(255)), port, tl
 
 /** A conversation: a bare JID, or room/nick for a private message in a group chat. */
 const chatPeer: Guard = (v, p) => (typeof v === 'string' && (isBareJid(v) || (toFullJid(v) === v && isBareJid(v.slice(0, v.indexOf('/'))))) ? undefined : `${p} must be a valid JID`);
+
+const upload = nonEmpty(64);
+const url = nonEmpty(4096);
+const fileId: Guard = (v, p) => (typeof v === 'string' && /^[0-9a-f]{64}$/u.test(v) ? undefined : `${p} must be a file id`);
 
 const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
 
@@ -77,6 +82,15 @@ const schemas: { [K in CommandName]: Guard } = {
   'bookmarks.remove': object({ account, room: bareJid }),
   'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)), mediated: optional(boolean) }),
   'chat.history': object({ account, peer: chatPeer, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
+  'upload.service': object({ account }),
+  'upload.begin': object({ account, to: chatPeer, name: nonEmpty(1024), size: int(0, Number.MAX_SAFE_INTEGER), type: str(255) }),
+  'upload.chunk': object({ upload, data: bytes(FILE_CHUNK_BYTES) }),
+  'upload.finish': object({ upload }),
+  'upload.cancel': object({ upload }),
+  'files.probe': object({ account, url }),
+  'files.download': object({ account, url, maxBytes: int(1, MAX_DOWNLOAD_BYTES) }),
+  'files.read': object({ id: fileId, offset: int(0, Number.MAX_SAFE_INTEGER), length: int(1, MAX_READ_BYTES) }),
+  'files.open': object({ id: fileId }),
 };
 
 export function isCommandName(name: unknown): name is CommandName {

@@ -38,6 +38,8 @@ export interface ChatMessage {
   occupantId?: string;
   /** It mentions our nick in the room. */
   mention?: boolean;
+  /** The URL the sender shares as a file (XEP-0066); the body is that URL too. */
+  oobUrl?: string;
 }
 
 export const MAX_BODY_CHARS = 1_100_000;

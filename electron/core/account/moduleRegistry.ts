@@ -13,6 +13,7 @@ import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
+import { upload } from '../modules/upload/upload.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
 
 export function setupModules(ctx: ModuleContext) {
@@ -30,6 +31,7 @@ export function setupModules(ctx: ModuleContext) {
     blocking: blocking.setup(ctx),   // XEP-0191
     csi: csi.setup(ctx),             // XEP-0352
     ping: ping.setup(ctx),           // XEP-0199
+    upload: upload.setup(ctx),       // XEP-0363
   };
   const all = { ...modules, bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)) };  // XEP-0402
   return { ...all, dispose: () => { for (const m of Object.values(all).reverse()) m.dispose(); } };

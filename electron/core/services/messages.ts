@@ -54,9 +54,9 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       return stored;
     },
     /** A new outgoing message, stored with its outbox entry before anything touches the network. */
-    queue(peer: BareJid, body: string, from: string): ChatMessage {
+    queue(peer: BareJid, body: string, from: string, oobUrl?: string): ChatMessage {
       const id = randomUUID();
-      const message: ChatMessage = { id, account, peer, direction: 'out', from, body, timestamp: Date.now(), state: 'queued', originId: id };
+      const message: ChatMessage = { id, account, peer, direction: 'out', from, body, timestamp: Date.now(), state: 'queued', originId: id, ...(oobUrl ? { oobUrl } : {}) };
       store.messages.enqueue(message);
       emit('message.added', message);
       return message;

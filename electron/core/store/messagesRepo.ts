@@ -6,7 +6,7 @@ import { type Db, sql, transaction } from './db.ts';
 interface RawMessage {
   id: string; account: string; peer: string; direction: string; from_jid: string; body: string; ts: number; state: string;
   origin_id: string | null; stanza_id: string | null; edited: number; retracted: number;
-  groupchat: number; occupant_id: string | null; mention: number;
+  groupchat: number; occupant_id: string | null; mention: number; oob_url: string | null;
 }
 
 function fromRaw(raw: RawMessage): ChatMessage {
@@ -16,19 +16,20 @@ function fromRaw(raw: RawMessage): ChatMessage {
     ...(raw.origin_id ? { originId: raw.origin_id } : {}), ...(raw.stanza_id ? { stanzaId: raw.stanza_id } : {}),
     ...(raw.edited ? { edited: true } : {}), ...(raw.retracted ? { retracted: true } : {}),
     ...(raw.groupchat ? { groupchat: true } : {}), ...(raw.occupant_id ? { occupantId: raw.occupant_id } : {}), ...(raw.mention ? { mention: true } : {}),
+    ...(raw.oob_url ? { oobUrl: raw.oob_url } : {}),
   };
 }
 
 export function createMessagesRepo(db: Db) {
-  const insert = sql(db, `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = sql(db, `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
     /** Stores the message unless one with the same id, origin-id or stanza-id is there; true when stored. */
     add(message: ChatMessage): boolean {
       const result = insert.run(message.id, message.account, message.peer, message.direction, message.from, message.body,
         message.timestamp, message.state, message.originId ?? null, message.stanzaId ?? null, Number(message.edited ?? false), Number(message.retracted ?? false),
-        Number(message.groupchat ?? false), message.occupantId ?? null, Number(message.mention ?? false));
+        Number(message.groupchat ?? false), message.occupantId ?? null, Number(message.mention ?? false), message.oobUrl ?? null);
       return result.changes === 1;
     },
     /** A new outgoing message and its outbox entry, in one transaction. */

@@ -40,7 +40,7 @@ export const carbons: XmppModule<Record<never, never>> = {
         peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
         timestamp: parsed.timestamp ?? Date.now(), state: sentByUs ? 'acked' : 'received',
         ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-        replaces: parsed.replaces, retracts: parsed.retracts,
+        replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
       });
     });
     return { dispose: () => { offOnline(); offMessage(); } };

@@ -6,11 +6,18 @@ export const NS_RECEIPTS = 'urn:xmpp:receipts';
 export const NS_MARKERS = 'urn:xmpp:chat-markers:0';
 export const NS_CHATSTATES = 'http://jabber.org/protocol/chatstates';
 export const NS_HINTS = 'urn:xmpp:hints';
+export const NS_OOB = 'jabber:x:oob';
+
+/** XEP-0066: marks the body's URL as a shared file, which other clients show inline. */
+export function oobElement(url: string | undefined): Element | undefined {
+  return url ? el('x', NS_OOB, {}, xml('url', {}, url)) : undefined;
+}
 
 /** A chat message that asks for a delivery receipt (XEP-0184) and read markers (XEP-0333). */
 export function buildChatMessage(message: ChatMessage, to: string): Element {
   return xml('message', { type: 'chat', to, id: message.id },
     xml('body', {}, message.body),
+    oobElement(message.oobUrl),
     el('origin-id', NS_SID, { id: message.originId ?? message.id }),
     el('request', NS_RECEIPTS),
     el('markable', NS_MARKERS),

@@ -20,6 +20,8 @@ interface ChatContent {
   replaces: string | undefined;
   /** This message retracts (XEP-0424) the message with this id. */
   retracts: string | undefined;
+  /** XEP-0066: the URL the sender shares as a file. */
+  oobUrl: string | undefined;
 }
 
 export interface IncomingChat extends ChatContent {
@@ -39,6 +41,12 @@ export function parseDelay(stanza: Element, now = Date.now()): number | undefine
   const stamp = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
   const time = stamp ? Date.parse(stamp) : Number.NaN;
   return Number.isFinite(time) && time <= now + CLOCK_SKEW_MS ? Math.min(time, now) : undefined;
+}
+
+/** The first XEP-0066 URL, when it is a plausible one. */
+export function oobUrlOf(stanza: Element): string | undefined {
+  const url = stanza.getChild('x', 'jabber:x:oob')?.getChildText('url')?.trim();
+  return url && url.length <= 4096 ? url : undefined;
 }
 
 function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
@@ -67,6 +75,7 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     peer,
     resource: full ? resourceOf(full) : undefined,
     body,
+    oobUrl: oobUrlOf(stanza),
     originId: shortId(stanza.getChild('origin-id', NS_SID)?.attrs.id),
     // Our server appends its own stanza-id; one a sender smuggled in stands before it (Prosody 0.12 does not strip it).
     stanzaId: shortId(stanza.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),
@@ -99,7 +108,7 @@ export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid,
   const fromFull = toFullJid(inner.attrs.from ?? '');
   return {
     ...edits,
-    direction, peer, body,
+    direction, peer, body, oobUrl: oobUrlOf(inner),
     from: direction === 'out' ? (fromFull ? resourceOf(fromFull) : '') : (inner.attrs.from ?? peer),
     originId: shortId(inner.getChild('origin-id', NS_SID)?.attrs.id),
     stanzaId: shortId(archiveId) ?? shortId(inner.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),

@@ -11,7 +11,8 @@ import { NS_SID, parseChatMessage } from './chat.parse.ts';
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 
 export interface ChatApi {
-  send(to: BareJid, body: string): Promise<ChatMessage>;
+  /** With `oobUrl`, the body is a shared file's URL (XEP-0066). */
+  send(to: BareJid, body: string, oobUrl?: string): Promise<ChatMessage>;
   /** Sends everything queued, in order; safe to call at any time (runs one at a time). */
   flushOutbox(): Promise<void>;
 }
@@ -72,7 +73,7 @@ export const chat: XmppModule<ChatApi> = {
       messages.ingest({
         peer, direction: 'in', from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received',
         ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-        replaces: parsed.replaces, retracts: parsed.retracts,
+        replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
       });
     });
 
@@ -89,8 +90,8 @@ export const chat: XmppModule<ChatApi> = {
     const offResumed = lifecycle.onResumed(() => { void flushOutbox(); });
 
     return {
-      send: async (to, body) => {
-        const message = messages.queue(to, body, xmpp.jid ?? account);
+      send: async (to, body, oobUrl) => {
+        const message = messages.queue(to, body, xmpp.jid ?? account, oobUrl);
         if (xmpp.online) await flushOutbox();
         return store.messages.get(message.id) ?? message;
       },

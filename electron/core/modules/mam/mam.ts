@@ -69,7 +69,7 @@ export const mam: XmppModule<MamApi> = {
           peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
           timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(), state: parsed.direction === 'out' ? 'acked' as const : 'received' as const,
           ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-          replaces: parsed.replaces, retracts: parsed.retracts,
+          replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
         };
         if (query.before !== undefined) backward.push(record);
         else if (messages.ingest(record)) stored++;

@@ -3,7 +3,7 @@ import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import { AFFILIATIONS, type Affiliation, type Occupant, type Role, ROLES } from '../../../../shared/model/muc.ts';
 import { type Element, xml } from '../../xmpp/stanza.ts';
-import { NS_CORRECT, NS_RETRACT, NS_SID, parseDelay } from '../chat/chat.parse.ts';
+import { NS_CORRECT, NS_RETRACT, NS_SID, oobUrlOf, parseDelay } from '../chat/chat.parse.ts';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
 export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -72,6 +72,7 @@ export interface GroupMessage {
   timestamp: number | undefined;
   replaces: string | undefined;
   retracts: string | undefined;
+  oobUrl: string | undefined;
 }
 
 /** A type=groupchat message from a room (a subject change has no nick or no body). */
@@ -91,6 +92,7 @@ export function parseGroupMessage(stanza: Element): GroupMessage | undefined {
     timestamp: parseDelay(stanza),
     replaces: short(stanza.getChild('replace', NS_CORRECT)?.attrs.id),
     retracts: short(stanza.getChild('retract', NS_RETRACT)?.attrs.id),
+    oobUrl: oobUrlOf(stanza),
   };
 }
 

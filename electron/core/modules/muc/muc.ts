@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
-import { NS_CHATSTATES, NS_HINTS, NS_MARKERS } from '../chat/chat.build.ts';
+import { NS_CHATSTATES, NS_HINTS, NS_MARKERS, oobElement } from '../chat/chat.build.ts';
 import type { Occupant, Room } from '../../../../shared/model/muc.ts';
 import { createMessageService } from '../../services/messages.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
@@ -67,7 +67,8 @@ export interface MucApi {
   leave(room: BareJid): Promise<void>;
   rooms(): Room[];
   occupants(room: BareJid): Occupant[];
-  send(room: BareJid, body: string): Promise<ChatMessage>;
+  /** With `oobUrl`, the body is a shared file's URL (XEP-0066). */
+  send(room: BareJid, body: string, oobUrl?: string): Promise<ChatMessage>;
   setSubject(room: BareJid, subject: string): Promise<void>;
   setNick(room: BareJid, nick: string): Promise<void>;
   markRead(room: BareJid): void;
@@ -76,7 +77,7 @@ export interface MucApi {
   /** Typing notifications to the room (XEP-0085); only while joined. */
   setChatState(room: BareJid, state: ChatState): Promise<void>;
   /** A private message to one occupant (XEP-0045 §7.5); the conversation's peer is room/nick. */
-  sendPrivate(room: BareJid, nick: string, body: string): Promise<ChatMessage>;
+  sendPrivate(room: BareJid, nick: string, body: string, oobUrl?: string): Promise<ChatMessage>;
   /** XEP-0410: asks the room whether we are still in it; rejoins the rooms that say no. */
   selfPing(): Promise<BareJid[]>;
 }
@@ -167,7 +168,7 @@ export const muc: XmppModule<MucApi> = {
         peer: m.room, direction: own ? 'out' : 'in', from: m.nick, body: m.body, groupchat: true,
         timestamp: archived?.timestamp ?? m.timestamp ?? Date.now(), state: own ? 'delivered' : 'received',
         ...(m.originId ? { originId: m.originId } : {}), ...(stanzaId ? { stanzaId } : {}), ...(m.occupantId ? { occupantId: m.occupantId } : {}),
-        ...(mention ? { mention } : {}), replaces: m.replaces, retracts: m.retracts,
+        ...(mention ? { mention } : {}), ...(m.oobUrl ? { oobUrl: m.oobUrl } : {}), replaces: m.replaces, retracts: m.retracts,
       });
       if (own && !isNew && m.originId) {
         const mine = store.messages.byOriginId(account, m.room, m.originId, 'out');
@@ -254,13 +255,13 @@ export const muc: XmppModule<MucApi> = {
       },
       rooms: () => [...rooms.values()].map((e) => ({ ...e.room })),
       occupants: (room) => [...(rooms.get(room)?.occupants.values() ?? [])],
-      send: async (room, body) => {
+      send: async (room, body, oobUrl) => {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
         const id = randomUUID();
-        const message: ChatMessage = { id, account, peer: room, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, groupchat: true, ...(entry.ownOccupantId ? { occupantId: entry.ownOccupantId } : {}) };
+        const message: ChatMessage = { id, account, peer: room, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, groupchat: true, ...(entry.ownOccupantId ? { occupantId: entry.ownOccupantId } : {}), ...(oobUrl ? { oobUrl } : {}) };
         messages.store(message);
-        await xmpp.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), el('origin-id', NS_SID, { id })));
+        await xmpp.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), oobElement(oobUrl), el('origin-id', NS_SID, { id })));
         if (store.messages.advanceState(id, 'sent')) emit('message.updated', { account, id, state: 'sent' });
         return store.messages.get(id) ?? message;
       },
@@ -281,14 +282,14 @@ export const muc: XmppModule<MucApi> = {
         if (rooms.get(room)?.room.state.status !== 'joined') return;
         await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, el(state, NS_CHATSTATES), el('no-store', NS_HINTS)));
       },
-      sendPrivate: async (room, nick, body) => {
+      sendPrivate: async (room, nick, body, oobUrl) => {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
         const id = randomUUID();
         const peer = `${room}/${nick}` as BareJid;
-        const message: ChatMessage = { id, account, peer, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id };
+        const message: ChatMessage = { id, account, peer, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, ...(oobUrl ? { oobUrl } : {}) };
         messages.store(message);
-        await xmpp.send(xml('message', { to: peer, type: 'chat', id }, xml('body', {}, body), el('origin-id', NS_SID, { id }), el('x', NS_MUC_USER)));
+        await xmpp.send(xml('message', { to: peer, type: 'chat', id }, xml('body', {}, body), oobElement(oobUrl), el('origin-id', NS_SID, { id }), el('x', NS_MUC_USER)));
         if (store.messages.advanceState(id, 'sent')) emit('message.updated', { account, id, state: 'sent' });
         return store.messages.get(id) ?? message;
       },

@@ -3,6 +3,7 @@ import { init } from './0001-init.ts';
 import { archive } from './0002-archive.ts';
 import { edits } from './0003-edits.ts';
 import { groupchat } from './0004-groupchat.ts';
+import { oob } from './0005-oob.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat];
+export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob];

@@ -1,0 +1,73 @@
+// The contract's upload.* and files.* commands: XEP-0363 slots from the account, bytes over HTTP(S),
+// the URL shared in the chat it was meant for.
+import type { CoreCommands } from '../../../shared/ipc/contract.ts';
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { BareJid } from '../../../shared/model/jid.ts';
+import { isExecutableName } from '../../../shared/model/file.ts';
+import type { ChatMessage } from '../../../shared/model/message.ts';
+import type { AccountRuntime } from '../account/accountRuntime.ts';
+import type { CoreEmitter } from '../events.ts';
+import type { HttpTrust } from '../net/httpTransfer.ts';
+import { Downloads } from './downloads.ts';
+import { Uploads } from './uploads.ts';
+
+export type FileCommands = Pick<CoreCommands,
+  'upload.service' | 'upload.begin' | 'upload.chunk' | 'upload.finish' | 'upload.cancel' | 'files.probe' | 'files.download' | 'files.read' | 'files.open'>;
+
+export interface FileDeps {
+  runtime(account: AccountId): AccountRuntime;
+  trust(account: AccountId): Promise<HttpTrust>;
+  emit: CoreEmitter['emit'];
+  filesDir: string;
+  /** Opens a file with the system's default app (the desktop shell provides it). */
+  openFile?: ((path: string) => Promise<void>) | undefined;
+}
+
+/** A shared URL goes where the file was meant for: a joined room, a private message in one, or a chat. */
+function share(runtime: AccountRuntime, to: BareJid, url: string): Promise<ChatMessage> {
+  const { chat, muc } = runtime.modules;
+  const slash = to.indexOf('/');
+  if (slash > 0) return muc.sendPrivate(to.slice(0, slash) as BareJid, to.slice(slash + 1), url, url);
+  if (muc.rooms().some((r) => r.jid === to)) return muc.send(to, url, url);
+  return chat.send(to, url, url);
+}
+
+export function createFileCommands(deps: FileDeps): FileCommands & { dispose(): void } {
+  const uploads = new Uploads({
+    requestSlot: (account, name, size, type) => deps.runtime(account).modules.upload.requestSlot(name, size, type),
+    trust: (account) => deps.trust(account),
+  });
+  const destinations = new Map<string, BareJid>();
+  const downloads = new Downloads(deps.filesDir, deps.emit);
+  return {
+    'upload.service': ({ account }) => deps.runtime(account).modules.upload.service(),
+    'upload.begin': async ({ account, to, name, size, type }) => {
+      const started = await uploads.begin(account, name, size, type);
+      destinations.set(started.upload, to);
+      return started;
+    },
+    'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),
+    'upload.finish': async ({ upload }) => {
+      const to = destinations.get(upload);
+      destinations.delete(upload);
+      const done = await uploads.finish(upload);
+      if (!to) throw new Error('This upload has no chat to go to');
+      return share(deps.runtime(done.account), to, done.url);
+    },
+    'upload.cancel': ({ upload }) => {
+      destinations.delete(upload);
+      uploads.cancel(upload);
+      return Promise.resolve();
+    },
+    'files.probe': async ({ account, url }) => downloads.probe(url, await deps.trust(account)),
+    'files.download': async ({ account, url, maxBytes }) => downloads.download(account, url, maxBytes, await deps.trust(account)),
+    'files.read': ({ id, offset, length }) => downloads.read(id, offset, length),
+    'files.open': async ({ id }) => {
+      if (!deps.openFile) throw new Error('Opening files needs the desktop app; save the file instead');
+      const path = await downloads.pathOf(id);
+      if (isExecutableName(path)) throw new Error('This file is a program or a web page: save it, and open it yourself only if you trust it');
+      await deps.openFile(path);
+    },
+    dispose: () => uploads.cancelAll(),
+  };
+}
