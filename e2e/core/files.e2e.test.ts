@@ -143,8 +143,8 @@ test('a refusal by the upload service is told in words, and nothing is shared', 
   const picky = await startProsody({ uploadFileTypes: ['image/*'] });
   try {
     const a = await startEngine(picky, await newUser(picky, 'sender'));
-    await assert.rejects(uploadBytes(a.core, a.account, 'someone@localhost', 'notes.txt', Buffer.from('hello'), 'text/plain'), /The server will not take "notes\.txt"/u);
-    assert.deepEqual(await invoke(a.core, 'chat.history', { account: a.account, peer: 'someone@localhost' }), []);
+    await assert.rejects(uploadBytes(a.core, a.account, 'someone@localhost' as BareJid, 'notes.txt', Buffer.from('hello'), 'text/plain'), /The server will not take "notes\.txt"/u);
+    assert.deepEqual(await invoke(a.core, 'chat.history', { account: a.account, peer: 'someone@localhost' as BareJid }), []);
     await a.close();
   } finally {
     await picky.stop();

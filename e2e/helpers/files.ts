@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CommandArg, CommandName, CommandResult } from '../../shared/ipc/contract.ts';
 import { FILE_CHUNK_BYTES, MAX_READ_BYTES } from '../../shared/model/file.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
 import { type Core, dispatchCommand } from '../../electron/core/index.ts';
 import type { ProsodyServer } from '../server/prosody.ts';
 
@@ -15,7 +16,7 @@ export async function invoke<K extends CommandName>(core: Core, name: K, arg: Co
   return result.value as CommandResult<K>;
 }
 
-export async function uploadBytes(core: Core, account: string, to: string, name: string, bytes: Uint8Array, type = 'application/octet-stream'): Promise<ChatMessage> {
+export async function uploadBytes(core: Core, account: BareJid, to: BareJid, name: string, bytes: Uint8Array, type = 'application/octet-stream'): Promise<ChatMessage> {
   const { upload } = await invoke(core, 'upload.begin', { account, to, name, size: bytes.length, type });
   for (let offset = 0; offset < bytes.length; offset += FILE_CHUNK_BYTES) {
     await invoke(core, 'upload.chunk', { upload, data: bytes.subarray(offset, offset + FILE_CHUNK_BYTES) });
@@ -23,7 +24,7 @@ export async function uploadBytes(core: Core, account: string, to: string, name:
   return invoke(core, 'upload.finish', { upload });
 }
 
-export async function downloadBytes(core: Core, account: string, url: string, maxBytes = 50 * 1024 * 1024): Promise<{ bytes: Buffer; name: string; type: string; sha256: string }> {
+export async function downloadBytes(core: Core, account: BareJid, url: string, maxBytes = 50 * 1024 * 1024): Promise<{ bytes: Buffer; name: string; type: string; sha256: string }> {
   const file = await invoke(core, 'files.download', { account, url, maxBytes });
   const parts: Uint8Array[] = [];
   for (let offset = 0; offset < file.size; offset += MAX_READ_BYTES) parts.push(await invoke(core, 'files.read', { id: file.id, offset, length: MAX_READ_BYTES }));

@@ -16,7 +16,7 @@ test('parses a chat message with origin-id, our stanza-id and a delay', () => {
     xml('delay', { xmlns: NS_DELAY, stamp: '2002-09-10T23:08:25Z' })), own);
   assert.deepEqual(parsed, {
     kind: 'chat', from: 'Romeo@Example.net/orchard', peer: 'romeo@example.net', resource: 'orchard', body: 'Art thou not Romeo?',
-    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'), replaces: undefined, retracts: undefined,
+    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'), replaces: undefined, retracts: undefined, oobUrl: undefined,
   });
 });
 
