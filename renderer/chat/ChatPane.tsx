@@ -9,6 +9,7 @@ import { addContact } from '../store/actions.ts';
 import { displayName } from '../roster/rosterView.ts';
 import { chatKey, EMPTY_LOG } from '../store/chats.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
+import { DropSection } from '../files/DropSection.tsx';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 
@@ -25,7 +26,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
   const privateInRoom = peer.includes('/');
   const stranger = !privateInRoom && (!item || (item.subscription === 'none' && !item.pendingOut));
   return (
-    <section className="chat" aria-label={name}>
+    <DropSection account={account.id} peer={peer} name={name} className="chat">
       <header className="chat-header">
         <button type="button" className="icon-button back" aria-label={t('chat.back')} onClick={() => setState({ openChat: undefined })}>←</button>
         <Avatar jid={peer} name={name} size={40} />
@@ -59,6 +60,6 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
       ) : null}
       <MessageList key={peer} account={account.id} peer={peer} log={log} peerName={name} ownJid={account.jid} />
       <Composer key={`composer ${peer}`} account={account.id} peer={peer} peerName={name} />
-    </section>
+    </DropSection>
   );
 }

@@ -1,8 +1,11 @@
 // Enter sends, Shift+Enter starts a new line; the box grows with its text up to a limit.
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
+import { namePasted, uploadFiles } from '../files/transfers.ts';
+import { UploadList } from '../files/UploadList.tsx';
+import { PaperclipIcon } from '../files/FileIcon.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { sendMessage } from '../store/actions.ts';
@@ -72,6 +75,14 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
       setText('');
     }
   };
+  /** A pasted image (a screenshot) is sent as a file; pasted text stays text. */
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>): void => {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    uploadFiles(account, peer, files.map((f) => namePasted(f)));
+  };
+  const picker = useRef<HTMLInputElement>(null);
   const lines = Math.min(8, text.split('\n').length);
   return (
     <form className="composer" onSubmit={(e) => { e.preventDefault(); send(); }}>
@@ -82,9 +93,13 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
           <button type="button" className="link-button" onClick={() => { setEditing(undefined); setText(''); }}>{t('chat.cancelEdit')}</button>
         </p>
       ) : null}
+      <UploadList account={account} peer={peer} />
       <div className="composer-row">
+        <input ref={picker} type="file" multiple hidden aria-label={t('files.choose')}
+          onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) uploadFiles(account, peer, files); }} />
+        <button type="button" className="icon-button attach" aria-label={t('files.attach')} title={t('files.attach')} onClick={() => picker.current?.click()}><PaperclipIcon /></button>
         <textarea ref={box} aria-label={t('chat.composer')} placeholder={t('chat.composerHint', { name: peerName })} rows={lines}
-          value={text} onChange={(e) => { setText(e.target.value); if (e.target.value) typing.typed(); }} onKeyDown={onKeyDown} autoFocus />
+          value={text} onChange={(e) => { setText(e.target.value); if (e.target.value) typing.typed(); }} onKeyDown={onKeyDown} onPaste={onPaste} autoFocus />
         <button type="submit" className="primary" disabled={!text.trim()}>{t('chat.send')}</button>
       </div>
     </form>

@@ -1,7 +1,9 @@
 import { memo } from 'react';
+import { sharedFileUrl } from '../../shared/model/file.ts';
 import type { DeliveryState } from '../../shared/model/message.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { DeliveryIcon } from '../components/DeliveryIcon.tsx';
+import { FileCard } from '../files/FileCard.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { formatDay, formatFullDate, formatTime } from '../lib/format.ts';
@@ -21,6 +23,7 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
   const sender = message.groupchat ? message.from : peerName;
   const senderKey = message.groupchat ? `${message.peer}/${message.occupantId ?? message.from}` : message.peer;
   const time = formatTime(message.timestamp, language);
+  const fileUrl = message.retracted ? undefined : sharedFileUrl(message.body, message.oobUrl);
   return (
     <div className="message-row">
       {row.dayStart ? <div className="day-separator" role="separator"><span>{formatDay(message.timestamp, language, t)}</span></div> : null}
@@ -33,7 +36,7 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
         ) : null}
         <div className="bubble-row">
           <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
-            {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p> : <StyledText body={message.body} />}
+            {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p> : fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
             <span className="message-footer">
               {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
               <time dateTime={new Date(message.timestamp).toISOString()} title={formatFullDate(message.timestamp, language)}>{time}</time>

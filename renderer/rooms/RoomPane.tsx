@@ -6,6 +6,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { Composer } from '../chat/Composer.tsx';
+import { DropSection } from '../files/DropSection.tsx';
 import { MessageList } from '../chat/MessageList.tsx';
 import { chatKey, EMPTY_LOG } from '../store/chats.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
@@ -31,7 +32,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
   };
   const state = room.state;
   return (
-    <section className="chat room-view" aria-label={name}>
+    <DropSection account={account.id} peer={room.jid} name={name} className="chat room-view">
       <header className="chat-header">
         <button type="button" className="icon-button back" aria-label={t('chat.back')} onClick={() => setState({ openChat: undefined })}>←</button>
         <Avatar jid={room.jid} name={`#${name}`} size={40} />
@@ -73,6 +74,6 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         </div>
         {showOccupants ? <OccupantPanel account={account.id} room={room} /> : null}
       </div>
-    </section>
+    </DropSection>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
-import type { Language, Theme } from '../store/settings.ts';
+import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 
 const close = (): void => openDialog(undefined);
 
@@ -90,6 +90,18 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
             <option value="en">English</option>
             <option value="de">Deutsch</option>
           </select>
+        </label>
+      </section>
+      <section className="dialog-form" aria-label={t('settings.files')}>
+        <h3>{t('settings.files')}</h3>
+        <label className="checkbox">
+          <input type="checkbox" checked={settings.autoDownloadImages} onChange={(e) => updateSettings({ autoDownloadImages: e.target.checked })} />
+          <span>{t('settings.autoDownload')}</span>
+        </label>
+        <label className="field">
+          <span>{t('settings.autoDownloadLimit')}</span>
+          <input type="number" min={0} max={MAX_AUTO_DOWNLOAD_MB} step={1} value={settings.autoDownloadLimitMB} disabled={!settings.autoDownloadImages}
+            onChange={(e) => { const mb = Number(e.target.value); if (Number.isFinite(mb) && mb >= 0 && mb <= MAX_AUTO_DOWNLOAD_MB) updateSettings({ autoDownloadLimitMB: mb }); }} />
         </label>
       </section>
       {account ? <AccountSettings key={account.id} account={account} /> : null}

@@ -5,23 +5,33 @@ import { call } from '../ipc/client.ts';
 import { addMessage, chatKey, clearUnread, EMPTY_LOG, prependPage } from './chats.ts';
 import { getState, setState } from './index.ts';
 import { withPresenceList } from './presence.ts';
+import { beginSnapshot, type Change, endSnapshot, snapshotWithReplay } from './snapshot.ts';
 
 export const PAGE_SIZE = 100;
 
 export async function loadAccountData(account: AccountId): Promise<void> {
+  const buffer = beginSnapshot(account);
+  try {
+    await loadSnapshot(account, buffer);
+  } finally {
+    endSnapshot(account, buffer);
+  }
+}
+
+async function loadSnapshot(account: AccountId, buffer: readonly Change[]): Promise<void> {
   const [items, presence, blocked, archive, rooms] = await Promise.all([
     call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account }), call('archive.state', { account }),
     call('muc.rooms', { account }),
   ]);
   const bookmarks = await call('bookmarks.list', { account }).catch(() => []);
   const occupants = await Promise.all(rooms.map(async (r) => [chatKey(account, r.jid), Object.fromEntries((await call('muc.occupants', { account, room: r.jid })).map((o) => [o.nick, o]))] as const));
-  setState((s) => ({
+  setState(snapshotWithReplay(buffer, (s) => ({
     roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence),
     blocked: { ...s.blocked, [account]: blocked }, archive: { ...s.archive, [account]: archive },
     rooms: { ...s.rooms, [account]: Object.fromEntries(rooms.map((r) => [r.jid, r])) },
     occupants: { ...s.occupants, ...Object.fromEntries(occupants) },
     bookmarks: { ...s.bookmarks, [account]: bookmarks },
-  }));
+  })));
 }
 
 /**

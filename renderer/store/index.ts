@@ -6,6 +6,7 @@ import type { BareJid } from '../../shared/model/jid.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
 import type { ChatKey, ChatLog } from './chats.ts';
 import type { PresenceByJid } from './presence.ts';
+import type { DownloadsByUrl, UploadsByChat } from './files.ts';
 import type { OccupantsByNick, RoomsByJid } from './rooms.ts';
 import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
@@ -52,6 +53,8 @@ export interface AppState {
   occupants: Record<ChatKey, OccupantsByNick>;
   invitations: (RoomInvitation & { account: AccountId })[];
   bookmarks: Record<AccountId, Bookmark[]>;
+  uploads: UploadsByChat;
+  downloads: DownloadsByUrl;
   openChat?: OpenChat | undefined;
   dialog?: DialogState | undefined;
   filter: string;
@@ -81,6 +84,8 @@ export const useAppStore = create<AppState>()(() => ({
   occupants: {},
   invitations: [],
   bookmarks: {},
+  uploads: {},
+  downloads: {},
   filter: '',
   settings: loadSettings(),
 }));

@@ -10,9 +10,13 @@ export interface Settings {
   hideOffline: boolean;
   rosterSort: RosterSort;
   collapsedGroups: string[];
+  /** Images from contacts and joined rooms are downloaded and shown without asking, up to the limit. */
+  autoDownloadImages: boolean;
+  autoDownloadLimitMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'en', hideOffline: false, rosterSort: 'presence', collapsedGroups: [] };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'en', hideOffline: false, rosterSort: 'presence', collapsedGroups: [], autoDownloadImages: true, autoDownloadLimitMB: 5 };
+export const MAX_AUTO_DOWNLOAD_MB = 100;
 export const SETTINGS_KEY = 'jabberdesk.settings';
 
 /** Reads stored settings, keeping only values that are valid (anything else falls back to the default). */
@@ -32,6 +36,9 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
     hideOffline: typeof value.hideOffline === 'boolean' ? value.hideOffline : fallback.hideOffline,
     rosterSort: value.rosterSort === 'name' || value.rosterSort === 'presence' ? value.rosterSort : fallback.rosterSort,
     collapsedGroups: Array.isArray(value.collapsedGroups) ? value.collapsedGroups.filter((g): g is string => typeof g === 'string').slice(0, 500) : [],
+    autoDownloadImages: typeof value.autoDownloadImages === 'boolean' ? value.autoDownloadImages : fallback.autoDownloadImages,
+    autoDownloadLimitMB: typeof value.autoDownloadLimitMB === 'number' && value.autoDownloadLimitMB >= 0 && value.autoDownloadLimitMB <= MAX_AUTO_DOWNLOAD_MB
+      ? value.autoDownloadLimitMB : fallback.autoDownloadLimitMB,
   };
 }
 

@@ -6,9 +6,11 @@ import { addMessages, chatKey, clearUnread, countUnread, replaceMessage, setDeli
 import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch } from './frameBatch.ts';
+import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { getState, setState } from './index.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
+import { type Change, recordLive } from './snapshot.ts';
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 
@@ -19,6 +21,12 @@ function accountsChanged(accounts: Account[]): void {
     activeAccount: accounts.some((a) => a.id === s.activeAccount) ? s.activeAccount : accounts[0]?.id,
   }));
   for (const account of accounts) if (!known.has(account.id)) void loadAccountData(account.id).catch(() => undefined);
+}
+
+/** A change from an event about one account's snapshot data: applied now, and kept for a snapshot being loaded. */
+function live(account: AccountId, change: Change): void {
+  setState(change);
+  recordLive(account, change);
 }
 
 /** The one place that subscribes to engine events. */
@@ -43,10 +51,20 @@ export function wireEvents(): () => void {
     }
     return { chats, unread, typing };
   }), undefined, 1000);
-  const occupantChanged = frameBatch<OccupantEvent>((events) => setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) })), undefined, 400);
-  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => setState((s) => ({
-    presence: withPresenceEvents(s.presence, events),
-  })));
+  const occupantChanged = frameBatch<OccupantEvent>((events) => {
+    setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) }));
+    for (const account of new Set(events.map((e) => e.account))) {
+      const mine = events.filter((e) => e.account === account);
+      recordLive(account, (s) => ({ occupants: withOccupantEvents(s.occupants, mine) }));
+    }
+  }, undefined, 400);
+  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => {
+    setState((s) => ({ presence: withPresenceEvents(s.presence, events) }));
+    for (const account of new Set(events.map((e) => e.account))) {
+      const mine = events.filter((e) => e.account === account);
+      recordLive(account, (s) => ({ presence: withPresenceEvents(s.presence, mine) }));
+    }
+  });
   call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }));
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
@@ -54,8 +72,9 @@ export function wireEvents(): () => void {
       setState((s) => ({ accounts: withConnectionState(s.accounts, e.account, e.state) }));
       if (e.state.status === 'online') void loadAccountData(e.account).catch(() => undefined);
     }),
-    bridge.on('roster.changed', (e) => setState((s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
+    bridge.on('roster.changed', (e) => live(e.account, (s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
     bridge.on('presence.changed', presenceChanged),
+    bridge.on('files.progress', (e) => setState((s) => ({ downloads: withDownloadProgress(s.downloads, e.url, e.received, e.total) }))),
     bridge.on('message.added', messageAdded),
     bridge.on('message.changed', (message) => setState((s) => {
       const key = chatKey(message.account, message.peer);
@@ -64,13 +83,13 @@ export function wireEvents(): () => void {
     })),
     bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing', e.nick ?? '') }))),
     bridge.on('chat.read', (e) => setState((s) => ({ unread: clearUnread(s.unread, chatKey(e.account, e.peer)) }))),
-    bridge.on('blocklist.changed', (e) => setState((s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
-    bridge.on('muc.roomChanged', (e) => setState((s) => ({ rooms: withRoom(s.rooms, e.account, e.room) }))),
-    bridge.on('muc.roomRemoved', (e) => setState((s) => ({ rooms: withoutRoom(s.rooms, e.account, e.room) }))),
+    bridge.on('blocklist.changed', (e) => live(e.account, (s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
+    bridge.on('muc.roomChanged', (e) => live(e.account, (s) => ({ rooms: withRoom(s.rooms, e.account, e.room) }))),
+    bridge.on('muc.roomRemoved', (e) => live(e.account, (s) => ({ rooms: withoutRoom(s.rooms, e.account, e.room) }))),
     bridge.on('muc.occupant', occupantChanged),
     bridge.on('muc.invited', (e) => setState((s) => ({ invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }] }))),
-    bridge.on('bookmarks.changed', (e) => setState((s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } }))),
-    bridge.on('archive.status', ({ account, ...state }) => setState((s) => ({ archive: { ...s.archive, [account]: state } }))),
+    bridge.on('bookmarks.changed', (e) => live(e.account, (s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } }))),
+    bridge.on('archive.status', ({ account, ...state }) => live(account, (s) => ({ archive: { ...s.archive, [account]: state } }))),
     bridge.on('message.updated', (e) => setState((s) => {
       const chats = { ...s.chats };
       for (const [key, log] of Object.entries(chats)) if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);

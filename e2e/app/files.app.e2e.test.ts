@@ -1,0 +1,84 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { makeContacts, newUser } from '../helpers/accounts.ts';
+import { sha256 } from '../helpers/files.ts';
+import { makePng } from '../helpers/png.ts';
+import { startApp, withAccount } from './harness.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody(); });
+after(async () => { await server.stop(); });
+
+test('files chosen in the picker upload with their own progress; the contact sees the image preview and saves the other file', async () => {
+  const [meUser, palUser] = [await newUser(server, 'me'), await newUser(server, 'pal')];
+  await makeContacts(server, meUser, palUser, { name: 'Pal' }, { name: 'Me' });
+  const me = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  const pal = await startApp({ prepare: (core) => withAccount(core, server, palUser) });
+  const png = makePng(320, 200);
+  const big = randomBytes(8 * 1024 * 1024);
+
+  await me.page.getByRole('button', { name: /^Pal/ }).click();
+  await me.page.getByLabel('Files to send').setInputFiles([
+    { name: 'sunset.png', mimeType: 'image/png', buffer: png },
+    { name: 'backup.bin', mimeType: 'application/octet-stream', buffer: big },
+  ]);
+  const uploads = me.page.getByRole('list', { name: 'Files being sent' });
+  await uploads.getByRole('progressbar', { name: 'backup.bin' }).waitFor();
+  await me.shot('files-uploading');
+  await uploads.waitFor({ state: 'detached', timeout: 30_000 });
+  const myLog = me.page.getByRole('log', { name: 'Messages with Pal' });
+  await myLog.getByRole('img', { name: 'Preview of sunset.png' }).waitFor();
+  await myLog.getByRole('figure', { name: 'File backup.bin' }).getByText('8 MiB').waitFor();
+  await me.shot('files-sent');
+
+  await pal.page.getByRole('button', { name: /^Me/ }).click();
+  const palLog = pal.page.getByRole('log', { name: 'Messages with Me' });
+  const preview = palLog.getByRole('img', { name: 'Preview of sunset.png' });
+  await preview.waitFor();
+  assert.equal(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth), 320, 'the preview decoded as an image');
+  const card = palLog.getByRole('figure', { name: 'File backup.bin' });
+  assert.equal(await card.getByRole('button', { name: 'Save' }).count(), 0, 'big files wait for a click');
+  await card.getByRole('button', { name: 'Download' }).click();
+  await card.getByRole('button', { name: 'Save' }).waitFor({ timeout: 30_000 });
+  const [download] = await Promise.all([pal.page.waitForEvent('download'), card.getByRole('button', { name: 'Save' }).click()]);
+  assert.equal(download.suggestedFilename(), 'backup.bin');
+  assert.equal(sha256(readFileSync(await download.path())), sha256(big), 'the saved file has the sent bytes');
+  await pal.shot('files-received');
+  await Promise.all([me.close(), pal.close()]);
+});
+
+test('a file dropped on a room is shared there, and members see its preview', async () => {
+  const [aUser, bUser] = [await newUser(server, 'ann'), await newUser(server, 'bob')];
+  const ann = await startApp({ prepare: (core) => withAccount(core, server, aUser) });
+  const bob = await startApp({ prepare: (core) => withAccount(core, server, bUser) });
+  const room = `drop-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
+  await ann.core.commands['muc.join']({ account: aUser.jid, room, nick: 'Ann' });
+  await bob.core.commands['muc.join']({ account: bUser.jid, room, nick: 'Bob' });
+  const roomName = room.split('@')[0] ?? room;
+
+  await ann.page.getByRole('button', { name: new RegExp(roomName) }).first().click();
+  const pane = ann.page.getByRole('region', { name: roomName });
+  const png = makePng(240, 240);
+  const dataTransfer = await ann.page.evaluateHandle((bytes: number[]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'whiteboard.png', { type: 'image/png' }));
+    return transfer;
+  }, [...png]);
+  await pane.dispatchEvent('dragenter', { dataTransfer });
+  await ann.page.getByText(`Drop files to send them to ${roomName}`).waitFor();
+  await ann.shot('files-drop-hint');
+  await pane.dispatchEvent('drop', { dataTransfer });
+  await pane.getByRole('img', { name: 'Preview of whiteboard.png' }).waitFor();
+  assert.equal(await ann.page.getByText(`Drop files to send them to ${roomName}`).count(), 0, 'the hint goes with the drop');
+
+  await bob.page.getByRole('button', { name: new RegExp(roomName) }).first().click();
+  const seen = bob.page.getByRole('region', { name: roomName }).getByRole('img', { name: 'Preview of whiteboard.png' });
+  await seen.waitFor();
+  assert.equal(await seen.evaluate((img: HTMLImageElement) => img.naturalHeight), 240);
+  await bob.shot('files-room-preview');
+  await Promise.all([ann.close(), bob.close()]);
+});
