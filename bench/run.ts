@@ -6,9 +6,10 @@ import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
 import { compare, median, percentile } from './stats.ts';
 import { benchArchiveCatchUp, benchResume } from './archive.ts';
 import { benchBigRoom } from './muc.ts';
+import { benchUpload } from './upload.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 
-const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS });
+const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS, uploadSizeLimit: 200 * 1024 * 1024 });
 const quick = process.argv.includes('--quick');
 const LOGINS = 20;
 const ROUND_TRIPS = quick ? 200 : 1000;
@@ -110,6 +111,7 @@ try {
   await benchFlood();
   await benchArchiveCatchUp(server, FLOOD);
   await benchResume(server, quick ? 3 : 10, 20);
+  await benchUpload(server, quick ? 20 : 100);
   console.log('\nRenderer (Chromium through the bridge):');
   await benchRoster(server, quick ? 500 : 2000);
   await benchHistory(server, 10_000);

@@ -17,6 +17,8 @@ export interface ProsodyOptions {
   smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
   externalComponent?: { domain: string; secret: string };
+  /** The upload service's size limit in bytes (default 10 MiB). */
+  uploadSizeLimit?: number;
   /** MIME types the upload service accepts (default: all). */
   uploadFileTypes?: string[];
 }
@@ -70,7 +72,8 @@ Component "conference.localhost" "muc"
   muc_room_default_public = true
 Component "upload.localhost" "http_file_share"
   http_host = "localhost"
-  http_file_share_size_limit = 10 * 1024 * 1024
+  http_file_share_size_limit = ${options.uploadSizeLimit ?? 10 * 1024 * 1024}
+  http_file_share_daily_quota = ${Math.max(options.uploadSizeLimit ?? 0, 10 * 1024 * 1024) * 20}
   http_file_share_expires_after = 60 * 60 * 24
 ${options.uploadFileTypes ? `  http_file_share_allowed_file_types = { ${options.uploadFileTypes.map((t) => `"${t}"`).join('; ')} }` : ''}
 ${options.externalComponent && ports.component ? `Component "${options.externalComponent.domain}"
