@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { startBridge } from '../electron/bridge/wsServer.ts';
 import { PROSODY_BIN, startProsody } from '../e2e/server/prosody.ts';
 import { befriend, newUser, startEngine } from '../e2e/helpers/accounts.ts';
+import { uploadBytes } from '../e2e/helpers/files.ts';
+import { makePng } from '../e2e/helpers/png.ts';
 import { serveDirectory } from './staticServer.ts';
 
 function ensureProsody(): void {
@@ -59,6 +61,7 @@ await alice.core.commands['muc.join']({ account: alice.account, room: lobby, nic
 await alice.core.commands['muc.setSubject']({ account: alice.account, room: lobby, subject: 'Welcome to the demo lobby' });
 await peer.core.commands['muc.join']({ account: peer.account, room: lobby, nick: 'Peer' });
 await alice.core.commands['muc.send']({ account: alice.account, room: lobby, body: 'Hello everyone! Try mentioning someone by nick.' });
+await uploadBytes(alice.core, alice.account, lobby, 'colours.png', makePng(360, 220), 'image/png');
 await you.core.commands['muc.join']({ account: you.account, room: lobby, nick: 'You' });
 
 const bridge = await startBridge(you.core);

@@ -48,6 +48,16 @@ test('files chosen in the picker upload with their own progress; the contact see
   assert.equal(download.suggestedFilename(), 'backup.bin');
   assert.equal(sha256(readFileSync(await download.path())), sha256(big), 'the saved file has the sent bytes');
   await pal.shot('files-received');
+
+  // Cancelled halfway: the progress goes, and nothing reaches the contact.
+  await me.page.getByLabel('Files to send').setInputFiles({ name: 'second-thoughts.bin', mimeType: 'application/octet-stream', buffer: randomBytes(9 * 1024 * 1024) });
+  await uploads.getByRole('progressbar', { name: 'second-thoughts.bin' }).waitFor();
+  await uploads.getByRole('button', { name: 'Cancel sending second-thoughts.bin' }).click();
+  await uploads.waitFor({ state: 'detached' });
+  await new Promise((r) => setTimeout(r, 1000));
+  const history = await pal.core.commands['chat.history']({ account: palUser.jid, peer: meUser.jid });
+  assert.equal(history.length, 2, 'only the two files sent before');
+  assert.equal(await myLog.getByRole('figure', { name: 'File second-thoughts.bin' }).count(), 0);
   await Promise.all([me.close(), pal.close()]);
 });
 
@@ -75,10 +85,23 @@ test('a file dropped on a room is shared there, and members see its preview', as
   await pane.getByRole('img', { name: 'Preview of whiteboard.png' }).waitFor();
   assert.equal(await ann.page.getByText(`Drop files to send them to ${roomName}`).count(), 0, 'the hint goes with the drop');
 
+  // A screenshot pasted into the composer goes out as a file with a dated name.
+  const clipboard = await ann.page.evaluateHandle((bytes: number[]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    return transfer;
+  }, [...makePng(64, 48)]);
+  await pane.getByRole('textbox', { name: 'Message', exact: true }).evaluate((box, clipboardData) => {
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, clipboard);
+  await pane.getByRole('img', { name: /^Preview of pasted-\d{8}-\d{6}\.png$/u }).waitFor();
+  assert.equal(await pane.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), '', 'no text was pasted');
+
   await bob.page.getByRole('button', { name: new RegExp(roomName) }).first().click();
   const seen = bob.page.getByRole('region', { name: roomName }).getByRole('img', { name: 'Preview of whiteboard.png' });
   await seen.waitFor();
   assert.equal(await seen.evaluate((img: HTMLImageElement) => img.naturalHeight), 240);
+  await bob.page.getByRole('region', { name: roomName }).getByRole('img', { name: /^Preview of pasted-/u }).waitFor();
   await bob.shot('files-room-preview');
   await Promise.all([ann.close(), bob.close()]);
 });
