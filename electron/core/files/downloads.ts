@@ -1,6 +1,6 @@
 // Downloads of shared files into the engine's cache: streamed to disk with a size cap counted on the
 // bytes themselves (headers are only a hint), then read back by the UI in chunks for previews and saving.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -114,7 +114,7 @@ export class Downloads {
     if (cached && (await stat(cached)).size <= maxBytes) return describe(id, url, cached, name);
     const dir = join(this.#dir, id);
     await mkdir(dir, { recursive: true });
-    const partial = join(dir, `.partial-${process.pid}-${Date.now()}`);
+    const partial = join(dir, `.partial-${randomUUID()}`);
     const response = await fetchFollowing(url, 'GET', trust);
     const announced = Number(response.headers['content-length']);
     const total = Number.isSafeInteger(announced) ? announced : undefined;

@@ -37,25 +37,16 @@ export function createFileCommands(deps: FileDeps): FileCommands & { dispose(): 
     requestSlot: (account, name, size, type) => deps.runtime(account).modules.upload.requestSlot(name, size, type),
     trust: (account) => deps.trust(account),
   });
-  const destinations = new Map<string, BareJid>();
   const downloads = new Downloads(deps.filesDir, deps.emit);
   return {
     'upload.service': ({ account }) => deps.runtime(account).modules.upload.service(),
-    'upload.begin': async ({ account, to, name, size, type }) => {
-      const started = await uploads.begin(account, name, size, type);
-      destinations.set(started.upload, to);
-      return started;
-    },
+    'upload.begin': ({ account, to, name, size, type }) => uploads.begin(account, to, name, size, type),
     'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),
     'upload.finish': async ({ upload }) => {
-      const to = destinations.get(upload);
-      destinations.delete(upload);
       const done = await uploads.finish(upload);
-      if (!to) throw new Error('This upload has no chat to go to');
-      return share(deps.runtime(done.account), to, done.url);
+      return share(deps.runtime(done.account), done.to, done.url);
     },
     'upload.cancel': ({ upload }) => {
-      destinations.delete(upload);
       uploads.cancel(upload);
       return Promise.resolve();
     },

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { formatBytes, sanitizeFileName, type UploadId } from '../../../shared/model/file.ts';
 import type { AccountId } from '../../../shared/model/account.ts';
+import type { BareJid } from '../../../shared/model/jid.ts';
 import type { UploadSlot } from '../modules/upload/upload.ts';
 import { type HttpTrust, openRequest, responseOf, shortBody } from '../net/httpTransfer.ts';
 
@@ -12,6 +13,8 @@ const IDLE_MS = 120_000;
 
 interface ActiveUpload {
   account: AccountId;
+  /** The chat, room or room/nick the file is for. */
+  to: BareJid;
   name: string;
   size: number;
   sent: number;
@@ -45,7 +48,7 @@ export class Uploads {
   }
 
   /** Asks for a slot (the limit is checked first) and opens the PUT; bytes follow with chunk(). */
-  async begin(account: AccountId, rawName: string, size: number, type: string): Promise<{ upload: UploadId; name: string }> {
+  async begin(account: AccountId, to: BareJid, rawName: string, size: number, type: string): Promise<{ upload: UploadId; name: string }> {
     const name = sanitizeFileName(rawName);
     const contentType = /^[\w.+-]+\/[\w.+-]+$/u.test(type) ? type : 'application/octet-stream';
     const slot = await this.#deps.requestSlot(account, name, size, contentType);
@@ -59,7 +62,7 @@ export class Uploads {
     const id = randomUUID();
     const response = responseOf(request);
     const entry: ActiveUpload = {
-      account, name, size, sent: 0, getUrl: slot.get, request, response, failure: undefined, answered: undefined,
+      account, to, name, size, sent: 0, getUrl: slot.get, request, response, failure: undefined, answered: undefined,
       idle: setTimeout(() => this.cancel(id), IDLE_MS),
     };
     response.then((answer) => { entry.answered = answer; }, (error: unknown) => { entry.failure ??= error instanceof Error ? error : new Error(String(error)); });
@@ -89,7 +92,7 @@ export class Uploads {
   }
 
   /** Every byte sent: waits for the server to store the file; resolves with its download URL. */
-  async finish(id: UploadId): Promise<{ account: AccountId; url: string; name: string }> {
+  async finish(id: UploadId): Promise<{ account: AccountId; to: BareJid; url: string }> {
     const entry = this.#entry(id);
     if (entry.sent !== entry.size) throw new Error(`"${entry.name}" is missing ${formatBytes(entry.size - entry.sent)}`);
     entry.request.end();
@@ -98,7 +101,7 @@ export class Uploads {
       const text = await shortBody(response);
       const status = response.statusCode ?? 0;
       if (status !== 200 && status !== 201) throw new Error(refusal(status, text, entry.name));
-      return { account: entry.account, url: entry.getUrl, name: entry.name };
+      return { account: entry.account, to: entry.to, url: entry.getUrl };
     } finally {
       this.#drop(id);
     }
