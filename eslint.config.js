@@ -6,6 +6,8 @@ import globals from 'globals';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports: true })) }] });
 const NODE = { regex: '^(node:|fs$|path$|os$|crypto$|net$|tls$|child_process$)', message: 'No Node APIs in this layer.' };
 const ELECTRON = { group: ['electron'], message: 'Only the Electron shell may import electron.' };
+const SIGNAL = { group: ['@privacyresearch/libsignal-protocol-typescript'], message: 'Only electron/core/modules/omemo/signal.ts imports libsignal: it takes back the process handlers the library installs.' };
+const CORE = { group: ['**/renderer/**', '../main*', '../preload*', '../ipc/**', '../platform/**', '../bridge/**', 'react', 'zustand'], message: 'The core knows nothing of Electron or the UI.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'artifacts/**', '.tmp/**', '**/*.d.ts'] },
@@ -33,7 +35,9 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], rules: restrict([NODE, ELECTRON, { group: ['react', 'react-dom', 'zustand', '@xmpp/*', '**/electron/**', '**/renderer/**'], message: 'shared/ is pure TypeScript.' }]) },
-  { files: ['electron/core/**/*.ts'], rules: restrict([ELECTRON, { group: ['**/renderer/**', '../main*', '../preload*', '../ipc/**', '../platform/**', '../bridge/**', 'react', 'zustand'], message: 'The core knows nothing of Electron or the UI.' }]) },
+  { files: ['electron/core/**/*.ts'], rules: restrict([ELECTRON, CORE, SIGNAL]) },
+  { files: ['electron/core/modules/omemo/signal.ts'], rules: restrict([ELECTRON, CORE]) },
+  { files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], rules: restrict([SIGNAL]) },
   { files: ['electron/bridge/**/*.ts'], rules: restrict([ELECTRON, { group: ['../core/*/**', '**/renderer/**'], message: 'The bridge uses core/index.ts only.' }]) },
   { files: ['electron/main.ts', 'electron/ipc/**/*.ts', 'electron/platform/**/*.ts'], rules: restrict([{ group: ['**/core/*/**', '**/renderer/**'], message: 'The shell uses core/index.ts only.' }]) },
   { files: ['electron/preload.ts'], rules: restrict([{ group: ['**/core/**', '**/renderer/**', 'node:*'], message: 'The preload exposes the generic bridge only.' }]) },

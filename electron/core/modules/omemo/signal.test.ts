@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import {
+  buildSession, decryptFrom, encryptFor, formatFingerprint, generateIdentity, generatePreKeys, generateSignedPreKey, hasSession, type KeyPair,
+  pruneSessionRecord, type SignalStore,
+} from './signal.ts';
+
+/** A device's keys and sessions in memory; sessions are pruned as they are stored, as the real store does. */
+async function device(preKeys = 5): Promise<SignalStore & { preKeyIds(): number[]; sessions: Map<string, string>; bundle(): Promise<Parameters<typeof buildSession>[3]> }> {
+  const { identity, registrationId } = await generateIdentity();
+  const pre = new Map<string, KeyPair>();
+  const signed = new Map<string, KeyPair>();
+  const sessions = new Map<string, string>();
+  const signedPreKey = await generateSignedPreKey(identity, 1);
+  signed.set('1', signedPreKey.pair);
+  for (const { id, pair } of await generatePreKeys(1, preKeys)) pre.set(String(id), pair);
+  return {
+    sessions,
+    preKeyIds: () => [...pre.keys()].map(Number),
+    getIdentityKeyPair: () => Promise.resolve(identity),
+    getLocalRegistrationId: () => Promise.resolve(registrationId),
+    isTrustedIdentity: () => Promise.resolve(true),
+    saveIdentity: () => Promise.resolve(false),
+    loadPreKey: (id) => Promise.resolve(pre.get(String(id))),
+    storePreKey: (id, pair) => { pre.set(String(id), pair); return Promise.resolve(); },
+    removePreKey: (id) => { pre.delete(String(id)); return Promise.resolve(); },
+    loadSignedPreKey: (id) => Promise.resolve(signed.get(String(id))),
+    storeSignedPreKey: (id, pair) => { signed.set(String(id), pair); return Promise.resolve(); },
+    removeSignedPreKey: (id) => { signed.delete(String(id)); return Promise.resolve(); },
+    loadSession: (address) => Promise.resolve(sessions.get(address)),
+    storeSession: (address, record) => { sessions.set(address, pruneSessionRecord(record)); return Promise.resolve(); },
+    bundle: () => {
+      const [id] = [...pre.keys()];
+      const key = pre.get(id ?? '');
+      if (!id || !key) return Promise.reject(new Error('no pre-keys left'));
+      return Promise.resolve({
+        registrationId, identityKey: new Uint8Array(identity.pubKey),
+        signedPreKey: { id: 1, publicKey: new Uint8Array(signedPreKey.pair.pubKey), signature: signedPreKey.signature },
+        preKey: { id: Number(id), publicKey: new Uint8Array(key.pubKey) },
+      });
+    },
+  };
+}
+
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+const bytes = (value: string): Uint8Array => new TextEncoder().encode(value);
+
+test('a session built from a bundle: the pre-key message decrypts once and consumes its one-time pre-key', async () => {
+  const [alice, bob] = [await device(), await device()];
+  const bundle = await bob.bundle();
+  await buildSession(alice, 'bob@x', 2, bundle);
+  assert.ok(await hasSession(alice, 'bob@x', 2));
+  const first = await encryptFor(alice, 'bob@x', 2, bytes('key material 1'));
+  assert.equal(first.preKey, true);
+  assert.equal(text(await decryptFrom(bob, 'alice@x', 1, first.data, true)), 'key material 1');
+  assert.ok(!bob.preKeyIds().includes(bundle.preKey.id), 'the used pre-key is gone (the caller publishes a new one)');
+  await assert.rejects(decryptFrom(bob, 'alice@x', 1, first.data, true), 'a replayed pre-key message does not decrypt again');
+
+  // Until Bob answers, Alice keeps sending pre-key messages; after his answer, normal ones.
+  assert.equal((await encryptFor(alice, 'bob@x', 2, bytes('again'))).preKey, true);
+  const answer = await encryptFor(bob, 'alice@x', 1, bytes('reply'));
+  assert.equal(answer.preKey, false);
+  assert.equal(text(await decryptFrom(alice, 'bob@x', 2, answer.data, false)), 'reply');
+  assert.equal((await encryptFor(alice, 'bob@x', 2, bytes('normal'))).preKey, false);
+});
+
+test('session records stay bounded over many ratchet steps, and pruned sessions keep working out of order', async () => {
+  const [alice, bob] = [await device(), await device()];
+  await buildSession(alice, 'bob@x', 2, await bob.bundle());
+  const opener = await encryptFor(alice, 'bob@x', 2, bytes('hi'));
+  await decryptFrom(bob, 'alice@x', 1, opener.data, true);
+  for (let turn = 0; turn < 40; turn++) {
+    await decryptFrom(alice, 'bob@x', 2, (await encryptFor(bob, 'alice@x', 1, bytes(`b${turn}`))).data, false);
+    await decryptFrom(bob, 'alice@x', 1, (await encryptFor(alice, 'bob@x', 2, bytes(`a${turn}`))).data, false);
+  }
+  const record = JSON.parse(alice.sessions.get('bob@x.2') ?? '{}') as { sessions: Record<string, { chains: object }> };
+  const chains = Object.values(record.sessions).map((s) => Object.keys(s.chains).length);
+  assert.ok(chains.every((n) => n <= 12), `chains kept per session: ${chains.join(', ')} (the library alone keeps one per step)`);
+  assert.ok((alice.sessions.get('bob@x.2') ?? '').length < 6000);
+
+  const late = [await encryptFor(bob, 'alice@x', 1, bytes('one')), await encryptFor(bob, 'alice@x', 1, bytes('two'))];
+  assert.equal(text(await decryptFrom(alice, 'bob@x', 2, late[1]?.data ?? new Uint8Array(), false)), 'two');
+  assert.equal(text(await decryptFrom(alice, 'bob@x', 2, late[0]?.data ?? new Uint8Array(), false)), 'one', 'a skipped message still decrypts');
+});
+
+test('importing the library leaves the process\'s own failure handlers alone and adds none', () => {
+  // In a fresh process: this one has loaded the library already.
+  const script = `
+    const mine = () => undefined;
+    process.on('unhandledRejection', mine);
+    const before = { r: process.listeners('unhandledRejection').length, e: process.listeners('uncaughtException').length };
+    const { generateIdentity } = await import(${JSON.stringify(new URL('./signal.ts', import.meta.url).href)});
+    await generateIdentity();
+    Promise.reject(new Error('handled by the app, not an abort'));
+    await new Promise((r) => setTimeout(r, 50));
+    console.log(JSON.stringify({ mine: process.listeners('unhandledRejection').includes(mine), before,
+      after: { r: process.listeners('unhandledRejection').length, e: process.listeners('uncaughtException').length } }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const seen = JSON.parse(out.trim()) as { mine: boolean; before: { r: number; e: number }; after: { r: number; e: number } };
+  assert.ok(seen.mine, 'our own handler stays');
+  assert.deepEqual(seen.after, seen.before, 'the library\'s handlers are gone, and the process survived an unhandled rejection');
+});
+
+test('fingerprints read as OMEMO shows them: 64 hex digits in groups of 8, without the key type byte', () => {
+  const key = Uint8Array.from([0x05, ...Array.from({ length: 32 }, (_, i) => i)]);
+  assert.equal(formatFingerprint(key), '00010203 04050607 08090a0b 0c0d0e0f 10111213 14151617 18191a1b 1c1d1e1f');
+});

@@ -1,0 +1,132 @@
+// The one file that imports libsignal-protocol-typescript (legacy OMEMO's Signal sessions). It hides
+// the library's quirks: importing it installs process-wide handlers that abort the process on any
+// unhandled rejection (removed here, the app's own are kept), messages are "binary strings", and
+// session records keep every old receiving chain (pruned here).
+import type * as Lib from '@privacyresearch/libsignal-protocol-typescript';
+
+export interface KeyPair {
+  pubKey: ArrayBuffer;
+  privKey: ArrayBuffer;
+}
+
+/** What the library needs stored; ids and addresses as it passes them. */
+export interface SignalStore {
+  getIdentityKeyPair(): Promise<KeyPair | undefined>;
+  getLocalRegistrationId(): Promise<number | undefined>;
+  isTrustedIdentity(address: string, identityKey: ArrayBuffer, direction: number): Promise<boolean>;
+  saveIdentity(address: string, identityKey: ArrayBuffer): Promise<boolean>;
+  loadPreKey(id: string | number): Promise<KeyPair | undefined>;
+  storePreKey(id: string | number, pair: KeyPair): Promise<void>;
+  removePreKey(id: string | number): Promise<void>;
+  loadSignedPreKey(id: string | number): Promise<KeyPair | undefined>;
+  storeSignedPreKey(id: string | number, pair: KeyPair): Promise<void>;
+  removeSignedPreKey(id: string | number): Promise<void>;
+  loadSession(address: string): Promise<string | undefined>;
+  storeSession(address: string, record: string): Promise<void>;
+}
+
+/** A contact device's published keys (XEP-0384 bundle), one pre-key picked. */
+export interface Bundle {
+  registrationId: number;
+  identityKey: Uint8Array;
+  signedPreKey: { id: number; publicKey: Uint8Array; signature: Uint8Array };
+  preKey: { id: number; publicKey: Uint8Array };
+}
+
+let loaded: Promise<typeof Lib> | undefined;
+
+/** Imports the library once and takes back the process-wide handlers it installs. */
+export function signalLibrary(): Promise<typeof Lib> {
+  loaded ??= (async () => {
+    const own = { rejection: process.listeners('unhandledRejection'), exception: process.listeners('uncaughtException') };
+    const lib = await import('@privacyresearch/libsignal-protocol-typescript');
+    await lib.KeyHelper.generateIdentityKeyPair(); // the curve module registers its handlers on first use
+    for (const listener of process.listeners('unhandledRejection')) if (!own.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
+    for (const listener of process.listeners('uncaughtException')) if (!own.exception.includes(listener)) process.removeListener('uncaughtException', listener);
+    return lib;
+  })();
+  return loaded;
+}
+
+const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+const bytesOfBinary = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const binaryOf = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+
+export async function generateIdentity(): Promise<{ identity: KeyPair; registrationId: number }> {
+  const { KeyHelper } = await signalLibrary();
+  return { identity: await KeyHelper.generateIdentityKeyPair(), registrationId: KeyHelper.generateRegistrationId() };
+}
+
+export async function generatePreKeys(firstId: number, count: number): Promise<{ id: number; pair: KeyPair }[]> {
+  const { KeyHelper } = await signalLibrary();
+  const keys: { id: number; pair: KeyPair }[] = [];
+  for (let id = firstId; id < firstId + count; id++) keys.push({ id, pair: (await KeyHelper.generatePreKey(id)).keyPair });
+  return keys;
+}
+
+export async function generateSignedPreKey(identity: KeyPair, id: number): Promise<{ id: number; pair: KeyPair; signature: Uint8Array }> {
+  const { KeyHelper } = await signalLibrary();
+  const signed = await KeyHelper.generateSignedPreKey(identity, id);
+  return { id, pair: signed.keyPair, signature: new Uint8Array(signed.signature) };
+}
+
+function address(lib: typeof Lib, jid: string, device: number): Lib.SignalProtocolAddress {
+  return new lib.SignalProtocolAddress(jid, device);
+}
+
+/** Starts a session with a device from its bundle (X3DH); the first message is then a pre-key message. */
+export async function buildSession(store: SignalStore, jid: string, device: number, bundle: Bundle): Promise<void> {
+  const lib = await signalLibrary();
+  await new lib.SessionBuilder(store, address(lib, jid, device)).processPreKey({
+    registrationId: bundle.registrationId, identityKey: buffer(bundle.identityKey),
+    signedPreKey: { keyId: bundle.signedPreKey.id, publicKey: buffer(bundle.signedPreKey.publicKey), signature: buffer(bundle.signedPreKey.signature) },
+    preKey: { keyId: bundle.preKey.id, publicKey: buffer(bundle.preKey.publicKey) },
+  });
+}
+
+export async function hasSession(store: SignalStore, jid: string, device: number): Promise<boolean> {
+  const lib = await signalLibrary();
+  return new lib.SessionCipher(store, address(lib, jid, device)).hasOpenSession();
+}
+
+/** Encrypts key material for one device; `preKey` says the receiver must build the session from it. */
+export async function encryptFor(store: SignalStore, jid: string, device: number, plaintext: Uint8Array): Promise<{ preKey: boolean; data: Uint8Array }> {
+  const lib = await signalLibrary();
+  const message = await new lib.SessionCipher(store, address(lib, jid, device)).encrypt(buffer(plaintext));
+  if (message.body === undefined) throw new Error('The Signal session produced no message');
+  return { preKey: message.type === 3, data: bytesOfBinary(message.body) };
+}
+
+/** Decrypts key material from one device; a pre-key message consumes the one-time pre-key it used. */
+export async function decryptFrom(store: SignalStore, jid: string, device: number, data: Uint8Array, preKey: boolean): Promise<Uint8Array> {
+  const lib = await signalLibrary();
+  const cipher = new lib.SessionCipher(store, address(lib, jid, device));
+  const plain = preKey ? await cipher.decryptPreKeyWhisperMessage(binaryOf(data), 'binary') : await cipher.decryptWhisperMessage(binaryOf(data), 'binary');
+  return new Uint8Array(plain);
+}
+
+interface StoredSession {
+  currentRatchet?: { ephemeralKeyPair?: { pubKey?: string }; lastRemoteEphemeralKey?: string };
+  oldRatchetList?: { ephemeralKey?: string }[];
+  chains?: Record<string, unknown>;
+}
+
+/**
+ * The library means to keep the last ten receiving chains but deletes the wrong property, so a record
+ * grows with every ratchet step. Keeps the current sending and receiving chains and those still listed.
+ */
+export function pruneSessionRecord(record: string): string {
+  const parsed = JSON.parse(record) as { sessions?: Record<string, StoredSession> };
+  for (const session of Object.values(parsed.sessions ?? {})) {
+    if (!session.chains) continue;
+    const keep = new Set([session.currentRatchet?.ephemeralKeyPair?.pubKey, session.currentRatchet?.lastRemoteEphemeralKey, ...(session.oldRatchetList ?? []).map((r) => r.ephemeralKey)]);
+    for (const key of Object.keys(session.chains)) if (!keep.has(key)) delete session.chains[key];
+  }
+  return JSON.stringify(parsed);
+}
+
+/** The public identity key as OMEMO shows it (without the 0x05 type byte), in groups of 8 hex digits. */
+export function formatFingerprint(identityKey: Uint8Array): string {
+  const key = identityKey.length === 33 ? identityKey.subarray(1) : identityKey;
+  return (Buffer.from(key).toString('hex').match(/.{1,8}/gu) ?? []).join(' ');
+}
