@@ -12,7 +12,7 @@ import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
 import { CoreEmitter } from './events.ts';
 import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
 import { discoverRooms } from './modules/muc/discovery.ts';
-import { createFileCommands } from './files/fileCommands.ts';
+import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -58,6 +58,7 @@ export class Core {
   readonly #backoff: BackoffPolicy;
   readonly #limits: { archivePages?: number; firstSyncDays?: number };
   readonly #files: ReturnType<typeof createFileCommands>;
+  readonly commands: CoreCommands;
   /** A throwaway engine's download cache, removed on close. */
   #throwawayDir: string | undefined;
 
@@ -79,6 +80,7 @@ export class Core {
       filesDir,
       openFile: options.openFile,
     });
+    this.commands = { ...this.#accountCommands(), ...this.#files.commands };
   }
 
   /** Connects every account whose remembered presence is not "offline". */
@@ -130,132 +132,126 @@ export class Core {
     return this.#toAccount(row);
   }
 
-  readonly commands: CoreCommands = {
-    'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
-    'account.add': async (req) => {
-      const parts = parseJid(req.jid.trim());
-      const id = parts?.local ? toBareJid(`${parts.local}@${parts.domain}`) : undefined;
-      if (!parts || !id) throw new UserError(`"${req.jid}" is not a Jabber ID of the form user@server`);
-      if (this.store.accounts.get(id)) throw new UserError(`The account ${id} is already set up`);
-      this.store.accounts.upsert({
-        id, resource: req.resource || parts.resource || defaultResource(), priority: req.priority ?? 0,
-        ...(req.host ? { host: req.host } : {}), ...(req.port ? { port: req.port } : {}), tls: req.tls ?? 'starttls',
-        presenceShow: 'online', presenceStatus: '',
-      });
-      await this.#secrets.set(passwordKey(id), req.password);
-      this.#runtimeOf(id);
-      await this.#accountsChanged();
-      return this.#account(id);
-    },
-    'account.update': async (req) => {
-      const row = this.store.accounts.get(req.account);
-      if (!row) throw new UserError(`No account ${req.account}`);
-      const { host, port, ...rest } = row;
-      this.store.accounts.upsert({
-        ...rest, resource: req.resource || row.resource, priority: req.priority ?? row.priority, tls: req.tls ?? row.tls,
-        ...((req.host ?? host) ? { host: req.host ?? host } : {}), ...((req.port ?? port) ? { port: req.port ?? port } : {}),
-      });
-      if (req.password !== undefined) await this.#secrets.set(passwordKey(req.account), req.password);
-      await this.#accountsChanged();
-      return this.#account(req.account);
-    },
-    'account.remove': async ({ account }) => {
-      await this.#runtimes.get(account)?.dispose();
-      this.#runtimes.delete(account);
-      this.store.accounts.remove(account);
-      await this.#secrets.delete(passwordKey(account));
-      await this.#secrets.delete(pinKey(account));
-      await this.#accountsChanged();
-    },
-    'account.connect': async ({ account }) => {
-      const row = this.store.accounts.get(account);
-      if (row?.presenceShow === 'offline') this.store.accounts.upsert({ ...row, presenceShow: 'online' });
-      await this.runtime(account).connect();
-    },
-    'account.disconnect': async ({ account }) => { await this.runtime(account).disconnect(); },
-    'account.trustCertificate': async ({ account, fingerprint }) => {
-      this.runtime(account);
-      await this.#secrets.set(pinKey(account), fingerprint);
-      await this.#accountsChanged();
-    },
-    'account.registrationForm': async (req) => fetchRegistrationForm(endpointOf(req)),
-    'account.register': async (req) => registerAccount(endpointOf(req), req.username, req.password, req.fields),
-    'roster.list': ({ account }) => Promise.resolve(this.runtime(account).modules.roster.list()),
-    'roster.set': async ({ account, jid, name, groups }) => { await this.runtime(account).modules.roster.set(jid, name, groups); },
-    'roster.remove': async ({ account, jid }) => { await this.runtime(account).modules.roster.remove(jid); },
-    'presence.subscribe': async ({ account, jid }) => { await this.runtime(account).modules.presence.subscribe(jid); },
-    'presence.approve': async ({ account, jid }) => { await this.runtime(account).modules.presence.approve(jid); },
-    'presence.deny': async ({ account, jid }) => { await this.runtime(account).modules.presence.deny(jid); },
-    'presence.set': async ({ account, show, status, priority }) => {
-      const runtime = this.runtime(account);
-      const row = this.store.accounts.get(account);
-      await runtime.modules.presence.set(show, status ?? row?.presenceStatus ?? '', priority ?? row?.priority ?? 0);
-      if (show === 'offline') await runtime.disconnect();
-      else if (runtime.state.status === 'offline') void runtime.connect().catch(() => undefined);
-      await this.#accountsChanged();
-    },
-    'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
-    'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
-    'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
-    'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),
-    'chat.markDisplayed': async ({ account, peer, id }) => {
-      const { markers, mds, muc } = this.runtime(account).modules;
-      const message = this.store.messages.get(id);
-      if (message?.groupchat && message.stanzaId) await muc.markDisplayed(peer, message.stanzaId);
-      else await markers.markDisplayed(peer, id);
-      if (message?.account === account && message.peer === peer && message.stanzaId) await mds.publish(peer, message.stanzaId);
-    },
-    'chat.setChatState': async ({ account, peer, state }) => {
-      const { markers, muc } = this.runtime(account).modules;
-      if (muc.rooms().some((r) => r.jid === peer)) await muc.setChatState(peer, state);
-      else await markers.setChatState(peer, state);
-    },
-    'blocklist.list': ({ account }) => Promise.resolve(this.runtime(account).modules.blocking.list()),
-    'blocklist.block': async ({ account, jid }) => { await this.runtime(account).modules.blocking.block(jid); },
-    'blocklist.unblock': async ({ account, jid }) => { await this.runtime(account).modules.blocking.unblock(jid); },
-    'client.setActive': async ({ active }) => {
-      await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
-    },
-    'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
-    'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
-    'muc.join': ({ account, room, nick, password, configure }) => this.runtime(account).modules.muc.join(room, nick, password, configure),
-    'muc.leave': async ({ account, room }) => { await this.runtime(account).modules.muc.leave(room); },
-    'muc.rooms': ({ account }) => Promise.resolve(this.runtime(account).modules.muc.rooms()),
-    'muc.occupants': ({ account, room }) => Promise.resolve(this.runtime(account).modules.muc.occupants(room)),
-    'muc.send': ({ account, room, body }) => this.runtime(account).modules.muc.send(room, body),
-    'muc.setSubject': async ({ account, room, subject }) => { await this.runtime(account).modules.muc.setSubject(room, subject); },
-    'muc.setNick': async ({ account, room, nick }) => { await this.runtime(account).modules.muc.setNick(room, nick); },
-    'muc.sendPrivate': ({ account, room, nick, body }) => this.runtime(account).modules.muc.sendPrivate(room, nick, body),
-    'muc.markRead': ({ account, room }) => { this.runtime(account).modules.muc.markRead(room); return Promise.resolve(); },
-    'muc.setRole': async ({ account, room, nick, role, reason }) => { await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason); },
-    'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
-    'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
-    'muc.getConfig': ({ account, room }) => this.runtime(account).modules.mucAdmin.getConfig(room),
-    'muc.submitConfig': async ({ account, room, values }) => { await this.runtime(account).modules.mucAdmin.submitConfig(room, values); },
-    'muc.moderate': async ({ account, room, stanzaId, reason }) => { await this.runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason); },
-    'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
-    'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
-    'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
-    'bookmarks.set': async ({ account, bookmark }) => { await this.runtime(account).modules.bookmarks.set(bookmark); },
-    'bookmarks.remove': async ({ account, room }) => { await this.runtime(account).modules.bookmarks.remove(room); },
-    'muc.invite': async ({ account, room, jid, reason, mediated }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason, mediated); },
-    'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
-      const runtime = this.runtime(account);
-      const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);
-      const found = local();
-      if (found.length >= limit || runtime.state.status !== 'online') return found;
-      // The store ran out: the archive may know older messages.
-      const fetched = await runtime.modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
-      return fetched.stored > 0 ? local() : found;
-    },
-    'upload.service': (req) => this.#files['upload.service'](req),
-    'upload.begin': (req) => this.#files['upload.begin'](req),
-    'upload.chunk': (req) => this.#files['upload.chunk'](req),
-    'upload.finish': (req) => this.#files['upload.finish'](req),
-    'upload.cancel': (req) => this.#files['upload.cancel'](req),
-    'files.probe': (req) => this.#files['files.probe'](req),
-    'files.download': (req) => this.#files['files.download'](req),
-    'files.read': (req) => this.#files['files.read'](req),
-    'files.open': (req) => this.#files['files.open'](req),
-  };
+  /** Every command but the file ones (files/fileCommands.ts). */
+  #accountCommands(): Omit<CoreCommands, keyof FileCommands> {
+    return {
+      'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
+      'account.add': async (req) => {
+        const parts = parseJid(req.jid.trim());
+        const id = parts?.local ? toBareJid(`${parts.local}@${parts.domain}`) : undefined;
+        if (!parts || !id) throw new UserError(`"${req.jid}" is not a Jabber ID of the form user@server`);
+        if (this.store.accounts.get(id)) throw new UserError(`The account ${id} is already set up`);
+        this.store.accounts.upsert({
+          id, resource: req.resource || parts.resource || defaultResource(), priority: req.priority ?? 0,
+          ...(req.host ? { host: req.host } : {}), ...(req.port ? { port: req.port } : {}), tls: req.tls ?? 'starttls',
+          presenceShow: 'online', presenceStatus: '',
+        });
+        await this.#secrets.set(passwordKey(id), req.password);
+        this.#runtimeOf(id);
+        await this.#accountsChanged();
+        return this.#account(id);
+      },
+      'account.update': async (req) => {
+        const row = this.store.accounts.get(req.account);
+        if (!row) throw new UserError(`No account ${req.account}`);
+        const { host, port, ...rest } = row;
+        this.store.accounts.upsert({
+          ...rest, resource: req.resource || row.resource, priority: req.priority ?? row.priority, tls: req.tls ?? row.tls,
+          ...((req.host ?? host) ? { host: req.host ?? host } : {}), ...((req.port ?? port) ? { port: req.port ?? port } : {}),
+        });
+        if (req.password !== undefined) await this.#secrets.set(passwordKey(req.account), req.password);
+        await this.#accountsChanged();
+        return this.#account(req.account);
+      },
+      'account.remove': async ({ account }) => {
+        await this.#runtimes.get(account)?.dispose();
+        this.#runtimes.delete(account);
+        this.store.accounts.remove(account);
+        await this.#secrets.delete(passwordKey(account));
+        await this.#secrets.delete(pinKey(account));
+        await this.#accountsChanged();
+      },
+      'account.connect': async ({ account }) => {
+        const row = this.store.accounts.get(account);
+        if (row?.presenceShow === 'offline') this.store.accounts.upsert({ ...row, presenceShow: 'online' });
+        await this.runtime(account).connect();
+      },
+      'account.disconnect': async ({ account }) => { await this.runtime(account).disconnect(); },
+      'account.trustCertificate': async ({ account, fingerprint }) => {
+        this.runtime(account);
+        await this.#secrets.set(pinKey(account), fingerprint);
+        await this.#accountsChanged();
+      },
+      'account.registrationForm': async (req) => fetchRegistrationForm(endpointOf(req)),
+      'account.register': async (req) => registerAccount(endpointOf(req), req.username, req.password, req.fields),
+      'roster.list': ({ account }) => Promise.resolve(this.runtime(account).modules.roster.list()),
+      'roster.set': async ({ account, jid, name, groups }) => { await this.runtime(account).modules.roster.set(jid, name, groups); },
+      'roster.remove': async ({ account, jid }) => { await this.runtime(account).modules.roster.remove(jid); },
+      'presence.subscribe': async ({ account, jid }) => { await this.runtime(account).modules.presence.subscribe(jid); },
+      'presence.approve': async ({ account, jid }) => { await this.runtime(account).modules.presence.approve(jid); },
+      'presence.deny': async ({ account, jid }) => { await this.runtime(account).modules.presence.deny(jid); },
+      'presence.set': async ({ account, show, status, priority }) => {
+        const runtime = this.runtime(account);
+        const row = this.store.accounts.get(account);
+        await runtime.modules.presence.set(show, status ?? row?.presenceStatus ?? '', priority ?? row?.priority ?? 0);
+        if (show === 'offline') await runtime.disconnect();
+        else if (runtime.state.status === 'offline') void runtime.connect().catch(() => undefined);
+        await this.#accountsChanged();
+      },
+      'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
+      'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
+      'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
+      'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),
+      'chat.markDisplayed': async ({ account, peer, id }) => {
+        const { markers, mds, muc } = this.runtime(account).modules;
+        const message = this.store.messages.get(id);
+        if (message?.groupchat && message.stanzaId) await muc.markDisplayed(peer, message.stanzaId);
+        else await markers.markDisplayed(peer, id);
+        if (message?.account === account && message.peer === peer && message.stanzaId) await mds.publish(peer, message.stanzaId);
+      },
+      'chat.setChatState': async ({ account, peer, state }) => {
+        const { markers, muc } = this.runtime(account).modules;
+        if (muc.rooms().some((r) => r.jid === peer)) await muc.setChatState(peer, state);
+        else await markers.setChatState(peer, state);
+      },
+      'blocklist.list': ({ account }) => Promise.resolve(this.runtime(account).modules.blocking.list()),
+      'blocklist.block': async ({ account, jid }) => { await this.runtime(account).modules.blocking.block(jid); },
+      'blocklist.unblock': async ({ account, jid }) => { await this.runtime(account).modules.blocking.unblock(jid); },
+      'client.setActive': async ({ active }) => {
+        await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
+      },
+      'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
+      'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
+      'muc.join': ({ account, room, nick, password, configure }) => this.runtime(account).modules.muc.join(room, nick, password, configure),
+      'muc.leave': async ({ account, room }) => { await this.runtime(account).modules.muc.leave(room); },
+      'muc.rooms': ({ account }) => Promise.resolve(this.runtime(account).modules.muc.rooms()),
+      'muc.occupants': ({ account, room }) => Promise.resolve(this.runtime(account).modules.muc.occupants(room)),
+      'muc.send': ({ account, room, body }) => this.runtime(account).modules.muc.send(room, body),
+      'muc.setSubject': async ({ account, room, subject }) => { await this.runtime(account).modules.muc.setSubject(room, subject); },
+      'muc.setNick': async ({ account, room, nick }) => { await this.runtime(account).modules.muc.setNick(room, nick); },
+      'muc.sendPrivate': ({ account, room, nick, body }) => this.runtime(account).modules.muc.sendPrivate(room, nick, body),
+      'muc.markRead': ({ account, room }) => { this.runtime(account).modules.muc.markRead(room); return Promise.resolve(); },
+      'muc.setRole': async ({ account, room, nick, role, reason }) => { await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason); },
+      'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
+      'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
+      'muc.getConfig': ({ account, room }) => this.runtime(account).modules.mucAdmin.getConfig(room),
+      'muc.submitConfig': async ({ account, room, values }) => { await this.runtime(account).modules.mucAdmin.submitConfig(room, values); },
+      'muc.moderate': async ({ account, room, stanzaId, reason }) => { await this.runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason); },
+      'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
+      'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
+      'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
+      'bookmarks.set': async ({ account, bookmark }) => { await this.runtime(account).modules.bookmarks.set(bookmark); },
+      'bookmarks.remove': async ({ account, room }) => { await this.runtime(account).modules.bookmarks.remove(room); },
+      'muc.invite': async ({ account, room, jid, reason, mediated }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason, mediated); },
+      'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
+        const runtime = this.runtime(account);
+        const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);
+        const found = local();
+        if (found.length >= limit || runtime.state.status !== 'online') return found;
+        // The store ran out: the archive may know older messages.
+        const fetched = await runtime.modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
+        return fetched.stored > 0 ? local() : found;
+      },
+    };
+  }
 }

@@ -1,5 +1,5 @@
 // A shared file in a message: icon, name, size, and (for images fetched under the policy) a preview.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { fileKind, fileNameFromUrl, formatBytes, MAX_DOWNLOAD_BYTES } from '../../shared/model/file.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { call, isDesktop } from '../ipc/client.ts';
@@ -13,7 +13,9 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
   const t = useT();
   const name = fileNameFromUrl(url);
   const download = useAppStore((s) => s.downloads[url]);
-  const inRoster = useAppStore((s) => s.roster[message.account]?.some((i) => i.jid === message.peer) === true);
+  // The roster array, not a scan per store change: the scan runs only when the roster changes.
+  const roster = useAppStore((s) => s.roster[message.account]);
+  const inRoster = useMemo(() => roster?.some((i) => i.jid === message.peer) === true, [roster, message.peer]);
   const joinedRoom = useAppStore((s) => s.rooms[message.account]?.[message.peer]?.state.status === 'joined');
   const settings = useAppStore((s) => s.settings);
   const announced = download?.info?.size;

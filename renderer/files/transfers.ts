@@ -1,6 +1,6 @@
 // Sending files (read in chunks from the File, streamed through the engine) and fetching shared ones
 // (downloaded by the engine, read back for previews and saving).
-import { type DownloadedFile, FILE_CHUNK_BYTES, MAX_READ_BYTES, sniffImageType } from '../../shared/model/file.ts';
+import { type DownloadedFile, FILE_CHUNK_BYTES, MAX_READ_BYTES, type RemoteFileInfo, sniffImageType } from '../../shared/model/file.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { call } from '../ipc/client.ts';
@@ -91,10 +91,11 @@ async function readAll(file: DownloadedFile): Promise<Uint8Array> {
 export function probeFile(account: AccountId, url: string): void {
   if (getState().downloads[url]) return;
   setState((s) => ({ downloads: withDownload(s.downloads, url, { status: 'probing' }) }));
-  call('files.probe', { account, url }).then(
-    (info) => setState((s) => ({ downloads: withDownload(s.downloads, url, { status: s.downloads[url]?.status === 'probing' ? 'idle' : s.downloads[url]?.status ?? 'idle', info }) })),
-    () => setState((s) => ({ downloads: withDownload(s.downloads, url, { status: s.downloads[url]?.status === 'probing' ? 'idle' : s.downloads[url]?.status ?? 'idle' }) })),
-  );
+  // A download may have started meanwhile: only "probing" falls back to "idle".
+  const probed = (info?: RemoteFileInfo): void => setState((s) => ({
+    downloads: withDownload(s.downloads, url, { ...(s.downloads[url]?.status === 'probing' ? { status: 'idle' } : {}), ...(info ? { info } : {}) }),
+  }));
+  call('files.probe', { account, url }).then(probed, () => probed());
 }
 
 /** Downloads (no more than maxBytes, counted by the engine on the bytes) and makes an image preview when the bytes are one. */

@@ -29,6 +29,12 @@ function live(account: AccountId, change: Change): void {
   recordLive(account, change);
 }
 
+/** A batch of events for several accounts: applied at once, and each account's part kept for its snapshot. */
+function liveBatch<T extends { account: AccountId }>(events: readonly T[], change: (batch: readonly T[]) => Change): void {
+  setState(change(events));
+  for (const account of new Set(events.map((e) => e.account))) recordLive(account, change(events.filter((e) => e.account === account)));
+}
+
 /** The one place that subscribes to engine events. */
 export function wireEvents(): () => void {
   // A busy room or a catch-up brings many messages at once: one state change per frame.
@@ -51,20 +57,8 @@ export function wireEvents(): () => void {
     }
     return { chats, unread, typing };
   }), undefined, 1000);
-  const occupantChanged = frameBatch<OccupantEvent>((events) => {
-    setState((s) => ({ occupants: withOccupantEvents(s.occupants, events) }));
-    for (const account of new Set(events.map((e) => e.account))) {
-      const mine = events.filter((e) => e.account === account);
-      recordLive(account, (s) => ({ occupants: withOccupantEvents(s.occupants, mine) }));
-    }
-  }, undefined, 400);
-  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => {
-    setState((s) => ({ presence: withPresenceEvents(s.presence, events) }));
-    for (const account of new Set(events.map((e) => e.account))) {
-      const mine = events.filter((e) => e.account === account);
-      recordLive(account, (s) => ({ presence: withPresenceEvents(s.presence, mine) }));
-    }
-  });
+  const occupantChanged = frameBatch<OccupantEvent>((events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })), undefined, 400);
+  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })));
   call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }));
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),

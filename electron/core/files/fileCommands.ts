@@ -32,13 +32,13 @@ function share(runtime: AccountRuntime, to: BareJid, url: string): Promise<ChatM
   return chat.send(to, url, url);
 }
 
-export function createFileCommands(deps: FileDeps): FileCommands & { dispose(): void } {
+export function createFileCommands(deps: FileDeps): { commands: FileCommands; dispose(): void } {
   const uploads = new Uploads({
     requestSlot: (account, name, size, type) => deps.runtime(account).modules.upload.requestSlot(name, size, type),
     trust: (account) => deps.trust(account),
   });
   const downloads = new Downloads(deps.filesDir, deps.emit);
-  return {
+  const commands: FileCommands = {
     'upload.service': ({ account }) => deps.runtime(account).modules.upload.service(),
     'upload.begin': ({ account, to, name, size, type }) => uploads.begin(account, to, name, size, type),
     'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),
@@ -59,6 +59,6 @@ export function createFileCommands(deps: FileDeps): FileCommands & { dispose(): 
       if (isExecutableName(path)) throw new Error('This file is a program or a web page: save it, and open it yourself only if you trust it');
       await deps.openFile(path);
     },
-    dispose: () => uploads.cancelAll(),
   };
+  return { commands, dispose: () => uploads.cancelAll() };
 }
