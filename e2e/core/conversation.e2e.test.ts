@@ -24,7 +24,8 @@ test('receipts and read markers move our message to delivered and read; typing s
 
   const sent = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'did you get this?' });
   await eventually(() => stateOf(me, sent.id) === 'delivered', 'a delivery receipt');
-  const [received] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
+  // The receipt can overtake the (decrypting) store: wait for the stored copy.
+  const received = await eventually(async () => (await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid }))[0], 'the peer to store the message');
   assert.ok(received);
   await peer.core.commands['chat.markDisplayed']({ account: peer.account, peer: meUser.jid, id: received.id });
   await eventually(() => stateOf(me, sent.id) === 'read', 'the read marker');

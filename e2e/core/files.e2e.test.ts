@@ -18,6 +18,8 @@ async function pair(): Promise<[TestEngine, TestEngine]> {
   const a = await startEngine(server, await newUser(server, 'sender'));
   const b = await startEngine(server, await newUser(server, 'receiver'));
   await befriend(a, b, { name: 'Receiver' }, { name: 'Sender' });
+  // Plain file sharing (XEP-0066); encrypted files are tested in omemoFiles.e2e.test.ts.
+  await a.core.commands['omemo.setEnabled']({ account: a.account, peer: b.account, enabled: false });
   return [a, b];
 }
 

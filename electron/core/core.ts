@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CoreCommands } from '../../shared/ipc/contract.ts';
+import type { CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { parseJid, toBareJid } from '../../shared/model/jid.ts';
@@ -13,6 +13,7 @@ import { CoreEmitter } from './events.ts';
 import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
 import { discoverRooms } from './modules/muc/discovery.ts';
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
+import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -80,7 +81,7 @@ export class Core {
       filesDir,
       openFile: options.openFile,
     });
-    this.commands = { ...this.#accountCommands(), ...this.#files.commands };
+    this.commands = { ...this.#accountCommands(), ...this.#files.commands, ...createOmemoCommands((account) => this.runtime(account).modules.omemo) };
   }
 
   /** Connects every account whose remembered presence is not "offline". */
@@ -132,8 +133,8 @@ export class Core {
     return this.#toAccount(row);
   }
 
-  /** Every command but the file ones (files/fileCommands.ts). */
-  #accountCommands(): Omit<CoreCommands, keyof FileCommands> {
+  /** Every command but the file and OMEMO ones (files/fileCommands.ts, modules/omemo/omemoCommands.ts). */
+  #accountCommands(): Omit<CoreCommands, keyof FileCommands | keyof OmemoCommands> {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
       'account.add': async (req) => {

@@ -7,9 +7,10 @@ import type { ContactPresence, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
 import type { DataForm, DataFormValues } from '../model/dataForm.ts';
 import type { DownloadedFile, FileId, RemoteFileInfo, UploadId, UploadService } from '../model/file.ts';
+import type { DeviceTrust, OmemoChatState, OmemoDevice, OwnOmemoDevice } from '../model/omemo.ts';
 import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
 
-export interface CoreCommands {
+export interface CoreCommands extends OmemoCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
   'account.add'(req: AccountSettings): Promise<Account>;
   'account.update'(req: { account: AccountId; password?: string; resource?: string; priority?: number; host?: string; port?: number; tls?: AccountSettings['tls'] }): Promise<Account>;
@@ -101,6 +102,18 @@ export interface ArchiveState {
   error?: string;
 }
 
+export interface OmemoCommands {
+  /** This device's OMEMO id and fingerprint (made on first connect); undefined before that. */
+  'omemo.ownDevice'(req: { account: AccountId }): Promise<OwnOmemoDevice | undefined>;
+  /** A chat's (or a room's) encryption state; `refresh` fetches device lists and keys first. */
+  'omemo.chatState'(req: { account: AccountId; peer: BareJid; refresh?: boolean }): Promise<OmemoChatState>;
+  'omemo.setEnabled'(req: { account: AccountId; peer: BareJid; enabled: boolean }): Promise<OmemoChatState>;
+  /** Verify or distrust a device (or undo it: blind). */
+  'omemo.setTrust'(req: { account: AccountId; jid: BareJid; device: number; trust: DeviceTrust }): Promise<OmemoDevice>;
+  /** Verifies the devices whose fingerprints a scanned xmpp: URI vouches for; returns how many matched. */
+  'omemo.verifyUri'(req: { account: AccountId; uri: string }): Promise<{ verified: number }>;
+}
+
 export interface CoreEvents {
   'account.listChanged': { accounts: Account[] };
   'connection.stateChanged': { account: AccountId; state: ConnectionState };
@@ -124,6 +137,8 @@ export interface CoreEvents {
   'bookmarks.changed': { account: AccountId; bookmarks: Bookmark[] };
   'archive.status': { account: AccountId } & ArchiveState;
   'files.progress': { account: AccountId; url: string; received: number; total?: number };
+  /** Devices, trust or the switch of a chat changed: its state is worth fetching again. */
+  'omemo.changed': { account: AccountId; peer: BareJid };
 }
 
 export type CommandName = keyof CoreCommands;

@@ -91,6 +91,11 @@ const schemas: { [K in CommandName]: Guard } = {
   'files.download': object({ account, url, maxBytes: int(1, MAX_DOWNLOAD_BYTES) }),
   'files.read': object({ id: fileId, offset: int(0, Number.MAX_SAFE_INTEGER), length: int(1, MAX_READ_BYTES) }),
   'files.open': object({ id: fileId }),
+  'omemo.ownDevice': object({ account }),
+  'omemo.chatState': object({ account, peer: bareJid, refresh: optional(boolean) }),
+  'omemo.setEnabled': object({ account, peer: bareJid, enabled: boolean }),
+  'omemo.setTrust': object({ account, jid: bareJid, device: int(1, 0x7fffffff), trust: oneOf('blind', 'verified', 'distrusted') }),
+  'omemo.verifyUri': object({ account, uri: nonEmpty(4096) }),
 };
 
 export function isCommandName(name: unknown): name is CommandName {

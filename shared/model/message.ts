@@ -1,5 +1,6 @@
 import type { BareJid } from './jid.ts';
 import type { AccountId } from './account.ts';
+import type { DeviceTrust } from './omemo.ts';
 
 export type MessageId = string;
 export type MessageDirection = 'in' | 'out';
@@ -40,6 +41,20 @@ export interface ChatMessage {
   mention?: boolean;
   /** The URL the sender shares as a file (XEP-0066); the body is that URL too. */
   oobUrl?: string;
+  /** End-to-end encrypted (OMEMO): by which device, or why it could not be decrypted. */
+  encryption?: MessageEncryption;
+}
+
+export interface MessageEncryption {
+  protocol: 'omemo';
+  /** The sending device (incoming). */
+  device?: number;
+  /** What the sending device's trust was when the message arrived. */
+  trust?: DeviceTrust;
+  /** Set when it could not be decrypted: why, in words. The body is then empty. */
+  error?: string;
+  /** Outgoing: devices left out because they are not trusted. */
+  skipped?: { jid: BareJid; device: number }[];
 }
 
 export const MAX_BODY_CHARS = 1_100_000;

@@ -17,6 +17,7 @@ import { Connection } from './connection.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { type Modules, setupModules } from './moduleRegistry.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
+import { openVault, type Vault } from '../modules/omemo/vault.ts';
 
 export interface RuntimeDeps {
   account: AccountId;
@@ -62,8 +63,13 @@ export class AccountRuntime {
     this.#deps = deps;
     this.#log = createLogger(`account ${deps.account}`);
     this.#disco = createDiscoResponder(this.connection);
+    let vault: Promise<Vault> | undefined;
+    const keyVault = (): Promise<Vault> => {
+      vault ??= openVault(deps.secrets).catch((error: unknown) => { vault = undefined; throw error; });
+      return vault;
+    };
     this.modules = setupModules({
-      account: deps.account, xmpp: this.connection, lifecycle: this.#lifecycle, disco: this.#disco,
+      account: deps.account, xmpp: this.connection, lifecycle: this.#lifecycle, disco: this.#disco, keyVault,
       emit: deps.emit, store: deps.store, log: this.#log, ...(deps.limits ? { limits: deps.limits } : {}),
     });
     this.connection.useStreamManagement(() => this.#sm.enabled);

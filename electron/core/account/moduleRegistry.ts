@@ -8,6 +8,7 @@ import { mam } from '../modules/mam/mam.ts';
 import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
 import { muc } from '../modules/muc/muc.ts';
+import { omemo } from '../modules/omemo/omemo.ts';
 import { mucAdmin } from '../modules/muc/mucAdmin.ts';
 import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
@@ -16,7 +17,9 @@ import { roster } from '../modules/roster/roster.ts';
 import { upload } from '../modules/upload/upload.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
 
-export function setupModules(ctx: ModuleContext) {
+export function setupModules(base: ModuleContext) {
+  const e2e = omemo.setup(base);    // XEP-0384 (legacy): the message paths below decrypt through it
+  const ctx: ModuleContext = { ...base, e2e };
   const modules = {
     roster: roster.setup(ctx),       // RFC 6121 §2
     presence: presence.setup(ctx),   // RFC 6121 §3-4
@@ -32,6 +35,7 @@ export function setupModules(ctx: ModuleContext) {
     csi: csi.setup(ctx),             // XEP-0352
     ping: ping.setup(ctx),           // XEP-0199
     upload: upload.setup(ctx),       // XEP-0363
+    omemo: e2e,
   };
   const all = { ...modules, bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)) };  // XEP-0402
   return { ...all, dispose: () => { for (const m of Object.values(all).reverse()) m.dispose(); } };

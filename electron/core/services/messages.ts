@@ -17,13 +17,16 @@ export function withinStampedSecond(timestamp: number, latestInChat: number | un
   return Math.max(timestamp, Math.min(latestInChat, timestamp + 999));
 }
 
+/** A message as it arrived, before it is stored (corrections and retractions point at their target). */
+export type IncomingRecord = Omit<ChatMessage, 'id' | 'account'> & { replaces?: string | undefined; retracts?: string | undefined };
+
 export function createMessageService(account: AccountId, store: Store, emit: CoreEmitter['emit']) {
   return {
     /**
      * Stores a message once, whichever way it came (live, carbon, archive): a copy already stored by
      * stanza-id or origin-id is not added again, but lends the stored one its archive id. False for a copy.
      */
-    ingest(message: Omit<ChatMessage, 'id' | 'account'> & { replaces?: string | undefined; retracts?: string | undefined }, exactTimestamp = false): boolean {
+    ingest(message: IncomingRecord, exactTimestamp = false): boolean {
       const { replaces, retracts, ...plain } = message;
       // A correction or retraction applies only to a message of the same sender in the same chat.
       const target = replaces ?? retracts;
@@ -54,9 +57,9 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       return stored;
     },
     /** A new outgoing message, stored with its outbox entry before anything touches the network. */
-    queue(peer: BareJid, body: string, from: string, oobUrl?: string): ChatMessage {
+    queue(peer: BareJid, body: string, from: string, extra: Pick<ChatMessage, 'oobUrl' | 'encryption'> = {}): ChatMessage {
       const id = randomUUID();
-      const message: ChatMessage = { id, account, peer, direction: 'out', from, body, timestamp: Date.now(), state: 'queued', originId: id, ...(oobUrl ? { oobUrl } : {}) };
+      const message: ChatMessage = { id, account, peer, direction: 'out', from, body, timestamp: Date.now(), state: 'queued', originId: id, ...extra };
       store.messages.enqueue(message);
       emit('message.added', message);
       return message;

@@ -2,6 +2,7 @@ import { createAccountsRepo } from './accountsRepo.ts';
 import { createArchiveRepo } from './archiveRepo.ts';
 import { type Db, openDatabase } from './db.ts';
 import { createMessagesRepo } from './messagesRepo.ts';
+import { createOmemoRepo } from './omemoRepo.ts';
 import { createRoomsRepo } from './roomsRepo.ts';
 import { createRosterRepo } from './rosterRepo.ts';
 import { createSecretsRepo } from './secretsRepo.ts';
@@ -16,6 +17,7 @@ export function openStore(path: string) {
     archive: createArchiveRepo(db),
     rooms: createRoomsRepo(db),
     secrets: createSecretsRepo(db),
+    omemo: createOmemoRepo(db),
     close: () => db.close(),
   };
 }

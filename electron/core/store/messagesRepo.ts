@@ -1,12 +1,13 @@
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
-import { type ChatMessage, DELIVERY_ORDER, type DeliveryState, type MessageId } from '../../../shared/model/message.ts';
+import { type ChatMessage, DELIVERY_ORDER, type DeliveryState, type MessageEncryption, type MessageId } from '../../../shared/model/message.ts';
 import { type Db, sql, transaction } from './db.ts';
 
 interface RawMessage {
   id: string; account: string; peer: string; direction: string; from_jid: string; body: string; ts: number; state: string;
   origin_id: string | null; stanza_id: string | null; edited: number; retracted: number;
   groupchat: number; occupant_id: string | null; mention: number; oob_url: string | null;
+  encryption: string | null;
 }
 
 function fromRaw(raw: RawMessage): ChatMessage {
@@ -16,20 +17,26 @@ function fromRaw(raw: RawMessage): ChatMessage {
     ...(raw.origin_id ? { originId: raw.origin_id } : {}), ...(raw.stanza_id ? { stanzaId: raw.stanza_id } : {}),
     ...(raw.edited ? { edited: true } : {}), ...(raw.retracted ? { retracted: true } : {}),
     ...(raw.groupchat ? { groupchat: true } : {}), ...(raw.occupant_id ? { occupantId: raw.occupant_id } : {}), ...(raw.mention ? { mention: true } : {}),
-    ...(raw.oob_url ? { oobUrl: raw.oob_url } : {}),
+    ...(raw.oob_url ? { oobUrl: raw.oob_url } : {}), ...(raw.encryption ? { encryption: encryptionOf(raw.encryption) } : {}),
   };
 }
 
+function encryptionOf(json: string): MessageEncryption {
+  const parsed = JSON.parse(json) as Partial<MessageEncryption>;
+  return { ...parsed, protocol: 'omemo' };
+}
+
 export function createMessagesRepo(db: Db) {
-  const insert = sql(db, `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = sql(db, `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
     /** Stores the message unless one with the same id, origin-id or stanza-id is there; true when stored. */
     add(message: ChatMessage): boolean {
       const result = insert.run(message.id, message.account, message.peer, message.direction, message.from, message.body,
         message.timestamp, message.state, message.originId ?? null, message.stanzaId ?? null, Number(message.edited ?? false), Number(message.retracted ?? false),
-        Number(message.groupchat ?? false), message.occupantId ?? null, Number(message.mention ?? false), message.oobUrl ?? null);
+        Number(message.groupchat ?? false), message.occupantId ?? null, Number(message.mention ?? false), message.oobUrl ?? null,
+        message.encryption ? JSON.stringify(message.encryption) : null);
       return result.changes === 1;
     },
     /** A new outgoing message and its outbox entry, in one transaction. */
@@ -112,6 +119,18 @@ export function createMessagesRepo(db: Db) {
     },
     retract(id: MessageId): void {
       sql(db, "UPDATE messages SET body = '', retracted = 1 WHERE id = ?").run(id);
+    },
+    /** An outgoing message that could not be encrypted: failed, out of the outbox, with the reason. */
+    failEncryption(id: MessageId, encryption: MessageEncryption): void {
+      transaction(db, () => {
+        sql(db, "UPDATE messages SET encryption = ?, state = 'failed' WHERE id = ?").run(JSON.stringify(encryption), id);
+        sql(db, 'DELETE FROM outbox WHERE message_id = ?').run(id);
+      });
+    },
+    /** A copy of this message is stored already (same origin-id or stanza-id in that chat). */
+    hasCopy(account: AccountId, peer: BareJid, originId: string | undefined, stanzaId: string | undefined): boolean {
+      return sql(db, `SELECT 1 FROM messages WHERE account = ? AND peer = ? AND ((origin_id IS NOT NULL AND origin_id = ?) OR (stanza_id IS NOT NULL AND stanza_id = ?)) LIMIT 1`)
+        .get(account, peer, originId ?? null, stanzaId ?? null) !== undefined;
     },
     setState(id: MessageId, state: DeliveryState): void {
       sql(db, 'UPDATE messages SET state = ? WHERE id = ?').run(state, id);

@@ -4,6 +4,11 @@ import type { Connection } from '../account/connection.ts';
 import type { CoreEmitter } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import type { BareJid } from '../../../shared/model/jid.ts';
+import type { MessageEncryption } from '../../../shared/model/message.ts';
+import type { Vault } from '../modules/omemo/vault.ts';
+import type { IncomingRecord } from '../services/messages.ts';
+import type { Element } from './stanza.ts';
 
 export interface Lifecycle {
   /** Runs after every new session (not after a resumed one), in module order. */
@@ -21,6 +26,25 @@ export interface DiscoRegistry {
   caps(): { node: string; ver: string };
 }
 
+/** End-to-end encryption as the message modules use it (OMEMO). */
+export interface EndToEnd {
+  /** Whether new messages to this chat go encrypted. */
+  enabledFor(peer: BareJid): boolean;
+  /** Throws, in words, when a message to these JIDs cannot be encrypted now; says which devices would be left out. */
+  prepare(recipients: readonly BareJid[]): Promise<MessageEncryption>;
+  /** What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices. */
+  seal(recipients: readonly BareJid[], body: string): Promise<Element[]>;
+  /** Whether a stanza carries content this layer decrypts. */
+  carries(message: Element): boolean;
+  /**
+   * Decrypts a copy (live, carbon, archive) once and stores the result with `ingest`; a copy already
+   * stored is not decrypted again. `sender`: whose device encrypted it (a real JID in rooms).
+   */
+  receive(message: Element, sender: BareJid, record: IncomingRecord, ingest: (record: IncomingRecord) => boolean): Promise<boolean>;
+  /** The archive catch-up is over: used pre-keys can go. */
+  historySynced(): void;
+}
+
 export interface ModuleContext {
   readonly account: AccountId;
   readonly xmpp: Connection;
@@ -30,6 +54,10 @@ export interface ModuleContext {
   readonly store: Store;
   readonly log: Logger;
   readonly limits?: { readonly archivePages?: number; readonly firstSyncDays?: number };
+  /** The key private keys are sealed with at rest (platform-held). */
+  readonly keyVault: () => Promise<Vault>;
+  /** Set for the modules after OMEMO (message paths); absent in OMEMO itself. */
+  readonly e2e?: EndToEnd;
 }
 
 export interface XmppModule<Api> {

@@ -10,7 +10,7 @@ const NS_FORWARD = 'urn:xmpp:forward:0';
 
 export const carbons: XmppModule<Record<never, never>> = {
   id: 'xep-0280-carbons',
-  setup({ account, xmpp, lifecycle, store, emit, log }) {
+  setup({ account, xmpp, lifecycle, store, emit, log, e2e }) {
     const messages = createMessageService(account, store, emit);
     const offOnline = lifecycle.onOnline(async () => {
       try {
@@ -36,12 +36,15 @@ export const carbons: XmppModule<Record<never, never>> = {
         log.warn('dropped a carbon whose direction does not match its sender', { kind: wrapper.name });
         return;
       }
-      messages.ingest({
+      const record = {
         peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
-        timestamp: parsed.timestamp ?? Date.now(), state: sentByUs ? 'acked' : 'received',
+        timestamp: parsed.timestamp ?? Date.now(), state: sentByUs ? 'acked' as const : 'received' as const,
         ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
         replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
-      });
+      };
+      // Our other device's message was encrypted for us too: its sender is our own account.
+      if (parsed.encrypted && e2e && inner) void e2e.receive(inner, sentByUs ? own : parsed.peer, record, (r) => messages.ingest(r));
+      else messages.ingest(record);
     });
     return { dispose: () => { offOnline(); offMessage(); } };
   },

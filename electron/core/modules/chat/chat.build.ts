@@ -13,11 +13,13 @@ export function oobElement(url: string | undefined): Element | undefined {
   return url ? el('x', NS_OOB, {}, xml('url', {}, url)) : undefined;
 }
 
-/** A chat message that asks for a delivery receipt (XEP-0184) and read markers (XEP-0333). */
-export function buildChatMessage(message: ChatMessage, to: string): Element {
+/**
+ * A chat message that asks for a delivery receipt (XEP-0184) and read markers (XEP-0333). `sealed`:
+ * the encrypted form (and its fallback body) that replaces the plain body and file link.
+ */
+export function buildChatMessage(message: ChatMessage, to: string, sealed?: Element[]): Element {
   return xml('message', { type: 'chat', to, id: message.id },
-    xml('body', {}, message.body),
-    oobElement(message.oobUrl),
+    ...(sealed ?? [xml('body', {}, message.body), oobElement(message.oobUrl)]),
     el('origin-id', NS_SID, { id: message.originId ?? message.id }),
     el('request', NS_RECEIPTS),
     el('markable', NS_MARKERS),

@@ -22,6 +22,8 @@ interface ChatContent {
   retracts: string | undefined;
   /** XEP-0066: the URL the sender shares as a file. */
   oobUrl: string | undefined;
+  /** End-to-end encrypted (OMEMO): the body is only a fallback text until decrypted. */
+  encrypted: boolean;
 }
 
 export interface IncomingChat extends ChatContent {
@@ -49,6 +51,9 @@ export function oobUrlOf(stanza: Element): string | undefined {
   return url && url.length <= 4096 ? url : undefined;
 }
 
+const NS_OMEMO = 'eu.siacs.conversations.axolotl';
+const isEncrypted = (stanza: Element): boolean => stanza.getChild('encrypted', NS_OMEMO) !== undefined;
+
 function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
   return { replaces: shortId(stanza.getChild('replace', NS_CORRECT)?.attrs.id), retracts: shortId(stanza.getChild('retract', NS_RETRACT)?.attrs.id) };
 }
@@ -66,16 +71,18 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
   if (type !== 'chat' && type !== 'normal') return undefined;
   const body = stanza.getChildText('body') ?? '';
   const edits = editsOf(stanza);
-  if (body.trim().length === 0 && !edits.retracts) return undefined;
+  const encrypted = isEncrypted(stanza);
+  if (body.trim().length === 0 && !edits.retracts && !encrypted) return undefined;
   const full = toFullJid(from);
   return {
     ...edits,
     kind: 'chat',
+    encrypted,
     from,
     peer,
     resource: full ? resourceOf(full) : undefined,
     body,
-    oobUrl: oobUrlOf(stanza),
+    oobUrl: encrypted ? undefined : oobUrlOf(stanza),
     originId: shortId(stanza.getChild('origin-id', NS_SID)?.attrs.id),
     // Our server appends its own stanza-id; one a sender smuggled in stands before it (Prosody 0.12 does not strip it).
     stanzaId: shortId(stanza.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),
@@ -98,7 +105,8 @@ export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid,
   if (type !== 'chat' && type !== 'normal') return undefined;
   const body = inner.getChildText('body') ?? '';
   const edits = editsOf(inner);
-  if (body.trim().length === 0 && !edits.retracts) return undefined;
+  const encrypted = isEncrypted(inner);
+  if (body.trim().length === 0 && !edits.retracts && !encrypted) return undefined;
   const fromBare = toBareJid(inner.attrs.from ?? '');
   const toBare = toBareJid(inner.attrs.to ?? '');
   if (!fromBare) return undefined;
@@ -108,7 +116,7 @@ export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid,
   const fromFull = toFullJid(inner.attrs.from ?? '');
   return {
     ...edits,
-    direction, peer, body, oobUrl: oobUrlOf(inner),
+    direction, peer, body, encrypted, oobUrl: encrypted ? undefined : oobUrlOf(inner),
     from: direction === 'out' ? (fromFull ? resourceOf(fromFull) : '') : (inner.attrs.from ?? peer),
     originId: shortId(inner.getChild('origin-id', NS_SID)?.attrs.id),
     stanzaId: shortId(archiveId) ?? shortId(inner.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),

@@ -16,7 +16,7 @@ test('parses a chat message with origin-id, our stanza-id and a delay', () => {
     xml('delay', { xmlns: NS_DELAY, stamp: '2002-09-10T23:08:25Z' })), own);
   assert.deepEqual(parsed, {
     kind: 'chat', from: 'Romeo@Example.net/orchard', peer: 'romeo@example.net', resource: 'orchard', body: 'Art thou not Romeo?',
-    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'), replaces: undefined, retracts: undefined, oobUrl: undefined,
+    originId: 'o-1', stanzaId: 's-1', timestamp: Date.parse('2002-09-10T23:08:25Z'), replaces: undefined, retracts: undefined, oobUrl: undefined, encrypted: false,
   });
 });
 
@@ -39,4 +39,11 @@ test('ignores messages without a body, groupchat, bad senders; clamps future sta
 
 test('an error bounce carries the id of our message', () => {
   assert.deepEqual(parseChatMessage(xml('message', { from: 'a@b', type: 'error', id: 'm1' }), own), { kind: 'error', id: 'm1', peer: 'a@b' });
+});
+
+test('an OMEMO message is read without its fallback body or file link; a key-transport one needs no body', () => {
+  const encrypted = xml('encrypted', { xmlns: 'eu.siacs.conversations.axolotl' }, xml('header', { sid: '1' }));
+  const parsed = parseChatMessage(xml('message', { from: 'a@b/c', type: 'chat' }, encrypted, xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, 'https://x/y.png'))), own);
+  assert.equal(parsed?.kind === 'chat' && parsed.encrypted, true);
+  assert.equal(parsed?.kind === 'chat' ? parsed.oobUrl : 'no', undefined);
 });

@@ -19,7 +19,7 @@ export interface ChatApi {
 
 export const chat: XmppModule<ChatApi> = {
   id: 'rfc6121-chat',
-  setup({ account, xmpp, lifecycle, disco, store, emit, log }) {
+  setup({ account, xmpp, lifecycle, disco, store, emit, log, e2e }) {
     const messages = createMessageService(account, store, emit);
     const lockedResource = new Map<BareJid, string>();
     /** Written on the current stream-managed session and not yet acknowledged: stream management resends these. */
@@ -34,8 +34,21 @@ export const chat: XmppModule<ChatApi> = {
         const resource = lockedResource.get(message.peer);
         const managed = xmpp.streamManaged;
         if (managed) inFlight.add(message.id);
+        let stanza;
         try {
-          await xmpp.send(buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer));
+          const sealed = message.encryption && e2e ? await e2e.seal([message.peer], message.body) : undefined;
+          stanza = buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer, sealed);
+        } catch (error) {
+          // Never sent in clear: an encrypted message that cannot be encrypted now fails and says why.
+          inFlight.delete(message.id);
+          log.info('an encrypted message could not be encrypted', { error: String(error) });
+          const encryption = { ...message.encryption, protocol: 'omemo' as const, error: error instanceof Error ? error.message : String(error) };
+          store.messages.failEncryption(message.id, encryption);
+          emit('message.changed', { ...message, state: 'failed', encryption });
+          continue;
+        }
+        try {
+          await xmpp.send(stanza);
         } catch (error) {
           // The stream went away under us (not connected, or the socket closed mid-write): the message
           // stays in the outbox and goes out on the next session or resumption.
@@ -70,11 +83,13 @@ export const chat: XmppModule<ChatApi> = {
       const privateInRoom = stanza.getChild('x', NS_MUC_USER) !== undefined && parsed.resource !== undefined;
       const peer = privateInRoom ? parsed.from as BareJid : parsed.peer;
       if (parsed.resource && !privateInRoom) lockedResource.set(parsed.peer, parsed.resource);
-      messages.ingest({
-        peer, direction: 'in', from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received',
+      const record = {
+        peer, direction: 'in' as const, from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received' as const,
         ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
         replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
-      });
+      };
+      if (parsed.encrypted && e2e && !privateInRoom) void e2e.receive(stanza, parsed.peer, record, (r) => messages.ingest(r));
+      else messages.ingest(record);
     });
 
     // Unlock when the locked resource goes away, so the next message goes to the bare JID again.
@@ -91,7 +106,9 @@ export const chat: XmppModule<ChatApi> = {
 
     return {
       send: async (to, body, oobUrl) => {
-        const message = messages.queue(to, body, xmpp.jid ?? account, oobUrl);
+        // Checked before queueing: a message meant to be encrypted is never sent in clear.
+        const encryption = e2e?.enabledFor(to) ? await e2e.prepare([to]) : undefined;
+        const message = messages.queue(to, body, xmpp.jid ?? account, { ...(oobUrl ? { oobUrl } : {}), ...(encryption ? { encryption } : {}) });
         if (xmpp.online) await flushOutbox();
         return store.messages.get(message.id) ?? message;
       },

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArchiveState } from '../../../../shared/ipc/contract.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
-import { createMessageService } from '../../services/messages.ts';
+import { createMessageService, type IncomingRecord } from '../../services/messages.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import type { Element } from '../../xmpp/stanza.ts';
 import { parseForwardedChat } from '../chat/chat.parse.ts';
@@ -33,7 +33,7 @@ export interface MamApi {
 
 export const mam: XmppModule<MamApi> = {
   id: 'xep-0313-mam',
-  setup({ account, xmpp, lifecycle, store, emit, log, limits }) {
+  setup({ account, xmpp, lifecycle, store, emit, log, limits, e2e }) {
     const pageLimit = limits?.archivePages ?? MAX_CATCH_UP_PAGES;
     const messages = createMessageService(account, store, emit);
     const exhausted = new Set<BareJid>();
@@ -54,7 +54,8 @@ export const mam: XmppModule<MamApi> = {
       const own = xmpp.bareJid;
       let stored = 0;
       let received = 0;
-      const backward: Parameters<typeof messages.ingest>[0][] = [];
+      const backward: Promise<IncomingRecord | undefined>[] = [];
+      const decrypting: Promise<unknown>[] = [];
       const off = xmpp.onMessage((stanza: Element) => {
         const result = parseArchiveResult(stanza, queryId);
         if (!result || !own) return;
@@ -71,15 +72,27 @@ export const mam: XmppModule<MamApi> = {
           ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
           replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
         };
-        if (query.before !== undefined) backward.push(record);
+        const sender = parsed.direction === 'out' ? own : parsed.peer;
+        if (parsed.encrypted && e2e && result.message) {
+          // Decrypted in arrival order (one queue); a copy already stored is not decrypted again.
+          let decrypted: IncomingRecord | undefined;
+          const done = e2e.receive(result.message, sender, record, (r) => {
+            if (query.before !== undefined) { decrypted = r; return false; }
+            return messages.ingest(r);
+          }).then((isNew) => { if (isNew) stored++; return decrypted; });
+          decrypting.push(done);
+          if (query.before !== undefined) backward.push(done);
+        } else if (query.before !== undefined) backward.push(Promise.resolve(record));
         else if (messages.ingest(record)) stored++;
       });
       try {
         const answer = await xmpp.iq('set', undefined, buildArchiveQuery({ ...query, queryId }), 60_000);
+        await Promise.allSettled(decrypting);
+        const older = (await Promise.all(backward)).filter((r) => r !== undefined);
         const earliest = new Map<string, number>();
-        for (const record of backward) if (!earliest.has(record.peer)) earliest.set(record.peer, store.messages.earliestTimestamp(account, record.peer) ?? Number.MAX_SAFE_INTEGER);
-        for (const [i, record] of backward.entries()) {
-          const ceiling = (earliest.get(record.peer) ?? Number.MAX_SAFE_INTEGER) - (backward.length - i);
+        for (const record of older) if (!earliest.has(record.peer)) earliest.set(record.peer, store.messages.earliestTimestamp(account, record.peer) ?? Number.MAX_SAFE_INTEGER);
+        for (const [i, record] of older.entries()) {
+          const ceiling = (earliest.get(record.peer) ?? Number.MAX_SAFE_INTEGER) - (older.length - i);
           if (messages.ingest({ ...record, timestamp: Math.min(record.timestamp, ceiling) }, true)) stored++;
         }
         return { ...parseFin(answer), stored, received };
@@ -117,6 +130,8 @@ export const mam: XmppModule<MamApi> = {
         } catch (error) {
           report({ status: 'incomplete', error: error instanceof Error ? error.message : String(error) });
           throw error;
+        } finally {
+          e2e?.historySynced();
         }
       })().finally(() => { running = undefined; });
       return running;

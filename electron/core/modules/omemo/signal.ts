@@ -48,7 +48,8 @@ export function signalLibrary(): Promise<typeof Lib> {
   return loaded;
 }
 
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+// A copy: a Node Buffer's .buffer is a shared pool, and Buffer.slice() does not copy.
+const buffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
 const bytesOfBinary = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const binaryOf = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 

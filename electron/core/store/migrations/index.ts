@@ -4,6 +4,7 @@ import { archive } from './0002-archive.ts';
 import { edits } from './0003-edits.ts';
 import { groupchat } from './0004-groupchat.ts';
 import { oob } from './0005-oob.ts';
+import { omemo } from './0006-omemo.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob];
+export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob, omemo];

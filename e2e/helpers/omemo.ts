@@ -1,0 +1,31 @@
+// Engines with OMEMO for tests: several devices per account, each waiting until its device is announced.
+import type { BareJid } from '../../shared/model/jid.ts';
+import type { ChatMessage } from '../../shared/model/message.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
+import { startEngine, type TestEngine, type TestUser } from './accounts.ts';
+import { eventually } from './waitFor.ts';
+
+export interface OmemoEngine extends TestEngine {
+  deviceId: number;
+  inbox: ChatMessage[];
+}
+
+/** One device of `user`: online, its OMEMO device published, and every incoming message collected. */
+export async function omemoDevice(server: ProsodyServer, user: TestUser, resource: string, databasePath?: string): Promise<OmemoEngine> {
+  const engine = await startEngine(server, user, { resource, ...(databasePath ? { databasePath } : {}) });
+  const inbox: ChatMessage[] = [];
+  engine.core.events.on('message.added', (m) => { if (m.direction === 'in' || m.from !== resource) inbox.push(m); });
+  await engine.core.runtime(user.jid).modules.omemo.ready;
+  const own = engine.core.runtime(user.jid).modules.omemo.ownDevice();
+  if (!own) throw new Error('no OMEMO device after connecting');
+  return { ...engine, deviceId: own.id, inbox };
+}
+
+/** Waits until `engine` knows all of `ids` as active devices of `jid`. */
+export async function knowsDevices(engine: TestEngine, jid: BareJid, ids: number[]): Promise<void> {
+  await eventually(async () => {
+    const state = await engine.core.commands['omemo.chatState']({ account: engine.account, peer: jid, refresh: true });
+    const active = new Set(state.devices.filter((d) => d.active && d.jid === jid).map((d) => d.id));
+    return ids.every((id) => active.has(id));
+  }, `${engine.account} to know devices ${ids.join(', ')} of ${jid}`);
+}

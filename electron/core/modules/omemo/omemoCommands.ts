@@ -1,0 +1,32 @@
+// The contract's OMEMO commands, bound to an account's OMEMO module.
+import type { OmemoCommands } from '../../../../shared/ipc/contract.ts';
+import type { AccountId } from '../../../../shared/model/account.ts';
+import { parseVerificationUri } from '../../../../shared/model/omemo.ts';
+import type { OmemoApi } from './omemo.ts';
+
+export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi): OmemoCommands {
+  return {
+    'omemo.ownDevice': ({ account }) => Promise.resolve(omemoOf(account).ownDevice()),
+    'omemo.chatState': ({ account, peer, refresh }) => omemoOf(account).chatState(peer, undefined, refresh),
+    'omemo.setEnabled': ({ account, peer, enabled }) => {
+      omemoOf(account).setEnabled(peer, enabled);
+      return omemoOf(account).chatState(peer);
+    },
+    'omemo.setTrust': ({ account, jid, device, trust }) => Promise.resolve(omemoOf(account).setTrust(jid, device, trust)),
+    'omemo.verifyUri': async ({ account, uri }) => {
+      const parsed = parseVerificationUri(uri);
+      if (!parsed || parsed.fingerprints.length === 0) throw new Error('This is not an OMEMO verification link (xmpp:…?omemo-sid-…=…)');
+      const omemo = omemoOf(account);
+      const state = await omemo.chatState(parsed.jid, undefined, true);
+      let verified = 0;
+      for (const device of state.devices) {
+        const match = parsed.fingerprints.some((f) => f.fingerprint === device.fingerprint?.replace(/\s+/gu, ''));
+        if (device.jid === parsed.jid && match) {
+          omemo.setTrust(device.jid, device.id, 'verified');
+          verified++;
+        }
+      }
+      return { verified };
+    },
+  };
+}
