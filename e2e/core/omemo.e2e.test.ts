@@ -63,3 +63,77 @@ test('two accounts with two devices each: every device decrypts both directions,
   await spy.stop();
   await Promise.all([romeoLaptop, romeoPhone, julietLaptop, julietPhone].map((d) => d.close()));
 });
+
+test('a device offline when the message was sent decrypts it from the archive when it comes back', async () => {
+  const [romeoUser, julietUser] = [await newUser(server, 'romeo'), await newUser(server, 'juliet')];
+  const romeo = await omemoDevice(server, romeoUser, 'laptop');
+  const julietLaptop = await omemoDevice(server, julietUser, 'laptop');
+  const julietPhone = await omemoDevice(server, julietUser, 'phone');
+  await befriend(romeo, julietLaptop, { name: 'Juliet' }, { name: 'Romeo' });
+  await knowsDevices(romeo, julietUser.jid, [julietLaptop.deviceId, julietPhone.deviceId]);
+  await julietPhone.core.commands['account.disconnect']({ account: julietPhone.account });
+
+  const text = 'Wherefore art thou?';
+  await romeo.core.commands['chat.send']({ account: romeo.account, to: julietUser.jid, body: text });
+  await eventually(() => julietLaptop.inbox.some((m) => m.body === text), 'the online device to decrypt');
+  await julietPhone.core.commands['account.connect']({ account: julietPhone.account });
+  await eventually(() => julietPhone.inbox.some((m) => m.body === text), 'the device back online to decrypt it');
+  await sleep(300);
+  assert.equal(julietPhone.inbox.filter((m) => m.peer === romeoUser.jid).length, 1, 'once');
+  await Promise.all([romeo, julietLaptop, julietPhone].map((d) => d.close()));
+});
+
+test('blind trust until a device is verified; then a new device waits for a decision and is told it was left out', async () => {
+  const [romeoUser, julietUser] = [await newUser(server, 'romeo'), await newUser(server, 'juliet')];
+  const romeo = await omemoDevice(server, romeoUser, 'laptop');
+  const juliet = await omemoDevice(server, julietUser, 'laptop');
+  await befriend(romeo, juliet, { name: 'Juliet' }, { name: 'Romeo' });
+  await knowsDevices(juliet, romeoUser.jid, [romeo.deviceId]);
+  const verified = await juliet.core.commands['omemo.setTrust']({ account: juliet.account, jid: romeoUser.jid, device: romeo.deviceId, trust: 'verified' });
+  assert.equal(verified.trust, 'verified');
+
+  const tablet = await omemoDevice(server, romeoUser, 'tablet');
+  await knowsDevices(juliet, romeoUser.jid, [romeo.deviceId, tablet.deviceId]);
+  const state = await juliet.core.commands['omemo.chatState']({ account: juliet.account, peer: romeoUser.jid, refresh: true });
+  assert.equal(state.devices.find((d) => d.id === tablet.deviceId)?.trust, 'undecided', 'a new device after verification is not trusted');
+  assert.equal(state.undecided, 1, 'the chat warns about it');
+  assert.equal(state.usable, true, 'the verified device still gets messages');
+
+  const first = await juliet.core.commands['chat.send']({ account: juliet.account, to: romeoUser.jid, body: 'for the verified laptop only' });
+  assert.deepEqual(first.encryption?.skipped, [{ jid: romeoUser.jid, device: tablet.deviceId }]);
+  await eventually(() => romeo.inbox.some((m) => m.body === 'for the verified laptop only'), 'the verified device to decrypt');
+  const notForTablet = await eventually(() => tablet.inbox.find((m) => m.peer === julietUser.jid), 'the tablet to get the message');
+  assert.equal(notForTablet?.body, '', 'the fallback body is never shown');
+  assert.equal(notForTablet?.encryption?.error, 'not encrypted for this device');
+
+  await juliet.core.commands['omemo.setTrust']({ account: juliet.account, jid: romeoUser.jid, device: tablet.deviceId, trust: 'verified' });
+  await juliet.core.commands['chat.send']({ account: juliet.account, to: romeoUser.jid, body: 'now for both' });
+  await eventually(() => tablet.inbox.some((m) => m.body === 'now for both'), 'the verified tablet to decrypt');
+
+  await juliet.core.commands['omemo.setTrust']({ account: juliet.account, jid: romeoUser.jid, device: romeo.deviceId, trust: 'distrusted' });
+  await juliet.core.commands['chat.send']({ account: juliet.account, to: romeoUser.jid, body: 'not for the distrusted laptop' });
+  await eventually(() => tablet.inbox.some((m) => m.body === 'not for the distrusted laptop'), 'the tablet to decrypt');
+  const atLaptop = await eventually(() => romeo.inbox.find((m) => m.peer === julietUser.jid && m.encryption?.error), 'the laptop to be told');
+  assert.equal(atLaptop?.encryption?.error, 'not encrypted for this device');
+  await Promise.all([romeo, juliet, tablet].map((d) => d.close()));
+});
+
+test('a used pre-key is replaced: the bundle offers 100 again, without the used one', async () => {
+  const [romeoUser, julietUser] = [await newUser(server, 'romeo'), await newUser(server, 'juliet')];
+  const romeo = await omemoDevice(server, romeoUser, 'laptop');
+  const juliet = await omemoDevice(server, julietUser, 'laptop');
+  await befriend(romeo, juliet, { name: 'Juliet' }, { name: 'Romeo' });
+  const before = juliet.core.store.omemo.livePreKeys(juliet.account).map((k) => k.id);
+  await romeo.core.commands['chat.send']({ account: romeo.account, to: julietUser.jid, body: 'first contact' });
+  await eventually(() => juliet.inbox.some((m) => m.body === 'first contact'), 'juliet to decrypt the pre-key message');
+  const after = await eventually(() => {
+    const live = juliet.core.store.omemo.livePreKeys(juliet.account).map((k) => k.id);
+    return live.length === 100 && live.some((id) => !before.includes(id)) ? live : undefined;
+  }, 'the pool to be topped up');
+  const used = before.filter((id) => !(after ?? []).includes(id));
+  assert.equal(used.length, 1, 'exactly one pre-key was used');
+  const published = await (await import('../../electron/core/modules/omemo/omemo.pep.ts')).fetchBundle(romeo.core.runtime(romeo.account).connection, julietUser.jid, juliet.deviceId);
+  assert.equal(published.preKeys.length, 100);
+  assert.ok(!published.preKeys.some((k) => k.id === used[0]), 'the used pre-key left the published bundle');
+  await Promise.all([romeo, juliet].map((d) => d.close()));
+});

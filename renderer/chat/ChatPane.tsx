@@ -12,6 +12,7 @@ import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { DropSection } from '../files/DropSection.tsx';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
+import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
 
 export function ChatPane({ account, peer }: { account: Account; peer: BareJid }) {
   const t = useT();
@@ -42,8 +43,10 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
             ))}
           </ul>
         </div>
+        {privateInRoom ? null : <EncryptionButton account={account.id} peer={peer} />}
         {item ? <button type="button" className="icon-button" aria-label={t('chat.edit')} title={t('chat.edit')} onClick={() => openDialog({ kind: 'editContact', jid: peer })}>⋯</button> : null}
       </header>
+      {privateInRoom ? null : <EncryptionNotice account={account.id} peer={peer} />}
       {typing ? <p className="typing" role="status">{t('chat.typing', { name })}</p> : null}
       {stranger && !blocked ? (
         <div className="banner info stranger" role="region" aria-label={t('roster.strangers')}>

@@ -10,6 +10,7 @@ import { formatDay, formatFullDate, formatTime } from '../lib/format.ts';
 import type { Language } from '../store/settings.ts';
 import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
+import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
 
 function DeliveryMark({ state }: { state: DeliveryState }) {
   const t = useT();
@@ -36,9 +37,13 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
         ) : null}
         <div className="bubble-row">
           <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
-            {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p> : fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
+            {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p>
+              : message.encryption?.error && message.direction === 'in' ? null
+                : fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
+            <EncryptionProblem message={message} />
             <span className="message-footer">
               {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
+              <EncryptionMark message={message} />
               <time dateTime={new Date(message.timestamp).toISOString()} title={formatFullDate(message.timestamp, language)}>{time}</time>
               {own ? <DeliveryMark state={message.state} /> : null}
             </span>

@@ -1,5 +1,8 @@
 // Every visible English string. Keys are grouped by screen; {name} marks a value filled in.
+import { omemoEn } from './omemo.en.ts';
+
 export const en = {
+  ...omemoEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',

@@ -15,9 +15,11 @@ import { RoomPane } from '../rooms/RoomPane.tsx';
 import { RoomSettingsDialog } from '../rooms/RoomSettingsDialog.tsx';
 import { AffiliationsDialog } from '../rooms/AffiliationsDialog.tsx';
 import { OwnPresence } from './OwnPresence.tsx';
+import { DevicesDialog } from '../omemo/DevicesDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
+  const chatAccount = useAppStore((s) => s.openChat?.account) ?? account.id;
   switch (dialog?.kind) {
     case undefined: return null;
     case 'addContact': return <AddContactDialog account={account.id} />;
@@ -30,6 +32,7 @@ function Dialogs({ account }: { account: Account }) {
     case 'invite': return <InviteDialog account={account.id} room={dialog.room} />;
     case 'roomSettings': return <RoomSettingsDialog account={account.id} room={dialog.room} />;
     case 'roomLists': return <AffiliationsDialog account={account.id} room={dialog.room} />;
+    case 'omemoDevices': return <DevicesDialog account={chatAccount} peer={dialog.peer} />;
   }
 }
 

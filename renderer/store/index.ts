@@ -8,6 +8,8 @@ import type { ChatKey, ChatLog } from './chats.ts';
 import type { PresenceByJid } from './presence.ts';
 import type { DownloadsByUrl, UploadsByChat } from './files.ts';
 import type { OccupantsByNick, RoomsByJid } from './rooms.ts';
+import type { OmemoByChat } from './omemo.ts';
+import type { OwnOmemoDevice } from '../../shared/model/omemo.ts';
 import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
 
@@ -26,7 +28,8 @@ export type DialogState =
   | { kind: 'joinRoom'; room?: string; password?: string }
   | { kind: 'invite'; room: BareJid }
   | { kind: 'roomSettings'; room: BareJid }
-  | { kind: 'roomLists'; room: BareJid };
+  | { kind: 'roomLists'; room: BareJid }
+  | { kind: 'omemoDevices'; peer: BareJid };
 
 export interface AppState {
   loaded: boolean;
@@ -55,6 +58,9 @@ export interface AppState {
   bookmarks: Record<AccountId, Bookmark[]>;
   uploads: UploadsByChat;
   downloads: DownloadsByUrl;
+  /** Encryption state per chat (OMEMO), and this device's fingerprint per account. */
+  omemo: OmemoByChat;
+  ownDevices: Record<AccountId, OwnOmemoDevice>;
   openChat?: OpenChat | undefined;
   dialog?: DialogState | undefined;
   filter: string;
@@ -86,6 +92,8 @@ export const useAppStore = create<AppState>()(() => ({
   bookmarks: {},
   uploads: {},
   downloads: {},
+  omemo: {},
+  ownDevices: {},
   filter: '',
   settings: loadSettings(),
 }));

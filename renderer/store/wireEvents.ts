@@ -9,6 +9,7 @@ import { frameBatch } from './frameBatch.ts';
 import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { getState, setState } from './index.ts';
+import { omemoChanged } from './omemo.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
 
@@ -83,6 +84,7 @@ export function wireEvents(): () => void {
     bridge.on('muc.occupant', occupantChanged),
     bridge.on('muc.invited', (e) => setState((s) => ({ invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }] }))),
     bridge.on('bookmarks.changed', (e) => live(e.account, (s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } }))),
+    bridge.on('omemo.changed', (e) => omemoChanged(e.account, e.peer)),
     bridge.on('archive.status', ({ account, ...state }) => live(account, (s) => ({ archive: { ...s.archive, [account]: state } }))),
     bridge.on('message.updated', (e) => setState((s) => {
       const chats = { ...s.chats };

@@ -28,8 +28,8 @@ export interface DiscoRegistry {
 
 /** End-to-end encryption as the message modules use it (OMEMO). */
 export interface EndToEnd {
-  /** Whether new messages to this chat go encrypted. */
-  enabledFor(peer: BareJid): boolean;
+  /** Whether new messages to this chat go encrypted (the default looks up the contact's devices). */
+  enabledFor(peer: BareJid): Promise<boolean>;
   /** Throws, in words, when a message to these JIDs cannot be encrypted now; says which devices would be left out. */
   prepare(recipients: readonly BareJid[]): Promise<MessageEncryption>;
   /** What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices. */
@@ -41,6 +41,8 @@ export interface EndToEnd {
    * stored is not decrypted again. `sender`: whose device encrypted it (a real JID in rooms).
    */
   receive(message: Element, sender: BareJid, record: IncomingRecord, ingest: (record: IncomingRecord) => boolean): Promise<boolean>;
+  /** Runs `task` after every copy being decrypted now: what refers to a message (a marker) is handled after it. */
+  afterPending(task: () => void): void;
   /** The archive catch-up is over: used pre-keys can go. */
   historySynced(): void;
 }

@@ -44,6 +44,7 @@ export const carbons: XmppModule<Record<never, never>> = {
       };
       // Our other device's message was encrypted for us too: its sender is our own account.
       if (parsed.encrypted && e2e && inner) void e2e.receive(inner, sentByUs ? own : parsed.peer, record, (r) => messages.ingest(r));
+      else if (e2e) e2e.afterPending(() => messages.ingest(record));
       else messages.ingest(record);
     });
     return { dispose: () => { offOnline(); offMessage(); } };

@@ -89,6 +89,7 @@ export const chat: XmppModule<ChatApi> = {
         replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
       };
       if (parsed.encrypted && e2e && !privateInRoom) void e2e.receive(stanza, parsed.peer, record, (r) => messages.ingest(r));
+      else if (e2e) e2e.afterPending(() => messages.ingest(record)); // in order with those being decrypted
       else messages.ingest(record);
     });
 
@@ -107,7 +108,9 @@ export const chat: XmppModule<ChatApi> = {
     return {
       send: async (to, body, oobUrl) => {
         // Checked before queueing: a message meant to be encrypted is never sent in clear.
-        const encryption = e2e?.enabledFor(to) ? await e2e.prepare([to]) : undefined;
+        const encrypted = e2e !== undefined && await e2e.enabledFor(to);
+        // Offline, the devices cannot be looked up: the message waits in the outbox and is encrypted when it goes.
+        const encryption = encrypted ? (xmpp.online ? await e2e.prepare([to]) : { protocol: 'omemo' as const }) : undefined;
         const message = messages.queue(to, body, xmpp.jid ?? account, { ...(oobUrl ? { oobUrl } : {}), ...(encryption ? { encryption } : {}) });
         if (xmpp.online) await flushOutbox();
         return store.messages.get(message.id) ?? message;

@@ -19,7 +19,7 @@ export interface MarkersApi {
 
 export const markers: XmppModule<MarkersApi> = {
   id: 'xep-0184-0333-0085-markers',
-  setup({ account, xmpp, store, emit, disco, log }) {
+  setup({ account, xmpp, store, emit, disco, log, e2e }) {
     for (const ns of [NS_RECEIPTS, NS_MARKERS, NS_CHATSTATES]) disco.addFeature(ns);
     const sharesPresence = (jid: BareJid): boolean => {
       const item = store.roster.get(account, jid);
@@ -61,7 +61,9 @@ export const markers: XmppModule<MarkersApi> = {
         if (inner?.getChild('displayed', NS_MARKERS) && peer) emit('chat.read', { account, peer });
         return;
       }
-      onPeerMessage(stanza, from);
+      // A marker can refer to a message still being decrypted: handled after it.
+      if (e2e) e2e.afterPending(() => onPeerMessage(stanza, from));
+      else onPeerMessage(stanza, from);
     });
 
     return {

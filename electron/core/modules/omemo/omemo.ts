@@ -157,7 +157,13 @@ export const omemo: XmppModule<OmemoApi> = {
         changed(jid);
         return deviceView({ ...row, trust });
       },
-      enabledFor: (peer) => repo.chatEnabled(account, peer) ?? repo.devices(account, peer).some((d) => d.active),
+      enabledFor: async (peer) => {
+        const chosen = repo.chatEnabled(account, peer);
+        if (chosen !== undefined) return chosen;
+        const context = await whenReady().catch(() => undefined);
+        const ids = context ? await context.deviceIds(peer).catch(() => []) : [];
+        return ids.length > 0 || repo.devices(account, peer).some((d) => d.active);
+      },
       prepare: async (recipients) => {
         const context = await whenReady();
         const { skipped } = await serial(() => resolveRecipients(context, recipients));
@@ -193,6 +199,7 @@ export const omemo: XmppModule<OmemoApi> = {
         if (bundleDirty && !syncing) await publishOwnBundle().catch((error: unknown) => log.warn('could not republish the bundle', { error: String(error) }));
         return stored;
       }),
+      afterPending: (task) => { void serial(() => Promise.resolve(task())).catch((error: unknown) => log.warn('a message handler failed', { error: String(error) })); },
       historySynced: () => {
         syncing = false;
         void serial(async () => {

@@ -106,3 +106,19 @@ test('fingerprints read as OMEMO shows them: 64 hex digits in groups of 8, witho
   const key = Uint8Array.from([0x05, ...Array.from({ length: 32 }, (_, i) => i)]);
   assert.equal(formatFingerprint(key), '00010203 04050607 08090a0b 0c0d0e0f 10111213 14151617 18191a1b 1c1d1e1f');
 });
+
+test('both sides start a session at once: every later message still decrypts (a failed try on one session does not damage it)', async () => {
+  const [alice, bob] = [await device(), await device()];
+  await buildSession(alice, 'bob@x', 2, await bob.bundle());
+  await buildSession(bob, 'alice@x', 1, await alice.bundle());
+  const fromAlice = await encryptFor(alice, 'bob@x', 2, bytes('a0'));
+  const fromBob = await encryptFor(bob, 'alice@x', 1, bytes('b0'));
+  assert.equal(text(await decryptFrom(bob, 'alice@x', 1, fromAlice.data, fromAlice.preKey)), 'a0');
+  assert.equal(text(await decryptFrom(alice, 'bob@x', 2, fromBob.data, fromBob.preKey)), 'b0');
+  for (let i = 1; i <= 15; i++) {
+    const a = await encryptFor(alice, 'bob@x', 2, bytes(`a${i}`));
+    const b = await encryptFor(bob, 'alice@x', 1, bytes(`b${i}`));
+    assert.equal(text(await decryptFrom(bob, 'alice@x', 1, a.data, a.preKey)), `a${i}`);
+    assert.equal(text(await decryptFrom(alice, 'bob@x', 2, b.data, b.preKey)), `b${i}`);
+  }
+});

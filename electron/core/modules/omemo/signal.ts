@@ -101,9 +101,52 @@ export async function encryptFor(store: SignalStore, jid: string, device: number
 /** Decrypts key material from one device; a pre-key message consumes the one-time pre-key it used. */
 export async function decryptFrom(store: SignalStore, jid: string, device: number, data: Uint8Array, preKey: boolean): Promise<Uint8Array> {
   const lib = await signalLibrary();
-  const cipher = new lib.SessionCipher(store, address(lib, jid, device));
-  const plain = preKey ? await cipher.decryptPreKeyWhisperMessage(binaryOf(data), 'binary') : await cipher.decryptWhisperMessage(binaryOf(data), 'binary');
-  return new Uint8Array(plain);
+  if (preKey) return new Uint8Array(await new lib.SessionCipher(store, address(lib, jid, device)).decryptPreKeyWhisperMessage(binaryOf(data), 'binary'));
+  return decryptOnEachSession(lib, store, jid, device, data);
+}
+
+interface RecordJson {
+  sessions: Record<string, StoredSession & { indexInfo: { closed: number } }>;
+}
+
+/**
+ * The library tries a message on every session of a record, and a failed try still steps that
+ * session's ratchet in memory; the record it then stores (after a later session succeeds) carries the
+ * damage, and the sessions stop decrypting (simultaneous session starts make records with two
+ * sessions). Each session is tried here on its own copy, and only the one that decrypted is written back.
+ */
+async function decryptOnEachSession(lib: typeof Lib, store: SignalStore, jid: string, device: number, data: Uint8Array): Promise<Uint8Array> {
+  const name = address(lib, jid, device).toString();
+  const stored = await store.loadSession(name);
+  if (!stored) throw new Error(`No record for device ${name}`);
+  const record = JSON.parse(stored) as RecordJson;
+  const order = Object.keys(record.sessions).sort((a, b) => closedRank(record, b) - closedRank(record, a));
+  let failure: unknown = new Error(`No record for device ${name}`);
+  for (const key of order) {
+    let written: string | undefined;
+    const single = JSON.stringify({ ...record, sessions: { [key]: record.sessions[key] } });
+    const view: SignalStore = { ...store, loadSession: () => Promise.resolve(single), storeSession: (_address, next) => { written = next; return Promise.resolve(); } };
+    try {
+      const plain = await new lib.SessionCipher(view, address(lib, jid, device)).decryptWhisperMessage(binaryOf(data), 'binary');
+      const updated = written ? (JSON.parse(written) as RecordJson).sessions[key] : undefined;
+      if (updated) {
+        if (record.sessions[key]?.indexInfo.closed !== -1) for (const other of Object.values(record.sessions)) if (other.indexInfo.closed === -1) other.indexInfo.closed = Date.now();
+        record.sessions[key] = { ...updated, indexInfo: { ...updated.indexInfo, closed: -1 } };
+        await store.storeSession(name, JSON.stringify(record));
+      }
+      return new Uint8Array(plain);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'MessageCounterError') throw error;
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+/** The open session first, then the most recently closed. */
+function closedRank(record: RecordJson, key: string): number {
+  const closed = record.sessions[key]?.indexInfo.closed ?? 0;
+  return closed === -1 ? Number.MAX_SAFE_INTEGER : closed;
 }
 
 interface StoredSession {
