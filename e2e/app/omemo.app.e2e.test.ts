@@ -1,0 +1,65 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { befriend, newUser } from '../helpers/accounts.ts';
+import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
+import { eventually } from '../helpers/waitFor.ts';
+import { startApp, withAccount } from './harness.ts';
+
+let server: ProsodyServer;
+before(async () => { server = await startProsody(); });
+after(async () => { await server.stop(); });
+
+test('encryption in the app: on by default, locks on messages, the devices dialog verifies, a new device is announced', async () => {
+  const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'friend')];
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  const { page } = app;
+  page.on('dialog', (dialog) => void dialog.accept());
+  const phone = await omemoDevice(server, peerUser, 'phone');
+  await befriend({ core: app.core, account: meUser.jid, close: () => Promise.resolve() }, phone, { name: 'Friend' }, { name: 'Me' });
+  await knowsDevices({ core: app.core, account: meUser.jid, close: () => Promise.resolve() }, peerUser.jid, [phone.deviceId]);
+
+  await page.getByRole('button', { name: /^Friend/ }).click();
+  const lock = page.getByRole('button', { name: 'Turn encryption off' });
+  await lock.waitFor();
+  assert.equal(await lock.getAttribute('aria-pressed'), 'true', 'on by default: the contact has OMEMO devices');
+  const composer = page.getByRole('textbox', { name: 'Message', exact: true });
+  await composer.fill('only for your devices');
+  await composer.press('Enter');
+  const log = page.getByRole('log', { name: 'Messages with Friend' });
+  await log.getByRole('img', { name: 'Sent encrypted' }).waitFor();
+  await eventually(() => phone.inbox.some((m) => m.body === 'only for your devices' && m.encryption?.device !== undefined), 'the phone to decrypt it');
+
+  await phone.core.commands['chat.send']({ account: phone.account, to: meUser.jid, body: 'decrypted here too' });
+  await log.getByText('decrypted here too').waitFor();
+  await log.getByRole('img', { name: `Encrypted by device ${phone.deviceId} (Trusted (not verified))` }).waitFor();
+  await app.shot('omemo-chat');
+
+  await page.getByRole('button', { name: 'Encryption devices' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Devices of Friend' });
+  const own = await app.core.commands['omemo.ownDevice']({ account: meUser.jid });
+  assert.ok(own);
+  await dialog.getByText(own.fingerprint).waitFor();
+  assert.ok(await dialog.getByRole('img', { name: 'QR code of this device\'s fingerprint' }).isVisible());
+  const phoneItem = dialog.getByRole('listitem', { name: `Device ${phone.deviceId}` });
+  const phoneFingerprint = (await phone.core.commands['omemo.ownDevice']({ account: phone.account }))?.fingerprint ?? '';
+  await phoneItem.getByText(phoneFingerprint).waitFor();
+  await phoneItem.getByRole('button', { name: 'Verify' }).click();
+  await phoneItem.getByText('Verified').waitFor();
+  await app.shot('omemo-devices');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // A second device of the friend appears after verification: not trusted, and the chat says so.
+  const tablet = await omemoDevice(server, peerUser, 'tablet');
+  await page.getByRole('status').filter({ hasText: '1 new device(s) of this chat are not trusted yet' }).waitFor({ timeout: 15_000 });
+  await composer.fill('not for the new tablet');
+  await composer.press('Enter');
+  await log.getByRole('img', { name: /Not encrypted for 1 untrusted device/ }).waitFor();
+  const atTablet = await eventually(() => tablet.inbox.find((m) => m.peer === meUser.jid), 'the tablet to get it');
+  assert.equal(atTablet?.encryption?.error, 'not encrypted for this device');
+  await app.shot('omemo-new-device');
+
+  await lock.click();
+  await page.getByRole('button', { name: 'Turn encryption on' }).waitFor();
+  await Promise.all([app.close(), phone.close(), tablet.close()]);
+});
