@@ -7,6 +7,7 @@ import { compare, median, percentile } from './stats.ts';
 import { benchArchiveCatchUp, benchResume } from './archive.ts';
 import { benchBigRoom } from './muc.ts';
 import { benchUpload } from './upload.ts';
+import { benchOmemo } from './omemo.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 
 const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS, uploadSizeLimit: 200 * 1024 * 1024 });
@@ -112,6 +113,7 @@ try {
   await benchArchiveCatchUp(server, FLOOD);
   await benchResume(server, quick ? 3 : 10, 20);
   await benchUpload(server, quick ? 20 : 100);
+  await benchOmemo(quick);
   console.log('\nRenderer (Chromium through the bridge):');
   await benchRoster(server, quick ? 500 : 2000);
   await benchHistory(server, 10_000);
