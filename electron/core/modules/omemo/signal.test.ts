@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { memoryDevice as device } from './memoryDevice.ts';
-import { buildSession, decryptFrom, encryptFor, formatFingerprint, hasSession, pruneSessionRecord } from './signal.ts';
+import { buildSession, decryptFrom, encryptFor, formatFingerprint, hasSession } from './signal.ts';
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 const bytes = (value: string): Uint8Array => new TextEncoder().encode(value);
