@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
-import { parseJid, toBareJid } from '../../shared/model/jid.ts';
+import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
 import { AccountRuntime } from './account/accountRuntime.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
 import { CoreEmitter } from './events.ts';
@@ -14,6 +14,7 @@ import { fetchRegistrationForm, registerAccount } from './modules/register/regis
 import { discoverRooms } from './modules/muc/discovery.ts';
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
+import { roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -81,7 +82,7 @@ export class Core {
       filesDir,
       openFile: options.openFile,
     });
-    this.commands = { ...this.#accountCommands(), ...this.#files.commands, ...createOmemoCommands((account) => this.runtime(account).modules.omemo) };
+    this.commands = { ...this.#accountCommands(), ...this.#files.commands, ...createOmemoCommands((account) => this.runtime(account).modules.omemo, (account, peer) => this.#roomMembers(account, peer)) };
   }
 
   /** Connects every account whose remembered presence is not "offline". */
@@ -95,6 +96,14 @@ export class Core {
     this.#runtimes.clear();
     this.store.close();
     if (this.#throwawayDir) rmSync(this.#throwawayDir, { recursive: true, force: true });
+  }
+
+  /** A joined room's members (for its encryption state); undefined when `peer` is not a room. */
+  async #roomMembers(account: AccountId, peer: BareJid): Promise<BareJid[] | undefined> {
+    const { connection, modules } = this.runtime(account);
+    const room = modules.muc.rooms().find((r) => r.jid === peer);
+    if (!room) return undefined;
+    return roomMembers(connection, { room, occupants: new Map(modules.muc.occupants(peer).map((o) => [o.nick, o])), ownOccupantId: undefined });
   }
 
   runtime(account: AccountId): AccountRuntime {

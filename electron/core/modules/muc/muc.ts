@@ -3,16 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
-import { NS_CHATSTATES, NS_HINTS, NS_MARKERS, oobElement } from '../chat/chat.build.ts';
+import { NS_CHATSTATES, NS_HINTS, NS_MARKERS } from '../chat/chat.build.ts';
 import type { Occupant, Room } from '../../../../shared/model/muc.ts';
 import { createMessageService } from '../../services/messages.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
-import { NS_SID } from '../chat/chat.parse.ts';
 import { fetchRoomHistory } from './mucHistory.ts';
+import { roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
 import { handleRoomSignal } from './mucSignals.ts';
-import { mentions, NS_MUC, NS_MUC_USER, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+import { mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const NS_PING = 'urn:xmpp:ping';
@@ -57,8 +57,9 @@ interface Entry {
   ownOccupantId: string | undefined;
   joined?: { resolve(room: Room): void; reject(error: Error): void } | undefined;
   created?: boolean;
-  /** Members-only and non-anonymous: read markers are shared here, as Conversations does. */
+  /** Members-only and non-anonymous: read markers are shared here, as Conversations does (and OMEMO is used). */
   private?: boolean;
+  privateCheckedAt?: number;
 }
 
 export interface MucApi {
@@ -84,8 +85,9 @@ export interface MucApi {
 
 export const muc: XmppModule<MucApi> = {
   id: 'xep-0045-muc',
-  setup({ account, xmpp, lifecycle, store, emit, log, disco }) {
+  setup({ account, xmpp, lifecycle, store, emit, log, disco, e2e }) {
     const messages = createMessageService(account, store, emit);
+    const sendDeps = { account, xmpp, store, messages, e2e };
     const rooms = new Map<BareJid, Entry>();
     disco.addFeature(NS_MUC);
     const changed = (entry: Entry): void => emit('muc.roomChanged', { account, room: { ...entry.room } });
@@ -163,13 +165,17 @@ export const muc: XmppModule<MucApi> = {
         }
       }
       const stanzaId = archived?.id ?? m.stanzaId;
-      const mention = !own && mentions(m.body, entry.room.nick);
-      const isNew = messages.ingest({
-        peer: m.room, direction: own ? 'out' : 'in', from: m.nick, body: m.body, groupchat: true,
-        timestamp: archived?.timestamp ?? m.timestamp ?? Date.now(), state: own ? 'delivered' : 'received',
+      const encrypted = e2e?.carries(stanza) === true;
+      const mention = !own && !encrypted && mentions(m.body, entry.room.nick);
+      const record = {
+        peer: m.room, direction: own ? 'out' as const : 'in' as const, from: m.nick, body: m.body, groupchat: true,
+        timestamp: archived?.timestamp ?? m.timestamp ?? Date.now(), state: own ? 'delivered' as const : 'received' as const,
         ...(m.originId ? { originId: m.originId } : {}), ...(stanzaId ? { stanzaId } : {}), ...(m.occupantId ? { occupantId: m.occupantId } : {}),
-        ...(mention ? { mention } : {}), ...(m.oobUrl ? { oobUrl: m.oobUrl } : {}), replaces: m.replaces, retracts: m.retracts,
-      });
+        ...(mention ? { mention } : {}), ...(m.oobUrl && !encrypted ? { oobUrl: m.oobUrl } : {}), replaces: m.replaces, retracts: m.retracts,
+      };
+      const sender = encrypted ? roomSender(entry, m.nick, own, xmpp.bareJid, stanza) : undefined;
+      if (e2e && sender) void e2e.receive(stanza, sender, record, (r) => messages.ingest(r));
+      const isNew = encrypted ? false : messages.ingest(record);
       if (own && !isNew && m.originId) {
         const mine = store.messages.byOriginId(account, m.room, m.originId, 'out');
         if (mine && store.messages.advanceState(mine.id, 'delivered')) emit('message.updated', { account, id: mine.id, state: 'delivered' });
@@ -258,12 +264,9 @@ export const muc: XmppModule<MucApi> = {
       send: async (room, body, oobUrl) => {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
-        const id = randomUUID();
-        const message: ChatMessage = { id, account, peer: room, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, groupchat: true, ...(entry.ownOccupantId ? { occupantId: entry.ownOccupantId } : {}), ...(oobUrl ? { oobUrl } : {}) };
-        messages.store(message);
-        await xmpp.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), oobElement(oobUrl), el('origin-id', NS_SID, { id })));
-        if (store.messages.advanceState(id, 'sent')) emit('message.updated', { account, id, state: 'sent' });
-        return store.messages.get(id) ?? message;
+        const message = await sendToRoom(sendDeps, entry, body, oobUrl);
+        if (store.messages.advanceState(message.id, 'sent')) emit('message.updated', { account, id: message.id, state: 'sent' });
+        return store.messages.get(message.id) ?? message;
       },
       setSubject: async (room, subject) => {
         entryOf(room);
@@ -285,13 +288,9 @@ export const muc: XmppModule<MucApi> = {
       sendPrivate: async (room, nick, body, oobUrl) => {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
-        const id = randomUUID();
-        const peer = `${room}/${nick}` as BareJid;
-        const message: ChatMessage = { id, account, peer, direction: 'out', from: entry.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, ...(oobUrl ? { oobUrl } : {}) };
-        messages.store(message);
-        await xmpp.send(xml('message', { to: peer, type: 'chat', id }, xml('body', {}, body), oobElement(oobUrl), el('origin-id', NS_SID, { id }), el('x', NS_MUC_USER)));
-        if (store.messages.advanceState(id, 'sent')) emit('message.updated', { account, id, state: 'sent' });
-        return store.messages.get(id) ?? message;
+        const message = await sendToOccupant(sendDeps, entry, nick, body, oobUrl);
+        if (store.messages.advanceState(message.id, 'sent')) emit('message.updated', { account, id: message.id, state: 'sent' });
+        return store.messages.get(message.id) ?? message;
       },
       markRead: (room) => {
         const entry = rooms.get(room);

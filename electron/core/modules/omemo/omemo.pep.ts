@@ -22,9 +22,17 @@ async function firstItem(xmpp: Connection, jid: BareJid | undefined, node: strin
   }
 }
 
-/** A device list; an account that never published one has none. */
+/** Answers meaning "no list we may see": never published, or not shared with us (no presence subscription). */
+const HIDDEN = new Set(['forbidden', 'not-authorized', 'presence-subscription-required', 'service-unavailable', 'feature-not-implemented']);
+
+/** A device list; an account that never published one (or hides it from us) has none. */
 export async function fetchDeviceList(xmpp: Connection, jid: BareJid | undefined): Promise<number[]> {
-  return parseDeviceList((await firstItem(xmpp, jid, DEVICELIST_NODE))?.getChild('list'));
+  try {
+    return parseDeviceList((await firstItem(xmpp, jid, DEVICELIST_NODE))?.getChild('list'));
+  } catch (error) {
+    if (jid && error instanceof StanzaError && HIDDEN.has(error.condition)) return [];
+    throw error;
+  }
 }
 
 export async function fetchBundle(xmpp: Connection, jid: BareJid, device: number): Promise<BundleKeys> {

@@ -1,16 +1,19 @@
 // The contract's OMEMO commands, bound to an account's OMEMO module.
 import type { OmemoCommands } from '../../../../shared/ipc/contract.ts';
 import type { AccountId } from '../../../../shared/model/account.ts';
+import type { BareJid } from '../../../../shared/model/jid.ts';
 import { parseVerificationUri } from '../../../../shared/model/omemo.ts';
 import type { OmemoApi } from './omemo.ts';
 
-export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi): OmemoCommands {
+/** `membersOf`: a joined room's members (whose devices its messages are encrypted for); undefined for a contact. */
+export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi, membersOf: (account: AccountId, peer: BareJid) => Promise<BareJid[] | undefined>): OmemoCommands {
+  const stateOf = async (account: AccountId, peer: BareJid, refresh?: boolean) => omemoOf(account).chatState(peer, await membersOf(account, peer), refresh);
   return {
     'omemo.ownDevice': ({ account }) => Promise.resolve(omemoOf(account).ownDevice()),
-    'omemo.chatState': ({ account, peer, refresh }) => omemoOf(account).chatState(peer, undefined, refresh),
+    'omemo.chatState': ({ account, peer, refresh }) => stateOf(account, peer, refresh),
     'omemo.setEnabled': ({ account, peer, enabled }) => {
       omemoOf(account).setEnabled(peer, enabled);
-      return omemoOf(account).chatState(peer);
+      return stateOf(account, peer);
     },
     'omemo.setTrust': ({ account, jid, device, trust }) => Promise.resolve(omemoOf(account).setTrust(jid, device, trust)),
     'omemo.verifyUri': async ({ account, uri }) => {

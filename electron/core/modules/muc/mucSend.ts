@@ -1,0 +1,105 @@
+// Sending to a room or to one of its occupants; in members-only, non-anonymous rooms encrypted with
+// OMEMO for every member's devices (Conversations' and Gajim's rule), members taken from the
+// affiliation lists where we may read them and from the occupants' real JIDs.
+import { randomUUID } from 'node:crypto';
+import type { AccountId } from '../../../../shared/model/account.ts';
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import { toBareJid } from '../../../../shared/model/jid.ts';
+import type { ChatMessage, MessageEncryption } from '../../../../shared/model/message.ts';
+import type { Occupant, Room } from '../../../../shared/model/muc.ts';
+import type { Connection } from '../../account/connection.ts';
+import type { MessageService } from '../../services/messages.ts';
+import type { Store } from '../../store/index.ts';
+import type { EndToEnd } from '../../xmpp/module.ts';
+import { el, type Element, xml } from '../../xmpp/stanza.ts';
+import { oobElement } from '../chat/chat.build.ts';
+import { NS_SID } from '../chat/chat.parse.ts';
+import { NS_MUC_ADMIN, NS_MUC_USER } from './muc.parse.ts';
+
+export interface RoomSendDeps {
+  account: AccountId;
+  xmpp: Connection;
+  store: Store;
+  messages: MessageService;
+  e2e: EndToEnd | undefined;
+}
+
+export interface RoomTarget {
+  room: Room;
+  occupants: Map<string, Occupant>;
+  ownOccupantId: string | undefined;
+  /** Members-only and non-anonymous. */
+  private?: boolean;
+  privateCheckedAt?: number;
+}
+
+const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
+const RECHECK_MS = 60_000;
+
+/** A room's configuration can change (members-only, who sees real JIDs): looked up again at most once a minute. */
+async function refreshPrivacy(xmpp: Connection, target: RoomTarget): Promise<void> {
+  if (target.privateCheckedAt !== undefined && Date.now() - target.privateCheckedAt < RECHECK_MS) return;
+  const info = await xmpp.iq('get', target.room.jid, el('query', NS_DISCO_INFO), 10_000);
+  const features = new Set(info.getChild('query', NS_DISCO_INFO)?.getChildren('feature').map((f) => f.attrs.var ?? ''));
+  target.private = features.has('muc_membersonly') && features.has('muc_nonanonymous');
+  target.privateCheckedAt = Date.now();
+}
+
+/** Every member's real JID but ours: the affiliation lists (if the room lets us read them) and the occupants. */
+export async function roomMembers(xmpp: Connection, target: RoomTarget): Promise<BareJid[]> {
+  const jids = new Set<BareJid>();
+  for (const occupant of target.occupants.values()) if (occupant.jid) jids.add(occupant.jid);
+  for (const affiliation of ['owner', 'admin', 'member']) {
+    try {
+      const answer = await xmpp.iq('get', target.room.jid, el('query', NS_MUC_ADMIN, {}, xml('item', { affiliation })));
+      for (const item of answer.getChild('query', NS_MUC_ADMIN)?.getChildren('item') ?? []) {
+        const jid = toBareJid(item.attrs.jid ?? '');
+        if (jid) jids.add(jid);
+      }
+    } catch {
+      // Members may not read the lists: the occupants' JIDs are what we have.
+    }
+  }
+  if (xmpp.bareJid) jids.delete(xmpp.bareJid);
+  return [...jids];
+}
+
+/** Whether messages to this room go encrypted: only private rooms, on unless the user turned it off. */
+export const roomEncrypted = (deps: RoomSendDeps, target: RoomTarget): boolean =>
+  deps.e2e !== undefined && target.private === true && (deps.store.omemo.chatEnabled(deps.account, target.room.jid) ?? true);
+
+export async function sendToRoom(deps: RoomSendDeps, target: RoomTarget, body: string, oobUrl?: string): Promise<ChatMessage> {
+  const { account, xmpp, e2e } = deps;
+  const room = target.room.jid;
+  let sealed: Element[] | undefined;
+  let encryption: MessageEncryption | undefined;
+  if (e2e) await refreshPrivacy(xmpp, target).catch(() => undefined);
+  if (e2e && roomEncrypted(deps, target)) {
+    const members = await roomMembers(xmpp, target);
+    encryption = await e2e.prepare(members);
+    sealed = await e2e.seal(members, body);
+  }
+  const id = randomUUID();
+  const message: ChatMessage = {
+    id, account, peer: room, direction: 'out', from: target.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, groupchat: true,
+    ...(target.ownOccupantId ? { occupantId: target.ownOccupantId } : {}), ...(oobUrl ? { oobUrl } : {}), ...(encryption ? { encryption } : {}),
+  };
+  deps.messages.store(message);
+  await xmpp.send(xml('message', { to: room, type: 'groupchat', id }, ...(sealed ?? [xml('body', {}, body), oobElement(oobUrl)]), el('origin-id', NS_SID, { id })));
+  return message;
+}
+
+export async function sendToOccupant(deps: RoomSendDeps, target: RoomTarget, nick: string, body: string, oobUrl?: string): Promise<ChatMessage> {
+  const id = randomUUID();
+  const peer = `${target.room.jid}/${nick}` as BareJid;
+  const message: ChatMessage = { id, account: deps.account, peer, direction: 'out', from: target.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, ...(oobUrl ? { oobUrl } : {}) };
+  deps.messages.store(message);
+  await deps.xmpp.send(xml('message', { to: peer, type: 'chat', id }, xml('body', {}, body), oobElement(oobUrl), el('origin-id', NS_SID, { id }), el('x', NS_MUC_USER)));
+  return message;
+}
+
+/** Whose device encrypted a room message: the sender's real JID (ours for our own). */
+export function roomSender(target: RoomTarget, nick: string, own: boolean, ownJid: BareJid | undefined, stanza: Element): BareJid | undefined {
+  if (own) return ownJid;
+  return target.occupants.get(nick)?.jid ?? toBareJid(stanza.getChild('x', NS_MUC_USER)?.getChild('item')?.attrs.jid ?? '');
+}
