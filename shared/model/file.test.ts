@@ -1,5 +1,5 @@
 import { assert, test } from 'vitest';
-import { fileKind, formatBytes, fileNameFromUrl, isAllowedFileUrl, isPreviewableImageName, sanitizeFileName, sharedFileUrl, sniffImageType } from './file.ts';
+import { fileKind, formatBytes, fileNameFromUrl, isAllowedFileUrl, isPreviewableImageName, parseEncryptedFileUrl, sanitizeFileName, sharedFileUrl, sniffImageType } from './file.ts';
 
 test('sanitizeFileName strips directories, hidden-file dots, invisible and bidi characters, device names', () => {
   assert.strictEqual(sanitizeFileName('../../etc/passwd'), 'passwd');
@@ -67,4 +67,18 @@ test('sizes read as people write them', () => {
   assert.strictEqual(formatBytes(1536), '1.5 KiB');
   assert.strictEqual(formatBytes(10 * 1024 * 1024), '10 MiB');
   assert.strictEqual(formatBytes(100 * 1024 * 1024 + 5), '100 MiB');
+});
+
+test('XEP-0454 links: IV and key read from the fragment, the file fetched over https, shown as a file whatever its name', () => {
+  const iv = '0123456789abcdef01234567';
+  const key = 'ab'.repeat(32);
+  const url = `aesgcm://upload.example.com/slot/notes#${iv}${key}`;
+  const parts = parseEncryptedFileUrl(url);
+  assert.strictEqual(parts?.httpsUrl, 'https://upload.example.com/slot/notes');
+  assert.strictEqual(parts?.iv.length, 12);
+  assert.deepStrictEqual([...parts?.key ?? []].slice(0, 2), [0xab, 0xab]);
+  assert.strictEqual(parseEncryptedFileUrl(`aesgcm://upload.example.com/x#${iv}`), undefined, 'no key');
+  assert.strictEqual(parseEncryptedFileUrl(`aesgcm://user:pw@upload.example.com/x#${iv}${key}`)?.httpsUrl, 'https://user:pw@upload.example.com/x');
+  assert.strictEqual(isAllowedFileUrl(`aesgcm://user:pw@upload.example.com/x#${iv}${key}`), false, 'credentials refused as for https');
+  assert.strictEqual(sharedFileUrl(url), url);
 });

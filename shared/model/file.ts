@@ -64,7 +64,18 @@ function extensionOf(name: string): string {
 }
 
 /** https anywhere; plain http only on this machine (tests and local servers). No credentials in URLs. */
+/** XEP-0454: aesgcm://host/path#<IV (12 or 16 bytes)><key (32 bytes)>, both hex. */
+export function parseEncryptedFileUrl(text: string): { httpsUrl: string; iv: Uint8Array; key: Uint8Array } | undefined {
+  const match = /^aesgcm:\/\/([^#]+)#([0-9a-fA-F]{88}|[0-9a-fA-F]{96})$/u.exec(text.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  const bytes = Uint8Array.from(match[2].match(/../gu) ?? [], (pair) => Number.parseInt(pair, 16));
+  const ivLength = bytes.length - 32;
+  return { httpsUrl: `https://${match[1]}`, iv: bytes.slice(0, ivLength), key: bytes.slice(ivLength) };
+}
+
 export function isAllowedFileUrl(text: string): boolean {
+  const encrypted = parseEncryptedFileUrl(text);
+  if (encrypted) return isAllowedFileUrl(encrypted.httpsUrl);
   let url: URL;
   try {
     url = new URL(text);
@@ -97,7 +108,7 @@ export function fileNameFromUrl(text: string): string {
 export function sharedFileUrl(body: string, oobUrl?: string): string | undefined {
   const text = body.trim();
   if (!text || /\s/u.test(text) || text.length > 4096 || !isAllowedFileUrl(text)) return undefined;
-  if (oobUrl === text) return text;
+  if (oobUrl === text || parseEncryptedFileUrl(text)) return text;
   try {
     const segment = new URL(text).pathname.split('/').at(-1) ?? '';
     return /^[^.]+.*\.[a-z0-9]{1,8}$/iu.test(segment) ? text : undefined;

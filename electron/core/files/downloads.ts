@@ -1,6 +1,6 @@
 // Downloads of shared files into the engine's cache: streamed to disk with a size cap counted on the
 // bytes themselves (headers are only a hint), then read back by the UI in chunks for previews and saving.
-import { createHash, randomUUID } from 'node:crypto';
+import { createDecipheriv, createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -9,13 +9,36 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { AccountId } from '../../../shared/model/account.ts';
 import {
-  type DownloadedFile, type FileId, fileNameFromUrl, formatBytes, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES, type RemoteFileInfo, sniffImageType,
+  parseEncryptedFileUrl, type DownloadedFile, type FileId, fileNameFromUrl, formatBytes, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES, type RemoteFileInfo, sniffImageType,
 } from '../../../shared/model/file.ts';
 import type { CoreEmitter } from '../events.ts';
 import { type HttpTrust, openRequest, responseOf } from '../net/httpTransfer.ts';
 
 const MAX_REDIRECTS = 3;
 const PROGRESS_EVERY_MS = 100;
+
+const TAG_BYTES = 16;
+
+/** XEP-0454: AES-256-GCM with the tag as the last 16 bytes; nothing is kept unless the tag checks out. */
+function decryptingStream(key: Uint8Array, iv: Uint8Array): Transform {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  let tail = Buffer.alloc(0);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const all = Buffer.concat([tail, chunk]);
+      tail = all.subarray(Math.max(0, all.length - TAG_BYTES));
+      done(null, decipher.update(all.subarray(0, Math.max(0, all.length - TAG_BYTES))));
+    },
+    flush(done) {
+      try {
+        decipher.setAuthTag(tail);
+        done(null, decipher.final());
+      } catch {
+        done(new Error('The encrypted file does not match its key: it was altered or the link is wrong'));
+      }
+    },
+  });
+}
 
 export function fileIdOf(url: string): FileId {
   return createHash('sha256').update(url).digest('hex');
@@ -69,10 +92,11 @@ export class Downloads {
   }
 
   async probe(url: string, trust: HttpTrust): Promise<RemoteFileInfo> {
-    const response = await fetchFollowing(url, 'HEAD', trust);
+    const encrypted = parseEncryptedFileUrl(url);
+    const response = await fetchFollowing(encrypted?.httpsUrl ?? url, 'HEAD', trust);
     response.resume();
-    const size = Number(response.headers['content-length']);
-    const type = response.headers['content-type'];
+    const size = Number(response.headers['content-length']) - (encrypted ? TAG_BYTES : 0);
+    const type = encrypted ? undefined : response.headers['content-type'];
     return { ...(Number.isSafeInteger(size) && size >= 0 ? { size } : {}), ...(type ? { type: type.slice(0, 200) } : {}) };
   }
 
@@ -115,7 +139,8 @@ export class Downloads {
     const dir = join(this.#dir, id);
     await mkdir(dir, { recursive: true });
     const partial = join(dir, `.partial-${randomUUID()}`);
-    const response = await fetchFollowing(url, 'GET', trust);
+    const encrypted = parseEncryptedFileUrl(url);
+    const response = await fetchFollowing(encrypted?.httpsUrl ?? url, 'GET', trust);
     const announced = Number(response.headers['content-length']);
     const total = Number.isSafeInteger(announced) ? announced : undefined;
     if (total !== undefined && total > maxBytes) {
@@ -141,7 +166,8 @@ export class Downloads {
       },
     });
     try {
-      await pipeline(response, cap, createWriteStream(partial, { flags: 'wx' }));
+      if (encrypted) await pipeline(response, cap, decryptingStream(encrypted.key, encrypted.iv), createWriteStream(partial, { flags: 'wx' }));
+      else await pipeline(response, cap, createWriteStream(partial, { flags: 'wx' }));
     } catch (error) {
       await rm(partial, { force: true });
       throw error;

@@ -29,7 +29,8 @@ function share(runtime: AccountRuntime, to: BareJid, url: string): Promise<ChatM
   const slash = to.indexOf('/');
   if (slash > 0) return muc.sendPrivate(to.slice(0, slash) as BareJid, to.slice(slash + 1), url, url);
   if (muc.rooms().some((r) => r.jid === to)) return muc.send(to, url, url);
-  return chat.send(to, url, url);
+  // An encrypted file's link (with its key) goes only inside the encrypted message, never as a plain OOB link.
+  return chat.send(to, url, url.startsWith('aesgcm:') ? undefined : url);
 }
 
 export function createFileCommands(deps: FileDeps): { commands: FileCommands; dispose(): void } {
@@ -40,7 +41,13 @@ export function createFileCommands(deps: FileDeps): { commands: FileCommands; di
   const downloads = new Downloads(deps.filesDir, deps.emit);
   const commands: FileCommands = {
     'upload.service': ({ account }) => deps.runtime(account).modules.upload.service(),
-    'upload.begin': ({ account, to, name, size, type }) => uploads.begin(account, to, name, size, type),
+    'upload.begin': async ({ account, to, name, size, type }) => {
+      // XEP-0454 in an encrypted chat (rooms and room PMs: not yet).
+      const runtime = deps.runtime(account);
+      const chatWith = !to.includes('/') && !runtime.modules.muc.rooms().some((r) => r.jid === to);
+      const encrypt = chatWith && await runtime.modules.omemo.enabledFor(to);
+      return uploads.begin(account, to, name, size, type, encrypt);
+    },
     'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),
     'upload.finish': async ({ upload }) => {
       const done = await uploads.finish(upload);

@@ -1,6 +1,6 @@
 // The HTTP half of XEP-0363: an upload's bytes arrive in chunks (from the UI, over IPC) and are
 // streamed into the PUT as they come, with backpressure, so the engine never holds the whole file.
-import { randomUUID } from 'node:crypto';
+import { type CipherGCM, createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { formatBytes, sanitizeFileName, type UploadId } from '../../../shared/model/file.ts';
 import type { AccountId } from '../../../shared/model/account.ts';
@@ -25,7 +25,11 @@ interface ActiveUpload {
   /** The server answered before we finished: a refusal. */
   answered: IncomingMessage | undefined;
   idle: NodeJS.Timeout;
+  /** XEP-0454: the file goes up AES-256-GCM encrypted; the key travels only in the (encrypted) message. */
+  cipher?: CipherGCM;
 }
+
+const TAG_BYTES = 16;
 
 export interface UploadDeps {
   requestSlot(account: AccountId, name: string, size: number, type: string): Promise<UploadSlot>;
@@ -48,22 +52,28 @@ export class Uploads {
   }
 
   /** Asks for a slot (the limit is checked first) and opens the PUT; bytes follow with chunk(). */
-  async begin(account: AccountId, to: BareJid, rawName: string, size: number, type: string): Promise<{ upload: UploadId; name: string }> {
+  async begin(account: AccountId, to: BareJid, rawName: string, size: number, type: string, encrypt = false): Promise<{ upload: UploadId; name: string }> {
     const name = sanitizeFileName(rawName);
-    const contentType = /^[\w.+-]+\/[\w.+-]+$/u.test(type) ? type : 'application/octet-stream';
-    const slot = await this.#deps.requestSlot(account, name, size, contentType);
+    // An encrypted file says nothing of its type to the server.
+    const contentType = !encrypt && /^[\w.+-]+\/[\w.+-]+$/u.test(type) ? type : 'application/octet-stream';
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const stored = encrypt ? size + TAG_BYTES : size;
+    const slot = await this.#deps.requestSlot(account, name, stored, contentType);
     const request = openRequest(slot.put, {
       method: 'PUT', trust: await this.#deps.trust(account), timeoutMs: 60_000,
       // Prosody never answers 100 Continue, so the body is not held back for it; with the header it reads
       // the body about twice as fast (../shared STACK-NOTES §10), and other servers may refuse early.
-      headers: { ...slot.headers, 'content-length': size, 'content-type': contentType, expect: '100-continue' },
+      headers: { ...slot.headers, 'content-length': stored, 'content-type': contentType, expect: '100-continue' },
     });
     request.flushHeaders();
     const id = randomUUID();
     const response = responseOf(request);
     const entry: ActiveUpload = {
-      account, to, name, size, sent: 0, getUrl: slot.get, request, response, failure: undefined, answered: undefined,
+      account, to, name, size, sent: 0, request, response, failure: undefined, answered: undefined,
       idle: setTimeout(() => this.cancel(id), IDLE_MS),
+      getUrl: encrypt ? `${slot.get.replace(/^https:/u, 'aesgcm:')}#${iv.toString('hex')}${key.toString('hex')}` : slot.get,
+      ...(encrypt ? { cipher: createCipheriv('aes-256-gcm', key, iv) } : {}),
     };
     response.then((answer) => { entry.answered = answer; }, (error: unknown) => { entry.failure ??= error instanceof Error ? error : new Error(String(error)); });
     this.#active.set(id, entry);
@@ -79,7 +89,7 @@ export class Uploads {
     }
     entry.idle.refresh();
     await this.#throwIfFailed(id, entry);
-    if (!entry.request.write(data)) {
+    if (!entry.request.write(entry.cipher ? entry.cipher.update(data) : data)) {
       await new Promise<void>((resolve) => {
         const done = (): void => { entry.request.off('drain', done); entry.request.off('close', done); resolve(); };
         entry.request.on('drain', done);
@@ -95,6 +105,7 @@ export class Uploads {
   async finish(id: UploadId): Promise<{ account: AccountId; to: BareJid; url: string }> {
     const entry = this.#entry(id);
     if (entry.sent !== entry.size) throw new Error(`"${entry.name}" is missing ${formatBytes(entry.size - entry.sent)}`);
+    if (entry.cipher) entry.request.write(Buffer.concat([entry.cipher.final(), entry.cipher.getAuthTag()]));
     entry.request.end();
     try {
       const response = await entry.response;
