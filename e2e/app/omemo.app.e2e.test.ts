@@ -4,6 +4,7 @@ import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { befriend, newUser } from '../helpers/accounts.ts';
 import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
 import { eventually } from '../helpers/waitFor.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
@@ -62,4 +63,32 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await lock.click();
   await page.getByRole('button', { name: 'Turn encryption on' }).waitFor();
   await Promise.all([app.close(), phone.close(), tablet.close()]);
+});
+
+test('a private room shows the padlock, and what is typed there reaches the other member encrypted', async () => {
+  const [meUser, hostUser] = [await newUser(server, 'me'), await newUser(server, 'host')];
+  const host = await omemoDevice(server, hostUser, 'desk');
+  const room = `team-${Date.now().toString(36)}@conference.localhost` as BareJid;
+  await host.core.commands['muc.join']({ account: host.account, room, nick: 'Host', configure: true });
+  await host.core.commands['muc.submitConfig']({ account: host.account, room, values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] } });
+  await host.core.commands['muc.setAffiliation']({ account: host.account, room, jid: meUser.jid, affiliation: 'member' });
+  const app = await startApp({ prepare: async (core) => {
+    await withAccount(core, server, meUser);
+    await core.runtime(meUser.jid).modules.omemo.ready;
+    await core.commands['muc.join']({ account: meUser.jid, room, nick: 'Me' });
+  } });
+  const { page } = app;
+  const roomName = room.split('@')[0] ?? room;
+  await page.getByRole('button', { name: new RegExp(roomName) }).first().click();
+  const pane = page.getByRole('region', { name: roomName });
+  await pane.getByRole('button', { name: 'Turn encryption off' }).waitFor();
+  const composer = pane.getByRole('textbox', { name: 'Message', exact: true });
+  await composer.fill('for members only');
+  await composer.press('Enter');
+  await pane.getByRole('img', { name: 'Sent encrypted' }).waitFor();
+  const got = await eventually(() => host.inbox.find((m) => m.peer === room && m.body === 'for members only'), 'the host to decrypt it');
+  assert.equal(got?.from, 'Me');
+  assert.ok(got?.encryption?.device);
+  await app.shot('omemo-room');
+  await Promise.all([app.close(), host.close()]);
 });

@@ -36,6 +36,11 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
   await spy.send(xml('presence', { to: `${room}/Spy`, type: 'unavailable' }));
   await alice.core.commands['muc.setAffiliation']({ account: alice.account, room, jid: spyUser.jid, affiliation: 'none' });
 
+  const state = await alice.core.commands['omemo.chatState']({ account: alice.account, peer: room, refresh: true });
+  assert.equal(state.enabled, true, 'on by default in a private room');
+  assert.equal(state.usable, true, state.reason);
+  assert.deepEqual(new Set(state.devices.map((d) => d.id)), new Set([bob.deviceId, carol.deviceId]), 'the members\' devices');
+
   const sent = await alice.core.commands['muc.send']({ account: alice.account, room, body: 'the plan is on' });
   assert.equal(sent.encryption?.protocol, 'omemo');
   for (const member of [bob, carol]) {
@@ -48,6 +53,14 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
   const history = await alice.core.commands['chat.history']({ account: alice.account, peer: room });
   assert.deepEqual(history.filter((m) => m.body).map((m) => [m.direction, m.body]), [['out', 'the plan is on'], ['in', 'count me in']], 'our own reflected message is stored once, readable');
   assert.ok(wire.every((s) => !s.toString().includes('the plan is on')));
+  // A public room is not encrypted, and says why.
+  const open = `open-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
+  await alice.core.commands['muc.join']({ account: alice.account, room: open, nick: 'Alice' });
+  const openState = await alice.core.commands['omemo.chatState']({ account: alice.account, peer: open });
+  assert.equal(openState.enabled, false);
+  assert.match(openState.reason ?? '', /members-only/);
+  const plain = await alice.core.commands['muc.send']({ account: alice.account, room: open, body: 'hello everyone' });
+  assert.equal(plain.encryption, undefined);
   await spy.stop();
   await Promise.all([alice, bob, carol].map((e) => e.close()));
 });

@@ -14,7 +14,7 @@ import { fetchRegistrationForm, registerAccount } from './modules/register/regis
 import { discoverRooms } from './modules/muc/discovery.ts';
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
-import { roomMembers } from './modules/muc/mucSend.ts';
+import { roomIsPrivate, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -82,7 +82,7 @@ export class Core {
       filesDir,
       openFile: options.openFile,
     });
-    this.commands = { ...this.#accountCommands(), ...this.#files.commands, ...createOmemoCommands((account) => this.runtime(account).modules.omemo, (account, peer) => this.#roomMembers(account, peer)) };
+    this.commands = { ...this.#accountCommands(), ...this.#files.commands, ...createOmemoCommands((account) => this.runtime(account).modules.omemo, (account, peer) => this.#roomTarget(account, peer)) };
   }
 
   /** Connects every account whose remembered presence is not "offline". */
@@ -98,12 +98,13 @@ export class Core {
     if (this.#throwawayDir) rmSync(this.#throwawayDir, { recursive: true, force: true });
   }
 
-  /** A joined room's members (for its encryption state); undefined when `peer` is not a room. */
-  async #roomMembers(account: AccountId, peer: BareJid): Promise<BareJid[] | undefined> {
+  /** A joined room's members and whether it can be encrypted (for its encryption state); undefined when `peer` is not a room. */
+  async #roomTarget(account: AccountId, peer: BareJid): Promise<{ members: BareJid[]; encryptable: boolean } | undefined> {
     const { connection, modules } = this.runtime(account);
     const room = modules.muc.rooms().find((r) => r.jid === peer);
     if (!room) return undefined;
-    return roomMembers(connection, { room, occupants: new Map(modules.muc.occupants(peer).map((o) => [o.nick, o])), ownOccupantId: undefined });
+    const encryptable = await roomIsPrivate(connection, peer).catch(() => false);
+    return { encryptable, members: await roomMembers(connection, { room, occupants: new Map(modules.muc.occupants(peer).map((o) => [o.nick, o])), ownOccupantId: undefined }) };
   }
 
   runtime(account: AccountId): AccountRuntime {

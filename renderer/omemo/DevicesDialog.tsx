@@ -26,7 +26,7 @@ function DeviceItem({ account, device, onChanged }: { account: AccountId; device
   return (
     <li className={`omemo-device trust-${device.trust}${device.active ? '' : ' inactive'}`} aria-label={t('omemo.device', { id: device.id })}>
       <div className="omemo-device-head">
-        <strong>{t('omemo.device', { id: device.id })}</strong>
+        <span><strong>{t('omemo.device', { id: device.id })}</strong> <span className="muted">{device.jid}</span></span>
         <span className="trust-label"><LockIcon closed={device.trust === 'verified' || device.trust === 'blind'} />{t(`omemo.trust.${device.trust}`)}</span>
       </div>
       {device.fingerprint ? <code className="fingerprint">{device.fingerprint}</code> : <span className="muted">{t('omemo.noKey')}</span>}
@@ -58,7 +58,8 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
     void loadOwnDevice(account).catch(() => undefined);
     void loadOmemoState(account, peer, true).catch(() => undefined);
   }, [account, peer]);
-  const theirs = (state?.devices ?? []).filter((d) => d.jid === peer);
+  // A contact's devices, or in a room every member's.
+  const theirs = (state?.devices ?? []).filter((d) => d.jid !== account);
   const ours = (state?.devices ?? []).filter((d) => d.jid === account);
   const verifyUri = async (): Promise<void> => {
     try {

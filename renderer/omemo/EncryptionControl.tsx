@@ -9,12 +9,14 @@ import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { loadOmemoState, withOmemoState } from '../store/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 
-export function EncryptionButton({ account, peer }: { account: AccountId; peer: BareJid }) {
+/** `room`: shown only where a room can be encrypted (members-only, real JIDs visible). */
+export function EncryptionButton({ account, peer, room = false }: { account: AccountId; peer: BareJid; room?: boolean }) {
   const t = useT();
   const state = useAppStore((s) => s.omemo[chatKey(account, peer)]);
   const online = useAppStore((s) => s.accounts.find((a) => a.id === account)?.state.status === 'online');
   useEffect(() => { void loadOmemoState(account, peer, online).catch(() => undefined); }, [account, peer, online]);
   const enabled = state?.enabled === true;
+  if (room && (!state || (!state.enabled && !state.usable))) return null;
   const toggle = async (): Promise<void> => {
     const next = await call('omemo.setEnabled', { account, peer, enabled: !enabled });
     setState((s) => ({ omemo: withOmemoState(s.omemo, account, next) }));

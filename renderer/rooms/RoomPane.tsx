@@ -12,6 +12,7 @@ import { chatKey, EMPTY_LOG } from '../store/chats.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { OccupantPanel } from './OccupantPanel.tsx';
 import { roomName } from './RoomList.tsx';
+import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
 
 export function RoomPane({ account, room }: { account: Account; room: Room }) {
   const t = useT();
@@ -41,6 +42,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
           <span className="muted chat-jid">{room.jid}</span>
           <p className="subject" aria-label={t('rooms.subject')}>{room.subject || t('rooms.noSubject')}</p>
         </div>
+        <EncryptionButton account={account.id} peer={room.jid} room />
         <button type="button" className="icon-button" aria-label={t('rooms.editSubject')} title={t('rooms.editSubject')} onClick={editSubject}>✎</button>
         <button type="button" className="icon-button" aria-label={t('rooms.changeNick')} title={t('rooms.changeNick')} onClick={() => {
           const nick = window.prompt(t('rooms.newNick'), room.nick);
@@ -59,6 +61,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         <button type="button" className="icon-button" aria-label={t('rooms.leave')} title={t('rooms.leave')}
           onClick={() => { void call('muc.leave', { account: account.id, room: room.jid }); setState({ openChat: undefined }); }}>⎋</button>
       </header>
+      <EncryptionNotice account={account.id} peer={room.jid} />
       {typing ? <p className="typing" role="status">{t('chat.typing', { name: typing })}</p> : null}
       {state.status === 'joining' ? <div className="banner info" role="status">{t('rooms.joining')}</div> : null}
       {state.status === 'left' || state.status === 'error' ? (

@@ -36,12 +36,17 @@ export interface RoomTarget {
 const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const RECHECK_MS = 60_000;
 
+/** Members-only and non-anonymous (disco#info): the rooms where OMEMO is used. */
+export async function roomIsPrivate(xmpp: Connection, room: BareJid): Promise<boolean> {
+  const info = await xmpp.iq('get', room, el('query', NS_DISCO_INFO), 10_000);
+  const features = new Set(info.getChild('query', NS_DISCO_INFO)?.getChildren('feature').map((f) => f.attrs.var ?? ''));
+  return features.has('muc_membersonly') && features.has('muc_nonanonymous');
+}
+
 /** A room's configuration can change (members-only, who sees real JIDs): looked up again at most once a minute. */
 async function refreshPrivacy(xmpp: Connection, target: RoomTarget): Promise<void> {
   if (target.privateCheckedAt !== undefined && Date.now() - target.privateCheckedAt < RECHECK_MS) return;
-  const info = await xmpp.iq('get', target.room.jid, el('query', NS_DISCO_INFO), 10_000);
-  const features = new Set(info.getChild('query', NS_DISCO_INFO)?.getChildren('feature').map((f) => f.attrs.var ?? ''));
-  target.private = features.has('muc_membersonly') && features.has('muc_nonanonymous');
+  target.private = await roomIsPrivate(xmpp, target.room.jid);
   target.privateCheckedAt = Date.now();
 }
 

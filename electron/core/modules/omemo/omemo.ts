@@ -21,9 +21,16 @@ const NS_EME = 'urn:xmpp:eme:0';
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
 export const FALLBACK_BODY = 'I sent you an OMEMO encrypted message but your client doesn’t seem to support that. Find more information on https://conversations.im/omemo';
 
+/** A room, as its encryption state needs it. */
+export interface RoomTarget {
+  members: BareJid[];
+  /** Members-only and non-anonymous. */
+  encryptable: boolean;
+}
+
 export interface OmemoApi extends EndToEnd {
   ownDevice(): OwnOmemoDevice | undefined;
-  chatState(peer: BareJid, members?: readonly BareJid[], refresh?: boolean): Promise<OmemoChatState>;
+  chatState(peer: BareJid, room?: RoomTarget, refresh?: boolean): Promise<OmemoChatState>;
   setEnabled(peer: BareJid, enabled: boolean): void;
   setTrust(jid: BareJid, device: number, trust: DeviceTrust): OmemoDevice;
   /** Ready once our device is announced in this session (tests, and commands that need it). */
@@ -131,7 +138,11 @@ export const omemo: XmppModule<OmemoApi> = {
         const fingerprint = formatFingerprint(identity.publicKey);
         return { jid: ownJid(), id: identity.deviceId, fingerprint, uri: verificationUri(ownJid(), [{ id: identity.deviceId, fingerprint }]) };
       },
-      chatState: async (peer, members = [peer], refresh = false) => {
+      chatState: async (peer, room, refresh = false) => {
+        const members = room?.members ?? [peer];
+        if (room && !room.encryptable) {
+          return { peer, enabled: false, usable: false, reason: 'Only members-only rooms that show members\' addresses can be encrypted', devices: [], undecided: 0 };
+        }
         let usable = false;
         let reason: string | undefined;
         try {
@@ -145,7 +156,7 @@ export const omemo: XmppModule<OmemoApi> = {
         const devices = devicesOf(members);
         const hasDevices = devices.some((d) => d.active && members.includes(d.jid));
         return {
-          peer, enabled: repo.chatEnabled(account, peer) ?? hasDevices, usable, ...(reason ? { reason } : {}), devices,
+          peer, enabled: repo.chatEnabled(account, peer) ?? (room ? true : hasDevices), usable, ...(reason ? { reason } : {}), devices,
           undecided: devices.filter((d) => d.active && d.trust === 'undecided').length,
         };
       },
