@@ -101,11 +101,13 @@ export const omemo: XmppModule<OmemoApi> = {
       recordList(own, ids.includes(ownId) ? ids : [...ids, ownId]);
     };
 
-    const offOnline = lifecycle.onOnline(async () => {
+    // Not awaited: going online does not wait for key generation and publishing; whatever needs the
+    // device (sending, decrypting) waits for `ready`, and the queue keeps it ahead of them.
+    const offOnline = lifecycle.onOnline(() => {
       listsKnown.clear();
       syncing = true;
       ready = serial(setUp);
-      await ready.catch((error: unknown) => log.warn('OMEMO could not be set up', { error: String(error) }));
+      ready.catch((error: unknown) => log.warn('OMEMO could not be set up', { error: String(error) }));
     });
     const offOffline = lifecycle.onOffline(() => { listsKnown.clear(); });
 
