@@ -57,6 +57,8 @@ test('files chosen in the picker upload with their own progress; the contact see
   await new Promise((r) => setTimeout(r, 1000));
   const history = await pal.core.commands['chat.history']({ account: palUser.jid, peer: meUser.jid });
   assert.equal(history.length, 2, 'only the two files sent before');
+  // Both accounts have OMEMO: the files went encrypted (XEP-0454), and previews and saving work as for plain ones.
+  assert.ok(history.every((m) => m.body.startsWith('aesgcm://') && m.encryption?.protocol === 'omemo'), 'sent as encrypted files');
   assert.equal(await myLog.getByRole('figure', { name: 'File second-thoughts.bin' }).count(), 0);
   await Promise.all([me.close(), pal.close()]);
 });

@@ -61,7 +61,13 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await app.shot('omemo-new-device');
 
   await lock.click();
-  await page.getByRole('button', { name: 'Turn encryption on' }).waitFor();
+  const off = page.getByRole('button', { name: 'Turn encryption on' });
+  await off.waitFor();
+  await composer.fill('in clear, as chosen');
+  await composer.press('Enter');
+  await eventually(() => phone.inbox.some((m) => m.body === 'in clear, as chosen' && m.encryption === undefined), 'the phone to get it in clear');
+  await off.click();
+  await lock.waitFor();
   await Promise.all([app.close(), phone.close(), tablet.close()]);
 });
 
