@@ -10,11 +10,12 @@ export interface OmemoEngine extends TestEngine {
   inbox: ChatMessage[];
 }
 
-/** One device of `user`: online, its OMEMO device published, and every incoming message collected. */
+/** One device of `user`: online, its OMEMO device published, and every message that reached it collected. */
 export async function omemoDevice(server: ProsodyServer, user: TestUser, resource: string, databasePath?: string): Promise<OmemoEngine> {
   const engine = await startEngine(server, user, { resource, ...(databasePath ? { databasePath } : {}) });
   const inbox: ChatMessage[] = [];
-  engine.core.events.on('message.added', (m) => { if (m.direction === 'in' || m.from !== resource) inbox.push(m); });
+  // What reached this device: incoming messages and our other devices' copies (its own sends start queued).
+  engine.core.events.on('message.added', (m) => { if (m.direction === 'in' || m.state !== 'queued') inbox.push(m); });
   await engine.core.runtime(user.jid).modules.omemo.ready;
   const own = engine.core.runtime(user.jid).modules.omemo.ownDevice();
   if (!own) throw new Error('no OMEMO device after connecting');

@@ -14,7 +14,7 @@ import { fetchRegistrationForm, registerAccount } from './modules/register/regis
 import { discoverRooms } from './modules/muc/discovery.ts';
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
-import { roomIsPrivate, roomMembers } from './modules/muc/mucSend.ts';
+import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
@@ -103,8 +103,8 @@ export class Core {
     const { connection, modules } = this.runtime(account);
     const room = modules.muc.rooms().find((r) => r.jid === peer);
     if (!room) return undefined;
-    const encryptable = await roomIsPrivate(connection, peer).catch(() => false);
-    return { encryptable, members: await roomMembers(connection, { room, occupants: new Map(modules.muc.occupants(peer).map((o) => [o.nick, o])), ownOccupantId: undefined }) };
+    const encryptable = await roomInfo(connection, peer).then((info) => info.private, () => false);
+    return { encryptable, members: await roomMembers(connection, room.jid, modules.muc.occupants(peer)) };
   }
 
   runtime(account: AccountId): AccountRuntime {

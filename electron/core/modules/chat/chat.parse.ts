@@ -1,5 +1,6 @@
 import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { Element } from '../../xmpp/stanza.ts';
+import { NS_OMEMO } from '../omemo/omemo.xml.ts';
 
 export const NS_SID = 'urn:xmpp:sid:0';
 export const NS_CORRECT = 'urn:xmpp:message-correct:0';
@@ -51,7 +52,6 @@ export function oobUrlOf(stanza: Element): string | undefined {
   return url && url.length <= 4096 ? url : undefined;
 }
 
-const NS_OMEMO = 'eu.siacs.conversations.axolotl';
 const isEncrypted = (stanza: Element): boolean => stanza.getChild('encrypted', NS_OMEMO) !== undefined;
 
 function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {

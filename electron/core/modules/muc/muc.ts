@@ -10,13 +10,12 @@ import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { fetchRoomHistory } from './mucHistory.ts';
-import { roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
+import { roomInfo, roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
 import { handleRoomSignal } from './mucSignals.ts';
 import { mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const NS_PING = 'urn:xmpp:ping';
-const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const SELF_PING_INTERVAL_MS = 5 * 60_000;
 
 /**
@@ -59,7 +58,8 @@ interface Entry {
   created?: boolean;
   /** Members-only and non-anonymous: read markers are shared here, as Conversations does (and OMEMO is used). */
   private?: boolean;
-  privateCheckedAt?: number;
+  /** When sending last confirmed `private` (a room is often configured right after it is joined). */
+  privateCheckedAt?: number | undefined;
 }
 
 export interface MucApi {
@@ -215,12 +215,10 @@ export const muc: XmppModule<MucApi> = {
         await xmpp.iq('set', jid, el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' }))).catch(() => undefined);
       }
       store.rooms.put(account, jid, room.nick);
-      // The room's own name (disco#info), for the list; the address stays the fallback. Its features say
-      // whether it is a private group (members only, real JIDs visible), where read markers are shared.
-      const info = await xmpp.iq('get', jid, el('query', NS_DISCO_INFO), 10_000).then((answer) => answer.getChild('query', NS_DISCO_INFO)).catch(() => undefined);
-      const name = info?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ?? '';
-      const features = new Set(info?.getChildren('feature').map((f) => f.attrs.var ?? ''));
-      entry.private = features.has('muc_membersonly') && features.has('muc_nonanonymous');
+      // The room's own name for the list (the address stays the fallback), and whether it is private.
+      const info = await roomInfo(xmpp, jid).catch(() => undefined);
+      const name = info?.name ?? '';
+      entry.private = info?.private ?? false;
       const localPart = jid.split('@')[0] ?? '';
       if (name && name !== localPart && name !== entry.room.name) {
         entry.room = { ...entry.room, name };

@@ -30,33 +30,39 @@ export interface RoomTarget {
   ownOccupantId: string | undefined;
   /** Members-only and non-anonymous. */
   private?: boolean;
-  privateCheckedAt?: number;
+  privateCheckedAt?: number | undefined;
 }
 
 const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const RECHECK_MS = 60_000;
 
-/** Members-only and non-anonymous (disco#info): the rooms where OMEMO is used. */
-export async function roomIsPrivate(xmpp: Connection, room: BareJid): Promise<boolean> {
-  const info = await xmpp.iq('get', room, el('query', NS_DISCO_INFO), 10_000);
-  const features = new Set(info.getChild('query', NS_DISCO_INFO)?.getChildren('feature').map((f) => f.attrs.var ?? ''));
-  return features.has('muc_membersonly') && features.has('muc_nonanonymous');
+/**
+ * A room's disco#info: its own name, and whether it is private (members-only and non-anonymous), where
+ * read markers are shared and OMEMO is used.
+ */
+export async function roomInfo(xmpp: Connection, room: BareJid): Promise<{ name: string; private: boolean }> {
+  const info = (await xmpp.iq('get', room, el('query', NS_DISCO_INFO), 10_000)).getChild('query', NS_DISCO_INFO);
+  const features = new Set(info?.getChildren('feature').map((f) => f.attrs.var ?? ''));
+  return {
+    name: info?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ?? '',
+    private: features.has('muc_membersonly') && features.has('muc_nonanonymous'),
+  };
 }
 
 /** A room's configuration can change (members-only, who sees real JIDs): looked up again at most once a minute. */
 async function refreshPrivacy(xmpp: Connection, target: RoomTarget): Promise<void> {
   if (target.privateCheckedAt !== undefined && Date.now() - target.privateCheckedAt < RECHECK_MS) return;
-  target.private = await roomIsPrivate(xmpp, target.room.jid);
+  target.private = (await roomInfo(xmpp, target.room.jid)).private;
   target.privateCheckedAt = Date.now();
 }
 
 /** Every member's real JID but ours: the affiliation lists (if the room lets us read them) and the occupants. */
-export async function roomMembers(xmpp: Connection, target: RoomTarget): Promise<BareJid[]> {
+export async function roomMembers(xmpp: Connection, room: BareJid, occupants: Iterable<Occupant>): Promise<BareJid[]> {
   const jids = new Set<BareJid>();
-  for (const occupant of target.occupants.values()) if (occupant.jid) jids.add(occupant.jid);
+  for (const occupant of occupants) if (occupant.jid) jids.add(occupant.jid);
   for (const affiliation of ['owner', 'admin', 'member']) {
     try {
-      const answer = await xmpp.iq('get', target.room.jid, el('query', NS_MUC_ADMIN, {}, xml('item', { affiliation })));
+      const answer = await xmpp.iq('get', room, el('query', NS_MUC_ADMIN, {}, xml('item', { affiliation })));
       for (const item of answer.getChild('query', NS_MUC_ADMIN)?.getChildren('item') ?? []) {
         const jid = toBareJid(item.attrs.jid ?? '');
         if (jid) jids.add(jid);
@@ -80,7 +86,7 @@ export async function sendToRoom(deps: RoomSendDeps, target: RoomTarget, body: s
   let encryption: MessageEncryption | undefined;
   if (e2e) await refreshPrivacy(xmpp, target).catch(() => undefined);
   if (e2e && roomEncrypted(deps, target)) {
-    const members = await roomMembers(xmpp, target);
+    const members = await roomMembers(xmpp, room, target.occupants.values());
     encryption = await e2e.prepare(members);
     sealed = await e2e.seal(members, body);
   }

@@ -22,7 +22,7 @@ const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
 export const FALLBACK_BODY = 'I sent you an OMEMO encrypted message but your client doesn’t seem to support that. Find more information on https://conversations.im/omemo';
 
 /** A room, as its encryption state needs it. */
-export interface RoomTarget {
+export interface RoomRecipients {
   members: BareJid[];
   /** Members-only and non-anonymous. */
   encryptable: boolean;
@@ -30,7 +30,7 @@ export interface RoomTarget {
 
 export interface OmemoApi extends EndToEnd {
   ownDevice(): OwnOmemoDevice | undefined;
-  chatState(peer: BareJid, room?: RoomTarget, refresh?: boolean): Promise<OmemoChatState>;
+  chatState(peer: BareJid, room?: RoomRecipients, refresh?: boolean): Promise<OmemoChatState>;
   setEnabled(peer: BareJid, enabled: boolean): void;
   setTrust(jid: BareJid, device: number, trust: DeviceTrust): OmemoDevice;
   /** Ready once our device is announced in this session (tests, and commands that need it). */

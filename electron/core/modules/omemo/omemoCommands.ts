@@ -3,10 +3,10 @@ import type { OmemoCommands } from '../../../../shared/ipc/contract.ts';
 import type { AccountId } from '../../../../shared/model/account.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { parseVerificationUri } from '../../../../shared/model/omemo.ts';
-import type { OmemoApi, RoomTarget } from './omemo.ts';
+import type { OmemoApi, RoomRecipients } from './omemo.ts';
 
 /** `roomOf`: a joined room's members (whose devices its messages are encrypted for) and whether it can be; undefined for a contact. */
-export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi, roomOf: (account: AccountId, peer: BareJid) => Promise<RoomTarget | undefined>): OmemoCommands {
+export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi, roomOf: (account: AccountId, peer: BareJid) => Promise<RoomRecipients | undefined>): OmemoCommands {
   const stateOf = async (account: AccountId, peer: BareJid, refresh?: boolean) => omemoOf(account).chatState(peer, await roomOf(account, peer), refresh);
   return {
     'omemo.ownDevice': ({ account }) => Promise.resolve(omemoOf(account).ownDevice()),
