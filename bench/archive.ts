@@ -8,7 +8,10 @@ import { eventually } from '../e2e/helpers/waitFor.ts';
 import { type BareClient, bareLogin, chatStanza, presenceStanza } from './floor.ts';
 import { compare, median, report } from './stats.ts';
 
-type Stanza = Parameters<Parameters<BareClient['on']>[1]>[0] & { getChild(name: string, ns?: string): Stanza | undefined; attrs: Record<string, string> };
+type Stanza = Parameters<Parameters<BareClient['on']>[1]>[0] & {
+  getChild(name: string, ns?: string): Stanza | undefined;
+  attrs: Record<string, string>;
+};
 
 /** A bare @xmpp/client paging through the whole archive (pages of 250, like the engine), counting results. */
 async function floorCatchUp(client: BareClient): Promise<number> {
@@ -32,8 +35,22 @@ async function floorCatchUp(client: BareClient): Promise<number> {
         resolve();
       };
     });
-    await client.send(xml('iq', { type: 'set', id: queryId }, xml('query', { xmlns: 'urn:xmpp:mam:2', queryid: queryId },
-      xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, xml('max', {}, '250'), ...(after ? [xml('after', {}, after)] : [])))));
+    await client.send(
+      xml(
+        'iq',
+        { type: 'set', id: queryId },
+        xml(
+          'query',
+          { xmlns: 'urn:xmpp:mam:2', queryid: queryId },
+          xml(
+            'set',
+            { xmlns: 'http://jabber.org/protocol/rsm' },
+            xml('max', {}, '250'),
+            ...(after ? [xml('after', {}, after)] : []),
+          ),
+        ),
+      ),
+    );
     await done;
     if (complete || !last) return count;
     after = last;
@@ -45,10 +62,13 @@ export async function benchArchiveCatchUp(server: ProsodyServer, total: number):
   // Another device of ours takes every message live, so they are in the archive and not in offline storage.
   const phone = await rawClient(server, meUser, 'phone');
   let delivered = 0;
-  phone.on('stanza', (s: { name: string }) => { if (s.name === 'message') delivered++; });
+  phone.on('stanza', (s: { name: string }) => {
+    if (s.name === 'message') delivered++;
+  });
   await phone.send(xml('presence'));
   const author = await bareLogin(server, peerUser, 'author');
-  for (let i = 0; i < total; i += 100) await Promise.all(Array.from({ length: 100 }, (_, k) => author.send(chatStanza(meUser.jid, `archived ${i + k}`))));
+  for (let i = 0; i < total; i += 100)
+    await Promise.all(Array.from({ length: 100 }, (_, k) => author.send(chatStanza(meUser.jid, `archived ${i + k}`))));
   await eventually(() => delivered >= total, 'the other device to have them all', 120_000);
   await Promise.all([phone.stop(), author.stop()]);
 
@@ -76,11 +96,19 @@ export async function benchResume(server: ProsodyServer, rounds: number, queued:
     const runtime = a.core.runtime(a.account);
     const started = performance.now();
     runtime.dropTransport();
-    for (let i = 0; i < queued; i++) await a.core.commands['chat.send']({ account: a.account, to: bUser.jid, body: `round ${round} message ${i}` });
-    await eventually(() => runtime.state.status === 'online' && a.core.store.messages.outbox(a.account).length === 0, 'resumed and acknowledged', 30_000);
+    for (let i = 0; i < queued; i++)
+      await a.core.commands['chat.send']({ account: a.account, to: bUser.jid, body: `round ${round} message ${i}` });
+    await eventually(
+      () => runtime.state.status === 'online' && a.core.store.messages.outbox(a.account).length === 0,
+      'resumed and acknowledged',
+      30_000,
+    );
     times.push(performance.now() - started);
     if (!runtime.streamManagement.resumed) throw new Error('the stream was not resumed');
   }
   await a.close();
-  report(`cut → resumed, ${queued} queued messages acked (median of ${rounds})`, 'ms', median(times), { rounds, queued });
+  report(`cut → resumed, ${queued} queued messages acked (median of ${rounds})`, 'ms', median(times), {
+    rounds,
+    queued,
+  });
 }

@@ -15,15 +15,26 @@ export async function connectComponent(port: number, domain: string, secret: str
   let buffer = '';
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    socket.once('connect', () => socket.write(`<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams' to='${escape(domain)}'>`));
+    socket.once('connect', () =>
+      socket.write(
+        `<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams' to='${escape(domain)}'>`,
+      ),
+    );
     socket.on('data', function onData(chunk: string) {
       buffer += chunk;
       const id = /<stream:stream[^>]*\sid=['"]([^'"]+)['"]/u.exec(buffer)?.[1];
       if (id && !buffer.includes('handshake-sent')) {
-        socket.write(`<handshake>${createHash('sha1').update(id + secret).digest('hex')}</handshake>`);
+        socket.write(
+          `<handshake>${createHash('sha1')
+            .update(id + secret)
+            .digest('hex')}</handshake>`,
+        );
         buffer += 'handshake-sent';
       }
-      if (/<handshake\s*\/>|<handshake><\/handshake>/u.test(buffer)) { socket.off('data', onData); resolve(); }
+      if (/<handshake\s*\/>|<handshake><\/handshake>/u.test(buffer)) {
+        socket.off('data', onData);
+        resolve();
+      }
       if (buffer.includes('<stream:error')) reject(new Error(`component refused: ${buffer}`));
     });
   });

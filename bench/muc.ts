@@ -19,9 +19,15 @@ export async function benchBigRoom(server: ProsodyServer, occupants: number): Pr
   const component = await connectComponent(server.ports.component ?? 0, BOTS.domain, BOTS.secret);
   const filled = performance.now();
   for (let i = 0; i < occupants; i++) {
-    component.send(`<presence from='bot${i}@${BOTS.domain}/b' to='${room}/bot${i}'><x xmlns='http://jabber.org/protocol/muc'/><status>bot ${i}</status></presence>`);
+    component.send(
+      `<presence from='bot${i}@${BOTS.domain}/b' to='${room}/bot${i}'><x xmlns='http://jabber.org/protocol/muc'/><status>bot ${i}</status></presence>`,
+    );
   }
-  await eventually(() => owner.core.runtime(owner.account).modules.muc.occupants(room).length >= occupants + 1, 'the room to fill', 600_000);
+  await eventually(
+    () => owner.core.runtime(owner.account).modules.muc.occupants(room).length >= occupants + 1,
+    'the room to fill',
+    600_000,
+  );
   report(`room of ${occupants}: filled by the component`, 's', (performance.now() - filled) / 1000, { occupants });
 
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
@@ -30,12 +36,25 @@ export async function benchBigRoom(server: ProsodyServer, occupants: number): Pr
   await page.evaluate(() => {
     const tasks: number[] = [];
     (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
   });
   const started = Date.now();
   await core.commands['muc.join']({ account: meUser.jid, room, nick: 'Me' });
-  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') }).click();
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.occupants section h3 .muted')).reduce((sum, el) => sum + Number(el.textContent), 0) >= n, occupants + 2, { polling: 'raf', timeout: 120_000 });
+  await page
+    .getByRole('region', { name: 'Group chats' })
+    .getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') })
+    .click();
+  await page.waitForFunction(
+    (n) =>
+      Array.from(document.querySelectorAll('.occupants section h3 .muted')).reduce(
+        (sum, el) => sum + Number(el.textContent),
+        0,
+      ) >= n,
+    occupants + 2,
+    { polling: 'raf', timeout: 120_000 },
+  );
   report(`room of ${occupants}: join → occupant list complete`, 'ms', Date.now() - started, { occupants });
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   report(`room of ${occupants}: longest task during the flood`, 'ms', Math.max(0, ...longTasks), { occupants });
@@ -44,11 +63,17 @@ export async function benchBigRoom(server: ProsodyServer, occupants: number): Pr
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
-  report(`room of ${occupants}: renderer JS heap`, 'MiB', (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024, { occupants });
+  report(
+    `room of ${occupants}: renderer JS heap`,
+    'MiB',
+    (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024,
+    { occupants },
+  );
 
   // A busy room: 1,000 messages a minute for 20 s, while the room is open in the renderer.
   const cpuBefore = process.cpuUsage();
-  const rendererBefore = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const rendererBefore =
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   const windowMs = 20_000;
   const perMinute = 1000;
   const busyStart = performance.now();
@@ -58,9 +83,17 @@ export async function benchBigRoom(server: ProsodyServer, occupants: number): Pr
   }
   const elapsed = performance.now() - busyStart;
   const cpu = process.cpuUsage(cpuBefore);
-  const rendererAfter = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  report('busy room (1,000 msg/min): engine process CPU', '%', ((cpu.user + cpu.system) / 1000 / elapsed) * 100, { perMinute });
-  report('busy room (1,000 msg/min): renderer main thread busy', '%', ((rendererAfter - rendererBefore) * 1000 / elapsed) * 100, { perMinute });
+  const rendererAfter =
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  report('busy room (1,000 msg/min): engine process CPU', '%', ((cpu.user + cpu.system) / 1000 / elapsed) * 100, {
+    perMinute,
+  });
+  report(
+    'busy room (1,000 msg/min): renderer main thread busy',
+    '%',
+    (((rendererAfter - rendererBefore) * 1000) / elapsed) * 100,
+    { perMinute },
+  );
   component.close();
   await app.close();
   await owner.close();

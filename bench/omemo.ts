@@ -23,7 +23,14 @@ const PEER = 'peer@bench' as BareJid;
 
 async function engineDevice() {
   const store = openStore(':memory:');
-  store.accounts.upsert({ id: ACCOUNT, resource: 'bench', priority: 0, tls: 'starttls', presenceShow: 'online', presenceStatus: '' });
+  store.accounts.upsert({
+    id: ACCOUNT,
+    resource: 'bench',
+    priority: 0,
+    tls: 'starttls',
+    presenceShow: 'online',
+    presenceStatus: '',
+  });
   const vault = await openVault(createMemorySecretStore());
   const ownId = await ensureIdentity(ACCOUNT, store.omemo, vault, []);
   const keys = createKeyStore(ACCOUNT, store.omemo, vault, {
@@ -31,8 +38,20 @@ async function engineDevice() {
     preKeyUsed: () => undefined,
   });
   const ctx: OmemoContext = {
-    account: ACCOUNT, xmpp: {} as Connection, repo: store.omemo, keys, ownId, log: createLogger('bench'),
-    ownJid: () => ACCOUNT, deviceIds: (jid) => Promise.resolve(store.omemo.devices(ACCOUNT, jid).filter((d) => d.active).map((d) => d.device)),
+    account: ACCOUNT,
+    xmpp: {} as Connection,
+    repo: store.omemo,
+    keys,
+    ownId,
+    log: createLogger('bench'),
+    ownJid: () => ACCOUNT,
+    deviceIds: (jid) =>
+      Promise.resolve(
+        store.omemo
+          .devices(ACCOUNT, jid)
+          .filter((d) => d.active)
+          .map((d) => d.device),
+      ),
   };
   return { store, ctx };
 }
@@ -44,7 +63,11 @@ export async function benchOmemo(quick: boolean): Promise<void> {
   const { store, ctx } = await engineDevice();
   const own = bundleKeys(ACCOUNT, store.omemo);
   const remotes = await Promise.all(Array.from({ length: DEVICES }, () => memoryDevice(1)));
-  store.omemo.setDeviceList(ACCOUNT, PEER, remotes.map((_, i) => i + 1));
+  store.omemo.setDeviceList(
+    ACCOUNT,
+    PEER,
+    remotes.map((_, i) => i + 1),
+  );
   for (const [i, remote] of remotes.entries()) await buildSession(ctx.keys, PEER, i + 1, await remote.bundle());
 
   // Floor: the library encrypting the same 32 bytes of key material for 20 in-memory sessions.
@@ -70,11 +93,21 @@ export async function benchOmemo(quick: boolean): Promise<void> {
   // Decrypt: one remote device sends MESSAGES messages to us; the floor is the library between two memory stores.
   const sender = remotes[0];
   if (!sender) return;
-  const ownBundle = { registrationId: ctx.ownId, identityKey: own.identityKey, signedPreKey: own.signedPreKey, preKey: own.preKeys[0] ?? { id: 1, publicKey: new Uint8Array() } };
+  const ownBundle = {
+    registrationId: ctx.ownId,
+    identityKey: own.identityKey,
+    signedPreKey: own.signedPreKey,
+    preKey: own.preKeys[0] ?? { id: 1, publicKey: new Uint8Array() },
+  };
   await buildSession(sender, ACCOUNT, ctx.ownId, ownBundle);
   // A first message and our answer complete the session: what follows are normal (not pre-key) messages.
   const hello = sealPayload('hello');
-  await decryptMessage(ctx, PEER, { sid: 1, keys: [{ rid: ctx.ownId, ...await encryptFor(sender, ACCOUNT, ctx.ownId, hello.keyMaterial) }], iv: hello.iv, payload: hello.payload });
+  await decryptMessage(ctx, PEER, {
+    sid: 1,
+    keys: [{ rid: ctx.ownId, ...(await encryptFor(sender, ACCOUNT, ctx.ownId, hello.keyMaterial)) }],
+    iv: hello.iv,
+    payload: hello.payload,
+  });
   const answer = await encryptFor(ctx.keys, PEER, 1, hello.keyMaterial);
   await decryptFrom(sender, ACCOUNT, ctx.ownId, answer.data, answer.preKey);
   const incoming = [];

@@ -10,7 +10,11 @@ import { benchUpload } from './upload.ts';
 import { benchOmemo } from './omemo.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 
-const server = await startProsody({ archiveStorage: 'memory', externalComponent: BOTS, uploadSizeLimit: 200 * 1024 * 1024 });
+const server = await startProsody({
+  archiveStorage: 'memory',
+  externalComponent: BOTS,
+  uploadSizeLimit: 200 * 1024 * 1024,
+});
 const quick = process.argv.includes('--quick');
 const LOGINS = 20;
 const ROUND_TRIPS = quick ? 200 : 1000;
@@ -37,7 +41,12 @@ async function benchLogin(): Promise<void> {
 
 function nextIncoming(engine: TestEngine): Promise<ChatMessage> {
   return new Promise((resolve) => {
-    const off = engine.core.events.on('message.added', (m) => { if (m.direction === 'in') { off(); resolve(m); } });
+    const off = engine.core.events.on('message.added', (m) => {
+      if (m.direction === 'in') {
+        off();
+        resolve(m);
+      }
+    });
   });
 }
 
@@ -46,7 +55,8 @@ async function benchRoundTrip(): Promise<void> {
   const a = await startEngine(server, aUser);
   const b = await startEngine(server, bUser);
   b.core.events.on('message.added', (m) => {
-    if (m.direction === 'in') void b.core.commands['chat.send']({ account: b.account, to: a.account, body: `re: ${m.body}` });
+    if (m.direction === 'in')
+      void b.core.commands['chat.send']({ account: b.account, to: a.account, body: `re: ${m.body}` });
   });
   const engineTimes: number[] = [];
   for (let i = 0; i < ROUND_TRIPS; i++) {
@@ -62,12 +72,19 @@ async function benchRoundTrip(): Promise<void> {
   const pb = await bareLogin(server, bUser, 'floor-b');
   await pa.send(presenceStanza());
   await pb.send(presenceStanza());
-  pb.on('stanza', (s) => { if (s.name === 'message' && s.getChildText('body')) void pb.send(chatStanza(aUser.jid, `re: ${s.getChildText('body') ?? ''}`)); });
+  pb.on('stanza', (s) => {
+    if (s.name === 'message' && s.getChildText('body'))
+      void pb.send(chatStanza(aUser.jid, `re: ${s.getChildText('body') ?? ''}`));
+  });
   let onReply: () => void = () => undefined;
-  pa.on('stanza', (s) => { if (s.name === 'message' && s.getChildText('body')) onReply(); });
+  pa.on('stanza', (s) => {
+    if (s.name === 'message' && s.getChildText('body')) onReply();
+  });
   const floorTimes: number[] = [];
   for (let i = 0; i < ROUND_TRIPS; i++) {
-    const reply = new Promise<void>((resolve) => { onReply = resolve; });
+    const reply = new Promise<void>((resolve) => {
+      onReply = resolve;
+    });
     const t = performance.now();
     await pa.send(chatStanza(bUser.jid, `ping ${i}`));
     await reply;
@@ -87,20 +104,35 @@ async function flood(send: (i: number) => Promise<void>, received: () => number)
 }
 
 async function benchFlood(): Promise<void> {
-  const [senderUser, engineUser, floorUser] = [await newUser(server, 'flood'), await newUser(server, 'store'), await newUser(server, 'count')];
+  const [senderUser, engineUser, floorUser] = [
+    await newUser(server, 'flood'),
+    await newUser(server, 'store'),
+    await newUser(server, 'count'),
+  ];
   const sender = await bareLogin(server, senderUser, 'sender');
   const engine = await startEngine(server, engineUser);
   let stored = 0;
-  engine.core.events.on('message.added', (m) => { if (m.direction === 'in') stored++; });
-  const engineRate = await flood((i) => sender.send(chatStanza(engineUser.jid, `flood ${i}`)), () => stored);
-  if (engine.core.store.messages.count(engine.account) !== FLOOD) throw new Error('the engine did not store every message once');
+  engine.core.events.on('message.added', (m) => {
+    if (m.direction === 'in') stored++;
+  });
+  const engineRate = await flood(
+    (i) => sender.send(chatStanza(engineUser.jid, `flood ${i}`)),
+    () => stored,
+  );
+  if (engine.core.store.messages.count(engine.account) !== FLOOD)
+    throw new Error('the engine did not store every message once');
   await engine.close();
 
   const counter = await bareLogin(server, floorUser, 'counter');
   await counter.send(presenceStanza());
   let counted = 0;
-  counter.on('stanza', (s) => { if (s.name === 'message' && s.getChildText('body')) counted++; });
-  const floorRate = await flood((i) => sender.send(chatStanza(floorUser.jid, `flood ${i}`)), () => counted);
+  counter.on('stanza', (s) => {
+    if (s.name === 'message' && s.getChildText('body')) counted++;
+  });
+  const floorRate = await flood(
+    (i) => sender.send(chatStanza(floorUser.jid, `flood ${i}`)),
+    () => counted,
+  );
   await Promise.all([counter.stop(), sender.stop()]);
   compare(`receive+store ${FLOOD} messages`, 'msg/s', engineRate, floorRate, { count: FLOOD });
 }

@@ -10,14 +10,31 @@ export const median = (values: number[]): number => percentile(values, 50);
 const RESULTS = new URL('./results.jsonl', import.meta.url);
 
 /** Prints a figure and appends it as one JSON line, so runs can be compared over time. */
-export function record(test: string, impl: 'engine' | 'floor' | 'renderer', params: Record<string, unknown>, unit: string, value: number): void {
-  appendFileSync(RESULTS, `${JSON.stringify({ test, impl, params, unit, value: Number(value.toFixed(3)), at: new Date().toISOString() })}\n`);
+export function record(
+  test: string,
+  impl: 'engine' | 'floor' | 'renderer',
+  params: Record<string, unknown>,
+  unit: string,
+  value: number,
+): void {
+  appendFileSync(
+    RESULTS,
+    `${JSON.stringify({ test, impl, params, unit, value: Number(value.toFixed(3)), at: new Date().toISOString() })}\n`,
+  );
 }
 
-export function compare(test: string, unit: string, engine: number, floor: number, params: Record<string, unknown> = {}): void {
+export function compare(
+  test: string,
+  unit: string,
+  engine: number,
+  floor: number,
+  params: Record<string, unknown> = {},
+): void {
   record(test, 'engine', params, unit, engine);
   record(test, 'floor', params, unit, floor);
-  console.log(`${test.padEnd(34)} engine ${engine.toFixed(2).padStart(9)} ${unit.padEnd(6)} floor ${floor.toFixed(2).padStart(9)} ${unit.padEnd(6)} ratio ${(engine / floor).toFixed(2)}`);
+  console.log(
+    `${test.padEnd(34)} engine ${engine.toFixed(2).padStart(9)} ${unit.padEnd(6)} floor ${floor.toFixed(2).padStart(9)} ${unit.padEnd(6)} ratio ${(engine / floor).toFixed(2)}`,
+  );
 }
 
 /** A figure of our own without a floor to compare with (the renderer's). */

@@ -20,7 +20,10 @@ async function heapMb(page: Page, cdp: CDPSession): Promise<number> {
 }
 
 /** Resolves (with Date.now()) once the condition holds in a painted frame. */
-interface Probe { n: number; which: number }
+interface Probe {
+  n: number;
+  which: number;
+}
 
 async function paintedWhen(page: Page, condition: (probe: Probe) => boolean, arg: Probe): Promise<number> {
   await page.waitForFunction(condition, arg, { polling: 'raf', timeout: 30_000 }).catch(async (error: unknown) => {
@@ -36,19 +39,34 @@ export async function benchRoster(server: ProsodyServer, contacts: number): Prom
   const setup = await rawClient(server, user, 'setup');
   const jids = Array.from({ length: contacts }, (_, i) => `contact-${i}@${BOTS.domain}`);
   for (const [i, jid] of jids.entries()) {
-    await setup.send(xml('iq', { type: 'set', id: `r${i}` },
-      xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid, name: `Contact ${i}` }, xml('group', {}, `Group ${i % 20}`)))));
+    await setup.send(
+      xml(
+        'iq',
+        { type: 'set', id: `r${i}` },
+        xml(
+          'query',
+          { xmlns: 'jabber:iq:roster' },
+          xml('item', { jid, name: `Contact ${i}` }, xml('group', {}, `Group ${i % 20}`)),
+        ),
+      ),
+    );
   }
   // The server answers in order: once this one is back, every item above is stored.
-  const done = new Promise<void>((resolve) => setup.on('stanza', (s: Element) => { if (s.attrs.id === 'done') resolve(); }));
+  const done = new Promise<void>((resolve) =>
+    setup.on('stanza', (s: Element) => {
+      if (s.attrs.id === 'done') resolve();
+    }),
+  );
   await setup.send(xml('iq', { type: 'get', id: 'done' }, xml('query', { xmlns: 'jabber:iq:roster' })));
   await done;
   await setup.stop();
 
-  const app = await startApp({ prepare: async (core) => {
-    await withAccount(core, server, user, 'bench');
-    await core.commands['account.disconnect']({ account: user.jid });
-  } });
+  const app = await startApp({
+    prepare: async (core) => {
+      await withAccount(core, server, user, 'bench');
+      await core.commands['account.disconnect']({ account: user.jid });
+    },
+  });
   const { page, core } = app;
   await page.getByRole('button', { name: 'Connect' }).waitFor();
   const cdp = await page.context().newCDPSession(page);
@@ -58,10 +76,16 @@ export async function benchRoster(server: ProsodyServer, contacts: number): Prom
   const started = Date.now();
   await core.commands['account.connect']({ account: user.jid });
   const online = Date.now();
-  for (const [i, jid] of jids.entries()) component.send(presenceXml(`${jid}/phone`, `${user.jid}/bench`, SHOWS[i % SHOWS.length] ?? 'online', `status of contact ${i}`));
+  for (const [i, jid] of jids.entries())
+    component.send(
+      presenceXml(`${jid}/phone`, `${user.jid}/bench`, SHOWS[i % SHOWS.length] ?? 'online', `status of contact ${i}`),
+    );
   // Every group header says "<online> of <total> online"; the rows themselves are virtualized.
-  const counted = ({ n, which }: Probe): boolean => Array.from(document.querySelectorAll('.group-count'))
-    .reduce((sum, el) => sum + Number(/(\d+)\D+(\d+)/u.exec(el.textContent ?? '')?.[which] ?? 0), 0) >= n && document.querySelector('.contact') !== null;
+  const counted = ({ n, which }: Probe): boolean =>
+    Array.from(document.querySelectorAll('.group-count')).reduce(
+      (sum, el) => sum + Number(/(\d+)\D+(\d+)/u.exec(el.textContent ?? '')?.[which] ?? 0),
+      0,
+    ) >= n && document.querySelector('.contact') !== null;
   const rosterPainted = await paintedWhen(page, counted, { n: contacts, which: 2 });
   const presencePainted = await paintedWhen(page, counted, { n: contacts, which: 1 });
   report(`roster ${contacts}: login → roster painted`, 'ms', rosterPainted - started, { contacts });
@@ -78,28 +102,45 @@ export async function benchHistory(server: ProsodyServer, count: number): Promis
   const peer = await startEngine(server, peerUser);
   await befriend(setup, peer, { name: 'Writer' }, { name: 'Reader' });
   await Promise.all([setup.close(), peer.close()]);
-  const app = await startApp({ prepare: async (core) => {
-    await withAccount(core, server, meUser);
-    storeHistory(core, meUser.jid, peerUser.jid, count);
-  } });
+  const app = await startApp({
+    prepare: async (core) => {
+      await withAccount(core, server, meUser);
+      storeHistory(core, meUser.jid, peerUser.jid, count);
+    },
+  });
   const { page } = app;
   const contact = page.getByRole('button', { name: /^Writer/ });
   await contact.waitFor();
   await page.evaluate(() => {
     const tasks: number[] = [];
     (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
   });
   const started = Date.now();
   await contact.click();
-  const firstPaint = await paintedWhen(page, ({ n }) => Array.from(document.querySelectorAll('.virtual-row')).some((r) => r.textContent?.includes(`message ${n - 1}`)), { n: count, which: 0 });
+  const firstPaint = await paintedWhen(
+    page,
+    ({ n }) =>
+      Array.from(document.querySelectorAll('.virtual-row')).some((r) => r.textContent?.includes(`message ${n - 1}`)),
+    { n: count, which: 0 },
+  );
   report(`chat ${count}: open → newest page painted`, 'ms', firstPaint - started, { count });
 
   const scrollStart = Date.now();
-  await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks.length = 0; });
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks.length = 0;
+  });
   const log = page.getByRole('log');
   for (let i = 0; i < 5000 && !(await log.getByText('message 0', { exact: true }).isVisible()); i++) {
-    await log.evaluate((el) => new Promise((resolve) => { el.scrollTop = 0; requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
+    await log.evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          el.scrollTop = 0;
+          requestAnimationFrame(() => requestAnimationFrame(resolve));
+        }),
+    );
   }
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   report(`chat ${count}: scroll to the oldest`, 'ms', Date.now() - scrollStart, { count });

@@ -20,7 +20,16 @@ const MiB = 1024 * 1024;
 /** Node's own HTTP client piping the file into the PUT: what any Node engine could reach. */
 async function nodePipe(slot: UploadSlot, path: string, size: number, server: ProsodyServer): Promise<number> {
   const t = performance.now();
-  const request = openRequest(slot.put, { method: 'PUT', trust: { pinnedFingerprint: server.fingerprint }, headers: { ...slot.headers, 'content-length': size, 'content-type': 'application/octet-stream', expect: '100-continue' } });
+  const request = openRequest(slot.put, {
+    method: 'PUT',
+    trust: { pinnedFingerprint: server.fingerprint },
+    headers: {
+      ...slot.headers,
+      'content-length': size,
+      'content-type': 'application/octet-stream',
+      expect: '100-continue',
+    },
+  });
   const answer = responseOf(request);
   await pipeline(createReadStream(path), request);
   (await answer).resume();
@@ -33,22 +42,61 @@ export async function benchUpload(server: ProsodyServer, megabytes: number): Pro
   writeFileSync(path, randomBytes(megabytes * MiB));
   const [user, peer] = [await newUser(server, 'uploader'), await newUser(server, 'viewer')];
   try {
-    const { stdout } = await run(process.execPath, ['--expose-gc', new URL('./uploadProcess.ts', import.meta.url).pathname,
-      user.jid, user.password, server.host, String(server.ports.c2s), server.fingerprint, path, peer.jid], { maxBuffer: MiB });
-    const engine = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number; size: number; rssBeforeMiB: number; peakMiB: number };
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--expose-gc',
+        new URL('./uploadProcess.ts', import.meta.url).pathname,
+        user.jid,
+        user.password,
+        server.host,
+        String(server.ports.c2s),
+        server.fingerprint,
+        path,
+        peer.jid,
+      ],
+      { maxBuffer: MiB },
+    );
+    const engine = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      seconds: number;
+      size: number;
+      rssBeforeMiB: number;
+      peakMiB: number;
+    };
 
     const slotter = await startEngine(server, user);
-    const slot = await slotter.core.runtime(slotter.account).modules.upload.requestSlot('curl.bin', megabytes * MiB, 'application/octet-stream');
-    const pipeSlot = await slotter.core.runtime(slotter.account).modules.upload.requestSlot('pipe.bin', megabytes * MiB, 'application/octet-stream');
+    const slot = await slotter.core
+      .runtime(slotter.account)
+      .modules.upload.requestSlot('curl.bin', megabytes * MiB, 'application/octet-stream');
+    const pipeSlot = await slotter.core
+      .runtime(slotter.account)
+      .modules.upload.requestSlot('pipe.bin', megabytes * MiB, 'application/octet-stream');
     await slotter.close();
     const pipeSeconds = await nodePipe(pipeSlot, path, megabytes * MiB, server);
     const headers = Object.entries(slot.headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
     const t = performance.now();
-    await run('curl', ['-sS', '--fail', '--cacert', server.certPath, '-T', path, '-H', 'Content-Type: application/octet-stream', ...headers, slot.put]);
+    await run('curl', [
+      '-sS',
+      '--fail',
+      '--cacert',
+      server.certPath,
+      '-T',
+      path,
+      '-H',
+      'Content-Type: application/octet-stream',
+      ...headers,
+      slot.put,
+    ]);
     const curlSeconds = (performance.now() - t) / 1000;
 
     const params = { megabytes };
-    compare(`upload ${megabytes} MiB (vs curl -T)`, 'MiB/s', engine.size / MiB / engine.seconds, (megabytes * MiB) / MiB / curlSeconds, params);
+    compare(
+      `upload ${megabytes} MiB (vs curl -T)`,
+      'MiB/s',
+      engine.size / MiB / engine.seconds,
+      (megabytes * MiB) / MiB / curlSeconds,
+      params,
+    );
     report(`upload ${megabytes} MiB, bare Node PUT piping the file`, 'MiB/s', megabytes / pipeSeconds, params);
     report(`engine resident memory before the upload`, 'MiB', engine.rssBeforeMiB, params);
     report(`engine peak resident memory during it`, 'MiB', engine.peakMiB, params);

@@ -7,9 +7,17 @@ import { Core, createMemorySecretStore, dispatchCommand } from '../electron/core
 import { FILE_CHUNK_BYTES } from '../shared/model/file.ts';
 
 const [jid, password, host, port, fingerprint, path, to] = process.argv.slice(2);
-if (!jid || !password || !host || !port || !fingerprint || !path || !to) throw new Error('usage: uploadProcess jid password host port fingerprint file to');
+if (!jid || !password || !host || !port || !fingerprint || !path || !to)
+  throw new Error('usage: uploadProcess jid password host port fingerprint file to');
 
-const residentMiB = (field: 'VmRSS' | 'VmHWM'): number => Number(/(\d+) kB/u.exec(readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '')?.[1] ?? Number.NaN) / 1024;
+const residentMiB = (field: 'VmRSS' | 'VmHWM'): number =>
+  Number(
+    /(\d+) kB/u.exec(
+      readFileSync('/proc/self/status', 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(field)) ?? '',
+    )?.[1] ?? Number.NaN,
+  ) / 1024;
 async function run(name: string, arg: unknown): Promise<unknown> {
   const result = await dispatchCommand(core.commands, name, arg);
   if (!result.ok) throw new Error(result.error.message);
@@ -25,7 +33,13 @@ const { size } = await file.stat();
 global.gc?.();
 const before = residentMiB('VmRSS');
 const t = performance.now();
-const { upload } = await run('upload.begin', { account: jid, to, name: 'bench.bin', size, type: 'application/octet-stream' }) as { upload: string };
+const { upload } = (await run('upload.begin', {
+  account: jid,
+  to,
+  name: 'bench.bin',
+  size,
+  type: 'application/octet-stream',
+})) as { upload: string };
 for (let offset = 0; offset < size; offset += FILE_CHUNK_BYTES) {
   const chunk = new Uint8Array(Math.min(FILE_CHUNK_BYTES, size - offset));
   await file.read(chunk, 0, chunk.length, offset);

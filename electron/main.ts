@@ -5,14 +5,27 @@ import { bindIpc } from './ipc/bindIpc.ts';
 import { databasePath, preloadPath, rendererIndex } from './platform/paths.ts';
 import { safeStorageCipher } from './platform/secrets.ts';
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 let window: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1100, height: 720, minWidth: 360, minHeight: 400, show: false, title: 'JabberDesk',
-    webPreferences: { preload: preloadPath(), contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, spellcheck: true },
+    width: 1100,
+    height: 720,
+    minWidth: 360,
+    minHeight: 400,
+    show: false,
+    title: 'JabberDesk',
+    webPreferences: {
+      preload: preloadPath(),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
   });
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererIndex());
@@ -24,8 +37,14 @@ function openExternally(url: string): void {
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(({ url }) => { openExternally(url); return { action: 'deny' }; });
-  contents.on('will-navigate', (event, url) => { event.preventDefault(); openExternally(url); });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openExternally(url);
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
@@ -33,9 +52,12 @@ void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'notifications'),
+  );
   const core = createCore({
-    databasePath: databasePath(), secrets: (store) => createEncryptedSecretStore(store.secrets, safeStorageCipher()),
+    databasePath: databasePath(),
+    secrets: (store) => createEncryptedSecretStore(store.secrets, safeStorageCipher()),
     // shell.openPath answers with an error text (empty when it worked).
     openFile: async (path) => {
       const problem = await shell.openPath(path);
@@ -44,8 +66,15 @@ void app.whenReady().then(async () => {
   });
   const unbind = bindIpc(ipcMain, core, () => window?.webContents);
   window = createWindow();
-  app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) window = createWindow(); });
-  app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
-  app.on('before-quit', () => { unbind(); void core.close(); });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    unbind();
+    void core.close();
+  });
   await core.start();
 });

@@ -10,7 +10,9 @@ const bridge: XmppBridge = {
       if (name === event) listener(payload as Parameters<typeof listener>[0]);
     };
     ipcRenderer.on(EVENT_CHANNEL, handler);
-    return () => { ipcRenderer.removeListener(EVENT_CHANNEL, handler); };
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
   },
 };
 

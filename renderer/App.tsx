@@ -15,7 +15,9 @@ function useTheme(theme: Theme, language: string): void {
     media.addEventListener('change', apply);
     return () => media.removeEventListener('change', apply);
   }, [theme]);
-  useEffect(() => { document.documentElement.lang = language; }, [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 }
 
 function useShortcuts(): void {
@@ -40,9 +42,23 @@ export function App() {
   const settingUp = useAppStore((s) => s.setupAccount !== undefined || s.addingAccount);
   useTheme(settings.theme, settings.language);
   useShortcuts();
-  useEffect(() => { document.title = t('app.name'); }, [t]);
-  if (engineError) return <main className="setup"><p role="alert" className="error">{t('app.noEngine', { message: engineError })}</p></main>;
-  if (!loaded) return <main className="setup"><p role="status">{t('app.loading')}</p></main>;
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+  if (engineError)
+    return (
+      <main className="setup">
+        <p role="alert" className="error">
+          {t('app.noEngine', { message: engineError })}
+        </p>
+      </main>
+    );
+  if (!loaded)
+    return (
+      <main className="setup">
+        <p role="status">{t('app.loading')}</p>
+      </main>
+    );
   if (!account || settingUp) return <SetupScreen />;
   return <MainWindow account={account} />;
 }

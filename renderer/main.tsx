@@ -5,4 +5,9 @@ import { wireEvents } from './store/wireEvents.ts';
 
 wireEvents();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -2,5 +2,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { root: '.', include: ['renderer/**/*.test.ts', 'shared/**/*.test.ts'], exclude: ['**/node_modules/**'], environment: 'node' },
+  test: {
+    root: '.',
+    include: ['renderer/**/*.test.ts', 'shared/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    environment: 'node',
+  },
 });

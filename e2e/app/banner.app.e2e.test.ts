@@ -6,15 +6,26 @@ import { eventually } from '../helpers/waitFor.ts';
 import { startApp } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('the banner: an untrusted certificate is reviewed and trusted, a changed password is fixed from the main window', async () => {
   const user = await newUser(server, 'known');
-  const app = await startApp({ prepare: async (core) => {
-    await core.commands['account.add']({ jid: user.jid, password: 'outdated', host: server.host, port: server.ports.c2s });
-    await core.commands['account.connect']({ account: user.jid }).catch(() => undefined);
-  } });
+  const app = await startApp({
+    prepare: async (core) => {
+      await core.commands['account.add']({
+        jid: user.jid,
+        password: 'outdated',
+        host: server.host,
+        port: server.ports.c2s,
+      });
+      await core.commands['account.connect']({ account: user.jid }).catch(() => undefined);
+    },
+  });
   const { page } = app;
   const certificate = page.getByRole('alert').filter({ hasText: 'The server certificate is not trusted.' });
   await certificate.getByRole('button', { name: 'Review certificate' }).click();
@@ -38,18 +49,29 @@ test('the banner: an untrusted certificate is reviewed and trusted, a changed pa
 });
 
 test('unread counts: a message to a chat that is not open shows a badge, opening the chat clears it', async () => {
-  const [meUser, aUser, bUser] = [await newUser(server, 'me'), await newUser(server, 'anna'), await newUser(server, 'ben')];
+  const [meUser, aUser, bUser] = [
+    await newUser(server, 'me'),
+    await newUser(server, 'anna'),
+    await newUser(server, 'ben'),
+  ];
   const me = await startEngine(server, meUser);
   const anna = await startEngine(server, aUser);
   const ben = await startEngine(server, bUser);
   await befriend(me, anna, { name: 'Anna' }, { name: 'Me' });
   await befriend(me, ben, { name: 'Ben' }, { name: 'Me' });
   await me.close();
-  const app = await startApp({ prepare: async (core) => {
-    await core.commands['account.add']({ jid: meUser.jid, password: meUser.password, host: server.host, port: server.ports.c2s });
-    await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
-    await core.commands['account.connect']({ account: meUser.jid });
-  } });
+  const app = await startApp({
+    prepare: async (core) => {
+      await core.commands['account.add']({
+        jid: meUser.jid,
+        password: meUser.password,
+        host: server.host,
+        port: server.ports.c2s,
+      });
+      await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
+      await core.commands['account.connect']({ account: meUser.jid });
+    },
+  });
   const { page } = app;
   await page.getByRole('button', { name: /^Anna, Online/ }).click();
   await ben.core.commands['chat.send']({ account: ben.account, to: meUser.jid, body: 'psst' });

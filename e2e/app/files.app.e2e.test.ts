@@ -10,8 +10,12 @@ import { makePng } from '../helpers/png.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('files chosen in the picker upload with their own progress; the contact sees the image preview and saves the other file', async () => {
   const [meUser, palUser] = [await newUser(server, 'me'), await newUser(server, 'pal')];
@@ -39,18 +43,31 @@ test('files chosen in the picker upload with their own progress; the contact see
   const palLog = pal.page.getByRole('log', { name: 'Messages with Me' });
   const preview = palLog.getByRole('img', { name: 'Preview of sunset.png' });
   await preview.waitFor();
-  assert.equal(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth), 320, 'the preview decoded as an image');
+  assert.equal(
+    await preview.evaluate((img: HTMLImageElement) => img.naturalWidth),
+    320,
+    'the preview decoded as an image',
+  );
   const card = palLog.getByRole('figure', { name: 'File backup.bin' });
   assert.equal(await card.getByRole('button', { name: 'Save' }).count(), 0, 'big files wait for a click');
   await card.getByRole('button', { name: 'Download' }).click();
   await card.getByRole('button', { name: 'Save' }).waitFor({ timeout: 30_000 });
-  const [download] = await Promise.all([pal.page.waitForEvent('download'), card.getByRole('button', { name: 'Save' }).click()]);
+  const [download] = await Promise.all([
+    pal.page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Save' }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), 'backup.bin');
   assert.equal(sha256(readFileSync(await download.path())), sha256(big), 'the saved file has the sent bytes');
   await pal.shot('files-received');
 
   // Cancelled halfway: the progress goes, and nothing reaches the contact.
-  await me.page.getByLabel('Files to send').setInputFiles({ name: 'second-thoughts.bin', mimeType: 'application/octet-stream', buffer: randomBytes(9 * 1024 * 1024) });
+  await me.page
+    .getByLabel('Files to send')
+    .setInputFiles({
+      name: 'second-thoughts.bin',
+      mimeType: 'application/octet-stream',
+      buffer: randomBytes(9 * 1024 * 1024),
+    });
   await uploads.getByRole('progressbar', { name: 'second-thoughts.bin' }).waitFor();
   await uploads.getByRole('button', { name: 'Cancel sending second-thoughts.bin' }).click();
   await uploads.waitFor({ state: 'detached' });
@@ -58,7 +75,10 @@ test('files chosen in the picker upload with their own progress; the contact see
   const history = await pal.core.commands['chat.history']({ account: palUser.jid, peer: meUser.jid });
   assert.equal(history.length, 2, 'only the two files sent before');
   // Both accounts have OMEMO: the files went encrypted (XEP-0454), and previews and saving work as for plain ones.
-  assert.ok(history.every((m) => m.body.startsWith('aesgcm://') && m.encryption?.protocol === 'omemo'), 'sent as encrypted files');
+  assert.ok(
+    history.every((m) => m.body.startsWith('aesgcm://') && m.encryption?.protocol === 'omemo'),
+    'sent as encrypted files',
+  );
   assert.equal(await myLog.getByRole('figure', { name: 'File second-thoughts.bin' }).count(), 0);
   await Promise.all([me.close(), pal.close()]);
 });
@@ -72,38 +92,61 @@ test('a file dropped on a room is shared there, and members see its preview', as
   await bob.core.commands['muc.join']({ account: bUser.jid, room, nick: 'Bob' });
   const roomName = room.split('@')[0] ?? room;
 
-  await ann.page.getByRole('button', { name: new RegExp(roomName) }).first().click();
+  await ann.page
+    .getByRole('button', { name: new RegExp(roomName) })
+    .first()
+    .click();
   const pane = ann.page.getByRole('region', { name: roomName });
   const png = makePng(240, 240);
-  const dataTransfer = await ann.page.evaluateHandle((bytes: number[]) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], 'whiteboard.png', { type: 'image/png' }));
-    return transfer;
-  }, [...png]);
+  const dataTransfer = await ann.page.evaluateHandle(
+    (bytes: number[]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'whiteboard.png', { type: 'image/png' }));
+      return transfer;
+    },
+    [...png],
+  );
   await pane.dispatchEvent('dragenter', { dataTransfer });
   await ann.page.getByText(`Drop files to send them to ${roomName}`).waitFor();
   await ann.shot('files-drop-hint');
   await pane.dispatchEvent('drop', { dataTransfer });
   await pane.getByRole('img', { name: 'Preview of whiteboard.png' }).waitFor();
-  assert.equal(await ann.page.getByText(`Drop files to send them to ${roomName}`).count(), 0, 'the hint goes with the drop');
+  assert.equal(
+    await ann.page.getByText(`Drop files to send them to ${roomName}`).count(),
+    0,
+    'the hint goes with the drop',
+  );
 
   // A screenshot pasted into the composer goes out as a file with a dated name.
-  const clipboard = await ann.page.evaluateHandle((bytes: number[]) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
-    return transfer;
-  }, [...makePng(64, 48)]);
+  const clipboard = await ann.page.evaluateHandle(
+    (bytes: number[]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+      return transfer;
+    },
+    [...makePng(64, 48)],
+  );
   await pane.getByRole('textbox', { name: 'Message', exact: true }).evaluate((box, clipboardData) => {
     box.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
   }, clipboard);
   await pane.getByRole('img', { name: /^Preview of pasted-\d{8}-\d{6}\.png$/u }).waitFor();
-  assert.equal(await pane.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), '', 'no text was pasted');
+  assert.equal(
+    await pane.getByRole('textbox', { name: 'Message', exact: true }).inputValue(),
+    '',
+    'no text was pasted',
+  );
 
-  await bob.page.getByRole('button', { name: new RegExp(roomName) }).first().click();
+  await bob.page
+    .getByRole('button', { name: new RegExp(roomName) })
+    .first()
+    .click();
   const seen = bob.page.getByRole('region', { name: roomName }).getByRole('img', { name: 'Preview of whiteboard.png' });
   await seen.waitFor();
   assert.equal(await seen.evaluate((img: HTMLImageElement) => img.naturalHeight), 240);
-  await bob.page.getByRole('region', { name: roomName }).getByRole('img', { name: /^Preview of pasted-/u }).waitFor();
+  await bob.page
+    .getByRole('region', { name: roomName })
+    .getByRole('img', { name: /^Preview of pasted-/u })
+    .waitFor();
   await bob.shot('files-room-preview');
   await Promise.all([ann.close(), bob.close()]);
 });

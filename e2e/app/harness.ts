@@ -24,14 +24,34 @@ export interface AppUnderTest {
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Starts an engine (empty unless `prepare` sets it up), the bridge, the web server and a browser page on it. */
-export async function startApp(options: { prepare?: (core: Core) => Promise<void>; viewport?: { width: number; height: number }; archivePageLimit?: number } = {}): Promise<AppUnderTest> {
-  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), backoff: { baseMs: 200, maxMs: 1500 }, ...(options.archivePageLimit ? { archivePageLimit: options.archivePageLimit } : {}) });
+export async function startApp(
+  options: {
+    prepare?: (core: Core) => Promise<void>;
+    viewport?: { width: number; height: number };
+    archivePageLimit?: number;
+  } = {},
+): Promise<AppUnderTest> {
+  const core = new Core({
+    databasePath: ':memory:',
+    secrets: createMemorySecretStore(),
+    backoff: { baseMs: 200, maxMs: 1500 },
+    ...(options.archivePageLimit ? { archivePageLimit: options.archivePageLimit } : {}),
+  });
   await options.prepare?.(core);
   const bridge = await startBridge(core);
   const web = await serveDirectory(join(ROOT, 'dist', 'renderer'));
@@ -42,8 +62,12 @@ export async function startApp(options: { prepare?: (core: Core) => Promise<void
   await page.goto(`${web.url}?bridgePort=${bridge.port}&token=${bridge.token}`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
-    core, page, browser,
-    shot: async (name) => { await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }); },
+    core,
+    page,
+    browser,
+    shot: async (name) => {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    },
     close: async () => {
       await browser.close();
       web.server.close();
@@ -56,7 +80,16 @@ export async function startApp(options: { prepare?: (core: Core) => Promise<void
 
 /** An account already set up in the engine (trusting the test server), as if logged in before. */
 export async function withAccount(core: Core, server: ProsodyServer, user: TestUser, resource = 'desk'): Promise<void> {
-  await core.commands['account.add']({ jid: user.jid, password: user.password, host: server.host, port: server.ports.c2s, resource });
-  await core.commands['account.trustCertificate']({ account: user.jid, fingerprint: endpointOf(server).pinnedFingerprint ?? '' });
+  await core.commands['account.add']({
+    jid: user.jid,
+    password: user.password,
+    host: server.host,
+    port: server.ports.c2s,
+    resource,
+  });
+  await core.commands['account.trustCertificate']({
+    account: user.jid,
+    fingerprint: endpointOf(server).pinnedFingerprint ?? '',
+  });
   await core.commands['account.connect']({ account: user.jid });
 }

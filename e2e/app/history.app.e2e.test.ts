@@ -6,8 +6,12 @@ import { storeHistory } from '../helpers/history.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('a chat with 10,000 stored messages opens at the newest, keeps the DOM small and pages back to the first', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'talker')];
@@ -22,17 +26,19 @@ test('a chat with 10,000 stored messages opens at the newest, keeps the DOM smal
   await page.getByRole('button', { name: /^Talker/ }).click();
   const log = page.getByRole('log', { name: 'Messages with Talker' });
   await log.getByText('message 9999', { exact: true }).waitFor();
-  assert.ok(await log.locator('.virtual-row').count() < 80, 'only rows near the viewport are in the DOM');
+  assert.ok((await log.locator('.virtual-row').count()) < 80, 'only rows near the viewport are in the DOM');
 
   let pages = 0;
   while (!(await log.getByText('This is the beginning of your conversation.').isVisible())) {
-    await log.evaluate((el) => { el.scrollTop = 0; });
+    await log.evaluate((el) => {
+      el.scrollTop = 0;
+    });
     await page.waitForTimeout(30);
     assert.ok(++pages < 2000, 'the start is reached');
   }
   await log.getByText('message 0', { exact: true }).waitFor();
-  assert.ok(await log.locator('.virtual-row').count() < 80, 'still only the visible rows');
-  assert.equal(await page.evaluate(() => document.querySelectorAll('.virtual-row').length) < 80, true);
+  assert.ok((await log.locator('.virtual-row').count()) < 80, 'still only the visible rows');
+  assert.equal((await page.evaluate(() => document.querySelectorAll('.virtual-row').length)) < 80, true);
   await app.shot('history-oldest');
   await app.close();
 });

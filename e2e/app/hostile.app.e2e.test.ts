@@ -5,8 +5,12 @@ import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned = 1">',
@@ -20,13 +24,17 @@ test('hostile bodies render as inert text: no elements, no script links, long wo
   const [meUser, malloryUser] = [await newUser(server, 'me'), await newUser(server, 'mallory')];
   await makeContacts(server, meUser, malloryUser, { name: 'Mallory' }, { name: 'Victim' });
   const mallory = await startEngine(server, malloryUser);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), viewport: { width: 1000, height: 1600 } });
+  const app = await startApp({
+    prepare: (core) => withAccount(core, server, meUser),
+    viewport: { width: 1000, height: 1600 },
+  });
   const { page } = app;
   await page.getByRole('button', { name: /^Mallory/ }).click();
   const log = page.getByRole('log', { name: 'Messages with Mallory' });
 
   const huge = `${'x'.repeat(999_990)} THE END`;
-  for (const body of [huge, ...HOSTILE]) await mallory.core.commands['chat.send']({ account: mallory.account, to: meUser.jid, body });
+  for (const body of [huge, ...HOSTILE])
+    await mallory.core.commands['chat.send']({ account: mallory.account, to: meUser.jid, body });
   await log.getByText('one very long word').waitFor({ timeout: 20_000 });
   await app.shot('hostile');
 
@@ -36,11 +44,23 @@ test('hostile bodies render as inert text: no elements, no script links, long wo
   for (const href of hrefs) assert.match(href, /^(https?:|xmpp:|mailto:)/u);
   const texts = await log.locator('.styled-text').allTextContents();
   for (const body of HOSTILE.slice(0, 2)) assert.ok(texts.includes(body), `shown verbatim: ${body}`);
-  assert.ok(texts.some((t) => t.includes('\u202Eexe.txt\u202C')), 'bidi controls kept as text');
-  assert.equal(await log.locator('.styled-text').first().evaluate((el) => getComputedStyle(el).unicodeBidi), 'plaintext');
+  assert.ok(
+    texts.some((t) => t.includes('\u202Eexe.txt\u202C')),
+    'bidi controls kept as text',
+  );
+  assert.equal(
+    await log
+      .locator('.styled-text')
+      .first()
+      .evaluate((el) => getComputedStyle(el).unicodeBidi),
+    'plaintext',
+  );
   const overflow = await log.evaluate((el) => el.scrollWidth - el.clientWidth);
   assert.ok(overflow <= 1, `long words wrap instead of widening the log (${overflow}px)`);
-  assert.ok(texts.some((t) => t.length === huge.length), 'the 1 MB body is all there');
+  assert.ok(
+    texts.some((t) => t.length === huge.length),
+    'the 1 MB body is all there',
+  );
   await app.close();
   await mallory.close();
 });

@@ -6,8 +6,12 @@ import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 import { startApp } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('first run: log in through the form, trust the certificate, chat with a peer and see presence both ways', async () => {
   const [meUser, bobUser] = [await newUser(server, 'me'), await newUser(server, 'bob')];
@@ -53,17 +57,31 @@ test('first run: log in through the form, trust the certificate, chat with a pee
   assert.equal(await log.locator('strong').filter({ hasText: 'line' }).count(), 1);
   await log.getByRole('img', { name: 'Delivered' }).waitFor();
 
-  await bob.core.commands['chat.send']({ account: bob.account, to: meUser.jid, body: 'Got it, thanks! https://example.org/docs' });
+  await bob.core.commands['chat.send']({
+    account: bob.account,
+    to: meUser.jid,
+    body: 'Got it, thanks! https://example.org/docs',
+  });
   await log.getByText('Got it, thanks!').waitFor();
   const link = log.getByRole('link', { name: 'https://example.org/docs' });
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   await sleep(300);
-  assert.equal(bob.core.store.messages.count(bob.account, meUser.jid), 2, 'the peer has the message once, and its own reply');
+  assert.equal(
+    bob.core.store.messages.count(bob.account, meUser.jid),
+    2,
+    'the peer has the message once, and its own reply',
+  );
 
   await bob.core.commands['presence.set']({ account: bob.account, show: 'away', status: 'Lunch' });
   await page.getByRole('button', { name: /^Bob, Away, Lunch/ }).waitFor();
-  const seen = waitForEvent(bob.core, 'presence.changed', (e) => e.presence.jid === meUser.jid && e.presence.resources.some((r) => r.show === 'dnd' && r.status === 'In a meeting'));
+  const seen = waitForEvent(
+    bob.core,
+    'presence.changed',
+    (e) =>
+      e.presence.jid === meUser.jid &&
+      e.presence.resources.some((r) => r.show === 'dnd' && r.status === 'In a meeting'),
+  );
   await page.getByRole('textbox', { name: 'Status message' }).fill('In a meeting');
   await page.getByRole('combobox', { name: 'My presence' }).selectOption('dnd');
   await seen;
@@ -76,7 +94,10 @@ test('first run: log in through the form, trust the certificate, chat with a pee
   await page.keyboard.press('Escape');
   await switcher.waitFor({ state: 'hidden' });
 
-  const row = await eventually(() => app.core.store.accounts.get(meUser.jid)?.presenceShow === 'dnd' && app.core.store.accounts.get(meUser.jid), 'the presence to be remembered');
+  const row = await eventually(
+    () => app.core.store.accounts.get(meUser.jid)?.presenceShow === 'dnd' && app.core.store.accounts.get(meUser.jid),
+    'the presence to be remembered',
+  );
   assert.equal(row && row.presenceStatus, 'In a meeting');
   await app.close();
   await bob.close();

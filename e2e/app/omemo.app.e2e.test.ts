@@ -8,8 +8,12 @@ import type { BareJid } from '../../shared/model/jid.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('encryption in the app: on by default, locks on messages, the devices dialog verifies, a new device is announced', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'friend')];
@@ -17,8 +21,15 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   const { page } = app;
   page.on('dialog', (dialog) => void dialog.accept());
   const phone = await omemoDevice(server, peerUser, 'phone');
-  await befriend({ core: app.core, account: meUser.jid, close: () => Promise.resolve() }, phone, { name: 'Friend' }, { name: 'Me' });
-  await knowsDevices({ core: app.core, account: meUser.jid, close: () => Promise.resolve() }, peerUser.jid, [phone.deviceId]);
+  await befriend(
+    { core: app.core, account: meUser.jid, close: () => Promise.resolve() },
+    phone,
+    { name: 'Friend' },
+    { name: 'Me' },
+  );
+  await knowsDevices({ core: app.core, account: meUser.jid, close: () => Promise.resolve() }, peerUser.jid, [
+    phone.deviceId,
+  ]);
 
   await page.getByRole('button', { name: /^Friend/ }).click();
   const lock = page.getByRole('button', { name: 'Turn encryption off' });
@@ -29,7 +40,10 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await composer.press('Enter');
   const log = page.getByRole('log', { name: 'Messages with Friend' });
   await log.getByRole('img', { name: 'Sent encrypted' }).waitFor();
-  await eventually(() => phone.inbox.some((m) => m.body === 'only for your devices' && m.encryption?.device !== undefined), 'the phone to decrypt it');
+  await eventually(
+    () => phone.inbox.some((m) => m.body === 'only for your devices' && m.encryption?.device !== undefined),
+    'the phone to decrypt it',
+  );
 
   await phone.core.commands['chat.send']({ account: phone.account, to: meUser.jid, body: 'decrypted here too' });
   await log.getByText('decrypted here too').waitFor();
@@ -41,9 +55,10 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   const own = await app.core.commands['omemo.ownDevice']({ account: meUser.jid });
   assert.ok(own);
   await dialog.getByText(own.fingerprint).waitFor();
-  assert.ok(await dialog.getByRole('img', { name: 'QR code of this device\'s fingerprint' }).isVisible());
+  assert.ok(await dialog.getByRole('img', { name: "QR code of this device's fingerprint" }).isVisible());
   const phoneItem = dialog.getByRole('listitem', { name: `Device ${phone.deviceId}` });
-  const phoneFingerprint = (await phone.core.commands['omemo.ownDevice']({ account: phone.account }))?.fingerprint ?? '';
+  const phoneFingerprint =
+    (await phone.core.commands['omemo.ownDevice']({ account: phone.account }))?.fingerprint ?? '';
   await phoneItem.getByText(phoneFingerprint).waitFor();
   await phoneItem.getByRole('button', { name: 'Verify' }).click();
   await phoneItem.getByText('Verified').waitFor();
@@ -52,7 +67,10 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
 
   // A second device of the friend appears after verification: not trusted, and the chat says so.
   const tablet = await omemoDevice(server, peerUser, 'tablet');
-  await page.getByRole('status').filter({ hasText: '1 new device(s) of this chat are not trusted yet' }).waitFor({ timeout: 15_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: '1 new device(s) of this chat are not trusted yet' })
+    .waitFor({ timeout: 15_000 });
   await composer.fill('not for the new tablet');
   await composer.press('Enter');
   await log.getByRole('img', { name: /Not encrypted for 1 untrusted device/ }).waitFor();
@@ -65,7 +83,10 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await off.waitFor();
   await composer.fill('in clear, as chosen');
   await composer.press('Enter');
-  await eventually(() => phone.inbox.some((m) => m.body === 'in clear, as chosen' && m.encryption === undefined), 'the phone to get it in clear');
+  await eventually(
+    () => phone.inbox.some((m) => m.body === 'in clear, as chosen' && m.encryption === undefined),
+    'the phone to get it in clear',
+  );
   await off.click();
   await lock.waitFor();
   await Promise.all([app.close(), phone.close(), tablet.close()]);
@@ -76,23 +97,40 @@ test('a private room shows the padlock, and what is typed there reaches the othe
   const host = await omemoDevice(server, hostUser, 'desk');
   const room = `team-${Date.now().toString(36)}@conference.localhost` as BareJid;
   await host.core.commands['muc.join']({ account: host.account, room, nick: 'Host', configure: true });
-  await host.core.commands['muc.submitConfig']({ account: host.account, room, values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] } });
-  await host.core.commands['muc.setAffiliation']({ account: host.account, room, jid: meUser.jid, affiliation: 'member' });
-  const app = await startApp({ prepare: async (core) => {
-    await withAccount(core, server, meUser);
-    await core.runtime(meUser.jid).modules.omemo.ready;
-    await core.commands['muc.join']({ account: meUser.jid, room, nick: 'Me' });
-  } });
+  await host.core.commands['muc.submitConfig']({
+    account: host.account,
+    room,
+    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
+  });
+  await host.core.commands['muc.setAffiliation']({
+    account: host.account,
+    room,
+    jid: meUser.jid,
+    affiliation: 'member',
+  });
+  const app = await startApp({
+    prepare: async (core) => {
+      await withAccount(core, server, meUser);
+      await core.runtime(meUser.jid).modules.omemo.ready;
+      await core.commands['muc.join']({ account: meUser.jid, room, nick: 'Me' });
+    },
+  });
   const { page } = app;
   const roomName = room.split('@')[0] ?? room;
-  await page.getByRole('button', { name: new RegExp(roomName) }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(roomName) })
+    .first()
+    .click();
   const pane = page.getByRole('region', { name: roomName });
   await pane.getByRole('button', { name: 'Turn encryption off' }).waitFor();
   const composer = pane.getByRole('textbox', { name: 'Message', exact: true });
   await composer.fill('for members only');
   await composer.press('Enter');
   await pane.getByRole('img', { name: 'Sent encrypted' }).waitFor();
-  const got = await eventually(() => host.inbox.find((m) => m.peer === room && m.body === 'for members only'), 'the host to decrypt it');
+  const got = await eventually(
+    () => host.inbox.find((m) => m.peer === room && m.body === 'for members only'),
+    'the host to decrypt it',
+  );
   assert.equal(got?.from, 'Me');
   assert.ok(got?.encryption?.device);
   await app.shot('omemo-room');

@@ -6,18 +6,24 @@ import { eventually, sleep } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('the server goes away: the banner counts down and retries, and a message typed meanwhile is delivered once afterwards', async () => {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'peer')];
   await makeContacts(server, meUser, peerUser, { name: 'Peer' }, { name: 'Me' });
 
   // In clear: the peer reads it on a device that does not exist yet (OMEMO would not be for it).
-  const app = await startApp({ prepare: async (core) => {
-    await withAccount(core, server, meUser);
-    await core.commands['omemo.setEnabled']({ account: meUser.jid, peer: peerUser.jid, enabled: false });
-  } });
+  const app = await startApp({
+    prepare: async (core) => {
+      await withAccount(core, server, meUser);
+      await core.commands['omemo.setEnabled']({ account: meUser.jid, peer: peerUser.jid, enabled: false });
+    },
+  });
   const { page } = app;
   await page.getByRole('button', { name: /^Peer, Offline/ }).click();
   const composer = page.getByRole('textbox', { name: 'Message', exact: true });
@@ -39,7 +45,10 @@ test('the server goes away: the banner counts down and retries, and a message ty
   await app.shot('outage-recovered');
 
   const peer = await startEngine(server, peerUser);
-  await eventually(() => peer.core.store.messages.count(peer.account, meUser.jid) === 1, 'the queued message to arrive');
+  await eventually(
+    () => peer.core.store.messages.count(peer.account, meUser.jid) === 1,
+    'the queued message to arrive',
+  );
   const [message] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
   assert.equal(message?.body, 'typed while the server was down');
   await sleep(500);

@@ -6,10 +6,14 @@ import { newUser } from '../helpers/accounts.ts';
 import { startApp } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
-test('create an account from the app: the server\'s own form and errors, then logged in', async () => {
+test("create an account from the app: the server's own form and errors, then logged in", async () => {
   const taken = await newUser(server, 'taken');
   const app = await startApp();
   const { page } = app;

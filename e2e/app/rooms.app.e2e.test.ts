@@ -8,17 +8,30 @@ import { eventually, waitForEvent } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('group chat in the browser: join through the dialog, talk, see occupants, be mentioned, moderate, get invited', async () => {
-  const [meUser, annaUser, benUser] = [await newUser(server, 'me'), await newUser(server, 'anna'), await newUser(server, 'ben')];
+  const [meUser, annaUser, benUser] = [
+    await newUser(server, 'me'),
+    await newUser(server, 'anna'),
+    await newUser(server, 'ben'),
+  ];
   const room = `team-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
   const anna = await startEngine(server, annaUser);
   await anna.core.commands['muc.join']({ account: anna.account, room, nick: 'Anna' });
   await anna.core.commands['muc.setSubject']({ account: anna.account, room, subject: 'Release planning' });
   await anna.core.commands['muc.send']({ account: anna.account, room, body: 'earlier message from the archive' });
-  await anna.core.commands['muc.setAffiliation']({ account: anna.account, room, jid: meUser.jid, affiliation: 'admin' });
+  await anna.core.commands['muc.setAffiliation']({
+    account: anna.account,
+    room,
+    jid: meUser.jid,
+    affiliation: 'admin',
+  });
 
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
   const { page } = app;
@@ -26,12 +39,19 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   const dialog = page.getByRole('dialog', { name: 'Join a group chat' });
   await dialog.getByRole('button', { name: 'Browse rooms on your server' }).click();
   await dialog.getByRole('searchbox', { name: 'Search rooms' }).fill(room.split('-')[1]?.split('@')[0] ?? '');
-  await dialog.getByRole('list', { name: 'Rooms' }).getByRole('button', { name: new RegExp(room) }).click();
+  await dialog
+    .getByRole('list', { name: 'Rooms' })
+    .getByRole('button', { name: new RegExp(room) })
+    .click();
   assert.equal(await dialog.getByRole('textbox', { name: 'Room address' }).inputValue(), room);
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Anna');
   await dialog.getByRole('button', { name: 'Join' }).click();
   await dialog.getByRole('alert').filter({ hasText: 'already in use' }).waitFor();
-  assert.equal(await dialog.getByRole('textbox', { name: 'Nickname' }).inputValue(), 'Anna_', 'a free nick is suggested');
+  assert.equal(
+    await dialog.getByRole('textbox', { name: 'Nickname' }).inputValue(),
+    'Anna_',
+    'a free nick is suggested',
+  );
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Me');
   await dialog.getByRole('button', { name: 'Join' }).click();
 
@@ -45,7 +65,13 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   const composer = page.getByRole('textbox', { name: 'Message', exact: true });
   await composer.fill('hello everyone');
   await composer.press('Enter');
-  await eventually(async () => (await anna.core.commands['chat.history']({ account: anna.account, peer: room })).some((m) => m.body === 'hello everyone' && m.from === 'Me'), 'Anna to read it');
+  await eventually(
+    async () =>
+      (await anna.core.commands['chat.history']({ account: anna.account, peer: room })).some(
+        (m) => m.body === 'hello everyone' && m.from === 'Me',
+      ),
+    'Anna to read it',
+  );
   await log.getByRole('img', { name: 'Delivered' }).waitFor();
   assert.equal(await log.getByText('hello everyone').count(), 1, 'our message once');
 
@@ -61,9 +87,17 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   page.once('dialog', (d) => void d.accept());
   await log.locator('.message.theirs').last().hover();
   await log.getByRole('button', { name: 'Remove this message for everyone (moderator)' }).last().click();
-  await eventually(async () => (await ben.core.commands['chat.history']({ account: ben.account, peer: room })).some((m) => m.body === '' && m.retracted), 'the spam removed for Ben too');
+  await eventually(
+    async () =>
+      (await ben.core.commands['chat.history']({ account: ben.account, peer: room })).some(
+        (m) => m.body === '' && m.retracted,
+      ),
+    'the spam removed for Ben too',
+  );
   await log.getByText('This message was retracted.').waitFor();
-  page.on('dialog', (d) => { d.accept().catch(() => undefined); });
+  page.on('dialog', (d) => {
+    d.accept().catch(() => undefined);
+  });
   const kicked = waitForEvent(ben.core, 'muc.roomChanged', (e) => e.room.state.status === 'left');
   await occupants.locator('summary', { hasText: '⋯' }).and(occupants.getByLabel('Moderation for Ben')).click();
   await occupants.getByRole('group', { name: 'Moderation for Ben' }).getByRole('button', { name: 'Kick' }).click();
@@ -73,8 +107,17 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await occupants.getByRole('button', { name: 'Private message to Anna' }).click();
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('a private word');
   await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
-  await eventually(async () => (await anna.core.commands['chat.history']({ account: anna.account, peer: `${room}/Me` as BareJid })).some((m) => m.body === 'a private word'), 'the private message at Anna');
-  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') }).click();
+  await eventually(
+    async () =>
+      (await anna.core.commands['chat.history']({ account: anna.account, peer: `${room}/Me` as BareJid })).some(
+        (m) => m.body === 'a private word',
+      ),
+    'the private message at Anna',
+  );
+  await page
+    .getByRole('region', { name: 'Group chats' })
+    .getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') })
+    .click();
 
   const other = `other-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
   await ben.core.commands['muc.join']({ account: ben.account, room: other, nick: 'Ben' });
@@ -84,7 +127,10 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await app.shot('room-invitation');
   await invitation.getByRole('button', { name: 'Join' }).click();
   await page.getByRole('dialog', { name: 'Join a group chat' }).getByRole('button', { name: 'Join' }).click();
-  await page.getByRole('region', { name: 'Group chats' }).getByRole('button', { name: new RegExp(other.split('@')[0] ?? '') }).waitFor();
+  await page
+    .getByRole('region', { name: 'Group chats' })
+    .getByRole('button', { name: new RegExp(other.split('@')[0] ?? '') })
+    .waitFor();
   await Promise.all([app.close(), anna.close(), ben.close()]);
 });
 
@@ -105,7 +151,12 @@ test('creating a configured room opens its own form first; a change made there t
   await app.shot('room-settings');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await eventually(async () => (await app.core.commands['muc.discover']({ account: meUser.jid })).rooms.find((r) => r.jid === room)?.name === 'Book club', 'the new name');
+  await eventually(
+    async () =>
+      (await app.core.commands['muc.discover']({ account: meUser.jid })).rooms.find((r) => r.jid === room)?.name ===
+      'Book club',
+    'the new name',
+  );
   const lists = page.getByRole('button', { name: /^Members and bans of/ });
   await lists.click();
   const listDialog = page.getByRole('dialog', { name: /^Members and bans of/ });
@@ -113,15 +164,26 @@ test('creating a configured room opens its own form first; a change made there t
   await listDialog.getByRole('textbox', { name: 'Jabber ID to add to this list' }).fill('troll@localhost');
   await listDialog.getByRole('button', { name: 'Add' }).click();
   await listDialog.getByText('troll@localhost').waitFor();
-  assert.deepEqual((await app.core.commands['muc.affiliations']({ account: meUser.jid, room, affiliation: 'outcast' })).map((i) => i.jid), ['troll@localhost']);
+  assert.deepEqual(
+    (await app.core.commands['muc.affiliations']({ account: meUser.jid, room, affiliation: 'outcast' })).map(
+      (i) => i.jid,
+    ),
+    ['troll@localhost'],
+  );
   await listDialog.getByRole('button', { name: 'Remove troll@localhost from this list' }).click();
   await listDialog.getByText('Nobody on this list.').waitFor();
   await page.keyboard.press('Escape');
   page.once('dialog', (d) => void d.accept('Chair'));
   await page.getByRole('button', { name: 'Change your nickname in this room' }).click();
-  await eventually(async () => (await app.core.commands['muc.rooms']({ account: meUser.jid }))[0]?.nick === 'Chair', 'the new nick');
+  await eventually(
+    async () => (await app.core.commands['muc.rooms']({ account: meUser.jid }))[0]?.nick === 'Chair',
+    'the new nick',
+  );
   await page.getByRole('button', { name: /^Bookmark this room/ }).click();
   await page.getByRole('button', { name: 'Remove the bookmark' }).waitFor();
-  assert.deepEqual((await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]), [[room, true]]);
+  assert.deepEqual(
+    (await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]),
+    [[room, true]],
+  );
   await app.close();
 });

@@ -6,11 +6,17 @@ import { eventually, waitForEvent } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('requests, add, rename, move and remove contacts; hide offline and sort', async () => {
-  const [meUser, askerUser, newcomerUser, sleeperUser] = await Promise.all(['me', 'asker', 'newcomer', 'sleeper'].map((p) => newUser(server, p)));
+  const [meUser, askerUser, newcomerUser, sleeperUser] = await Promise.all(
+    ['me', 'asker', 'newcomer', 'sleeper'].map((p) => newUser(server, p)),
+  );
   if (!meUser || !askerUser || !newcomerUser || !sleeperUser) throw new Error('users');
   await makeContacts(server, meUser, sleeperUser, { name: 'Sleeper', groups: ['Old friends'] }, { name: 'Me' });
 
@@ -23,7 +29,9 @@ test('requests, add, rename, move and remove contacts; hide offline and sort', a
   const requests = page.getByRole('region', { name: 'Contact requests' });
   await requests.getByText(askerUser.jid).waitFor();
   await app.shot('roster-request');
-  const approved = waitForEvent(asker.core, 'roster.changed', (e) => e.items.some((i) => i.jid === meUser.jid && (i.subscription === 'to' || i.subscription === 'both')));
+  const approved = waitForEvent(asker.core, 'roster.changed', (e) =>
+    e.items.some((i) => i.jid === meUser.jid && (i.subscription === 'to' || i.subscription === 'both')),
+  );
   await requests.getByRole('button', { name: `Accept ${askerUser.jid}` }).click();
   await approved;
   await requests.waitFor({ state: 'hidden' });
@@ -48,7 +56,10 @@ test('requests, add, rename, move and remove contacts; hide offline and sort', a
   await edit.getByRole('textbox', { name: 'Name' }).fill('Colleague');
   await edit.getByRole('textbox', { name: 'Groups (comma separated)' }).fill('Team');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: /^Colleague/ }).waitFor();
+  await page
+    .getByRole('region', { name: 'Team' })
+    .getByRole('button', { name: /^Colleague/ })
+    .waitFor();
   await work.waitFor({ state: 'detached' });
   const item = app.core.store.roster.get(meUser.jid, newcomerUser.jid);
   assert.deepEqual([item?.name, item?.groups], ['Colleague', ['Team']]);
@@ -64,15 +75,28 @@ test('requests, add, rename, move and remove contacts; hide offline and sort', a
   await page.getByRole('checkbox', { name: 'Hide offline contacts' }).uncheck();
   await page.getByRole('combobox', { name: 'Sort contacts by' }).selectOption('name');
   await page.getByRole('searchbox', { name: 'Filter contacts' }).fill('sleep');
-  assert.deepEqual(await page.getByRole('navigation', { name: 'Contacts' }).getByRole('listitem').allInnerTexts().then((t) => t.length), 1);
+  assert.deepEqual(
+    await page
+      .getByRole('navigation', { name: 'Contacts' })
+      .getByRole('listitem')
+      .allInnerTexts()
+      .then((t) => t.length),
+    1,
+  );
   await page.getByRole('searchbox', { name: 'Filter contacts' }).fill('');
   await app.shot('roster-managed');
 
   page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: /^Colleague/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Colleague/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Contact details' }).click();
   await page.getByRole('dialog', { name: 'Edit Colleague' }).getByRole('button', { name: 'Remove contact' }).click();
-  await eventually(() => app.core.store.roster.get(meUser.jid, newcomerUser.jid) === undefined, 'the contact to be removed');
+  await eventually(
+    () => app.core.store.roster.get(meUser.jid, newcomerUser.jid) === undefined,
+    'the contact to be removed',
+  );
   await page.getByRole('button', { name: /^Colleague/ }).waitFor({ state: 'detached' });
   await Promise.all([app.close(), asker.close(), newcomer.close()]);
 });

@@ -7,8 +7,12 @@ import { newUser, otherDevice, rawClient, startEngine, type TestEngine } from '.
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody({ smacksHibernationSeconds: 1 }); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody({ smacksHibernationSeconds: 1 });
+});
+after(async () => {
+  await server.stop();
+});
 
 async function history(engine: TestEngine, peer: string): Promise<ChatMessage[]> {
   return engine.core.commands['chat.history']({ account: engine.account, peer: peer as never, limit: 500 });
@@ -17,8 +21,13 @@ async function history(engine: TestEngine, peer: string): Promise<ChatMessage[]>
 test('500 messages sent while the account was offline: all appear on login, in order, once', async () => {
   const [meUser, peerUser] = [await newUser(server, 'away'), await newUser(server, 'chatty')];
   const peer = await startEngine(server, peerUser);
-  for (let i = 0; i < 500; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `offline ${i}` });
-  await eventually(() => peer.core.store.messages.outbox(peer.account).length === 0, 'the peer to have sent them all', 20_000);
+  for (let i = 0; i < 500; i++)
+    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `offline ${i}` });
+  await eventually(
+    () => peer.core.store.messages.outbox(peer.account).length === 0,
+    'the peer to have sent them all',
+    20_000,
+  );
 
   const me = await startEngine(server, meUser);
   await eventually(() => me.core.store.messages.count(me.account, peerUser.jid) >= 500, 'all 500 to arrive', 20_000);
@@ -26,7 +35,10 @@ test('500 messages sent while the account was offline: all appear on login, in o
   await sleep(300);
   const got = await history(me, peerUser.jid);
   assert.equal(got.length, 500);
-  assert.deepEqual(got.map((m) => m.body), Array.from({ length: 500 }, (_, i) => `offline ${i}`));
+  assert.deepEqual(
+    got.map((m) => m.body),
+    Array.from({ length: 500 }, (_, i) => `offline ${i}`),
+  );
   assert.equal(new Set(got.map((m) => m.stanzaId)).size, 500, 'each carries its archive id');
   await Promise.all([me.close(), peer.close()]);
 });
@@ -37,7 +49,8 @@ test('two devices of one account and a peer: every message in either direction i
   const phone = await startEngine(server, meUser, { resource: 'phone' });
   const peer = await startEngine(server, peerUser);
   const everywhere = async (n: number): Promise<void> => {
-    for (const device of [desk, phone, peer]) await eventually(() => device.core.store.messages.count(device.account) === n, `message ${n} on every device`);
+    for (const device of [desk, phone, peer])
+      await eventually(() => device.core.store.messages.count(device.account) === n, `message ${n} on every device`);
   };
   await desk.core.commands['chat.send']({ account: desk.account, to: peerUser.jid, body: 'from the desk' });
   await everywhere(1);
@@ -45,15 +58,25 @@ test('two devices of one account and a peer: every message in either direction i
   await everywhere(2);
   await phone.core.commands['chat.send']({ account: phone.account, to: peerUser.jid, body: 'from the phone' });
   await everywhere(3);
-  const expected = [['out', 'from the desk'], ['in', 'to both of you'], ['out', 'from the phone']];
+  const expected = [
+    ['out', 'from the desk'],
+    ['in', 'to both of you'],
+    ['out', 'from the phone'],
+  ];
   for (const device of [desk, phone]) {
     await eventually(async () => (await history(device, peerUser.jid)).length === 3, 'each device to have all three');
   }
   await sleep(500);
   for (const device of [desk, phone]) {
-    assert.deepEqual((await history(device, peerUser.jid)).map((m) => [m.direction, m.body]), expected);
+    assert.deepEqual(
+      (await history(device, peerUser.jid)).map((m) => [m.direction, m.body]),
+      expected,
+    );
   }
-  assert.deepEqual((await history(peer, meUser.jid)).map((m) => m.body), ['from the desk', 'to both of you', 'from the phone']);
+  assert.deepEqual(
+    (await history(peer, meUser.jid)).map((m) => m.body),
+    ['from the desk', 'to both of you', 'from the phone'],
+  );
 
   // A second login of the phone (fresh session, catch-up from its position) adds nothing.
   await phone.core.commands['account.disconnect']({ account: phone.account });
@@ -76,7 +99,8 @@ test('a cut longer than the resumption window: a new session, the archive fills 
   await me.core.commands['account.update']({ account: me.account, port: 1 });
   runtime.dropTransport();
   await eventually(() => runtime.state.status === 'reconnecting', 'the drop to be noticed');
-  for (let i = 0; i < 5; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `in the tunnel ${i}` });
+  for (let i = 0; i < 5; i++)
+    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `in the tunnel ${i}` });
   await sleep(2500);
   await me.core.commands['account.update']({ account: me.account, port: server.ports.c2s });
   await me.core.commands['account.connect']({ account: me.account });
@@ -84,7 +108,10 @@ test('a cut longer than the resumption window: a new session, the archive fills 
   await runtime.modules.mam.running;
   await eventually(() => me.core.store.messages.count(me.account) === 6, 'the missed messages to be filled in', 10_000);
   await sleep(500);
-  assert.deepEqual((await history(me, peerUser.jid)).map((m) => m.body), ['before the tunnel', ...Array.from({ length: 5 }, (_, i) => `in the tunnel ${i}`)]);
+  assert.deepEqual(
+    (await history(me, peerUser.jid)).map((m) => m.body),
+    ['before the tunnel', ...Array.from({ length: 5 }, (_, i) => `in the tunnel ${i}`)],
+  );
   await Promise.all([me.close(), peer.close()]);
 });
 
@@ -92,17 +119,44 @@ test('spoofed carbons and spoofed archive results from another account are ignor
   const [victimUser, malloryUser] = [await newUser(server, 'victim'), await newUser(server, 'mallory')];
   const victim = await startEngine(server, victimUser, { resource: 'home' });
   const mallory = await rawClient(server, malloryUser);
-  const forged = (body: string) => xml('forwarded', { xmlns: 'urn:xmpp:forward:0' },
-    xml('message', { from: `${victimUser.jid}/home`, to: 'bank@localhost', type: 'chat' }, xml('body', {}, body)));
-  await mallory.send(xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, forged('send me the money'))));
-  await mallory.send(xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, forged('received money'))));
-  await mallory.send(xml('message', { to: `${victimUser.jid}/home` }, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'guess', id: 'fake-1' }, forged('archived lie'))));
+  const forged = (body: string) =>
+    xml(
+      'forwarded',
+      { xmlns: 'urn:xmpp:forward:0' },
+      xml('message', { from: `${victimUser.jid}/home`, to: 'bank@localhost', type: 'chat' }, xml('body', {}, body)),
+    );
+  await mallory.send(
+    xml(
+      'message',
+      { to: `${victimUser.jid}/home`, type: 'chat' },
+      xml('sent', { xmlns: 'urn:xmpp:carbons:2' }, forged('send me the money')),
+    ),
+  );
+  await mallory.send(
+    xml(
+      'message',
+      { to: `${victimUser.jid}/home`, type: 'chat' },
+      xml('received', { xmlns: 'urn:xmpp:carbons:2' }, forged('received money')),
+    ),
+  );
+  await mallory.send(
+    xml(
+      'message',
+      { to: `${victimUser.jid}/home` },
+      xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: 'guess', id: 'fake-1' }, forged('archived lie')),
+    ),
+  );
   await victim.core.runtime(victim.account).modules.mam.catchUp();
-  await mallory.send(xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('body', {}, 'an honest hello')));
+  await mallory.send(
+    xml('message', { to: `${victimUser.jid}/home`, type: 'chat' }, xml('body', {}, 'an honest hello')),
+  );
   await eventually(() => victim.core.store.messages.count(victim.account) === 1, 'the honest message');
   await sleep(300);
   assert.equal(victim.core.store.messages.count(victim.account), 1, 'nothing forged was stored');
-  assert.deepEqual((await history(victim, malloryUser.jid)).map((m) => m.body), ['an honest hello']);
+  assert.deepEqual(
+    (await history(victim, malloryUser.jid)).map((m) => m.body),
+    ['an honest hello'],
+  );
   await Promise.all([victim.close(), mallory.stop()]);
 });
 
@@ -110,14 +164,20 @@ test('a catch-up cut short by its page limit reports a gap; running it again fil
   const [meUser, peerUser] = [await newUser(server, 'gappy'), await newUser(server, 'filler')];
   const phone = await otherDevice(server, meUser);
   const peer = await startEngine(server, peerUser);
-  for (let i = 0; i < 600; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `m ${i}` });
+  for (let i = 0; i < 600; i++)
+    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `m ${i}` });
   await phone.waitFor(600);
   await phone.stop();
   const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
   const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), archivePageLimit: 1 });
   const statuses: string[] = [];
   core.events.on('archive.status', (e) => statuses.push(e.status));
-  await core.commands['account.add']({ jid: meUser.jid, password: meUser.password, host: server.host, port: server.ports.c2s });
+  await core.commands['account.add']({
+    jid: meUser.jid,
+    password: meUser.password,
+    host: server.host,
+    port: server.ports.c2s,
+  });
   await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
   await core.commands['account.connect']({ account: meUser.jid });
   await eventually(() => statuses.includes('incomplete'), 'the gap to be reported');
@@ -135,26 +195,53 @@ test('a new device syncs only recent history; scrolling back pages older message
   const [meUser, peerUser] = [await newUser(server, 'newdevice'), await newUser(server, 'oldfriend')];
   const phone = await otherDevice(server, meUser);
   const peer = await startEngine(server, peerUser);
-  for (let i = 0; i < 45; i++) await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `old ${i}` });
+  for (let i = 0; i < 45; i++)
+    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `old ${i}` });
   await phone.waitFor(45);
   await phone.stop();
   await sleep(1100); // the archive keeps whole seconds: let "now" be past the last of them
   const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
   // A first sync window of zero days: everything above is "older" for this device.
   const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), firstSyncDays: 0 });
-  await core.commands['account.add']({ jid: meUser.jid, password: meUser.password, host: server.host, port: server.ports.c2s });
+  await core.commands['account.add']({
+    jid: meUser.jid,
+    password: meUser.password,
+    host: server.host,
+    port: server.ports.c2s,
+  });
   await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
   await core.commands['account.connect']({ account: meUser.jid });
   await core.runtime(meUser.jid).modules.mam.catchUp();
   assert.equal(core.store.messages.count(meUser.jid), 0, 'nothing older than the window was fetched at login');
   const newest = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20 });
-  assert.deepEqual(newest.map((m) => m.body), Array.from({ length: 20 }, (_, i) => `old ${25 + i}`));
+  assert.deepEqual(
+    newest.map((m) => m.body),
+    Array.from({ length: 20 }, (_, i) => `old ${25 + i}`),
+  );
   const oldest = newest[0];
   assert.ok(oldest);
-  const older = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20, before: oldest.timestamp, beforeId: oldest.id });
-  assert.deepEqual(older.map((m) => m.body), Array.from({ length: 20 }, (_, i) => `old ${5 + i}`));
-  const rest = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20, before: older[0]?.timestamp ?? 0, beforeId: older[0]?.id ?? '' });
-  assert.deepEqual(rest.map((m) => m.body), Array.from({ length: 5 }, (_, i) => `old ${i}`));
+  const older = await core.commands['chat.history']({
+    account: meUser.jid,
+    peer: peerUser.jid,
+    limit: 20,
+    before: oldest.timestamp,
+    beforeId: oldest.id,
+  });
+  assert.deepEqual(
+    older.map((m) => m.body),
+    Array.from({ length: 20 }, (_, i) => `old ${5 + i}`),
+  );
+  const rest = await core.commands['chat.history']({
+    account: meUser.jid,
+    peer: peerUser.jid,
+    limit: 20,
+    before: older[0]?.timestamp ?? 0,
+    beforeId: older[0]?.id ?? '',
+  });
+  assert.deepEqual(
+    rest.map((m) => m.body),
+    Array.from({ length: 5 }, (_, i) => `old ${i}`),
+  );
   assert.equal(core.store.messages.count(meUser.jid), 45);
   await core.close();
   await peer.close();

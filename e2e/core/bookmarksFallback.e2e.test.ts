@@ -7,22 +7,42 @@ import { newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody({ withoutPep: true }); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody({ withoutPep: true });
+});
+after(async () => {
+  await server.stop();
+});
 
 test('a server without PEP keeps bookmarks in private storage (XEP-0048), and autojoin still works on a fresh login', async () => {
   const user = await newUser(server, 'oldschool');
   const room = `legacy-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
   const first = await startEngine(server, user);
-  await first.core.commands['bookmarks.set']({ account: first.account, bookmark: { room, name: 'Legacy', nick: 'Old', autojoin: true } });
-  assert.deepEqual((await first.core.commands['bookmarks.list']({ account: first.account })).map((b) => b.room), [room]);
+  await first.core.commands['bookmarks.set']({
+    account: first.account,
+    bookmark: { room, name: 'Legacy', nick: 'Old', autojoin: true },
+  });
+  assert.deepEqual(
+    (await first.core.commands['bookmarks.list']({ account: first.account })).map((b) => b.room),
+    [room],
+  );
   await first.close();
   const fresh = await startEngine(server, user);
-  await eventually(() => fresh.core.runtime(fresh.account).modules.muc.rooms().some((r) => r.jid === room && r.state.status === 'joined'), 'autojoin from private storage');
+  await eventually(
+    () =>
+      fresh.core
+        .runtime(fresh.account)
+        .modules.muc.rooms()
+        .some((r) => r.jid === room && r.state.status === 'joined'),
+    'autojoin from private storage',
+  );
   assert.equal((await fresh.core.commands['bookmarks.list']({ account: fresh.account }))[0]?.name, 'Legacy');
   await fresh.core.commands['bookmarks.remove']({ account: fresh.account, room });
   await fresh.close();
   const again = await startEngine(server, user);
-  await eventually(async () => (await again.core.commands['bookmarks.list']({ account: again.account })).length === 0, 'the removal stored');
+  await eventually(
+    async () => (await again.core.commands['bookmarks.list']({ account: again.account })).length === 0,
+    'the removal stored',
+  );
   await again.close();
 });

@@ -9,12 +9,18 @@ import { newUser, rawClient, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 function collectIncoming(core: Core): ChatMessage[] {
   const seen: ChatMessage[] = [];
-  core.events.on('message.added', (m) => { if (m.direction === 'in') seen.push(m); });
+  core.events.on('message.added', (m) => {
+    if (m.direction === 'in') seen.push(m);
+  });
   return seen;
 }
 
@@ -25,7 +31,11 @@ test('a message each way arrives exactly once and is stored on both sides', asyn
   const julietInbox = collectIncoming(juliet.core);
   const romeoInbox = collectIncoming(romeo.core);
 
-  const sent = await romeo.core.commands['chat.send']({ account: romeo.account, to: juliet.account, body: 'Art thou not Romeo, and a Montague? 🌹' });
+  const sent = await romeo.core.commands['chat.send']({
+    account: romeo.account,
+    to: juliet.account,
+    body: 'Art thou not Romeo, and a Montague? 🌹',
+  });
   assert.equal(sent.state, 'sent');
   await eventually(() => julietInbox.length === 1, 'juliet to receive');
   await juliet.core.commands['chat.send']({ account: juliet.account, to: romeo.account, body: 'Neither, fair saint.' });
@@ -38,9 +48,22 @@ test('a message each way arrives exactly once and is stored on both sides', asyn
   assert.ok(julietInbox[0]?.stanzaId, 'the server stamped a stanza-id');
 
   const julietHistory = await juliet.core.commands['chat.history']({ account: juliet.account, peer: romeo.account });
-  assert.deepEqual(julietHistory.map((m) => [m.direction, m.body]), [['in', 'Art thou not Romeo, and a Montague? 🌹'], ['out', 'Neither, fair saint.']]);
+  assert.deepEqual(
+    julietHistory.map((m) => [m.direction, m.body]),
+    [
+      ['in', 'Art thou not Romeo, and a Montague? 🌹'],
+      ['out', 'Neither, fair saint.'],
+    ],
+  );
   const romeoHistory = await romeo.core.commands['chat.history']({ account: romeo.account, peer: juliet.account });
-  assert.deepEqual(romeoHistory.map((m) => [m.direction, m.state]), [['out', 'acked'], ['in', 'received']], 'the server acknowledged it (XEP-0198)');
+  assert.deepEqual(
+    romeoHistory.map((m) => [m.direction, m.state]),
+    [
+      ['out', 'acked'],
+      ['in', 'received'],
+    ],
+    'the server acknowledged it (XEP-0198)',
+  );
   assert.deepEqual(romeo.core.store.messages.outbox(romeo.account), [], 'an acknowledged message leaves the outbox');
   await Promise.all([romeo.close(), juliet.close()]);
 });
@@ -51,7 +74,11 @@ test('a message sent while offline is queued, then delivered exactly once after 
   const receiver = await startEngine(server, bUser);
   const inbox = collectIncoming(receiver.core);
 
-  const queued = await sender.core.commands['chat.send']({ account: sender.account, to: receiver.account, body: 'written on the train' });
+  const queued = await sender.core.commands['chat.send']({
+    account: sender.account,
+    to: receiver.account,
+    body: 'written on the train',
+  });
   assert.equal(queued.state, 'queued');
   const updated = waitForEvent(sender.core, 'message.updated', (e) => e.id === queued.id && e.state === 'sent');
   await sender.core.commands['account.connect']({ account: sender.account });
@@ -92,7 +119,10 @@ test('a reply to a message from a full JID goes to that resource only (resource 
   const b1 = await rawClient(server, bUser, 'one');
   await b1.send(xml('presence', {}, xml('priority', {}, '5')));
   const inbox1: string[] = [];
-  b1.on('stanza', (s: Element) => { const body = s.is('message') ? s.getChildText('body') : null; if (body) inbox1.push(body); });
+  b1.on('stanza', (s: Element) => {
+    const body = s.is('message') ? s.getChildText('body') : null;
+    if (body) inbox1.push(body);
+  });
   const b2 = await startEngine(server, bUser, { resource: 'two' });
   const inbox2 = collectIncoming(b2.core);
   await b2.core.commands['chat.send']({ account: b2.account, to: a.account, body: 'from two' });
@@ -110,6 +140,9 @@ test('a message the server bounces (no such user) is marked failed', async () =>
   const engine = await startEngine(server, user);
   const nobody = `nobody-${Date.now().toString(36)}@localhost` as never;
   const sent = await engine.core.commands['chat.send']({ account: engine.account, to: nobody, body: 'hello?' });
-  await eventually(() => engine.core.store.messages.get(sent.id)?.state === 'failed', 'the bounce to mark the message failed');
+  await eventually(
+    () => engine.core.store.messages.get(sent.id)?.state === 'failed',
+    'the bounce to mark the message failed',
+  );
   await engine.close();
 });

@@ -6,8 +6,12 @@ import { makeContacts, newUser, rawClient, startEngine, type TestEngine } from '
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 const stateOf = (engine: TestEngine, id: string): string | undefined => engine.core.store.messages.get(id)?.state;
 
@@ -22,14 +26,25 @@ test('receipts and read markers move our message to delivered and read; typing s
   await me.core.commands['chat.setChatState']({ account: me.account, peer: peerUser.jid, state: 'composing' });
   await typing;
 
-  const sent = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'did you get this?' });
+  const sent = await me.core.commands['chat.send']({
+    account: me.account,
+    to: peerUser.jid,
+    body: 'did you get this?',
+  });
   await eventually(() => stateOf(me, sent.id) === 'delivered', 'a delivery receipt');
   // The receipt can overtake the (decrypting) store: wait for the stored copy.
-  const received = await eventually(async () => (await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid }))[0], 'the peer to store the message');
+  const received = await eventually(
+    async () => (await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid }))[0],
+    'the peer to store the message',
+  );
   assert.ok(received);
   await peer.core.commands['chat.markDisplayed']({ account: peer.account, peer: meUser.jid, id: received.id });
   await eventually(() => stateOf(me, sent.id) === 'read', 'the read marker');
-  await eventually(() => myPhone.core.store.messages.byOriginId(meUser.jid, peerUser.jid, sent.originId ?? '', 'out')?.state === 'read', 'the other device to see it read too');
+  await eventually(
+    () =>
+      myPhone.core.store.messages.byOriginId(meUser.jid, peerUser.jid, sent.originId ?? '', 'out')?.state === 'read',
+    'the other device to see it read too',
+  );
 
   // The peer replies; reading it on the desk clears it on the phone (our marker reaches our other devices).
   await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: 'yes!' });
@@ -42,8 +57,12 @@ test('receipts and read markers move our message to delivered and read; typing s
   await Promise.all([me.close(), myPhone.close(), peer.close()]);
 });
 
-test('corrections and retractions change the message on both sides; a stranger cannot change anybody\'s message', async () => {
-  const [meUser, peerUser, malloryUser] = [await newUser(server, 'editor'), await newUser(server, 'viewer'), await newUser(server, 'mallory')];
+test("corrections and retractions change the message on both sides; a stranger cannot change anybody's message", async () => {
+  const [meUser, peerUser, malloryUser] = [
+    await newUser(server, 'editor'),
+    await newUser(server, 'viewer'),
+    await newUser(server, 'mallory'),
+  ];
   await makeContacts(server, meUser, peerUser, { name: 'Viewer' }, { name: 'Editor' });
   const me = await startEngine(server, meUser);
   const peer = await startEngine(server, peerUser);
@@ -51,16 +70,31 @@ test('corrections and retractions change the message on both sides; a stranger c
   await eventually(() => peer.core.store.messages.count(peer.account) === 1, 'the first message');
   const edited = await me.core.commands['chat.correct']({ account: me.account, id: first.id, body: 'hello' });
   assert.equal(edited.edited, true);
-  await eventually(async () => (await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid }))[0]?.body === 'hello', 'the correction on the other side');
+  await eventually(
+    async () =>
+      (await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid }))[0]?.body === 'hello',
+    'the correction on the other side',
+  );
   const [seen] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
   assert.equal(seen?.edited, true);
   assert.equal(peer.core.store.messages.count(peer.account), 1, 'a correction is not a new message');
 
-  const second = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'oops, wrong chat' });
-  await assert.rejects(me.core.commands['chat.correct']({ account: me.account, id: first.id, body: 'late' }), /last message/);
+  const second = await me.core.commands['chat.send']({
+    account: me.account,
+    to: peerUser.jid,
+    body: 'oops, wrong chat',
+  });
+  await assert.rejects(
+    me.core.commands['chat.correct']({ account: me.account, id: first.id, body: 'late' }),
+    /last message/,
+  );
   await eventually(() => peer.core.store.messages.count(peer.account) === 2, 'the second message');
   await me.core.commands['chat.retract']({ account: me.account, id: second.id });
-  await eventually(() => peer.core.store.messages.byOriginId(peer.account, meUser.jid, second.originId ?? '', 'in')?.retracted === true, 'the retraction');
+  await eventually(
+    () =>
+      peer.core.store.messages.byOriginId(peer.account, meUser.jid, second.originId ?? '', 'in')?.retracted === true,
+    'the retraction',
+  );
   assert.equal(peer.core.store.messages.count(peer.account), 2, 'the retraction itself is not shown as a message');
   const [peerMessage] = await peer.core.commands['chat.history']({ account: peer.account, peer: meUser.jid });
   assert.ok(peerMessage);
@@ -68,8 +102,21 @@ test('corrections and retractions change the message on both sides; a stranger c
 
   // Mallory points a correction and a retraction at the editor's message.
   const mallory = await rawClient(server, malloryUser);
-  await mallory.send(xml('message', { to: peerUser.jid, type: 'chat', id: 'm1' }, xml('body', {}, 'I never said that'), xml('replace', { xmlns: 'urn:xmpp:message-correct:0', id: first.originId ?? '' })));
-  await mallory.send(xml('message', { to: peerUser.jid, type: 'chat', id: 'm2' }, xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: first.originId ?? '' })));
+  await mallory.send(
+    xml(
+      'message',
+      { to: peerUser.jid, type: 'chat', id: 'm1' },
+      xml('body', {}, 'I never said that'),
+      xml('replace', { xmlns: 'urn:xmpp:message-correct:0', id: first.originId ?? '' }),
+    ),
+  );
+  await mallory.send(
+    xml(
+      'message',
+      { to: peerUser.jid, type: 'chat', id: 'm2' },
+      xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: first.originId ?? '' }),
+    ),
+  );
   await sleep(600);
   const afterSpoof = peer.core.store.messages.byOriginId(peer.account, meUser.jid, first.originId ?? '', 'in');
   assert.equal(afterSpoof?.body, 'hello');
@@ -105,33 +152,58 @@ test('client state: while inactive the server holds presence back; roster versio
   await makeContacts(server, meUser, peerUser, { name: 'Busy' }, { name: 'Idle' });
   const me = await startEngine(server, meUser);
   const peer = await startEngine(server, peerUser);
-  await eventually(async () => (await me.core.commands['presence.list']({ account: me.account })).some((p) => p.jid === peerUser.jid), 'the peer online');
+  await eventually(
+    async () => (await me.core.commands['presence.list']({ account: me.account })).some((p) => p.jid === peerUser.jid),
+    'the peer online',
+  );
   await me.core.commands['client.setActive']({ active: false });
   let seen = false;
-  me.core.events.on('presence.changed', (e) => { if (e.presence.resources.some((r) => r.status === 'lunch')) seen = true; });
+  me.core.events.on('presence.changed', (e) => {
+    if (e.presence.resources.some((r) => r.status === 'lunch')) seen = true;
+  });
   await peer.core.commands['presence.set']({ account: peer.account, show: 'away', status: 'lunch' });
   await sleep(800);
   assert.equal(seen, false, 'held back while inactive');
   await me.core.commands['client.setActive']({ active: true });
   await eventually(() => seen, 'delivered once active again');
 
-  assert.equal(me.core.runtime(me.account).modules.roster.lastFetch.incremental, false, 'the first login fetched the whole roster');
+  assert.equal(
+    me.core.runtime(me.account).modules.roster.lastFetch.incremental,
+    false,
+    'the first login fetched the whole roster',
+  );
   await me.core.commands['account.disconnect']({ account: me.account });
   await me.core.commands['account.connect']({ account: me.account });
-  assert.deepEqual(me.core.runtime(me.account).modules.roster.lastFetch, { items: 0, incremental: true }, 'the second login got no items: the version matched');
-  assert.deepEqual((await me.core.commands['roster.list']({ account: me.account })).map((i) => i.jid), [peerUser.jid]);
+  assert.deepEqual(
+    me.core.runtime(me.account).modules.roster.lastFetch,
+    { items: 0, incremental: true },
+    'the second login got no items: the version matched',
+  );
+  assert.deepEqual(
+    (await me.core.commands['roster.list']({ account: me.account })).map((i) => i.jid),
+    [peerUser.jid],
+  );
   await Promise.all([me.close(), peer.close()]);
 });
 
-test('displayed sync (XEP-0490): reading a stranger\'s message on one device clears it on the other, though no marker is sent to them', async () => {
+test("displayed sync (XEP-0490): reading a stranger's message on one device clears it on the other, though no marker is sent to them", async () => {
   const [meUser, strangerUser] = [await newUser(server, 'mds'), await newUser(server, 'unknown')];
   const desk = await startEngine(server, meUser, { resource: 'desk' });
   const phone = await startEngine(server, meUser, { resource: 'phone' });
   const stranger = await startEngine(server, strangerUser);
   let markersToStranger = 0;
-  stranger.core.events.on('message.updated', (e) => { if (e.state === 'read') markersToStranger++; });
-  const sent = await stranger.core.commands['chat.send']({ account: stranger.account, to: meUser.jid, body: 'who is this?' });
-  await eventually(() => desk.core.store.messages.count(desk.account) === 1 && phone.core.store.messages.count(phone.account) === 1, 'both devices to have it');
+  stranger.core.events.on('message.updated', (e) => {
+    if (e.state === 'read') markersToStranger++;
+  });
+  const sent = await stranger.core.commands['chat.send']({
+    account: stranger.account,
+    to: meUser.jid,
+    body: 'who is this?',
+  });
+  await eventually(
+    () => desk.core.store.messages.count(desk.account) === 1 && phone.core.store.messages.count(phone.account) === 1,
+    'both devices to have it',
+  );
   const [onDesk] = await desk.core.commands['chat.history']({ account: desk.account, peer: strangerUser.jid });
   assert.ok(onDesk?.stanzaId);
   const read = waitForEvent(phone.core, 'chat.read', (e) => e.peer === strangerUser.jid);

@@ -11,8 +11,12 @@ import { downloadBytes, invoke, sha256, storedUploads, uploadBytes } from '../he
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 async function pair(): Promise<[TestEngine, TestEngine]> {
   const a = await startEngine(server, await newUser(server, 'sender'));
@@ -25,7 +29,9 @@ async function pair(): Promise<[TestEngine, TestEngine]> {
 
 function inbox(engine: TestEngine): ChatMessage[] {
   const seen: ChatMessage[] = [];
-  engine.core.events.on('message.added', (m) => { if (m.direction === 'in') seen.push(m); });
+  engine.core.events.on('message.added', (m) => {
+    if (m.direction === 'in') seen.push(m);
+  });
   return seen;
 }
 
@@ -73,7 +79,11 @@ test('a file shared in a room downloads as the same bytes for another member; pr
 
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   const svgMessage = await uploadBytes(a.core, a.account, room, 'innocent.svg', svg, 'image/svg+xml');
-  assert.equal((await downloadBytes(b.core, b.account, svgMessage.body)).type, 'application/octet-stream', 'SVG is never typed as an image');
+  assert.equal(
+    (await downloadBytes(b.core, b.account, svgMessage.body)).type,
+    'application/octet-stream',
+    'SVG is never typed as an image',
+  );
   await Promise.all([a.close(), b.close()]);
 });
 
@@ -81,7 +91,13 @@ test('a file over the server limit is refused before any upload, with the limit 
   const [a, b] = await pair();
   const before = storedUploads(server);
   await assert.rejects(
-    invoke(a.core, 'upload.begin', { account: a.account, to: b.account, name: 'huge.iso', size: 10 * 1024 * 1024 + 1, type: 'application/octet-stream' }),
+    invoke(a.core, 'upload.begin', {
+      account: a.account,
+      to: b.account,
+      name: 'huge.iso',
+      size: 10 * 1024 * 1024 + 1,
+      type: 'application/octet-stream',
+    }),
     /"huge\.iso" is 10 MiB; your server takes files up to 10 MiB/u,
   );
   assert.equal(storedUploads(server), before);
@@ -92,7 +108,13 @@ test('a cancelled upload shares nothing and leaves nothing on the server', async
   const [a, b] = await pair();
   const received = inbox(b);
   const before = storedUploads(server);
-  const { upload } = await invoke(a.core, 'upload.begin', { account: a.account, to: b.account, name: 'half.bin', size: 2_000_000, type: 'application/octet-stream' });
+  const { upload } = await invoke(a.core, 'upload.begin', {
+    account: a.account,
+    to: b.account,
+    name: 'half.bin',
+    size: 2_000_000,
+    type: 'application/octet-stream',
+  });
   await invoke(a.core, 'upload.chunk', { upload, data: randomBytes(500_000) });
   await invoke(a.core, 'upload.cancel', { upload });
   await assert.rejects(invoke(a.core, 'upload.chunk', { upload, data: randomBytes(10) }), /no longer running/u);
@@ -101,13 +123,23 @@ test('a cancelled upload shares nothing and leaves nothing on the server', async
   assert.equal(received.length, 0);
   assert.deepEqual(await invoke(a.core, 'chat.history', { account: a.account, peer: b.account }), []);
   assert.equal(storedUploads(server), before);
-  await assert.rejects(invoke(a.core, 'upload.chunk', { upload: 'x', data: new Uint8Array(2 * 1024 * 1024) }), /longer than/u, 'chunks are bounded');
+  await assert.rejects(
+    invoke(a.core, 'upload.chunk', { upload: 'x', data: new Uint8Array(2 * 1024 * 1024) }),
+    /longer than/u,
+    'chunks are bounded',
+  );
   await Promise.all([a.close(), b.close()]);
 });
 
 test('hostile file names are sanitized on the way out and on the way in', async () => {
   const [a, b] = await pair();
-  const begun = await invoke(a.core, 'upload.begin', { account: a.account, to: b.account, name: '../../.config/autostart/evil\u202Egpj.exe', size: 3, type: 'text/html"\r\nX: y' });
+  const begun = await invoke(a.core, 'upload.begin', {
+    account: a.account,
+    to: b.account,
+    name: '../../.config/autostart/evil\u202Egpj.exe',
+    size: 3,
+    type: 'text/html"\r\nX: y',
+  });
   assert.equal(begun.name, 'evilgpj.exe');
   await invoke(a.core, 'upload.cancel', { upload: begun.upload });
 
@@ -115,8 +147,14 @@ test('hostile file names are sanitized on the way out and on the way in', async 
   assert.ok(sent.body.endsWith('/bashrc'), sent.body);
   const downloaded = await downloadBytes(b.core, b.account, sent.body);
   assert.equal(downloaded.name, 'bashrc');
-  await assert.rejects(invoke(b.core, 'files.download', { account: b.account, url: 'file:///etc/passwd', maxBytes: 100 }), /only https/u);
-  await assert.rejects(invoke(b.core, 'files.download', { account: b.account, url: 'http://example.org/a.png', maxBytes: 100 }), /only https/u);
+  await assert.rejects(
+    invoke(b.core, 'files.download', { account: b.account, url: 'file:///etc/passwd', maxBytes: 100 }),
+    /only https/u,
+  );
+  await assert.rejects(
+    invoke(b.core, 'files.download', { account: b.account, url: 'http://example.org/a.png', maxBytes: 100 }),
+    /only https/u,
+  );
   await assert.rejects(invoke(b.core, 'files.read', { id: '../../etc/passwd', offset: 0, length: 10 }), /file id/u);
   await Promise.all([a.close(), b.close()]);
 });
@@ -128,12 +166,19 @@ test('downloads stop at the size cap counted on the bytes, whatever the headers 
     res.writeHead(200, { 'content-type': 'image/png' });
     const chunk = randomBytes(64 * 1024);
     let sent = 0;
-    const pump = (): void => { while (sent < 20 * 1024 * 1024 && res.write(chunk)) sent += chunk.length; if (sent < 20 * 1024 * 1024) res.once('drain', pump); else res.end(); };
+    const pump = (): void => {
+      while (sent < 20 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+      if (sent < 20 * 1024 * 1024) res.once('drain', pump);
+      else res.end();
+    };
     pump();
   });
   await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(liar.address() as AddressInfo).port}/cat.png`;
-  await assert.rejects(invoke(engine.core, 'files.download', { account: engine.account, url, maxBytes: 1024 * 1024 }), /grew past the 1 MiB/u);
+  await assert.rejects(
+    invoke(engine.core, 'files.download', { account: engine.account, url, maxBytes: 1024 * 1024 }),
+    /grew past the 1 MiB/u,
+  );
   const honest = await invoke(engine.core, 'files.probe', { account: engine.account, url });
   assert.equal(honest.type, 'image/png');
   liar.closeAllConnections();
@@ -145,8 +190,14 @@ test('a refusal by the upload service is told in words, and nothing is shared', 
   const picky = await startProsody({ uploadFileTypes: ['image/*'] });
   try {
     const a = await startEngine(picky, await newUser(picky, 'sender'));
-    await assert.rejects(uploadBytes(a.core, a.account, 'someone@localhost' as BareJid, 'notes.txt', Buffer.from('hello'), 'text/plain'), /The server will not take "notes\.txt"/u);
-    assert.deepEqual(await invoke(a.core, 'chat.history', { account: a.account, peer: 'someone@localhost' as BareJid }), []);
+    await assert.rejects(
+      uploadBytes(a.core, a.account, 'someone@localhost' as BareJid, 'notes.txt', Buffer.from('hello'), 'text/plain'),
+      /The server will not take "notes\.txt"/u,
+    );
+    assert.deepEqual(
+      await invoke(a.core, 'chat.history', { account: a.account, peer: 'someone@localhost' as BareJid }),
+      [],
+    );
     await a.close();
   } finally {
     await picky.stop();

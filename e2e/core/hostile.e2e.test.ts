@@ -8,20 +8,39 @@ import { newUser, rawClient, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); setLogSink(undefined); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+  setLogSink(undefined);
+});
 
 test('a roster push from a stranger is refused, logged and changes nothing', async () => {
   const [victimUser, malloryUser] = [await newUser(server, 'victim'), await newUser(server, 'mallory')];
   const victim = await startEngine(server, victimUser, { resource: 'home' });
   const warnings: string[] = [];
-  setLogSink((level, _scope, message) => { if (level === 'warn') warnings.push(message); });
+  setLogSink((level, _scope, message) => {
+    if (level === 'warn') warnings.push(message);
+  });
   const mallory = await rawClient(server, malloryUser);
-  const answer = await mallory.sendReceive(xml('iq', { type: 'set', id: 'spoof1', to: `${victim.account}/home` },
-    xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: malloryUser.jid, name: 'Your bank', subscription: 'both' }))));
+  const answer = await mallory.sendReceive(
+    xml(
+      'iq',
+      { type: 'set', id: 'spoof1', to: `${victim.account}/home` },
+      xml(
+        'query',
+        { xmlns: 'jabber:iq:roster' },
+        xml('item', { jid: malloryUser.jid, name: 'Your bank', subscription: 'both' }),
+      ),
+    ),
+  );
   assert.equal(answer.attrs.type, 'error');
   assert.deepEqual(await victim.core.commands['roster.list']({ account: victim.account }), []);
-  assert.ok(warnings.some((w) => w.includes('roster push')), 'the spoof was logged');
+  assert.ok(
+    warnings.some((w) => w.includes('roster push')),
+    'the spoof was logged',
+  );
   setLogSink(undefined);
   await mallory.stop();
   await victim.close();
@@ -31,13 +50,22 @@ test('malformed and hostile stanzas are dropped without harm, and a 1 MB body ar
   const [victimUser, malloryUser] = [await newUser(server, 'target'), await newUser(server, 'attacker')];
   const victim = await startEngine(server, victimUser, { resource: 'home' });
   const mallory = await rawClient(server, malloryUser);
-  t.after(async () => { await mallory.stop().catch(() => undefined); await victim.close(); });
+  t.after(async () => {
+    await mallory.stop().catch(() => undefined);
+    await victim.close();
+  });
   const to = `${victim.account}/home`;
   const junk = [
     xml('message', { to, type: 'chat' }, xml('body', {})),
     xml('message', { to, type: 'chat' }, xml('active', { xmlns: 'http://jabber.org/protocol/chatstates' })),
     xml('message', { to, type: 'groupchat' }, xml('body', {}, 'not a room')),
-    xml('message', { to, type: 'chat' }, xml('body', {}, 'forged ids'), xml('stanza-id', { xmlns: 'urn:xmpp:sid:0', by: victim.account, id: 'forged' }), xml('delay', { xmlns: 'urn:xmpp:delay', stamp: 'yesterday-ish' })),
+    xml(
+      'message',
+      { to, type: 'chat' },
+      xml('body', {}, 'forged ids'),
+      xml('stanza-id', { xmlns: 'urn:xmpp:sid:0', by: victim.account, id: 'forged' }),
+      xml('delay', { xmlns: 'urn:xmpp:delay', stamp: 'yesterday-ish' }),
+    ),
     xml('message', { to, type: 'error', id: 'nonexistent' }),
     xml('presence', { to }, xml('show', {}, 'bogus'), xml('priority', {}, 'NaN'), xml('status', {}, 'x'.repeat(5000))),
     xml('presence', { to, type: 'probe-ish' }),
@@ -51,11 +79,19 @@ test('malformed and hostile stanzas are dropped without harm, and a 1 MB body ar
   await eventually(() => victim.core.store.messages.count(victim.account) === 3, 'the three real messages', 15_000);
   await sleep(300);
   const history = await victim.core.commands['chat.history']({ account: victim.account, peer: malloryUser.jid });
-  assert.deepEqual(history.map((m) => m.body.length), ['forged ids'.length, big.length, 'still alive?'.length]);
+  assert.deepEqual(
+    history.map((m) => m.body.length),
+    ['forged ids'.length, big.length, 'still alive?'.length],
+  );
   assert.equal(history[1]?.body, big);
   assert.notEqual(history[0]?.stanzaId, 'forged');
-  const presence = (await victim.core.commands['presence.list']({ account: victim.account })).find((p) => p.jid === malloryUser.jid);
-  assert.deepEqual(presence?.resources.map((r) => [r.show, r.priority, r.status.length]), [['online', 0, 1024]]);
+  const presence = (await victim.core.commands['presence.list']({ account: victim.account })).find(
+    (p) => p.jid === malloryUser.jid,
+  );
+  assert.deepEqual(
+    presence?.resources.map((r) => [r.show, r.priority, r.status.length]),
+    [['online', 0, 1024]],
+  );
   assert.equal(victim.core.runtime(victim.account).state.status, 'online');
 });
 

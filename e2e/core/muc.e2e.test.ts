@@ -8,15 +8,25 @@ import { newUser, rawClient, startEngine, type TestEngine } from '../helpers/acc
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 const newRoom = (): BareJid => `room-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
 const bodies = async (engine: TestEngine, room: BareJid): Promise<string[]> =>
-  (await engine.core.commands['chat.history']({ account: engine.account, peer: room, limit: 200 })).map((m) => `${m.from}: ${m.body}`);
+  (await engine.core.commands['chat.history']({ account: engine.account, peer: room, limit: 200 })).map(
+    (m) => `${m.from}: ${m.body}`,
+  );
 
 test('three accounts in a room: join, messages once each, nick change, subject, mentions, history from the room archive', async () => {
-  const [aUser, bUser, cUser] = [await newUser(server, 'anna'), await newUser(server, 'ben'), await newUser(server, 'cleo')];
+  const [aUser, bUser, cUser] = [
+    await newUser(server, 'anna'),
+    await newUser(server, 'ben'),
+    await newUser(server, 'cleo'),
+  ];
   const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
   const room = newRoom();
   const created = await a.core.commands['muc.join']({ account: a.account, room, nick: 'Anna' });
@@ -25,27 +35,62 @@ test('three accounts in a room: join, messages once each, nick change, subject, 
   await b.core.commands['muc.join']({ account: b.account, room, nick: 'Ben' });
   await eventually(() => a.core.runtime(a.account).modules.muc.occupants(room).length === 2, 'Anna to see Ben');
   const occupants = await b.core.commands['muc.occupants']({ account: b.account, room });
-  assert.deepEqual(occupants.map((o) => [o.nick, o.role, o.affiliation]).sort(), [['Anna', 'moderator', 'owner'], ['Ben', 'participant', 'none']]);
-  assert.ok(occupants.every((o) => o.occupantId), 'the room vouches for each occupant (XEP-0421)');
+  assert.deepEqual(occupants.map((o) => [o.nick, o.role, o.affiliation]).sort(), [
+    ['Anna', 'moderator', 'owner'],
+    ['Ben', 'participant', 'none'],
+  ]);
+  assert.ok(
+    occupants.every((o) => o.occupantId),
+    'the room vouches for each occupant (XEP-0421)',
+  );
 
   await a.core.commands['muc.send']({ account: a.account, room, body: 'welcome, Ben!' });
   await b.core.commands['muc.send']({ account: b.account, room, body: 'thanks' });
-  await eventually(async () => (await bodies(a, room)).length === 2 && (await bodies(b, room)).length === 2, 'both messages on both sides');
-  const [mention] = (await b.core.commands['chat.history']({ account: b.account, peer: room })).filter((m) => m.direction === 'in');
+  await eventually(
+    async () => (await bodies(a, room)).length === 2 && (await bodies(b, room)).length === 2,
+    'both messages on both sides',
+  );
+  const [mention] = (await b.core.commands['chat.history']({ account: b.account, peer: room })).filter(
+    (m) => m.direction === 'in',
+  );
   assert.equal(mention?.mention, true, 'our nick is highlighted');
   assert.equal((await b.core.commands['muc.rooms']({ account: b.account }))[0]?.mentions, 1);
-  const [own] = (await a.core.commands['chat.history']({ account: a.account, peer: room })).filter((m) => m.direction === 'out');
+  const [own] = (await a.core.commands['chat.history']({ account: a.account, peer: room })).filter(
+    (m) => m.direction === 'out',
+  );
   assert.equal(own?.state, 'delivered', 'the room reflected our message');
 
-  const typing = waitForEvent(b.core, 'chat.stateChanged', (e) => e.peer === room && e.nick === 'Anna' && e.state === 'composing');
+  const typing = waitForEvent(
+    b.core,
+    'chat.stateChanged',
+    (e) => e.peer === room && e.nick === 'Anna' && e.state === 'composing',
+  );
   await a.core.commands['chat.setChatState']({ account: a.account, peer: room, state: 'composing' });
   await typing;
   await a.core.commands['muc.setSubject']({ account: a.account, room, subject: 'Planning' });
-  await eventually(async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.subject === 'Planning', 'the subject');
+  await eventually(
+    async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.subject === 'Planning',
+    'the subject',
+  );
   await b.core.commands['muc.setNick']({ account: b.account, room, nick: 'Benny' });
-  await eventually(() => a.core.runtime(a.account).modules.muc.occupants(room).some((o) => o.nick === 'Benny'), 'the new nick');
-  assert.ok(!a.core.runtime(a.account).modules.muc.occupants(room).some((o) => o.nick === 'Ben'));
-  await eventually(async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.nick === 'Benny', 'Ben to know his new nick');
+  await eventually(
+    () =>
+      a.core
+        .runtime(a.account)
+        .modules.muc.occupants(room)
+        .some((o) => o.nick === 'Benny'),
+    'the new nick',
+  );
+  assert.ok(
+    !a.core
+      .runtime(a.account)
+      .modules.muc.occupants(room)
+      .some((o) => o.nick === 'Ben'),
+  );
+  await eventually(
+    async () => (await b.core.commands['muc.rooms']({ account: b.account }))[0]?.nick === 'Benny',
+    'Ben to know his new nick',
+  );
 
   // A newcomer gets the history from the room's archive, each message once.
   const c = await startEngine(server, cUser);
@@ -65,14 +110,20 @@ test('a taken nick is refused with a suggestion; a room is rejoined after reconn
   const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
   const room = newRoom();
   await a.core.commands['muc.join']({ account: a.account, room, nick: 'Same' });
-  await assert.rejects(b.core.commands['muc.join']({ account: b.account, room, nick: 'Same' }), (error: Error) => /already in use/.test(error.message));
+  await assert.rejects(b.core.commands['muc.join']({ account: b.account, room, nick: 'Same' }), (error: Error) =>
+    /already in use/.test(error.message),
+  );
   await b.core.commands['muc.join']({ account: b.account, room, nick: 'Same_' });
   await b.core.commands['muc.send']({ account: b.account, room, body: 'before' });
   await eventually(async () => (await bodies(a, room)).length === 1, 'the first message');
 
   await a.core.commands['account.disconnect']({ account: a.account });
   await b.core.commands['muc.send']({ account: b.account, room, body: 'while you were away' });
-  const rejoined = waitForEvent(a.core, 'muc.roomChanged', (e) => e.room.jid === room && e.room.state.status === 'joined');
+  const rejoined = waitForEvent(
+    a.core,
+    'muc.roomChanged',
+    (e) => e.room.jid === room && e.room.state.status === 'joined',
+  );
   await a.core.commands['account.connect']({ account: a.account });
   await rejoined;
   await eventually(async () => (await bodies(a, room)).length === 2, 'the missed message from the room archive');
@@ -90,36 +141,98 @@ test('messages and presence that only claim to come from a room are ignored; aft
 
   const mallory = await rawClient(server, malloryUser);
   await mallory.send(xml('message', { to: aUser.jid, type: 'groupchat' }, xml('body', {}, 'I am the room')));
-  await mallory.send(xml('presence', { to: `${aUser.jid}/${a.core.runtime(a.account).connection.jid?.split('/')[1] ?? ''}` },
-    xml('x', { xmlns: 'http://jabber.org/protocol/muc#user' }, xml('item', { role: 'moderator', affiliation: 'owner' }), xml('status', { code: '110' }))));
+  await mallory.send(
+    xml(
+      'presence',
+      { to: `${aUser.jid}/${a.core.runtime(a.account).connection.jid?.split('/')[1] ?? ''}` },
+      xml(
+        'x',
+        { xmlns: 'http://jabber.org/protocol/muc#user' },
+        xml('item', { role: 'moderator', affiliation: 'owner' }),
+        xml('status', { code: '110' }),
+      ),
+    ),
+  );
   await sleep(400);
   assert.equal(a.core.store.messages.count(a.account), 0);
-  assert.deepEqual(a.core.runtime(a.account).modules.muc.occupants(room).map((o) => o.nick), ['Pinger']);
+  assert.deepEqual(
+    a.core
+      .runtime(a.account)
+      .modules.muc.occupants(room)
+      .map((o) => o.nick),
+    ['Pinger'],
+  );
   await mallory.stop();
 
   // The server (and with it the room) restarts: a new session, the room joined again.
   await server.restart();
-  await eventually(() => a.core.runtime(a.account).modules.muc.rooms()[0]?.state.status === 'joined' && a.core.runtime(a.account).state.status === 'online', 'the room rejoined', 20_000);
-  assert.deepEqual(a.core.runtime(a.account).modules.muc.occupants(room).map((o) => o.nick), ['Pinger']);
+  await eventually(
+    () =>
+      a.core.runtime(a.account).modules.muc.rooms()[0]?.state.status === 'joined' &&
+      a.core.runtime(a.account).state.status === 'online',
+    'the room rejoined',
+    20_000,
+  );
+  assert.deepEqual(
+    a.core
+      .runtime(a.account)
+      .modules.muc.occupants(room)
+      .map((o) => o.nick),
+    ['Pinger'],
+  );
   await a.close();
 });
 
 test('moderation: kick, voice, ban and the ban list take effect for everyone; a participant may not; invitations arrive; destroying ends the room', async () => {
-  const [ownerUser, bUser, cUser] = [await newUser(server, 'owner'), await newUser(server, 'bob'), await newUser(server, 'carl')];
-  const [owner, b, c] = [await startEngine(server, ownerUser), await startEngine(server, bUser), await startEngine(server, cUser)];
+  const [ownerUser, bUser, cUser] = [
+    await newUser(server, 'owner'),
+    await newUser(server, 'bob'),
+    await newUser(server, 'carl'),
+  ];
+  const [owner, b, c] = [
+    await startEngine(server, ownerUser),
+    await startEngine(server, bUser),
+    await startEngine(server, cUser),
+  ];
   const room = newRoom();
   await owner.core.commands['muc.join']({ account: owner.account, room, nick: 'Owner' });
   await b.core.commands['muc.join']({ account: b.account, room, nick: 'Bob' });
   await c.core.commands['muc.join']({ account: c.account, room, nick: 'Carl' });
 
-  await assert.rejects(c.core.commands['muc.setRole']({ account: c.account, room, nick: 'Owner', role: 'none' }), /not allowed|does not allow/);
+  await assert.rejects(
+    c.core.commands['muc.setRole']({ account: c.account, room, nick: 'Owner', role: 'none' }),
+    /not allowed|does not allow/,
+  );
   const kicked = waitForEvent(b.core, 'muc.roomChanged', (e) => e.room.jid === room && e.room.state.status === 'left');
-  await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Bob', role: 'none', reason: 'take a break' });
+  await owner.core.commands['muc.setRole']({
+    account: owner.account,
+    room,
+    nick: 'Bob',
+    role: 'none',
+    reason: 'take a break',
+  });
   const state = (await kicked).room.state;
   assert.equal(state.status === 'left' && state.reason, 'kicked: take a break');
-  await eventually(() => !c.core.runtime(c.account).modules.muc.occupants(room).some((o) => o.nick === 'Bob'), 'Carl to see Bob gone');
-  const throughTheRoom = waitForEvent(b.core, 'muc.invited', (e) => e.invitation.room === room && e.invitation.from === `${room}/Owner`);
-  await owner.core.commands['muc.invite']({ account: owner.account, room, jid: bUser.jid, reason: 'mediated', mediated: true });
+  await eventually(
+    () =>
+      !c.core
+        .runtime(c.account)
+        .modules.muc.occupants(room)
+        .some((o) => o.nick === 'Bob'),
+    'Carl to see Bob gone',
+  );
+  const throughTheRoom = waitForEvent(
+    b.core,
+    'muc.invited',
+    (e) => e.invitation.room === room && e.invitation.from === `${room}/Owner`,
+  );
+  await owner.core.commands['muc.invite']({
+    account: owner.account,
+    room,
+    jid: bUser.jid,
+    reason: 'mediated',
+    mediated: true,
+  });
   assert.equal((await throughTheRoom).invitation.reason, 'mediated');
 
   await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Carl', role: 'visitor' });
@@ -127,12 +240,28 @@ test('moderation: kick, voice, ban and the ban list take effect for everyone; a 
   await owner.core.commands['muc.setRole']({ account: owner.account, room, nick: 'Carl', role: 'participant' });
   await eventually(() => c.core.runtime(c.account).modules.muc.rooms()[0]?.role === 'participant', 'Carl voiced again');
 
-  await owner.core.commands['muc.setAffiliation']({ account: owner.account, room, jid: bUser.jid, affiliation: 'outcast', reason: 'spam' });
-  assert.deepEqual((await owner.core.commands['muc.affiliations']({ account: owner.account, room, affiliation: 'outcast' })).map((i) => i.jid), [bUser.jid]);
+  await owner.core.commands['muc.setAffiliation']({
+    account: owner.account,
+    room,
+    jid: bUser.jid,
+    affiliation: 'outcast',
+    reason: 'spam',
+  });
+  assert.deepEqual(
+    (await owner.core.commands['muc.affiliations']({ account: owner.account, room, affiliation: 'outcast' })).map(
+      (i) => i.jid,
+    ),
+    [bUser.jid],
+  );
   await assert.rejects(b.core.commands['muc.join']({ account: b.account, room, nick: 'Bob' }), /banned/);
 
   const invited = waitForEvent(b.core, 'muc.invited', (e) => e.invitation.room === room);
-  await owner.core.commands['muc.invite']({ account: owner.account, room, jid: bUser.jid, reason: 'come back, all is forgiven' });
+  await owner.core.commands['muc.invite']({
+    account: owner.account,
+    room,
+    jid: bUser.jid,
+    reason: 'come back, all is forgiven',
+  });
   assert.equal((await invited).invitation.reason, 'come back, all is forgiven');
 
   const ended = waitForEvent(c.core, 'muc.roomChanged', (e) => e.room.jid === room && e.room.state.status === 'left');
@@ -149,21 +278,38 @@ test('bookmarks (XEP-0402): kept on the server, synced to our other device live,
   const desk = await startEngine(server, meUser, { resource: 'desk' });
   const phone = await startEngine(server, meUser, { resource: 'phone' });
   const synced = waitForEvent(phone.core, 'bookmarks.changed', (e) => e.bookmarks.some((b) => b.room === room));
-  await desk.core.commands['bookmarks.set']({ account: desk.account, bookmark: { room, name: 'Team room', nick: 'Keeper', autojoin: true } });
+  await desk.core.commands['bookmarks.set']({
+    account: desk.account,
+    bookmark: { room, name: 'Team room', nick: 'Keeper', autojoin: true },
+  });
   assert.equal((await synced).bookmarks.find((b) => b.room === room)?.name, 'Team room');
-  await eventually(() => phone.core.runtime(phone.account).modules.muc.rooms().some((r) => r.jid === room && r.state.status === 'joined'), 'the other device to autojoin the new bookmark');
+  await eventually(
+    () =>
+      phone.core
+        .runtime(phone.account)
+        .modules.muc.rooms()
+        .some((r) => r.jid === room && r.state.status === 'joined'),
+    'the other device to autojoin the new bookmark',
+  );
   await Promise.all([desk.close(), phone.close()]);
 
   // A brand-new device (empty database) joins the bookmarked room by itself.
   const laptop = await startEngine(server, meUser, { resource: 'laptop' });
-  await eventually(() => laptop.core.runtime(laptop.account).modules.muc.rooms().some((r) => r.jid === room && r.state.status === 'joined'), 'autojoin after a fresh login');
+  await eventually(
+    () =>
+      laptop.core
+        .runtime(laptop.account)
+        .modules.muc.rooms()
+        .some((r) => r.jid === room && r.state.status === 'joined'),
+    'autojoin after a fresh login',
+  );
   assert.equal(laptop.core.runtime(laptop.account).modules.muc.rooms()[0]?.nick, 'Keeper');
   await laptop.core.commands['bookmarks.remove']({ account: laptop.account, room });
   assert.deepEqual(await laptop.core.commands['bookmarks.list']({ account: laptop.account }), []);
   await Promise.all([laptop.close(), host.close()]);
 });
 
-test('room discovery lists the conference service\'s public rooms with their names and occupant counts', async () => {
+test("room discovery lists the conference service's public rooms with their names and occupant counts", async () => {
   const [aUser, bUser] = [await newUser(server, 'finder'), await newUser(server, 'founder')];
   const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
   const room = newRoom();
@@ -178,8 +324,16 @@ test('room discovery lists the conference service\'s public rooms with their nam
 });
 
 test('in a room only the sender can correct or retract a message: the room vouches with occupant-id, a reused nick cannot', async () => {
-  const [aUser, bUser, cUser] = [await newUser(server, 'writer'), await newUser(server, 'reader'), await newUser(server, 'imposter')];
-  const [a, b, c] = [await startEngine(server, aUser), await startEngine(server, bUser), await startEngine(server, cUser)];
+  const [aUser, bUser, cUser] = [
+    await newUser(server, 'writer'),
+    await newUser(server, 'reader'),
+    await newUser(server, 'imposter'),
+  ];
+  const [a, b, c] = [
+    await startEngine(server, aUser),
+    await startEngine(server, bUser),
+    await startEngine(server, cUser),
+  ];
   const room = newRoom();
   await a.core.commands['muc.join']({ account: a.account, room, nick: 'Writer' });
   await b.core.commands['muc.join']({ account: b.account, room, nick: 'Reader' });
@@ -190,36 +344,65 @@ test('in a room only the sender can correct or retract a message: the room vouch
 
   // The writer leaves; an imposter takes the nick and tries to retract the message.
   await a.core.commands['muc.leave']({ account: a.account, room });
-  await eventually(() => !b.core.runtime(b.account).modules.muc.occupants(room).some((o) => o.nick === 'Writer'), 'the writer to be gone');
+  await eventually(
+    () =>
+      !b.core
+        .runtime(b.account)
+        .modules.muc.occupants(room)
+        .some((o) => o.nick === 'Writer'),
+    'the writer to be gone',
+  );
   await c.core.commands['muc.join']({ account: c.account, room, nick: 'Writer' });
   const raw = await rawClient(server, cUser, 'raw');
   await raw.send(xml('presence', { to: `${room}/Writer` }, xml('x', { xmlns: 'http://jabber.org/protocol/muc' })));
   await sleep(300);
-  await raw.send(xml('message', { to: room, type: 'groupchat', id: 'evil' }, xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: sent.originId ?? '' }), xml('body', {}, 'retracted')));
+  await raw.send(
+    xml(
+      'message',
+      { to: room, type: 'groupchat', id: 'evil' },
+      xml('retract', { xmlns: 'urn:xmpp:message-retract:1', id: sent.originId ?? '' }),
+      xml('body', {}, 'retracted'),
+    ),
+  );
   await sleep(500);
-  const [original] = (await b.core.commands['chat.history']({ account: b.account, peer: room })).filter((m) => m.originId === sent.originId);
-  assert.equal(original?.retracted, undefined, 'a reused nick cannot retract another person\'s message');
+  const [original] = (await b.core.commands['chat.history']({ account: b.account, peer: room })).filter(
+    (m) => m.originId === sent.originId,
+  );
+  assert.equal(original?.retracted, undefined, "a reused nick cannot retract another person's message");
   assert.equal(original?.body, 'the plan');
   await Promise.all([a.close(), b.close(), c.close(), raw.stop()]);
 });
 
-test('room configuration through the room\'s own form: a new name and a password take effect; others may not configure', async () => {
+test("room configuration through the room's own form: a new name and a password take effect; others may not configure", async () => {
   const [ownerUser, guestUser] = [await newUser(server, 'configurer'), await newUser(server, 'guest')];
   const [owner, guest] = [await startEngine(server, ownerUser), await startEngine(server, guestUser)];
   const room = newRoom();
   await owner.core.commands['muc.join']({ account: owner.account, room, nick: 'Owner' });
   const form = await owner.core.commands['muc.getConfig']({ account: owner.account, room });
   const types = new Set(form.fields.map((f) => f.type));
-  for (const type of ['boolean', 'list-single', 'text-single']) assert.ok(types.has(type as never), `the form has ${type} fields`);
-  await owner.core.commands['muc.submitConfig']({ account: owner.account, room, values: {
-    'muc#roomconfig_roomname': ['Secret club'], 'muc#roomconfig_passwordprotectedroom': ['1'], 'muc#roomconfig_roomsecret': ['hunter2'],
-  } });
-  const info = (await guest.core.commands['muc.discover']({ account: guest.account })).rooms.find((r) => r.jid === room);
+  for (const type of ['boolean', 'list-single', 'text-single'])
+    assert.ok(types.has(type as never), `the form has ${type} fields`);
+  await owner.core.commands['muc.submitConfig']({
+    account: owner.account,
+    room,
+    values: {
+      'muc#roomconfig_roomname': ['Secret club'],
+      'muc#roomconfig_passwordprotectedroom': ['1'],
+      'muc#roomconfig_roomsecret': ['hunter2'],
+    },
+  });
+  const info = (await guest.core.commands['muc.discover']({ account: guest.account })).rooms.find(
+    (r) => r.jid === room,
+  );
   assert.equal(info?.name, 'Secret club');
   assert.equal(info?.passwordProtected, true);
   await assert.rejects(guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Guest' }), /password/);
   await guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Guest', password: 'hunter2' });
-  assert.equal((await guest.core.commands['muc.rooms']({ account: guest.account }))[0]?.name, 'Secret club', 'the room list shows its name');
+  assert.equal(
+    (await guest.core.commands['muc.rooms']({ account: guest.account }))[0]?.name,
+    'Secret club',
+    'the room list shows its name',
+  );
   await assert.rejects(guest.core.commands['muc.getConfig']({ account: guest.account, room }), /not allowed/);
   await Promise.all([owner.close(), guest.close()]);
 });
@@ -230,29 +413,58 @@ test('private messages between occupants are their own conversation, not in the 
   const room = newRoom();
   await a.core.commands['muc.join']({ account: a.account, room, nick: 'Whisperer' });
   await b.core.commands['muc.join']({ account: b.account, room, nick: 'Listener' });
-  await a.core.commands['muc.sendPrivate']({ account: a.account, room, nick: 'Listener', body: 'psst, just between us' });
+  await a.core.commands['muc.sendPrivate']({
+    account: a.account,
+    room,
+    nick: 'Listener',
+    body: 'psst, just between us',
+  });
   const pm = `${room}/Whisperer` as BareJid;
-  await eventually(async () => (await b.core.commands['chat.history']({ account: b.account, peer: pm })).length === 1, 'the private message');
+  await eventually(
+    async () => (await b.core.commands['chat.history']({ account: b.account, peer: pm })).length === 1,
+    'the private message',
+  );
   assert.deepEqual(await bodies(b, room), [], 'not in the room conversation');
-  assert.equal((await a.core.commands['chat.history']({ account: a.account, peer: `${room}/Listener` as BareJid }))[0]?.body, 'psst, just between us');
+  assert.equal(
+    (await a.core.commands['chat.history']({ account: a.account, peer: `${room}/Listener` as BareJid }))[0]?.body,
+    'psst, just between us',
+  );
   await Promise.all([a.close(), b.close()]);
 });
 
-test('a moderator retracts someone else\'s message for everyone (XEP-0425); a participant may not', async () => {
-  const [modUser, bUser, cUser] = [await newUser(server, 'moderator'), await newUser(server, 'spammer'), await newUser(server, 'bystander')];
-  const [mod, b, c] = [await startEngine(server, modUser), await startEngine(server, bUser), await startEngine(server, cUser)];
+test("a moderator retracts someone else's message for everyone (XEP-0425); a participant may not", async () => {
+  const [modUser, bUser, cUser] = [
+    await newUser(server, 'moderator'),
+    await newUser(server, 'spammer'),
+    await newUser(server, 'bystander'),
+  ];
+  const [mod, b, c] = [
+    await startEngine(server, modUser),
+    await startEngine(server, bUser),
+    await startEngine(server, cUser),
+  ];
   const room = newRoom();
   await mod.core.commands['muc.join']({ account: mod.account, room, nick: 'Mod' });
   await b.core.commands['muc.join']({ account: b.account, room, nick: 'Spammer' });
   await c.core.commands['muc.join']({ account: c.account, room, nick: 'Bystander' });
   await b.core.commands['muc.send']({ account: b.account, room, body: 'buy cheap watches' });
-  await eventually(async () => (await c.core.commands['chat.history']({ account: c.account, peer: room })).length === 1, 'the spam to arrive');
+  await eventually(
+    async () => (await c.core.commands['chat.history']({ account: c.account, peer: room })).length === 1,
+    'the spam to arrive',
+  );
   const [spam] = await mod.core.commands['chat.history']({ account: mod.account, peer: room });
   assert.ok(spam?.stanzaId);
-  await assert.rejects(c.core.commands['muc.moderate']({ account: c.account, room, stanzaId: spam.stanzaId }), /moderator/);
+  await assert.rejects(
+    c.core.commands['muc.moderate']({ account: c.account, room, stanzaId: spam.stanzaId }),
+    /moderator/,
+  );
   await mod.core.commands['muc.moderate']({ account: mod.account, room, stanzaId: spam.stanzaId, reason: 'spam' });
   for (const engine of [c, b]) {
-    await eventually(async () => (await engine.core.commands['chat.history']({ account: engine.account, peer: room }))[0]?.retracted === true, 'the retraction everywhere');
+    await eventually(
+      async () =>
+        (await engine.core.commands['chat.history']({ account: engine.account, peer: room }))[0]?.retracted === true,
+      'the retraction everywhere',
+    );
   }
   await Promise.all([mod.close(), b.close(), c.close()]);
 });
@@ -261,10 +473,22 @@ test('a configured creation: the new room stays locked until its form is submitt
   const [ownerUser, guestUser] = [await newUser(server, 'planner'), await newUser(server, 'early')];
   const [owner, guest] = [await startEngine(server, ownerUser), await startEngine(server, guestUser)];
   const room = newRoom();
-  const created = await owner.core.commands['muc.join']({ account: owner.account, room, nick: 'Planner', configure: true });
+  const created = await owner.core.commands['muc.join']({
+    account: owner.account,
+    room,
+    nick: 'Planner',
+    configure: true,
+  });
   assert.equal(created.created, true, 'the room waits for its configuration');
-  await assert.rejects(guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Early' }), /does not exist|refused/);
-  await owner.core.commands['muc.submitConfig']({ account: owner.account, room, values: { 'muc#roomconfig_roomname': ['Planned'] } });
+  await assert.rejects(
+    guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Early' }),
+    /does not exist|refused/,
+  );
+  await owner.core.commands['muc.submitConfig']({
+    account: owner.account,
+    room,
+    values: { 'muc#roomconfig_roomname': ['Planned'] },
+  });
   const joined = await guest.core.commands['muc.join']({ account: guest.account, room, nick: 'Early' });
   assert.equal(joined.state.status, 'joined');
   assert.equal(joined.name, 'Planned');
@@ -276,11 +500,23 @@ test('read markers are shared in a private group (members only, real JIDs), not 
   const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
   const privateRoom = newRoom();
   await a.core.commands['muc.join']({ account: a.account, room: privateRoom, nick: 'Lead', configure: true });
-  await a.core.commands['muc.submitConfig']({ account: a.account, room: privateRoom, values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] } });
-  await a.core.commands['muc.setAffiliation']({ account: a.account, room: privateRoom, jid: bUser.jid, affiliation: 'member' });
+  await a.core.commands['muc.submitConfig']({
+    account: a.account,
+    room: privateRoom,
+    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
+  });
+  await a.core.commands['muc.setAffiliation']({
+    account: a.account,
+    room: privateRoom,
+    jid: bUser.jid,
+    affiliation: 'member',
+  });
   await b.core.commands['muc.join']({ account: b.account, room: privateRoom, nick: 'Mate' });
   const sent = await a.core.commands['muc.send']({ account: a.account, room: privateRoom, body: 'please read' });
-  await eventually(async () => (await b.core.commands['chat.history']({ account: b.account, peer: privateRoom })).length === 1, 'the message');
+  await eventually(
+    async () => (await b.core.commands['chat.history']({ account: b.account, peer: privateRoom })).length === 1,
+    'the message',
+  );
   const [seen] = await b.core.commands['chat.history']({ account: b.account, peer: privateRoom });
   assert.ok(seen);
   await b.core.commands['chat.markDisplayed']({ account: b.account, peer: privateRoom, id: seen.id });
@@ -290,7 +526,10 @@ test('read markers are shared in a private group (members only, real JIDs), not 
   await a.core.commands['muc.join']({ account: a.account, room: publicRoom, nick: 'Lead' });
   await b.core.commands['muc.join']({ account: b.account, room: publicRoom, nick: 'Mate' });
   const open = await a.core.commands['muc.send']({ account: a.account, room: publicRoom, body: 'public' });
-  await eventually(async () => (await b.core.commands['chat.history']({ account: b.account, peer: publicRoom })).length === 1, 'the public message');
+  await eventually(
+    async () => (await b.core.commands['chat.history']({ account: b.account, peer: publicRoom })).length === 1,
+    'the public message',
+  );
   const [publicSeen] = await b.core.commands['chat.history']({ account: b.account, peer: publicRoom });
   await b.core.commands['chat.markDisplayed']({ account: b.account, peer: publicRoom, id: publicSeen?.id ?? '' });
   await sleep(400);
@@ -304,7 +543,10 @@ test('self-ping finds a membership the room dropped silently and rejoins', async
   const room = newRoom();
   await a.core.commands['muc.join']({ account: a.account, room, nick: 'Dropped' });
   // The room forgets its occupants without telling anyone (as after a crash of the room's host).
-  prosodyShell(server, `> prosody.hosts['conference.localhost'].modules.muc.get_room_from_jid('${room}')._occupants = {}`);
+  prosodyShell(
+    server,
+    `> prosody.hosts['conference.localhost'].modules.muc.get_room_from_jid('${room}')._occupants = {}`,
+  );
   assert.deepEqual(await a.core.runtime(a.account).modules.muc.selfPing(), [room], 'the lost membership was noticed');
   await eventually(() => a.core.runtime(a.account).modules.muc.rooms()[0]?.state.status === 'joined', 'rejoined');
   assert.deepEqual(await a.core.runtime(a.account).modules.muc.selfPing(), [], 'and now really in the room');

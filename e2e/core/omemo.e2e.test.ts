@@ -7,8 +7,12 @@ import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('two accounts with two devices each: every device decrypts both directions, the wire carries no plain text', async () => {
   const [romeoUser, julietUser] = [await newUser(server, 'romeo'), await newUser(server, 'juliet')];
@@ -24,26 +28,42 @@ test('two accounts with two devices each: every device decrypts both directions,
 
   const wire: Element[] = [];
   const spy = await rawClient(server, julietUser, 'spy');
-  spy.on('stanza', (s: Element) => { if (s.is('message')) wire.push(s); });
+  spy.on('stanza', (s: Element) => {
+    if (s.is('message')) wire.push(s);
+  });
   await spy.send((await import('@xmpp/xml')).default('presence'));
 
-  const state = await romeoLaptop.core.commands['omemo.chatState']({ account: romeoLaptop.account, peer: julietUser.jid });
+  const state = await romeoLaptop.core.commands['omemo.chatState']({
+    account: romeoLaptop.account,
+    peer: julietUser.jid,
+  });
   assert.equal(state.enabled, true, 'on by default: the contact has OMEMO devices');
   assert.equal(state.usable, true, JSON.stringify(state));
   const secret = 'Did my heart love till now? Forswear it, sight!';
-  const sent = await romeoLaptop.core.commands['chat.send']({ account: romeoLaptop.account, to: julietUser.jid, body: secret });
+  const sent = await romeoLaptop.core.commands['chat.send']({
+    account: romeoLaptop.account,
+    to: julietUser.jid,
+    body: secret,
+  });
   assert.equal(sent.encryption?.protocol, 'omemo');
   for (const device of [julietLaptop, julietPhone]) {
-    await eventually(() => device.inbox.some((m) => m.body === secret), 'each of juliet\'s devices to decrypt');
+    await eventually(() => device.inbox.some((m) => m.body === secret), "each of juliet's devices to decrypt");
   }
-  await eventually(() => romeoPhone.inbox.some((m) => m.body === secret && m.direction === 'out'), 'romeo\'s phone to decrypt the carbon');
+  await eventually(
+    () => romeoPhone.inbox.some((m) => m.body === secret && m.direction === 'out'),
+    "romeo's phone to decrypt the carbon",
+  );
   const atJuliet = julietLaptop.inbox.find((m) => m.body === secret);
   assert.deepEqual(atJuliet?.encryption, { protocol: 'omemo', device: romeoLaptop.deviceId, trust: 'blind' });
 
   const reply = 'My bounty is as boundless as the sea';
   await julietPhone.core.commands['chat.send']({ account: julietPhone.account, to: romeoUser.jid, body: reply });
-  for (const device of [romeoLaptop, romeoPhone]) await eventually(() => device.inbox.some((m) => m.body === reply), 'romeo\'s devices to decrypt the reply');
-  await eventually(() => julietLaptop.inbox.some((m) => m.body === reply && m.direction === 'out'), 'juliet\'s laptop to decrypt her own reply');
+  for (const device of [romeoLaptop, romeoPhone])
+    await eventually(() => device.inbox.some((m) => m.body === reply), "romeo's devices to decrypt the reply");
+  await eventually(
+    () => julietLaptop.inbox.some((m) => m.body === reply && m.direction === 'out'),
+    "juliet's laptop to decrypt her own reply",
+  );
 
   await eventually(() => wire.length >= 1, 'the spy to see the stanza');
   for (const stanza of wire) {
@@ -56,7 +76,11 @@ test('two accounts with two devices each: every device decrypts both directions,
     await device.core.commands['archive.catchUp']({ account: device.account });
     const peer = device.account === romeoUser.jid ? julietUser.jid : romeoUser.jid;
     const history = await device.core.commands['chat.history']({ account: device.account, peer });
-    assert.deepEqual(history.map((m) => m.body), [secret, reply], `${device.account} stores each message once`);
+    assert.deepEqual(
+      history.map((m) => m.body),
+      [secret, reply],
+      `${device.account} stores each message once`,
+    );
     assert.ok(history.every((m) => !m.encryption?.error));
   }
   await sleep(200);
@@ -89,31 +113,71 @@ test('blind trust until a device is verified; then a new device waits for a deci
   const juliet = await omemoDevice(server, julietUser, 'laptop');
   await befriend(romeo, juliet, { name: 'Juliet' }, { name: 'Romeo' });
   await knowsDevices(juliet, romeoUser.jid, [romeo.deviceId]);
-  const verified = await juliet.core.commands['omemo.setTrust']({ account: juliet.account, jid: romeoUser.jid, device: romeo.deviceId, trust: 'verified' });
+  const verified = await juliet.core.commands['omemo.setTrust']({
+    account: juliet.account,
+    jid: romeoUser.jid,
+    device: romeo.deviceId,
+    trust: 'verified',
+  });
   assert.equal(verified.trust, 'verified');
 
   const tablet = await omemoDevice(server, romeoUser, 'tablet');
   await knowsDevices(juliet, romeoUser.jid, [romeo.deviceId, tablet.deviceId]);
-  const state = await juliet.core.commands['omemo.chatState']({ account: juliet.account, peer: romeoUser.jid, refresh: true });
-  assert.equal(state.devices.find((d) => d.id === tablet.deviceId)?.trust, 'undecided', 'a new device after verification is not trusted');
+  const state = await juliet.core.commands['omemo.chatState']({
+    account: juliet.account,
+    peer: romeoUser.jid,
+    refresh: true,
+  });
+  assert.equal(
+    state.devices.find((d) => d.id === tablet.deviceId)?.trust,
+    'undecided',
+    'a new device after verification is not trusted',
+  );
   assert.equal(state.undecided, 1, 'the chat warns about it');
   assert.equal(state.usable, true, 'the verified device still gets messages');
 
-  const first = await juliet.core.commands['chat.send']({ account: juliet.account, to: romeoUser.jid, body: 'for the verified laptop only' });
+  const first = await juliet.core.commands['chat.send']({
+    account: juliet.account,
+    to: romeoUser.jid,
+    body: 'for the verified laptop only',
+  });
   assert.deepEqual(first.encryption?.skipped, [{ jid: romeoUser.jid, device: tablet.deviceId }]);
-  await eventually(() => romeo.inbox.some((m) => m.body === 'for the verified laptop only'), 'the verified device to decrypt');
-  const notForTablet = await eventually(() => tablet.inbox.find((m) => m.peer === julietUser.jid), 'the tablet to get the message');
+  await eventually(
+    () => romeo.inbox.some((m) => m.body === 'for the verified laptop only'),
+    'the verified device to decrypt',
+  );
+  const notForTablet = await eventually(
+    () => tablet.inbox.find((m) => m.peer === julietUser.jid),
+    'the tablet to get the message',
+  );
   assert.equal(notForTablet?.body, '', 'the fallback body is never shown');
   assert.equal(notForTablet?.encryption?.error, 'not encrypted for this device');
 
-  await juliet.core.commands['omemo.setTrust']({ account: juliet.account, jid: romeoUser.jid, device: tablet.deviceId, trust: 'verified' });
+  await juliet.core.commands['omemo.setTrust']({
+    account: juliet.account,
+    jid: romeoUser.jid,
+    device: tablet.deviceId,
+    trust: 'verified',
+  });
   await juliet.core.commands['chat.send']({ account: juliet.account, to: romeoUser.jid, body: 'now for both' });
   await eventually(() => tablet.inbox.some((m) => m.body === 'now for both'), 'the verified tablet to decrypt');
 
-  await juliet.core.commands['omemo.setTrust']({ account: juliet.account, jid: romeoUser.jid, device: romeo.deviceId, trust: 'distrusted' });
-  await juliet.core.commands['chat.send']({ account: juliet.account, to: romeoUser.jid, body: 'not for the distrusted laptop' });
+  await juliet.core.commands['omemo.setTrust']({
+    account: juliet.account,
+    jid: romeoUser.jid,
+    device: romeo.deviceId,
+    trust: 'distrusted',
+  });
+  await juliet.core.commands['chat.send']({
+    account: juliet.account,
+    to: romeoUser.jid,
+    body: 'not for the distrusted laptop',
+  });
   await eventually(() => tablet.inbox.some((m) => m.body === 'not for the distrusted laptop'), 'the tablet to decrypt');
-  const atLaptop = await eventually(() => romeo.inbox.find((m) => m.peer === julietUser.jid && m.encryption?.error), 'the laptop to be told');
+  const atLaptop = await eventually(
+    () => romeo.inbox.find((m) => m.peer === julietUser.jid && m.encryption?.error),
+    'the laptop to be told',
+  );
   assert.equal(atLaptop?.encryption?.error, 'not encrypted for this device');
   await Promise.all([romeo, juliet, tablet].map((d) => d.close()));
 });

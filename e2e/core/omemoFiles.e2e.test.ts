@@ -10,8 +10,12 @@ import { makePng } from '../helpers/png.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody({ uploadSizeLimit: 10 * 1024 * 1024 }); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody({ uploadSizeLimit: 10 * 1024 * 1024 });
+});
+after(async () => {
+  await server.stop();
+});
 
 test('an encrypted chat shares files encrypted (XEP-0454): the server holds ciphertext, the peer decrypts the same bytes, a wrong key is refused', async () => {
   const [romeoUser, julietUser] = [await newUser(server, 'romeo'), await newUser(server, 'juliet')];
@@ -25,14 +29,17 @@ test('an encrypted chat shares files encrypted (XEP-0454): the server holds ciph
   assert.equal(sent.encryption?.protocol, 'omemo');
   assert.match(sent.body, /^aesgcm:\/\/.+\/balcony\.png#[0-9a-f]{88}$/u);
   assert.equal(sent.oobUrl, undefined, 'no plain link beside the encrypted message');
-  const got = await eventually(() => juliet.inbox.find((m) => m.body.startsWith('aesgcm://')), 'juliet to decrypt the link');
+  const got = await eventually(
+    () => juliet.inbox.find((m) => m.body.startsWith('aesgcm://')),
+    'juliet to decrypt the link',
+  );
   assert.equal(got?.body, sent.body);
   assert.equal(got?.oobUrl, undefined);
 
   const parts = parseEncryptedFileUrl(sent.body);
   assert.ok(parts);
   const stored = await invoke(juliet.core, 'files.probe', { account: juliet.account, url: sent.body });
-  assert.equal(stored.size, secret.length, 'the size shown is the file\'s, without the tag');
+  assert.equal(stored.size, secret.length, "the size shown is the file's, without the tag");
   const downloaded = await downloadBytes(juliet.core, juliet.account, sent.body);
   assert.equal(downloaded.sha256, sha256(secret), 'the same bytes after decryption');
   assert.equal(downloaded.type, 'image/png');

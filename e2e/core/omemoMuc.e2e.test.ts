@@ -9,49 +9,113 @@ import { omemoDevice } from '../helpers/omemo.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('OMEMO in a members-only, non-anonymous room: three members decrypt each other, the room sees no plain text', async () => {
-  const [aliceUser, bobUser, carolUser] = [await newUser(server, 'alice'), await newUser(server, 'bob'), await newUser(server, 'carol')];
-  const [alice, bob, carol] = [await omemoDevice(server, aliceUser, 'a'), await omemoDevice(server, bobUser, 'b'), await omemoDevice(server, carolUser, 'c')];
+  const [aliceUser, bobUser, carolUser] = [
+    await newUser(server, 'alice'),
+    await newUser(server, 'bob'),
+    await newUser(server, 'carol'),
+  ];
+  const [alice, bob, carol] = [
+    await omemoDevice(server, aliceUser, 'a'),
+    await omemoDevice(server, bobUser, 'b'),
+    await omemoDevice(server, carolUser, 'c'),
+  ];
   const room = `secret-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
   await alice.core.commands['muc.join']({ account: alice.account, room, nick: 'Alice', configure: true });
-  await alice.core.commands['muc.submitConfig']({ account: alice.account, room, values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] } });
-  for (const user of [bobUser, carolUser]) await alice.core.commands['muc.setAffiliation']({ account: alice.account, room, jid: user.jid, affiliation: 'member' });
+  await alice.core.commands['muc.submitConfig']({
+    account: alice.account,
+    room,
+    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
+  });
+  for (const user of [bobUser, carolUser])
+    await alice.core.commands['muc.setAffiliation']({
+      account: alice.account,
+      room,
+      jid: user.jid,
+      affiliation: 'member',
+    });
   await bob.core.commands['muc.join']({ account: bob.account, room, nick: 'Bob' });
   await carol.core.commands['muc.join']({ account: carol.account, room, nick: 'Carol' });
 
   // A fourth account in the room, reading the raw stanzas.
   const spyUser = await newUser(server, 'spy');
-  await alice.core.commands['muc.setAffiliation']({ account: alice.account, room, jid: spyUser.jid, affiliation: 'member' });
+  await alice.core.commands['muc.setAffiliation']({
+    account: alice.account,
+    room,
+    jid: spyUser.jid,
+    affiliation: 'member',
+  });
   const spy = await rawClient(server, spyUser);
   const wire: Element[] = [];
-  spy.on('stanza', (s: Element) => { if (s.is('message') && s.attrs.type === 'groupchat') wire.push(s); });
+  spy.on('stanza', (s: Element) => {
+    if (s.is('message') && s.attrs.type === 'groupchat') wire.push(s);
+  });
   const xml = (await import('@xmpp/xml')).default;
-  await spy.send(xml('presence', { to: `${room}/Spy` }, xml('x', { xmlns: 'http://jabber.org/protocol/muc' }, xml('history', { maxstanzas: '0' }))));
-  await eventually(async () => (await alice.core.commands['muc.occupants']({ account: alice.account, room })).length === 4, 'everyone to be in the room');
+  await spy.send(
+    xml(
+      'presence',
+      { to: `${room}/Spy` },
+      xml('x', { xmlns: 'http://jabber.org/protocol/muc' }, xml('history', { maxstanzas: '0' })),
+    ),
+  );
+  await eventually(
+    async () => (await alice.core.commands['muc.occupants']({ account: alice.account, room })).length === 4,
+    'everyone to be in the room',
+  );
   // The spy has no OMEMO devices: the room cannot be encrypted for it until it leaves.
-  await assert.rejects(alice.core.commands['muc.send']({ account: alice.account, room, body: 'not while a member has no keys' }), /has no OMEMO devices/);
+  await assert.rejects(
+    alice.core.commands['muc.send']({ account: alice.account, room, body: 'not while a member has no keys' }),
+    /has no OMEMO devices/,
+  );
   await spy.send(xml('presence', { to: `${room}/Spy`, type: 'unavailable' }));
-  await alice.core.commands['muc.setAffiliation']({ account: alice.account, room, jid: spyUser.jid, affiliation: 'none' });
+  await alice.core.commands['muc.setAffiliation']({
+    account: alice.account,
+    room,
+    jid: spyUser.jid,
+    affiliation: 'none',
+  });
 
   const state = await alice.core.commands['omemo.chatState']({ account: alice.account, peer: room, refresh: true });
   assert.equal(state.enabled, true, 'on by default in a private room');
   assert.equal(state.usable, true, state.reason);
-  assert.deepEqual(new Set(state.devices.map((d) => d.id)), new Set([bob.deviceId, carol.deviceId]), 'the members\' devices');
+  assert.deepEqual(
+    new Set(state.devices.map((d) => d.id)),
+    new Set([bob.deviceId, carol.deviceId]),
+    "the members' devices",
+  );
 
   const sent = await alice.core.commands['muc.send']({ account: alice.account, room, body: 'the plan is on' });
   assert.equal(sent.encryption?.protocol, 'omemo');
   for (const member of [bob, carol]) {
-    const got = await eventually(() => member.inbox.find((m) => m.peer === room && m.body === 'the plan is on'), `${member.account} to decrypt`);
+    const got = await eventually(
+      () => member.inbox.find((m) => m.peer === room && m.body === 'the plan is on'),
+      `${member.account} to decrypt`,
+    );
     assert.equal(got?.encryption?.device, alice.deviceId);
     assert.equal(got?.from, 'Alice');
   }
   await bob.core.commands['muc.send']({ account: bob.account, room, body: 'count me in' });
-  for (const member of [alice, carol]) await eventually(() => member.inbox.some((m) => m.peer === room && m.body === 'count me in'), `${member.account} to decrypt bob`);
+  for (const member of [alice, carol])
+    await eventually(
+      () => member.inbox.some((m) => m.peer === room && m.body === 'count me in'),
+      `${member.account} to decrypt bob`,
+    );
   const history = await alice.core.commands['chat.history']({ account: alice.account, peer: room });
-  assert.deepEqual(history.filter((m) => m.body).map((m) => [m.direction, m.body]), [['out', 'the plan is on'], ['in', 'count me in']], 'our own reflected message is stored once, readable');
+  assert.deepEqual(
+    history.filter((m) => m.body).map((m) => [m.direction, m.body]),
+    [
+      ['out', 'the plan is on'],
+      ['in', 'count me in'],
+    ],
+    'our own reflected message is stored once, readable',
+  );
   assert.ok(wire.every((s) => !s.toString().includes('the plan is on')));
   // A public room is not encrypted, and says why.
   const open = `open-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;

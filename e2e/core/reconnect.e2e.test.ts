@@ -6,8 +6,12 @@ import { newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 test('the server stopped and restarted: the engine reconnects by itself and delivers what was typed meanwhile', async () => {
   const [aUser, bUser] = [await newUser(server, 'survivor'), await newUser(server, 'witness')];
@@ -17,7 +21,11 @@ test('the server stopped and restarted: the engine reconnects by itself and deli
 
   await server.halt();
   await eventually(() => a.core.runtime(a.account).state.status === 'reconnecting', 'the drop to be noticed');
-  const during = await a.core.commands['chat.send']({ account: a.account, to: bUser.jid, body: 'typed while the server was down' });
+  const during = await a.core.commands['chat.send']({
+    account: a.account,
+    to: bUser.jid,
+    body: 'typed while the server was down',
+  });
   assert.equal(during.state, 'queued');
   await sleep(1500);
   const retrying = states.filter((s) => s.status === 'reconnecting');
@@ -27,7 +35,10 @@ test('the server stopped and restarted: the engine reconnects by itself and deli
   await server.start();
   await eventually(() => a.core.runtime(a.account).state.status === 'online', 'the engine to be back online', 15_000);
   const b = await startEngine(server, bUser);
-  await eventually(() => b.core.store.messages.count(b.account) === 1, 'the queued message to arrive (offline storage)');
+  await eventually(
+    () => b.core.store.messages.count(b.account) === 1,
+    'the queued message to arrive (offline storage)',
+  );
   const [message] = await b.core.commands['chat.history']({ account: b.account, peer: a.account });
   assert.equal(message?.body, 'typed while the server was down');
   await sleep(300);

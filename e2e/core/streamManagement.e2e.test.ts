@@ -6,12 +6,18 @@ import { newUser, startEngine, type TestEngine } from '../helpers/accounts.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
-before(async () => { server = await startProsody(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
 
 function incoming(engine: TestEngine): ChatMessage[] {
   const list: ChatMessage[] = [];
-  engine.core.events.on('message.added', (m) => { if (m.direction === 'in') list.push(m); });
+  engine.core.events.on('message.added', (m) => {
+    if (m.direction === 'in') list.push(m);
+  });
   return list;
 }
 
@@ -40,13 +46,19 @@ test('a TCP cut while both sides send: the stream resumes and every message is o
   await eventually(() => runtime.state.status === 'online', 'the cut stream to come back', 15_000);
   assert.equal(runtime.streamManagement.resumed, true, 'the session was resumed, not re-created');
   await eventually(() => toB.length >= 30 && toA.length >= 30, 'all 60 messages to arrive', 15_000);
-  await eventually(() => a.core.store.messages.outbox(a.account).length === 0, 'the outbox to be acknowledged empty', 10_000);
+  await eventually(
+    () => a.core.store.messages.outbox(a.account).length === 0,
+    'the outbox to be acknowledged empty',
+    10_000,
+  );
   await sleep(500);
   assert.deepEqual(bodies(toB), expectedAtB.sort());
   assert.deepEqual(bodies(toA), expectedAtA.sort());
   assert.equal(a.core.store.messages.count(a.account, b.account), 60);
   assert.equal(b.core.store.messages.count(b.account, a.account), 60);
-  const states = (await a.core.commands['chat.history']({ account: a.account, peer: b.account, limit: 100 })).filter((m) => m.direction === 'out').map((m) => m.state);
+  const states = (await a.core.commands['chat.history']({ account: a.account, peer: b.account, limit: 100 }))
+    .filter((m) => m.direction === 'out')
+    .map((m) => m.state);
   assert.deepEqual([...new Set(states)], ['acked']);
   await Promise.all([a.close(), b.close()]);
 });

@@ -15,7 +15,13 @@ export interface TestUser {
 }
 
 export function endpointOf(server: ProsodyServer, pinned = true) {
-  return { domain: server.domain, host: server.host, port: server.ports.c2s, tls: 'starttls' as const, pinnedFingerprint: pinned ? server.fingerprint : undefined };
+  return {
+    domain: server.domain,
+    host: server.host,
+    port: server.ports.c2s,
+    tls: 'starttls' as const,
+    pinnedFingerprint: pinned ? server.fingerprint : undefined,
+  };
 }
 
 export async function newUser(server: ProsodyServer, prefix = 'user'): Promise<TestUser> {
@@ -32,24 +38,47 @@ export interface TestEngine {
 }
 
 /** An engine with one account set up (pinned to the test server's certificate unless told otherwise). */
-export async function startEngine(server: ProsodyServer, user: TestUser, options: { pin?: boolean; connect?: boolean; resource?: string; databasePath?: string } = {}): Promise<TestEngine> {
-  const core = new Core({ databasePath: options.databasePath ?? ':memory:', secrets: createMemorySecretStore(), backoff: { baseMs: 100, maxMs: 1000 } });
-  await core.commands['account.add']({ jid: user.jid, password: user.password, host: server.host, port: server.ports.c2s, ...(options.resource ? { resource: options.resource } : {}) });
-  if (options.pin !== false) await core.commands['account.trustCertificate']({ account: user.jid, fingerprint: server.fingerprint });
+export async function startEngine(
+  server: ProsodyServer,
+  user: TestUser,
+  options: { pin?: boolean; connect?: boolean; resource?: string; databasePath?: string } = {},
+): Promise<TestEngine> {
+  const core = new Core({
+    databasePath: options.databasePath ?? ':memory:',
+    secrets: createMemorySecretStore(),
+    backoff: { baseMs: 100, maxMs: 1000 },
+  });
+  await core.commands['account.add']({
+    jid: user.jid,
+    password: user.password,
+    host: server.host,
+    port: server.ports.c2s,
+    ...(options.resource ? { resource: options.resource } : {}),
+  });
+  if (options.pin !== false)
+    await core.commands['account.trustCertificate']({ account: user.jid, fingerprint: server.fingerprint });
   if (options.connect !== false) await core.commands['account.connect']({ account: user.jid });
   return { core, account: user.jid, close: () => core.close() };
 }
 
 /** A bare stream for playing a misbehaving peer: sends whatever stanza a test builds. */
 export async function rawClient(server: ProsodyServer, user: TestUser, resource = 'raw'): Promise<Client> {
-  const entity = createStream(endpointOf(server), { credentials: { username: user.username, password: user.password }, resource });
+  const entity = createStream(endpointOf(server), {
+    credentials: { username: user.username, password: user.password },
+    resource,
+  });
   entity.on('error', () => undefined);
   await startStream(entity);
   return entity;
 }
 
 /** Makes two engines' accounts mutual contacts (both subscriptions approved), with roster names and groups. */
-export async function befriend(a: TestEngine, b: TestEngine, asSeenByA: { name: string; groups?: string[] }, asSeenByB: { name: string; groups?: string[] }): Promise<void> {
+export async function befriend(
+  a: TestEngine,
+  b: TestEngine,
+  asSeenByA: { name: string; groups?: string[] },
+  asSeenByB: { name: string; groups?: string[] },
+): Promise<void> {
   await a.core.commands['roster.set']({ account: a.account, jid: b.account, ...asSeenByA });
   await b.core.commands['roster.set']({ account: b.account, jid: a.account, ...asSeenByB });
   await a.core.commands['presence.approve']({ account: a.account, jid: b.account });
@@ -61,8 +90,17 @@ export async function befriend(a: TestEngine, b: TestEngine, asSeenByA: { name: 
 type Seen = { name: string; groups?: string[] };
 
 /** Makes two users mutual contacts on the server, through throwaway engines (for tests whose app starts later). */
-export async function makeContacts(server: ProsodyServer, a: TestUser, b: TestUser, asSeenByA: Seen, asSeenByB: Seen): Promise<void> {
-  const [ea, eb] = [await startEngine(server, a, { resource: 'setup' }), await startEngine(server, b, { resource: 'setup' })];
+export async function makeContacts(
+  server: ProsodyServer,
+  a: TestUser,
+  b: TestUser,
+  asSeenByA: Seen,
+  asSeenByB: Seen,
+): Promise<void> {
+  const [ea, eb] = [
+    await startEngine(server, a, { resource: 'setup' }),
+    await startEngine(server, b, { resource: 'setup' }),
+  ];
   await befriend(ea, eb, asSeenByA, asSeenByB);
   await Promise.all([ea.close(), eb.close()]);
 }
@@ -71,10 +109,15 @@ export async function makeContacts(server: ProsodyServer, a: TestUser, b: TestUs
  * Another device of the user, online while a test fills the archive: messages then reach it live
  * (and the archive), not offline storage. `waitFor(n)` holds until it has seen n messages.
  */
-export async function otherDevice(server: ProsodyServer, user: TestUser): Promise<{ waitFor(count: number): Promise<void>; stop(): Promise<void> }> {
+export async function otherDevice(
+  server: ProsodyServer,
+  user: TestUser,
+): Promise<{ waitFor(count: number): Promise<void>; stop(): Promise<void> }> {
   const device = await rawClient(server, user, 'other-device');
   let received = 0;
-  device.on('stanza', (stanza: { name: string }) => { if (stanza.name === 'message') received++; });
+  device.on('stanza', (stanza: { name: string }) => {
+    if (stanza.name === 'message') received++;
+  });
   await device.sendReceive(xml('iq', { type: 'get', id: 'ready' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
   await device.send(xml('presence'));
   await device.sendReceive(xml('iq', { type: 'get', id: 'present' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
@@ -86,6 +129,8 @@ export async function otherDevice(server: ProsodyServer, user: TestUser): Promis
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    stop: async () => { await device.stop(); },
+    stop: async () => {
+      await device.stop();
+    },
   };
 }

@@ -3,7 +3,8 @@
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 
 const [databasePath, jid, password, host, port, fingerprint] = process.argv.slice(2);
-if (!databasePath || !jid || !password || !host || !port || !fingerprint) throw new Error('usage: engineProcess db jid password host port fingerprint');
+if (!databasePath || !jid || !password || !host || !port || !fingerprint)
+  throw new Error('usage: engineProcess db jid password host port fingerprint');
 const core = new Core({ databasePath, secrets: createMemorySecretStore() });
 const account = jid as never;
 if (!core.store.accounts.get(account)) await core.commands['account.add']({ jid, password, host, port: Number(port) });

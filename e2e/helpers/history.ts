@@ -10,8 +10,14 @@ export function storeHistory(core: Core, account: AccountId, peer: BareJid, coun
   for (let i = 0; i < count; i++) {
     const out = i % 3 === 0;
     core.store.messages.add({
-      id: randomUUID(), account, peer, direction: out ? 'out' : 'in', from: out ? 'desk' : `${peer}/phone`,
-      body: i % 10 === 0 ? `message ${i}\nwith a *second* line` : `message ${i}`, timestamp: start + i * 60_000, state: out ? 'sent' : 'received',
+      id: randomUUID(),
+      account,
+      peer,
+      direction: out ? 'out' : 'in',
+      from: out ? 'desk' : `${peer}/phone`,
+      body: i % 10 === 0 ? `message ${i}\nwith a *second* line` : `message ${i}`,
+      timestamp: start + i * 60_000,
+      state: out ? 'sent' : 'received',
     });
   }
 }

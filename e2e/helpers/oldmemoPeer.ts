@@ -10,7 +10,14 @@ import { eventually } from './waitFor.ts';
 const SCRIPT = fileURLToPath(new URL('../interop/oldmemo_peer.py', import.meta.url));
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
-export interface PeerEvent { event: 'ready' | 'received' | 'sent' | 'error'; device?: number; from?: string; body?: string | null; error?: string; errors?: string[] }
+export interface PeerEvent {
+  event: 'ready' | 'received' | 'sent' | 'error';
+  device?: number;
+  from?: string;
+  body?: string | null;
+  error?: string;
+  errors?: string[];
+}
 
 export interface OldmemoPeer {
   device: number;
@@ -21,20 +28,43 @@ export interface OldmemoPeer {
 
 /** Starts the Python client for `user`; `storage` is its state file, so a restart keeps the same device. */
 export async function startOldmemoPeer(server: ProsodyServer, user: TestUser, storage: string): Promise<OldmemoPeer> {
-  const child: ChildProcess = spawn(SYSTEM_PYTHON, [SCRIPT, server.host, String(server.ports.c2s), user.jid, user.password, storage], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    SYSTEM_PYTHON,
+    [SCRIPT, server.host, String(server.ports.c2s), user.jid, user.password, storage],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   const events: PeerEvent[] = [];
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-  if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => { try { events.push(JSON.parse(line) as PeerEvent); } catch { stderr += `${line}\n`; } });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  if (child.stdout)
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        events.push(JSON.parse(line) as PeerEvent);
+      } catch {
+        stderr += `${line}\n`;
+      }
+    });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await eventually(() => events.find((e) => e.event === 'ready') ?? (child.exitCode !== null ? Promise.reject(new Error(`the Python peer exited: ${stderr}`)) : undefined), `the Python OMEMO peer to start (${stderr.slice(-500)})`, 30_000);
+  const ready = await eventually(
+    () =>
+      events.find((e) => e.event === 'ready') ??
+      (child.exitCode !== null ? Promise.reject(new Error(`the Python peer exited: ${stderr}`)) : undefined),
+    `the Python OMEMO peer to start (${stderr.slice(-500)})`,
+    30_000,
+  );
   return {
     device: ready?.device ?? 0,
     events,
     send: async (to, body) => {
       const before = events.filter((e) => e.event === 'sent').length;
       child.stdin?.write(`${JSON.stringify({ send: { to, body } })}\n`);
-      await eventually(() => events.filter((e) => e.event === 'sent').length > before, 'the Python peer to send', 20_000);
+      await eventually(
+        () => events.filter((e) => e.event === 'sent').length > before,
+        'the Python peer to send',
+        20_000,
+      );
     },
     stop: async () => {
       child.stdin?.write(`${JSON.stringify({ quit: true })}\n`);

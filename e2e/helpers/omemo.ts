@@ -11,11 +11,18 @@ export interface OmemoEngine extends TestEngine {
 }
 
 /** One device of `user`: online, its OMEMO device published, and every message that reached it collected. */
-export async function omemoDevice(server: ProsodyServer, user: TestUser, resource: string, databasePath?: string): Promise<OmemoEngine> {
+export async function omemoDevice(
+  server: ProsodyServer,
+  user: TestUser,
+  resource: string,
+  databasePath?: string,
+): Promise<OmemoEngine> {
   const engine = await startEngine(server, user, { resource, ...(databasePath ? { databasePath } : {}) });
   const inbox: ChatMessage[] = [];
   // What reached this device: incoming messages and our other devices' copies (its own sends start queued).
-  engine.core.events.on('message.added', (m) => { if (m.direction === 'in' || m.state !== 'queued') inbox.push(m); });
+  engine.core.events.on('message.added', (m) => {
+    if (m.direction === 'in' || m.state !== 'queued') inbox.push(m);
+  });
   await engine.core.runtime(user.jid).modules.omemo.ready;
   const own = engine.core.runtime(user.jid).modules.omemo.ownDevice();
   if (!own) throw new Error('no OMEMO device after connecting');
@@ -24,9 +31,16 @@ export async function omemoDevice(server: ProsodyServer, user: TestUser, resourc
 
 /** Waits until `engine` knows all of `ids` as active devices of `jid`. */
 export async function knowsDevices(engine: TestEngine, jid: BareJid, ids: number[]): Promise<void> {
-  await eventually(async () => {
-    const state = await engine.core.commands['omemo.chatState']({ account: engine.account, peer: jid, refresh: true });
-    const active = new Set(state.devices.filter((d) => d.active && d.jid === jid).map((d) => d.id));
-    return ids.every((id) => active.has(id));
-  }, `${engine.account} to know devices ${ids.join(', ')} of ${jid}`);
+  await eventually(
+    async () => {
+      const state = await engine.core.commands['omemo.chatState']({
+        account: engine.account,
+        peer: jid,
+        refresh: true,
+      });
+      const active = new Set(state.devices.filter((d) => d.active && d.jid === jid).map((d) => d.id));
+      return ids.every((id) => active.has(id));
+    },
+    `${engine.account} to know devices ${ids.join(', ')} of ${jid}`,
+  );
 }

@@ -2,9 +2,17 @@ import type { CoreEvents, EventName } from '../../shared/ipc/contract.ts';
 import type { Core } from '../../electron/core/index.ts';
 
 /** Resolves with the first event that matches, rejects after the timeout with what was asked for. */
-export function waitForEvent<E extends EventName>(core: Core, event: E, match: (payload: CoreEvents[E]) => boolean = () => true, timeoutMs = 10_000): Promise<CoreEvents[E]> {
+export function waitForEvent<E extends EventName>(
+  core: Core,
+  event: E,
+  match: (payload: CoreEvents[E]) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<CoreEvents[E]> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { off(); reject(new Error(`timed out waiting for ${event}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for ${event}`));
+    }, timeoutMs);
     const off = core.events.on(event, (payload) => {
       if (!match(payload)) return;
       clearTimeout(timer);

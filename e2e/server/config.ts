@@ -23,7 +23,12 @@ export interface ProsodyOptions {
   uploadFileTypes?: string[];
 }
 
-export function prosodyConfig(base: string, ports: ProsodyPorts, asRoot: boolean, options: ProsodyOptions = {}): string {
+export function prosodyConfig(
+  base: string,
+  ports: ProsodyPorts,
+  asRoot: boolean,
+  options: ProsodyOptions = {},
+): string {
   const cert = `${base}/certs/localhost.crt`;
   const key = `${base}/certs/localhost.key`;
   return `
@@ -76,7 +81,11 @@ Component "upload.localhost" "http_file_share"
   http_file_share_daily_quota = ${Math.max(options.uploadSizeLimit ?? 0, 10 * 1024 * 1024) * 20}
   http_file_share_expires_after = 60 * 60 * 24
 ${options.uploadFileTypes ? `  http_file_share_allowed_file_types = { ${options.uploadFileTypes.map((t) => `"${t}"`).join('; ')} }` : ''}
-${options.externalComponent && ports.component ? `Component "${options.externalComponent.domain}"
-  component_secret = "${options.externalComponent.secret}"` : ''}
+${
+  options.externalComponent && ports.component
+    ? `Component "${options.externalComponent.domain}"
+  component_secret = "${options.externalComponent.secret}"`
+    : ''
+}
 `;
 }

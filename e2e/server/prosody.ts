@@ -39,7 +39,10 @@ async function freePort(): Promise<number> {
 async function waitForPort(port: number, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (open) return;
@@ -50,23 +53,44 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
 
 function makeCertificate(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '3650',
-    '-keyout', join(dir, 'localhost.key'), '-out', join(dir, 'localhost.crt'), '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,DNS:conference.localhost,DNS:upload.localhost,IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '3650',
+      '-keyout',
+      join(dir, 'localhost.key'),
+      '-out',
+      join(dir, 'localhost.crt'),
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,DNS:conference.localhost,DNS:upload.localhost,IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
   if (!existsSync(PROSODY_BIN)) {
-    throw new Error('Prosody is not installed: run `apt-get install prosody` (the project\'s .ci/run does this).');
+    throw new Error("Prosody is not installed: run `apt-get install prosody` (the project's .ci/run does this).");
   }
   const base = mkdtempSync(join(tmpdir(), 'jabberdesk-prosody-'));
   mkdirSync(join(base, 'data'), { recursive: true });
   makeCertificate(join(base, 'certs'));
   const certPath = join(base, 'certs', 'localhost.crt');
   const ports: ProsodyPorts = {
-    c2s: await freePort(), directTls: await freePort(), http: await freePort(), https: await freePort(),
+    c2s: await freePort(),
+    directTls: await freePort(),
+    http: await freePort(),
+    https: await freePort(),
     ...(options.externalComponent ? { component: await freePort() } : {}),
   };
   const configPath = join(base, 'prosody.cfg.lua');
@@ -78,9 +102,13 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     if (child) return;
     const proc = spawn(PROSODY_BIN, ['--config', configPath, '-F'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    proc.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+    proc.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child = proc;
-    proc.once('exit', () => { if (child === proc) child = undefined; });
+    proc.once('exit', () => {
+      if (child === proc) child = undefined;
+    });
     try {
       await waitForPort(ports.c2s, Date.now() + 15_000);
     } catch (error) {
@@ -99,10 +127,18 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   };
   await start();
   return {
-    domain: 'localhost', host: '127.0.0.1', ports, fingerprint, certPath, base,
+    domain: 'localhost',
+    host: '127.0.0.1',
+    ports,
+    fingerprint,
+    certPath,
+    base,
     start,
     halt: stopOnly,
-    restart: async () => { await stopOnly(); await start(); },
+    restart: async () => {
+      await stopOnly();
+      await start();
+    },
     stop: async () => {
       await stopOnly();
       if (!process.env.KEEP_PROSODY) rmSync(base, { recursive: true, force: true });
@@ -112,5 +148,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
 
 /** Runs a command in the running server's admin shell (a line starting with '>' is Lua): for faults no client can cause. */
 export function prosodyShell(server: ProsodyServer, command: string): string {
-  return execFileSync('prosodyctl', ['--config', join(server.base, 'prosody.cfg.lua'), 'shell', command], { encoding: 'utf8' });
+  return execFileSync('prosodyctl', ['--config', join(server.base, 'prosody.cfg.lua'), 'shell', command], {
+    encoding: 'utf8',
+  });
 }

@@ -40,7 +40,10 @@ function parseRequest(data: string): { seq: number; name: unknown; arg: unknown 
   }
 }
 
-export async function startBridge(core: Core, options: { port?: number; token?: string; allowedOrigins?: readonly string[] } = {}): Promise<BridgeServer> {
+export async function startBridge(
+  core: Core,
+  options: { port?: number; token?: string; allowedOrigins?: readonly string[] } = {},
+): Promise<BridgeServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const wss = new WebSocketServer({
     host: '127.0.0.1',
@@ -49,7 +52,10 @@ export async function startBridge(core: Core, options: { port?: number; token?: 
     verifyClient: ({ req, origin }: { req: IncomingMessage; origin: string }) =>
       tokenMatches(req, token) && (!options.allowedOrigins || !origin || options.allowedOrigins.includes(origin)),
   });
-  await new Promise<void>((resolve, reject) => { wss.once('listening', resolve); wss.once('error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    wss.once('listening', resolve);
+    wss.once('error', reject);
+  });
 
   const sockets = new Set<WebSocket>();
   const send = (socket: WebSocket, frame: BridgeFrame): void => {
@@ -68,7 +74,9 @@ export async function startBridge(core: Core, options: { port?: number; token?: 
         socket.close(1003, 'malformed frame');
         return;
       }
-      void dispatchCommand(core.commands, request.name, request.arg).then((result) => send(socket, { type: 'result', seq: request.seq, result }));
+      void dispatchCommand(core.commands, request.name, request.arg).then((result) =>
+        send(socket, { type: 'result', seq: request.seq, result }),
+      );
     });
   });
 

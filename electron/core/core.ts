@@ -45,7 +45,13 @@ export class UserError extends Error {
 function endpointOf(address: ServerAddress): Endpoint {
   const domain = toBareJid(address.domain);
   if (!domain || domain.includes('@')) throw new UserError(`"${address.domain}" is not a server name`);
-  return { domain, host: address.host, port: address.port, tls: address.tls ?? 'starttls', pinnedFingerprint: address.pinnedFingerprint };
+  return {
+    domain,
+    host: address.host,
+    port: address.port,
+    tls: address.tls ?? 'starttls',
+    pinnedFingerprint: address.pinnedFingerprint,
+  };
 }
 
 export function defaultResource(): string {
@@ -73,7 +79,11 @@ export class Core {
       ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
     };
     for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
-    const filesDir = options.filesDir ?? (options.databasePath === ':memory:' ? mkdtempSync(join(tmpdir(), 'jabberdesk-files-')) : join(dirname(options.databasePath), 'files'));
+    const filesDir =
+      options.filesDir ??
+      (options.databasePath === ':memory:'
+        ? mkdtempSync(join(tmpdir(), 'jabberdesk-files-'))
+        : join(dirname(options.databasePath), 'files'));
     if (!options.filesDir && options.databasePath === ':memory:') this.#throwawayDir = filesDir;
     this.#files = createFileCommands({
       runtime: (account) => this.runtime(account),
@@ -82,12 +92,24 @@ export class Core {
       filesDir,
       openFile: options.openFile,
     });
-    this.commands = { ...this.#accountCommands(), ...this.#files.commands, ...createOmemoCommands((account) => this.runtime(account).modules.omemo, (account, peer) => this.#roomTarget(account, peer)) };
+    this.commands = {
+      ...this.#accountCommands(),
+      ...this.#files.commands,
+      ...createOmemoCommands(
+        (account) => this.runtime(account).modules.omemo,
+        (account, peer) => this.#roomTarget(account, peer),
+      ),
+    };
   }
 
   /** Connects every account whose remembered presence is not "offline". */
   async start(): Promise<void> {
-    await Promise.allSettled(this.store.accounts.list().filter((r) => r.presenceShow !== 'offline').map((r) => this.runtime(r.id).connect()));
+    await Promise.allSettled(
+      this.store.accounts
+        .list()
+        .filter((r) => r.presenceShow !== 'offline')
+        .map((r) => this.runtime(r.id).connect()),
+    );
   }
 
   async close(): Promise<void> {
@@ -99,11 +121,17 @@ export class Core {
   }
 
   /** A joined room's members and whether it can be encrypted (for its encryption state); undefined when `peer` is not a room. */
-  async #roomTarget(account: AccountId, peer: BareJid): Promise<{ members: BareJid[]; encryptable: boolean } | undefined> {
+  async #roomTarget(
+    account: AccountId,
+    peer: BareJid,
+  ): Promise<{ members: BareJid[]; encryptable: boolean } | undefined> {
     const { connection, modules } = this.runtime(account);
     const room = modules.muc.rooms().find((r) => r.jid === peer);
     if (!room) return undefined;
-    const encryptable = await roomInfo(connection, peer).then((info) => info.private, () => false);
+    const encryptable = await roomInfo(connection, peer).then(
+      (info) => info.private,
+      () => false,
+    );
     return { encryptable, members: await roomMembers(connection, room.jid, modules.muc.occupants(peer)) };
   }
 
@@ -116,8 +144,14 @@ export class Core {
   #runtimeOf(account: AccountId): AccountRuntime {
     let runtime = this.#runtimes.get(account);
     if (!runtime) {
-      runtime = new AccountRuntime({ account, store: this.store, secrets: this.#secrets, emit: this.events.emit, backoff: this.#backoff,
-        limits: this.#limits });
+      runtime = new AccountRuntime({
+        account,
+        store: this.store,
+        secrets: this.#secrets,
+        emit: this.events.emit,
+        backoff: this.#backoff,
+        limits: this.#limits,
+      });
       this.#runtimes.set(account, runtime);
     }
     return runtime;
@@ -126,8 +160,14 @@ export class Core {
   async #toAccount(row: AccountRow): Promise<Account> {
     const pinned = await this.#secrets.get(pinKey(row.id));
     return {
-      id: row.id, jid: row.id, resource: row.resource, priority: row.priority, tls: row.tls,
-      ...(row.host ? { host: row.host } : {}), ...(row.port ? { port: row.port } : {}), ...(pinned ? { pinnedFingerprint: pinned } : {}),
+      id: row.id,
+      jid: row.id,
+      resource: row.resource,
+      priority: row.priority,
+      tls: row.tls,
+      ...(row.host ? { host: row.host } : {}),
+      ...(row.port ? { port: row.port } : {}),
+      ...(pinned ? { pinnedFingerprint: pinned } : {}),
       presence: { show: row.presenceShow, status: row.presenceStatus },
       state: this.#runtimes.get(row.id)?.state ?? { status: 'offline' },
     };
@@ -153,9 +193,14 @@ export class Core {
         if (!parts || !id) throw new UserError(`"${req.jid}" is not a Jabber ID of the form user@server`);
         if (this.store.accounts.get(id)) throw new UserError(`The account ${id} is already set up`);
         this.store.accounts.upsert({
-          id, resource: req.resource || parts.resource || defaultResource(), priority: req.priority ?? 0,
-          ...(req.host ? { host: req.host } : {}), ...(req.port ? { port: req.port } : {}), tls: req.tls ?? 'starttls',
-          presenceShow: 'online', presenceStatus: '',
+          id,
+          resource: req.resource || parts.resource || defaultResource(),
+          priority: req.priority ?? 0,
+          ...(req.host ? { host: req.host } : {}),
+          ...(req.port ? { port: req.port } : {}),
+          tls: req.tls ?? 'starttls',
+          presenceShow: 'online',
+          presenceStatus: '',
         });
         await this.#secrets.set(passwordKey(id), req.password);
         this.#runtimeOf(id);
@@ -167,8 +212,12 @@ export class Core {
         if (!row) throw new UserError(`No account ${req.account}`);
         const { host, port, ...rest } = row;
         this.store.accounts.upsert({
-          ...rest, resource: req.resource || row.resource, priority: req.priority ?? row.priority, tls: req.tls ?? row.tls,
-          ...((req.host ?? host) ? { host: req.host ?? host } : {}), ...((req.port ?? port) ? { port: req.port ?? port } : {}),
+          ...rest,
+          resource: req.resource || row.resource,
+          priority: req.priority ?? row.priority,
+          tls: req.tls ?? row.tls,
+          ...((req.host ?? host) ? { host: req.host ?? host } : {}),
+          ...((req.port ?? port) ? { port: req.port ?? port } : {}),
         });
         if (req.password !== undefined) await this.#secrets.set(passwordKey(req.account), req.password);
         await this.#accountsChanged();
@@ -187,7 +236,9 @@ export class Core {
         if (row?.presenceShow === 'offline') this.store.accounts.upsert({ ...row, presenceShow: 'online' });
         await this.runtime(account).connect();
       },
-      'account.disconnect': async ({ account }) => { await this.runtime(account).disconnect(); },
+      'account.disconnect': async ({ account }) => {
+        await this.runtime(account).disconnect();
+      },
       'account.trustCertificate': async ({ account, fingerprint }) => {
         this.runtime(account);
         await this.#secrets.set(pinKey(account), fingerprint);
@@ -196,11 +247,21 @@ export class Core {
       'account.registrationForm': async (req) => fetchRegistrationForm(endpointOf(req)),
       'account.register': async (req) => registerAccount(endpointOf(req), req.username, req.password, req.fields),
       'roster.list': ({ account }) => Promise.resolve(this.runtime(account).modules.roster.list()),
-      'roster.set': async ({ account, jid, name, groups }) => { await this.runtime(account).modules.roster.set(jid, name, groups); },
-      'roster.remove': async ({ account, jid }) => { await this.runtime(account).modules.roster.remove(jid); },
-      'presence.subscribe': async ({ account, jid }) => { await this.runtime(account).modules.presence.subscribe(jid); },
-      'presence.approve': async ({ account, jid }) => { await this.runtime(account).modules.presence.approve(jid); },
-      'presence.deny': async ({ account, jid }) => { await this.runtime(account).modules.presence.deny(jid); },
+      'roster.set': async ({ account, jid, name, groups }) => {
+        await this.runtime(account).modules.roster.set(jid, name, groups);
+      },
+      'roster.remove': async ({ account, jid }) => {
+        await this.runtime(account).modules.roster.remove(jid);
+      },
+      'presence.subscribe': async ({ account, jid }) => {
+        await this.runtime(account).modules.presence.subscribe(jid);
+      },
+      'presence.approve': async ({ account, jid }) => {
+        await this.runtime(account).modules.presence.approve(jid);
+      },
+      'presence.deny': async ({ account, jid }) => {
+        await this.runtime(account).modules.presence.deny(jid);
+      },
       'presence.set': async ({ account, show, status, priority }) => {
         const runtime = this.runtime(account);
         const row = this.store.accounts.get(account);
@@ -218,7 +279,8 @@ export class Core {
         const message = this.store.messages.get(id);
         if (message?.groupchat && message.stanzaId) await muc.markDisplayed(peer, message.stanzaId);
         else await markers.markDisplayed(peer, id);
-        if (message?.account === account && message.peer === peer && message.stanzaId) await mds.publish(peer, message.stanzaId);
+        if (message?.account === account && message.peer === peer && message.stanzaId)
+          await mds.publish(peer, message.stanzaId);
       },
       'chat.setChatState': async ({ account, peer, state }) => {
         const { markers, muc } = this.runtime(account).modules;
@@ -226,37 +288,72 @@ export class Core {
         else await markers.setChatState(peer, state);
       },
       'blocklist.list': ({ account }) => Promise.resolve(this.runtime(account).modules.blocking.list()),
-      'blocklist.block': async ({ account, jid }) => { await this.runtime(account).modules.blocking.block(jid); },
-      'blocklist.unblock': async ({ account, jid }) => { await this.runtime(account).modules.blocking.unblock(jid); },
+      'blocklist.block': async ({ account, jid }) => {
+        await this.runtime(account).modules.blocking.block(jid);
+      },
+      'blocklist.unblock': async ({ account, jid }) => {
+        await this.runtime(account).modules.blocking.unblock(jid);
+      },
       'client.setActive': async ({ active }) => {
         await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
       },
-      'archive.catchUp': async ({ account }) => { await this.runtime(account).modules.mam.catchUp(); },
+      'archive.catchUp': async ({ account }) => {
+        await this.runtime(account).modules.mam.catchUp();
+      },
       'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
-      'muc.join': ({ account, room, nick, password, configure }) => this.runtime(account).modules.muc.join(room, nick, password, configure),
-      'muc.leave': async ({ account, room }) => { await this.runtime(account).modules.muc.leave(room); },
+      'muc.join': ({ account, room, nick, password, configure }) =>
+        this.runtime(account).modules.muc.join(room, nick, password, configure),
+      'muc.leave': async ({ account, room }) => {
+        await this.runtime(account).modules.muc.leave(room);
+      },
       'muc.rooms': ({ account }) => Promise.resolve(this.runtime(account).modules.muc.rooms()),
       'muc.occupants': ({ account, room }) => Promise.resolve(this.runtime(account).modules.muc.occupants(room)),
       'muc.send': ({ account, room, body }) => this.runtime(account).modules.muc.send(room, body),
-      'muc.setSubject': async ({ account, room, subject }) => { await this.runtime(account).modules.muc.setSubject(room, subject); },
-      'muc.setNick': async ({ account, room, nick }) => { await this.runtime(account).modules.muc.setNick(room, nick); },
-      'muc.sendPrivate': ({ account, room, nick, body }) => this.runtime(account).modules.muc.sendPrivate(room, nick, body),
-      'muc.markRead': ({ account, room }) => { this.runtime(account).modules.muc.markRead(room); return Promise.resolve(); },
-      'muc.setRole': async ({ account, room, nick, role, reason }) => { await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason); },
-      'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => { await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason); },
-      'muc.affiliations': ({ account, room, affiliation }) => this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
+      'muc.setSubject': async ({ account, room, subject }) => {
+        await this.runtime(account).modules.muc.setSubject(room, subject);
+      },
+      'muc.setNick': async ({ account, room, nick }) => {
+        await this.runtime(account).modules.muc.setNick(room, nick);
+      },
+      'muc.sendPrivate': ({ account, room, nick, body }) =>
+        this.runtime(account).modules.muc.sendPrivate(room, nick, body),
+      'muc.markRead': ({ account, room }) => {
+        this.runtime(account).modules.muc.markRead(room);
+        return Promise.resolve();
+      },
+      'muc.setRole': async ({ account, room, nick, role, reason }) => {
+        await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason);
+      },
+      'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => {
+        await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason);
+      },
+      'muc.affiliations': ({ account, room, affiliation }) =>
+        this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
       'muc.getConfig': ({ account, room }) => this.runtime(account).modules.mucAdmin.getConfig(room),
-      'muc.submitConfig': async ({ account, room, values }) => { await this.runtime(account).modules.mucAdmin.submitConfig(room, values); },
-      'muc.moderate': async ({ account, room, stanzaId, reason }) => { await this.runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason); },
-      'muc.destroy': async ({ account, room, reason }) => { await this.runtime(account).modules.mucAdmin.destroy(room, reason); },
+      'muc.submitConfig': async ({ account, room, values }) => {
+        await this.runtime(account).modules.mucAdmin.submitConfig(room, values);
+      },
+      'muc.moderate': async ({ account, room, stanzaId, reason }) => {
+        await this.runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason);
+      },
+      'muc.destroy': async ({ account, room, reason }) => {
+        await this.runtime(account).modules.mucAdmin.destroy(room, reason);
+      },
       'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
       'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
-      'bookmarks.set': async ({ account, bookmark }) => { await this.runtime(account).modules.bookmarks.set(bookmark); },
-      'bookmarks.remove': async ({ account, room }) => { await this.runtime(account).modules.bookmarks.remove(room); },
-      'muc.invite': async ({ account, room, jid, reason, mediated }) => { await this.runtime(account).modules.mucAdmin.invite(room, jid, reason, mediated); },
+      'bookmarks.set': async ({ account, bookmark }) => {
+        await this.runtime(account).modules.bookmarks.set(bookmark);
+      },
+      'bookmarks.remove': async ({ account, room }) => {
+        await this.runtime(account).modules.bookmarks.remove(room);
+      },
+      'muc.invite': async ({ account, room, jid, reason, mediated }) => {
+        await this.runtime(account).modules.mucAdmin.invite(room, jid, reason, mediated);
+      },
       'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
         const runtime = this.runtime(account);
-        const local = (): ChatMessage[] => this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);
+        const local = (): ChatMessage[] =>
+          this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);
         const found = local();
         if (found.length >= limit || runtime.state.status !== 'online') return found;
         // The store ran out: the archive may know older messages.

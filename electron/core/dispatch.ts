@@ -8,7 +8,8 @@ import { CertificateError } from './xmpp/errors.ts';
 const log = createLogger('dispatch');
 
 export async function dispatchCommand(commands: CoreCommands, name: unknown, arg: unknown): Promise<Result<unknown>> {
-  if (!isCommandName(name)) return fail('unknown-command', `Unknown command ${JSON.stringify(String(name)).slice(0, 80)}`);
+  if (!isCommandName(name))
+    return fail('unknown-command', `Unknown command ${JSON.stringify(String(name)).slice(0, 80)}`);
   const checked = validateCommand(name, arg);
   if (!checked.ok) return fail('invalid-argument', checked.message);
   try {
@@ -19,7 +20,11 @@ export async function dispatchCommand(commands: CoreCommands, name: unknown, arg
     const message = error instanceof Error ? error.message : String(error);
     log.info('command failed', { name, message });
     if (error instanceof CertificateError) {
-      return fail('untrusted-certificate', message, { fingerprint: error.fingerprint, subject: error.subject, reason: error.reason });
+      return fail('untrusted-certificate', message, {
+        fingerprint: error.fingerprint,
+        subject: error.subject,
+        reason: error.reason,
+      });
     }
     return fail('failed', message);
   }

@@ -27,6 +27,8 @@ export class CoreEmitter {
   /** Every event, for transports that forward all of them. */
   onAny(listener: AnyListener): () => void {
     this.#listeners.add(listener);
-    return () => { this.#listeners.delete(listener); };
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 }

@@ -5,7 +5,12 @@ export interface Logger {
   warn(message: string, data?: Record<string, unknown>): void;
 }
 
-export type LogSink = (level: 'debug' | 'info' | 'warn', scope: string, message: string, data?: Record<string, unknown>) => void;
+export type LogSink = (
+  level: 'debug' | 'info' | 'warn',
+  scope: string,
+  message: string,
+  data?: Record<string, unknown>,
+) => void;
 
 /** Warnings always; info with JABBERDESK_LOG=1; everything with JABBERDESK_DEBUG=1. */
 const consoleSink: LogSink = (level, scope, message, data) => {

@@ -18,8 +18,14 @@ export function createMemorySecretStore(): SecretStore {
   const values = new Map<string, string>();
   return {
     get: (key) => Promise.resolve(values.get(key)),
-    set: (key, value) => { values.set(key, value); return Promise.resolve(); },
-    delete: (key) => { values.delete(key); return Promise.resolve(); },
+    set: (key, value) => {
+      values.set(key, value);
+      return Promise.resolve();
+    },
+    delete: (key) => {
+      values.delete(key);
+      return Promise.resolve();
+    },
   };
 }
 
@@ -30,8 +36,14 @@ export function createEncryptedSecretStore(repo: SecretsRepo, cipher: SecretCiph
       const stored = repo.get(key);
       return Promise.resolve(stored ? cipher.decrypt(stored) : undefined);
     },
-    set: (key, value) => { repo.set(key, cipher.encrypt(value)); return Promise.resolve(); },
-    delete: (key) => { repo.delete(key); return Promise.resolve(); },
+    set: (key, value) => {
+      repo.set(key, cipher.encrypt(value));
+      return Promise.resolve();
+    },
+    delete: (key) => {
+      repo.delete(key);
+      return Promise.resolve();
+    },
   };
 }
 

@@ -29,36 +29,75 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
   return (
     <DropSection account={account.id} peer={peer} name={name} className="chat">
       <header className="chat-header">
-        <button type="button" className="icon-button back" aria-label={t('chat.back')} onClick={() => setState({ openChat: undefined })}>←</button>
+        <button
+          type="button"
+          className="icon-button back"
+          aria-label={t('chat.back')}
+          onClick={() => setState({ openChat: undefined })}
+        >
+          ←
+        </button>
         <Avatar jid={peer} name={name} size={40} />
         <div className="chat-title">
           <h2>{name}</h2>
           <span className="muted chat-jid">{peer}</span>
           <ul className="resources" aria-label={t('chat.resources')}>
-            {resources.length === 0 ? <li className="muted">{t('chat.noResources')}</li> : resources.map((r) => (
-              <li key={r.resource}>
-                <PresenceDot show={r.show} /><span className="resource-name">{r.resource}</span>
-                {r.status ? <span className="resource-status">— {r.status}</span> : null}
-              </li>
-            ))}
+            {resources.length === 0 ? (
+              <li className="muted">{t('chat.noResources')}</li>
+            ) : (
+              resources.map((r) => (
+                <li key={r.resource}>
+                  <PresenceDot show={r.show} />
+                  <span className="resource-name">{r.resource}</span>
+                  {r.status ? <span className="resource-status">— {r.status}</span> : null}
+                </li>
+              ))
+            )}
           </ul>
         </div>
         {privateInRoom ? null : <EncryptionButton account={account.id} peer={peer} />}
-        {item ? <button type="button" className="icon-button" aria-label={t('chat.edit')} title={t('chat.edit')} onClick={() => openDialog({ kind: 'editContact', jid: peer })}>⋯</button> : null}
+        {item ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('chat.edit')}
+            title={t('chat.edit')}
+            onClick={() => openDialog({ kind: 'editContact', jid: peer })}
+          >
+            ⋯
+          </button>
+        ) : null}
       </header>
       {privateInRoom ? null : <EncryptionNotice account={account.id} peer={peer} />}
-      {typing ? <p className="typing" role="status">{t('chat.typing', { name })}</p> : null}
+      {typing ? (
+        <p className="typing" role="status">
+          {t('chat.typing', { name })}
+        </p>
+      ) : null}
       {stranger && !blocked ? (
         <div className="banner info stranger" role="region" aria-label={t('roster.strangers')}>
           <span>{t('chat.strangerNotice', { jid: peer })}</span>
-          <button type="button" onClick={() => void addContact(account.id, peer, '', [])}>{t('roster.addStranger')}</button>
-          <button type="button" className="danger" onClick={() => void call('blocklist.block', { account: account.id, jid: peer })}>{t('chat.block')}</button>
+          <button type="button" onClick={() => void addContact(account.id, peer, '', [])}>
+            {t('roster.addStranger')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void call('blocklist.block', { account: account.id, jid: peer })}
+          >
+            {t('chat.block')}
+          </button>
         </div>
       ) : null}
       {archive?.status === 'incomplete' ? (
         <div className="banner warning" role="status">
           <span>{t('chat.gap')}</span>
-          <button type="button" onClick={() => void call('archive.catchUp', { account: account.id }).catch(() => undefined)}>{t('chat.fillGap')}</button>
+          <button
+            type="button"
+            onClick={() => void call('archive.catchUp', { account: account.id }).catch(() => undefined)}
+          >
+            {t('chat.fillGap')}
+          </button>
         </div>
       ) : null}
       <MessageList key={peer} account={account.id} peer={peer} log={log} peerName={name} ownJid={account.jid} />

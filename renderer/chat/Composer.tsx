@@ -18,19 +18,30 @@ const PAUSED_AFTER_MS = 5000;
 function useTypingNotifications(account: AccountId, peer: BareJid): { typed(): void; done(): void } {
   const composing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const set = (state: 'composing' | 'paused' | 'active'): void => { void call('chat.setChatState', { account, peer, state }).catch(() => undefined); };
-  useEffect(() => () => {
-    clearTimeout(timer.current);
-    if (composing.current) set('active');
-  }, [account, peer]);
+  const set = (state: 'composing' | 'paused' | 'active'): void => {
+    void call('chat.setChatState', { account, peer, state }).catch(() => undefined);
+  };
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (composing.current) set('active');
+    },
+    [account, peer],
+  );
   return {
     typed: () => {
       if (!composing.current) set('composing');
       composing.current = true;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => { composing.current = false; set('paused'); }, PAUSED_AFTER_MS);
+      timer.current = setTimeout(() => {
+        composing.current = false;
+        set('paused');
+      }, PAUSED_AFTER_MS);
     },
-    done: () => { clearTimeout(timer.current); composing.current = false; },
+    done: () => {
+      clearTimeout(timer.current);
+      composing.current = false;
+    },
   };
 }
 
@@ -41,7 +52,8 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
   const [editing, setEditing] = useState<string>();
   const box = useRef<HTMLTextAreaElement>(null);
   const typing = useTypingNotifications(account, peer);
-  const fail = (failure: unknown): void => setError(t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }));
+  const fail = (failure: unknown): void =>
+    setError(t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }));
 
   const send = (): void => {
     const body = text.trim();
@@ -51,13 +63,20 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
     typing.done();
     const editedId = editing;
     setEditing(undefined);
-    const sent = editedId ? call('chat.correct', { account, id: editedId, body: text }) : sendMessage(account, peer, text);
-    sent.catch((failure: unknown) => { setText(text); fail(failure); });
+    const sent = editedId
+      ? call('chat.correct', { account, id: editedId, body: text })
+      : sendMessage(account, peer, text);
+    sent.catch((failure: unknown) => {
+      setText(text);
+      fail(failure);
+    });
     box.current?.focus();
   };
   /** Up in an empty box edits our last message in this chat (XEP-0308), as in Conversations and Dino. */
   const editLast = (): boolean => {
-    const last = [...(getState().chats[chatKey(account, peer)]?.messages ?? [])].reverse().find((m) => m.direction === 'out');
+    const last = [...(getState().chats[chatKey(account, peer)]?.messages ?? [])]
+      .reverse()
+      .find((m) => m.direction === 'out');
     if (!last || last.retracted) return false;
     setEditing(last.id);
     setText(last.body);
@@ -80,27 +99,78 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
     const files = [...event.clipboardData.files];
     if (files.length === 0) return;
     event.preventDefault();
-    uploadFiles(account, peer, files.map((f) => namePasted(f)));
+    uploadFiles(
+      account,
+      peer,
+      files.map((f) => namePasted(f)),
+    );
   };
   const picker = useRef<HTMLInputElement>(null);
   const lines = Math.min(8, text.split('\n').length);
   return (
-    <form className="composer" onSubmit={(e) => { e.preventDefault(); send(); }}>
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
       <ErrorText message={error} />
       {editing ? (
         <p className="editing" role="status">
           {t('chat.editing')}
-          <button type="button" className="link-button" onClick={() => { setEditing(undefined); setText(''); }}>{t('chat.cancelEdit')}</button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setEditing(undefined);
+              setText('');
+            }}
+          >
+            {t('chat.cancelEdit')}
+          </button>
         </p>
       ) : null}
       <UploadList account={account} peer={peer} />
       <div className="composer-row">
-        <input ref={picker} type="file" multiple hidden aria-label={t('files.choose')}
-          onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) uploadFiles(account, peer, files); }} />
-        <button type="button" className="icon-button attach" aria-label={t('files.attach')} title={t('files.attach')} onClick={() => picker.current?.click()}><PaperclipIcon /></button>
-        <textarea ref={box} aria-label={t('chat.composer')} placeholder={t('chat.composerHint', { name: peerName })} rows={lines}
-          value={text} onChange={(e) => { setText(e.target.value); if (e.target.value) typing.typed(); }} onKeyDown={onKeyDown} onPaste={onPaste} autoFocus />
-        <button type="submit" className="primary" disabled={!text.trim()}>{t('chat.send')}</button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          aria-label={t('files.choose')}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) uploadFiles(account, peer, files);
+          }}
+        />
+        <button
+          type="button"
+          className="icon-button attach"
+          aria-label={t('files.attach')}
+          title={t('files.attach')}
+          onClick={() => picker.current?.click()}
+        >
+          <PaperclipIcon />
+        </button>
+        <textarea
+          ref={box}
+          aria-label={t('chat.composer')}
+          placeholder={t('chat.composerHint', { name: peerName })}
+          rows={lines}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value) typing.typed();
+          }}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          autoFocus
+        />
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          {t('chat.send')}
+        </button>
       </div>
     </form>
   );

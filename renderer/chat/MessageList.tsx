@@ -17,7 +17,21 @@ const HEADER = 44;
 const OVERSCAN = 800;
 const LOAD_MARGIN = 600;
 
-export function MessageList({ account, peer, log, peerName, ownJid, canModerate = false }: { account: AccountId; peer: BareJid; log: ChatLog; peerName: string; ownJid: string; canModerate?: boolean }) {
+export function MessageList({
+  account,
+  peer,
+  log,
+  peerName,
+  ownJid,
+  canModerate = false,
+}: {
+  account: AccountId;
+  peer: BareJid;
+  log: ChatLog;
+  peerName: string;
+  ownJid: string;
+  canModerate?: boolean;
+}) {
   const t = useT();
   const language = useAppStore((s) => s.settings.language);
   const rows = useMemo(() => buildRows(log.messages), [log.messages]);
@@ -47,25 +61,35 @@ export function MessageList({ account, peer, log, peerName, ownJid, canModerate 
   }, [layout, padTop, readViewport]);
 
   const pendingFrame = useRef(0);
-  const rowObserver = useMemo(() => new ResizeObserver((entries) => {
-    let changed = false;
-    for (const entry of entries) {
-      const key = (entry.target as HTMLElement).dataset.key ?? '';
-      const height = Math.ceil(entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
-      if (height > 0 && heights.current.get(key) !== height) {
-        heights.current.set(key, height);
-        changed = true;
-      }
-    }
-    if (changed && !pendingFrame.current) {
-      pendingFrame.current = requestAnimationFrame(() => { pendingFrame.current = 0; setMeasured((n) => n + 1); });
-    }
-  }), []);
+  const rowObserver = useMemo(
+    () =>
+      new ResizeObserver((entries) => {
+        let changed = false;
+        for (const entry of entries) {
+          const key = (entry.target as HTMLElement).dataset.key ?? '';
+          const height = Math.ceil(entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
+          if (height > 0 && heights.current.get(key) !== height) {
+            heights.current.set(key, height);
+            changed = true;
+          }
+        }
+        if (changed && !pendingFrame.current) {
+          pendingFrame.current = requestAnimationFrame(() => {
+            pendingFrame.current = 0;
+            setMeasured((n) => n + 1);
+          });
+        }
+      }),
+    [],
+  );
   useEffect(() => () => rowObserver.disconnect(), [rowObserver]);
-  const observe = useCallback((el: HTMLDivElement) => {
-    rowObserver.observe(el);
-    return () => rowObserver.unobserve(el);
-  }, [rowObserver]);
+  const observe = useCallback(
+    (el: HTMLDivElement) => {
+      rowObserver.observe(el);
+      return () => rowObserver.unobserve(el);
+    },
+    [rowObserver],
+  );
 
   const onScroll = (): void => {
     const el = scroller.current;
@@ -81,7 +105,8 @@ export function MessageList({ account, peer, log, peerName, ownJid, canModerate 
 
   useEffect(() => {
     const el = scroller.current;
-    if (el && el.scrollHeight <= el.clientHeight && log.hasOlder && !log.loadingOlder && keys.length > 0) void loadOlder(account, peer);
+    if (el && el.scrollHeight <= el.clientHeight && log.hasOlder && !log.loadingOlder && keys.length > 0)
+      void loadOlder(account, peer);
   }, [keys.length, log.hasOlder, log.loadingOlder, account, peer]);
 
   // What the user sees at the bottom of a visible window counts as read: tell the peer and our other devices.
@@ -97,13 +122,34 @@ export function MessageList({ account, peer, log, peerName, ownJid, canModerate 
   }, [log.messages, viewport, account, peer]);
 
   const range = visibleRange(layout, Math.max(0, viewport.top - padTop), viewport.height || 800, OVERSCAN);
-  const header = log.loadingOlder ? t('chat.loadingOlder') : !log.hasOlder ? (keys.length ? t('chat.start') : t('chat.empty')) : '';
+  const header = log.loadingOlder
+    ? t('chat.loadingOlder')
+    : !log.hasOlder
+      ? keys.length
+        ? t('chat.start')
+        : t('chat.empty')
+      : '';
   return (
-    <div ref={scroller} className="messages" role="log" aria-label={t('chat.messages', { name: peerName })} tabIndex={0} onScroll={onScroll}>
+    <div
+      ref={scroller}
+      className="messages"
+      role="log"
+      aria-label={t('chat.messages', { name: peerName })}
+      tabIndex={0}
+      onScroll={onScroll}
+    >
       <div className="messages-inner" style={{ height: total + padTop }}>
-        <p className="messages-header" style={{ top: padTop - HEADER }}>{header}</p>
+        <p className="messages-header" style={{ top: padTop - HEADER }}>
+          {header}
+        </p>
         {rows.slice(range.start, range.end).map((row, i) => (
-          <div key={row.key} data-key={row.key} ref={observe} className="virtual-row" style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}>
+          <div
+            key={row.key}
+            data-key={row.key}
+            ref={observe}
+            className="virtual-row"
+            style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}
+          >
             <MessageRow row={row} peerName={peerName} ownJid={ownJid} language={language} canModerate={canModerate} />
           </div>
         ))}

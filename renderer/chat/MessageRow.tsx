@@ -14,10 +14,31 @@ import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
 
 function DeliveryMark({ state }: { state: DeliveryState }) {
   const t = useT();
-  return <span className={`delivery delivery-${state}`} role="img" aria-label={t(`delivery.${state}`)} title={t(`delivery.${state}`)}><DeliveryIcon state={state} /></span>;
+  return (
+    <span
+      className={`delivery delivery-${state}`}
+      role="img"
+      aria-label={t(`delivery.${state}`)}
+      title={t(`delivery.${state}`)}
+    >
+      <DeliveryIcon state={state} />
+    </span>
+  );
 }
 
-export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, language, canModerate = false }: { row: Row; peerName: string; ownJid: string; language: Language; canModerate?: boolean }) {
+export const MessageRow = memo(function MessageRow({
+  row,
+  peerName,
+  ownJid,
+  language,
+  canModerate = false,
+}: {
+  row: Row;
+  peerName: string;
+  ownJid: string;
+  language: Language;
+  canModerate?: boolean;
+}) {
   const t = useT();
   const { message } = row;
   const own = message.direction === 'out';
@@ -27,8 +48,14 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
   const fileUrl = message.retracted ? undefined : sharedFileUrl(message.body, message.oobUrl);
   return (
     <div className="message-row">
-      {row.dayStart ? <div className="day-separator" role="separator"><span>{formatDay(message.timestamp, language, t)}</span></div> : null}
-      <div className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}`}>
+      {row.dayStart ? (
+        <div className="day-separator" role="separator">
+          <span>{formatDay(message.timestamp, language, t)}</span>
+        </div>
+      ) : null}
+      <div
+        className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}`}
+      >
         {row.groupStart ? (
           <div className="message-meta">
             <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
@@ -37,26 +64,55 @@ export const MessageRow = memo(function MessageRow({ row, peerName, ownJid, lang
         ) : null}
         <div className="bubble-row">
           <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
-            {message.retracted ? <p className="retracted-text">{t('chat.retracted')}</p>
-              : message.encryption?.error && message.direction === 'in' ? null
-                : fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
+            {message.retracted ? (
+              <p className="retracted-text">{t('chat.retracted')}</p>
+            ) : message.encryption?.error && message.direction === 'in' ? null : fileUrl ? (
+              <FileCard message={message} url={fileUrl} />
+            ) : (
+              <StyledText body={message.body} />
+            )}
             <EncryptionProblem message={message} />
             <span className="message-footer">
               {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
               <EncryptionMark message={message} />
-              <time dateTime={new Date(message.timestamp).toISOString()} title={formatFullDate(message.timestamp, language)}>{time}</time>
+              <time
+                dateTime={new Date(message.timestamp).toISOString()}
+                title={formatFullDate(message.timestamp, language)}
+              >
+                {time}
+              </time>
               {own ? <DeliveryMark state={message.state} /> : null}
             </span>
           </div>
           {own && !message.retracted && message.state !== 'queued' ? (
-            <button type="button" className="message-action" aria-label={t('chat.retract')} title={t('chat.retract')}
-              onClick={() => { if (window.confirm(t('chat.confirmRetract'))) void call('chat.retract', { account: message.account, id: message.id }).catch(() => undefined); }}>
+            <button
+              type="button"
+              className="message-action"
+              aria-label={t('chat.retract')}
+              title={t('chat.retract')}
+              onClick={() => {
+                if (window.confirm(t('chat.confirmRetract')))
+                  void call('chat.retract', { account: message.account, id: message.id }).catch(() => undefined);
+              }}
+            >
               ⌫
             </button>
           ) : null}
           {!own && canModerate && message.groupchat && message.stanzaId && !message.retracted ? (
-            <button type="button" className="message-action" aria-label={t('chat.moderate')} title={t('chat.moderate')}
-              onClick={() => { if (window.confirm(t('chat.confirmModerate'))) void call('muc.moderate', { account: message.account, room: message.peer, stanzaId: message.stanzaId ?? '' }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e))); }}>
+            <button
+              type="button"
+              className="message-action"
+              aria-label={t('chat.moderate')}
+              title={t('chat.moderate')}
+              onClick={() => {
+                if (window.confirm(t('chat.confirmModerate')))
+                  void call('muc.moderate', {
+                    account: message.account,
+                    room: message.peer,
+                    stanzaId: message.stanzaId ?? '',
+                  }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+              }}
+            >
               ⌫
             </button>
           ) : null}

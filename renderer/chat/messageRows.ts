@@ -19,14 +19,18 @@ export function dayKey(timestamp: number): string {
   return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 }
 
-const senderOf = (m: ChatMessage): string => (m.direction === 'out' ? 'me' : m.from.split('/')[0] ?? m.peer);
+const senderOf = (m: ChatMessage): string => (m.direction === 'out' ? 'me' : (m.from.split('/')[0] ?? m.peer));
 
 export function buildRows(messages: readonly ChatMessage[]): MessageRow[] {
   const rows: MessageRow[] = [];
   let previous: ChatMessage | undefined;
   for (const message of messages) {
     const dayStart = !previous || dayKey(previous.timestamp) !== dayKey(message.timestamp);
-    const groupStart = dayStart || !previous || senderOf(previous) !== senderOf(message) || message.timestamp - previous.timestamp > GROUP_GAP_MS;
+    const groupStart =
+      dayStart ||
+      !previous ||
+      senderOf(previous) !== senderOf(message) ||
+      message.timestamp - previous.timestamp > GROUP_GAP_MS;
     rows.push({ key: message.id, message, dayStart, groupStart });
     previous = message;
   }

@@ -27,7 +27,12 @@ export function rowAt(layout: Layout, y: number): number {
 }
 
 /** Rows to render for a viewport, with `overscan` pixels of margin on each side; end is exclusive. */
-export function visibleRange(layout: Layout, scrollTop: number, viewportHeight: number, overscan: number): { start: number; end: number } {
+export function visibleRange(
+  layout: Layout,
+  scrollTop: number,
+  viewportHeight: number,
+  overscan: number,
+): { start: number; end: number } {
   if (layout.keys.length === 0) return { start: 0, end: 0 };
   const start = rowAt(layout, Math.max(0, scrollTop - overscan));
   const end = rowAt(layout, scrollTop + viewportHeight + overscan) + 1;

@@ -4,7 +4,11 @@ import { consistentColor } from '../lib/consistentColor.ts';
 export function Avatar({ jid, name, size = 36 }: { jid: string; name: string; size?: number }) {
   const letter = [...(name.trim() || jid)][0]?.toUpperCase() ?? '?';
   return (
-    <span className="avatar" aria-hidden="true" style={{ backgroundColor: consistentColor(jid), width: size, height: size, fontSize: size * 0.45 }}>
+    <span
+      className="avatar"
+      aria-hidden="true"
+      style={{ backgroundColor: consistentColor(jid), width: size, height: size, fontSize: size * 0.45 }}
+    >
       {letter}
     </span>
   );

@@ -12,7 +12,11 @@ function Field({ field, value, onChange }: { field: DataField; value: string[]; 
     case 'boolean':
       return (
         <label className="checkbox" title={field.description}>
-          <input type="checkbox" checked={single === '1' || single === 'true'} onChange={(e) => onChange([e.target.checked ? '1' : '0'])} />
+          <input
+            type="checkbox"
+            checked={single === '1' || single === 'true'}
+            onChange={(e) => onChange([e.target.checked ? '1' : '0'])}
+          />
           <span>{label}</span>
         </label>
       );
@@ -21,7 +25,11 @@ function Field({ field, value, onChange }: { field: DataField; value: string[]; 
         <label className="field" title={field.description}>
           <span>{label}</span>
           <select value={single} onChange={(e) => onChange([e.target.value])} required={field.required}>
-            {field.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            {field.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </label>
       );
@@ -31,7 +39,11 @@ function Field({ field, value, onChange }: { field: DataField; value: string[]; 
           <legend>{label}</legend>
           {field.options.map((o) => (
             <label key={o.value} className="checkbox">
-              <input type="checkbox" checked={value.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))} />
+              <input
+                type="checkbox"
+                checked={value.includes(o.value)}
+                onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))}
+              />
               <span>{o.label}</span>
             </label>
           ))}
@@ -42,26 +54,48 @@ function Field({ field, value, onChange }: { field: DataField; value: string[]; 
       return (
         <label className="field" title={field.description}>
           <span>{label}</span>
-          <textarea rows={3} value={value.join('\n')} onChange={(e) => onChange(e.target.value.split('\n'))} required={field.required} />
+          <textarea
+            rows={3}
+            value={value.join('\n')}
+            onChange={(e) => onChange(e.target.value.split('\n'))}
+            required={field.required}
+          />
         </label>
       );
     default:
       return (
         <label className="field" title={field.description}>
           <span>{label}</span>
-          <input type={field.type === 'text-private' ? 'password' : 'text'} value={single} onChange={(e) => onChange([e.target.value])} required={field.required} />
+          <input
+            type={field.type === 'text-private' ? 'password' : 'text'}
+            value={single}
+            onChange={(e) => onChange([e.target.value])}
+            required={field.required}
+          />
         </label>
       );
   }
 }
 
-export function DataFormView({ form, values, onChange }: { form: DataForm; values: DataFormValues; onChange: (values: DataFormValues) => void }) {
+export function DataFormView({
+  form,
+  values,
+  onChange,
+}: {
+  form: DataForm;
+  values: DataFormValues;
+  onChange: (values: DataFormValues) => void;
+}) {
   return (
     <div className="data-form">
       {form.instructions ? <p className="instructions">{form.instructions}</p> : null}
       {form.fields.map((field, i) => (
-        <Field key={field.var || `fixed-${i}`} field={field} value={values[field.var] ?? field.values}
-          onChange={(value) => onChange({ ...values, [field.var]: value })} />
+        <Field
+          key={field.var || `fixed-${i}`}
+          field={field}
+          value={values[field.var] ?? field.values}
+          onChange={(value) => onChange({ ...values, [field.var]: value })}
+        />
       ))}
     </div>
   );

@@ -3,5 +3,7 @@ import { useT } from '../i18n/useT.ts';
 
 export function PresenceDot({ show }: { show: PresenceShow }) {
   const t = useT();
-  return <span className={`presence-dot show-${show}`} role="img" aria-label={t(`show.${show}`)} title={t(`show.${show}`)} />;
+  return (
+    <span className={`presence-dot show-${show}`} role="img" aria-label={t(`show.${show}`)} title={t(`show.${show}`)} />
+  );
 }

@@ -6,11 +6,17 @@ export interface Viewport {
 }
 
 /** The visible window of a scroll container, kept current on resize; call `read` from onScroll. */
-export function useScrollViewport(scroller: RefObject<HTMLElement | null>, initialHeight: number): [Viewport, () => void] {
+export function useScrollViewport(
+  scroller: RefObject<HTMLElement | null>,
+  initialHeight: number,
+): [Viewport, () => void] {
   const [viewport, setViewport] = useState<Viewport>({ top: 0, height: initialHeight });
   const read = useCallback(() => {
     const el = scroller.current;
-    if (el) setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    if (el)
+      setViewport((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+      );
   }, [scroller]);
   useEffect(() => {
     const el = scroller.current;

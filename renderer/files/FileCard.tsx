@@ -21,7 +21,9 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
   const announced = download?.info?.size;
   const autoLimit = autoDownloadLimit(message, name, { inRoster, joinedRoom }, settings, announced);
 
-  useEffect(() => { probeFile(message.account, url); }, [message.account, url]);
+  useEffect(() => {
+    probeFile(message.account, url);
+  }, [message.account, url]);
   useEffect(() => {
     if (autoLimit !== undefined && download?.status === 'idle') void fetchFile(message.account, url, autoLimit);
   }, [autoLimit, download?.status, message.account, url]);
@@ -33,26 +35,53 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
   const percent = running && download.total ? Math.round((download.received / download.total) * 100) : undefined;
   return (
     <figure className="file-card" aria-label={t('files.card', { name })}>
-      {download?.previewUrl ? <img className="file-preview" src={download.previewUrl} alt={t('files.preview', { name })} draggable={false} /> : null}
+      {download?.previewUrl ? (
+        <img className="file-preview" src={download.previewUrl} alt={t('files.preview', { name })} draggable={false} />
+      ) : null}
       <div className="file-row">
         <FileIcon kind={fileKind(name)} name={name} />
         <figcaption className="file-text">
-          <span className="file-name" dir="auto">{name}</span>
-          <span className="muted file-size">{size !== undefined ? formatBytes(size) : download?.status === 'probing' ? '…' : t('files.sizeUnknown')}</span>
+          <span className="file-name" dir="auto">
+            {name}
+          </span>
+          <span className="muted file-size">
+            {size !== undefined ? formatBytes(size) : download?.status === 'probing' ? '…' : t('files.sizeUnknown')}
+          </span>
         </figcaption>
         <span className="file-actions">
           {file ? (
             <>
-              <button type="button" onClick={() => void saveFile(file)}>{t('files.save')}</button>
-              {isDesktop ? <button type="button" onClick={() => void call('files.open', { id: file.id }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)))}>{t('files.open')}</button> : null}
+              <button type="button" onClick={() => void saveFile(file)}>
+                {t('files.save')}
+              </button>
+              {isDesktop ? (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void call('files.open', { id: file.id }).catch((e: unknown) =>
+                      window.alert(e instanceof Error ? e.message : String(e)),
+                    )
+                  }
+                >
+                  {t('files.open')}
+                </button>
+              ) : null}
             </>
           ) : running ? null : (
-            <button type="button" onClick={() => void fetchFile(message.account, url, MAX_DOWNLOAD_BYTES)}>{t('files.download')}</button>
+            <button type="button" onClick={() => void fetchFile(message.account, url, MAX_DOWNLOAD_BYTES)}>
+              {t('files.download')}
+            </button>
           )}
         </span>
       </div>
-      {running ? <progress aria-label={t('files.downloading', { name })} max={100} value={percent ?? undefined} /> : null}
-      {failed ? <p className="error-text" role="alert">{t('files.downloadFailed', { message: download.error ?? '' })}</p> : null}
+      {running ? (
+        <progress aria-label={t('files.downloading', { name })} max={100} value={percent ?? undefined} />
+      ) : null}
+      {failed ? (
+        <p className="error-text" role="alert">
+          {t('files.downloadFailed', { message: download.error ?? '' })}
+        </p>
+      ) : null}
     </figure>
   );
 }

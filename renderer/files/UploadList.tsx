@@ -15,17 +15,39 @@ export function UploadList({ account, peer }: { account: AccountId; peer: BareJi
     <ul className="upload-list" aria-label={t('files.uploads')}>
       {uploads.map((u) => (
         <li key={u.id} className={`upload upload-${u.status}`}>
-          <span className="file-name" dir="auto">{u.name}</span>
+          <span className="file-name" dir="auto">
+            {u.name}
+          </span>
           {u.status === 'failed' ? (
-            <span className="error-text" role="alert">{t('files.failed', { name: u.name, message: u.error ?? '' })}</span>
+            <span className="error-text" role="alert">
+              {t('files.failed', { name: u.name, message: u.error ?? '' })}
+            </span>
           ) : (
             <>
               <progress aria-label={u.name} max={Math.max(u.size, 1)} value={u.sent} />
-              <span className="muted">{t('files.progress', { sent: formatBytes(u.sent), total: formatBytes(u.size) })}</span>
+              <span className="muted">
+                {t('files.progress', { sent: formatBytes(u.sent), total: formatBytes(u.size) })}
+              </span>
             </>
           )}
-          {u.status === 'failed' ? <button type="button" aria-label={t('files.retry', { name: u.name })} title={t('files.retry', { name: u.name })} onClick={() => retryUpload(u.id)}>↻</button> : null}
-          <button type="button" aria-label={t('files.cancel', { name: u.name })} title={t('files.cancel', { name: u.name })} onClick={() => cancelUpload(account, peer, u.id)}>✕</button>
+          {u.status === 'failed' ? (
+            <button
+              type="button"
+              aria-label={t('files.retry', { name: u.name })}
+              title={t('files.retry', { name: u.name })}
+              onClick={() => retryUpload(u.id)}
+            >
+              ↻
+            </button>
+          ) : null}
+          <button
+            type="button"
+            aria-label={t('files.cancel', { name: u.name })}
+            title={t('files.cancel', { name: u.name })}
+            onClick={() => cancelUpload(account, peer, u.id)}
+          >
+            ✕
+          </button>
         </li>
       ))}
     </ul>

@@ -11,13 +11,17 @@ export interface Source {
 }
 
 export function autoDownloadLimit(
-  message: { direction: 'in' | 'out'; peer: string; groupchat?: boolean | undefined }, name: string, source: Source, settings: Pick<Settings, 'autoDownloadImages' | 'autoDownloadLimitMB'>,
+  message: { direction: 'in' | 'out'; peer: string; groupchat?: boolean | undefined },
+  name: string,
+  source: Source,
+  settings: Pick<Settings, 'autoDownloadImages' | 'autoDownloadLimitMB'>,
   announcedSize: number | undefined,
 ): number | undefined {
   if (!settings.autoDownloadImages || !isPreviewableImageName(name)) return undefined;
   const limit = Math.round(settings.autoDownloadLimitMB * 1024 * 1024);
   if (limit <= 0 || (announcedSize !== undefined && announcedSize > limit)) return undefined;
   const privateInRoom = !message.groupchat && message.peer.includes('/');
-  const trusted = message.direction === 'out' || (message.groupchat ? source.joinedRoom : !privateInRoom && source.inRoster);
+  const trusted =
+    message.direction === 'out' || (message.groupchat ? source.joinedRoom : !privateInRoom && source.inRoster);
   return trusted ? limit : undefined;
 }

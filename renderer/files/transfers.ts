@@ -1,6 +1,12 @@
 // Sending files (read in chunks from the File, streamed through the engine) and fetching shared ones
 // (downloaded by the engine, read back for previews and saving).
-import { type DownloadedFile, FILE_CHUNK_BYTES, MAX_READ_BYTES, type RemoteFileInfo, sniffImageType } from '../../shared/model/file.ts';
+import {
+  type DownloadedFile,
+  FILE_CHUNK_BYTES,
+  MAX_READ_BYTES,
+  type RemoteFileInfo,
+  sniffImageType,
+} from '../../shared/model/file.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { call } from '../ipc/client.ts';
@@ -11,7 +17,13 @@ import { getState, setState } from '../store/index.ts';
 /** Previews are made for images up to this size; bigger ones are only saved. */
 const PREVIEW_MAX_BYTES = 25 * 1024 * 1024;
 
-interface PendingUpload { account: AccountId; peer: BareJid; file: File; engineId?: string | undefined; cancelled: boolean }
+interface PendingUpload {
+  account: AccountId;
+  peer: BareJid;
+  file: File;
+  engineId?: string | undefined;
+  cancelled: boolean;
+}
 const pending = new Map<string, PendingUpload>();
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -27,9 +39,17 @@ async function run(id: string): Promise<void> {
   const job = pending.get(id);
   if (!job) return;
   const key = chatKey(job.account, job.peer);
-  setState((s) => ({ uploads: withUploadChange(s.uploads, key, id, { status: 'uploading', sent: 0, error: undefined }) }));
+  setState((s) => ({
+    uploads: withUploadChange(s.uploads, key, id, { status: 'uploading', sent: 0, error: undefined }),
+  }));
   try {
-    const { upload } = await call('upload.begin', { account: job.account, to: job.peer, name: job.file.name || 'file', size: job.file.size, type: job.file.type || 'application/octet-stream' });
+    const { upload } = await call('upload.begin', {
+      account: job.account,
+      to: job.peer,
+      name: job.file.name || 'file',
+      size: job.file.size,
+      type: job.file.type || 'application/octet-stream',
+    });
     job.engineId = upload;
     for (let offset = 0; offset < job.file.size; offset += FILE_CHUNK_BYTES) {
       if (job.cancelled) return;
@@ -53,7 +73,15 @@ export function uploadFiles(account: AccountId, peer: BareJid, files: readonly F
   for (const file of files) {
     const id = crypto.randomUUID();
     pending.set(id, { account, peer, file, cancelled: false });
-    setState((s) => ({ uploads: withUpload(s.uploads, key, { id, name: file.name || 'file', size: file.size, sent: 0, status: 'uploading' }) }));
+    setState((s) => ({
+      uploads: withUpload(s.uploads, key, {
+        id,
+        name: file.name || 'file',
+        size: file.size,
+        sent: 0,
+        status: 'uploading',
+      }),
+    }));
     void run(id);
   }
 }
@@ -92,9 +120,13 @@ export function probeFile(account: AccountId, url: string): void {
   if (getState().downloads[url]) return;
   setState((s) => ({ downloads: withDownload(s.downloads, url, { status: 'probing' }) }));
   // A download may have started meanwhile: only "probing" falls back to "idle".
-  const probed = (info?: RemoteFileInfo): void => setState((s) => ({
-    downloads: withDownload(s.downloads, url, { ...(s.downloads[url]?.status === 'probing' ? { status: 'idle' } : {}), ...(info ? { info } : {}) }),
-  }));
+  const probed = (info?: RemoteFileInfo): void =>
+    setState((s) => ({
+      downloads: withDownload(s.downloads, url, {
+        ...(s.downloads[url]?.status === 'probing' ? { status: 'idle' } : {}),
+        ...(info ? { info } : {}),
+      }),
+    }));
   call('files.probe', { account, url }).then(probed, () => probed());
 }
 
@@ -102,7 +134,9 @@ export function probeFile(account: AccountId, url: string): void {
 export async function fetchFile(account: AccountId, url: string, maxBytes: number): Promise<void> {
   const status = getState().downloads[url]?.status;
   if (status === 'downloading' || status === 'done') return;
-  setState((s) => ({ downloads: withDownload(s.downloads, url, { status: 'downloading', received: 0, error: undefined }) }));
+  setState((s) => ({
+    downloads: withDownload(s.downloads, url, { status: 'downloading', received: 0, error: undefined }),
+  }));
   try {
     const file = await call('files.download', { account, url, maxBytes });
     let previewUrl: string | undefined;
@@ -111,7 +145,15 @@ export async function fetchFile(account: AccountId, url: string, maxBytes: numbe
       const type = sniffImageType(bytes);
       if (type) previewUrl = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
     }
-    setState((s) => ({ downloads: withDownload(s.downloads, url, { status: 'done', file, received: file.size, total: file.size, previewUrl }) }));
+    setState((s) => ({
+      downloads: withDownload(s.downloads, url, {
+        status: 'done',
+        file,
+        received: file.size,
+        total: file.size,
+        previewUrl,
+      }),
+    }));
   } catch (error) {
     setState((s) => ({ downloads: withDownload(s.downloads, url, { status: 'failed', error: messageOf(error) }) }));
   }

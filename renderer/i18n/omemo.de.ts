@@ -7,12 +7,14 @@ export const omemoDe: Record<keyof typeof omemoEn, string> = {
   'omemo.turnOn': 'Verschlüsselung einschalten',
   'omemo.turnOff': 'Verschlüsselung ausschalten',
   'omemo.unavailable': 'Verschlüsselung ist an, aber Nachrichten können nicht gesendet werden: {reason}',
-  'omemo.newDevices': '{count} neue(s) Gerät(e) in diesem Chat sind noch nicht vertrauenswürdig; für sie wird nicht verschlüsselt.',
+  'omemo.newDevices':
+    '{count} neue(s) Gerät(e) in diesem Chat sind noch nicht vertrauenswürdig; für sie wird nicht verschlüsselt.',
   'omemo.review': 'Geräte prüfen',
   'omemo.devices': 'Geräte der Verschlüsselung',
   'omemo.devicesTitle': 'Geräte von {name}',
   'omemo.ownDevice': 'Dieses Gerät',
-  'omemo.ownDeviceHint': 'Vergleiche diesen Fingerabdruck auf deinen anderen Geräten oder denen deines Kontakts, oder lass den Code scannen.',
+  'omemo.ownDeviceHint':
+    'Vergleiche diesen Fingerabdruck auf deinen anderen Geräten oder denen deines Kontakts, oder lass den Code scannen.',
   'omemo.otherDevices': 'Geräte',
   'omemo.ownOtherDevices': 'Deine anderen Geräte',
   'omemo.noDevices': 'Keine OMEMO-Geräte bekannt.',
@@ -28,7 +30,8 @@ export const omemoDe: Record<keyof typeof omemoEn, string> = {
   'omemo.verify': 'Verifizieren',
   'omemo.distrust': 'Misstrauen',
   'omemo.trustBlind': 'Ohne Prüfung vertrauen',
-  'omemo.confirmVerify': 'Nur verifizieren, wenn dieser Fingerabdruck mit dem auf jenem Gerät übereinstimmt:\n\n{fingerprint}',
+  'omemo.confirmVerify':
+    'Nur verifizieren, wenn dieser Fingerabdruck mit dem auf jenem Gerät übereinstimmt:\n\n{fingerprint}',
   'omemo.scanUri': 'Verifizierungslink (aus einem QR-Code)',
   'omemo.verifyUri': 'Link verifizieren',
   'omemo.verifiedCount': '{count} Gerät(e) verifiziert.',

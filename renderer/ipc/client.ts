@@ -5,7 +5,9 @@ import { CommandError, fail, type Result } from '../../shared/ipc/result.ts';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.ts';
 
 declare global {
-  interface Window { xmpp?: XmppBridge }
+  interface Window {
+    xmpp?: XmppBridge;
+  }
 }
 
 export function webSocketBridge(url: string): XmppBridge {
@@ -51,7 +53,9 @@ export function webSocketBridge(url: string): XmppBridge {
       const wrapped = (payload: unknown): void => listener(payload as CoreEvents[E]);
       set.add(wrapped);
       listeners.set(event, set);
-      return () => { set.delete(wrapped); };
+      return () => {
+        set.delete(wrapped);
+      };
     },
   };
 }

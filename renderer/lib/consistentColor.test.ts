@@ -8,7 +8,10 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 test('sha1 matches the RFC 3174 / FIPS 180 vectors, across block boundaries', () => {
   assert.strictEqual(hex(sha1(text(''))), 'da39a3ee5e6b4b0d3255bfef95601890afd80709');
   assert.strictEqual(hex(sha1(text('abc'))), 'a9993e364706816aba3e25717850c26c9cd0d89d');
-  assert.strictEqual(hex(sha1(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))), '84983e441c3bd26ebaae4aa1f95129e5e54670f1');
+  assert.strictEqual(
+    hex(sha1(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))),
+    '84983e441c3bd26ebaae4aa1f95129e5e54670f1',
+  );
   assert.strictEqual(hex(sha1(text('a'.repeat(1_000_000)))), '34aa973cd4c4daa4f61eeb2bdbad27316534016f');
 });
 

@@ -17,5 +17,10 @@ export function formatDay(timestamp: number, language: Language, t: Translate, n
   const days = Math.round((startOfDay(now) - startOfDay(timestamp)) / 86_400_000);
   if (days === 0) return t('chat.today');
   if (days === 1) return t('chat.yesterday');
-  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(timestamp);
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(timestamp);
 }

@@ -19,38 +19,56 @@ export function ConnectionBanner({ account }: { account: Account }) {
   const t = useT();
   const { state } = account;
   const seconds = useSecondsUntil(state.status === 'reconnecting' ? state.at : undefined);
-  const connect = (): void => { void call('account.connect', { account: account.id }).catch(() => undefined); };
+  const connect = (): void => {
+    void call('account.connect', { account: account.id }).catch(() => undefined);
+  };
   switch (state.status) {
     case 'online':
       return null;
     case 'connecting':
-      return <div className="banner info" role="status">{t('banner.connecting')}</div>;
+      return (
+        <div className="banner info" role="status">
+          {t('banner.connecting')}
+        </div>
+      );
     case 'reconnecting':
       return (
         <div className="banner warning" role="status">
-          <span>{seconds > 0 ? t('banner.reconnecting', { reason: state.reason, seconds }) : t('banner.reconnectingNow', { reason: state.reason })}</span>
-          <button type="button" onClick={connect}>{t('banner.retry')}</button>
+          <span>
+            {seconds > 0
+              ? t('banner.reconnecting', { reason: state.reason, seconds })
+              : t('banner.reconnectingNow', { reason: state.reason })}
+          </span>
+          <button type="button" onClick={connect}>
+            {t('banner.retry')}
+          </button>
         </div>
       );
     case 'authFailed':
       return (
         <div className="banner error" role="alert">
           <span>{t('banner.authFailed', { message: state.message })}</span>
-          <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>{t('banner.fixPassword')}</button>
+          <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>
+            {t('banner.fixPassword')}
+          </button>
         </div>
       );
     case 'certificateUntrusted':
       return (
         <div className="banner error" role="alert">
           <span>{t('banner.certificate')}</span>
-          <button type="button" onClick={() => openDialog({ kind: 'certificate', account: account.id })}>{t('banner.reviewCertificate')}</button>
+          <button type="button" onClick={() => openDialog({ kind: 'certificate', account: account.id })}>
+            {t('banner.reviewCertificate')}
+          </button>
         </div>
       );
     case 'offline':
       return (
         <div className="banner info" role="status">
           <span>{state.reason ? t('banner.offlineReason', { reason: state.reason }) : t('banner.offline')}</span>
-          <button type="button" onClick={connect}>{t('banner.connect')}</button>
+          <button type="button" onClick={connect}>
+            {t('banner.connect')}
+          </button>
         </div>
       );
   }

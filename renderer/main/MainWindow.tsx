@@ -21,18 +21,36 @@ function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
   const chatAccount = useAppStore((s) => s.openChat?.account) ?? account.id;
   switch (dialog?.kind) {
-    case undefined: return null;
-    case 'addContact': return <AddContactDialog account={account.id} />;
-    case 'editContact': return <EditContactDialog account={account.id} jid={dialog.jid} />;
-    case 'settings': return <SettingsDialog account={account} />;
-    case 'password': return <PasswordDialog account={dialog.account} />;
-    case 'certificate': return <CertificateDialog account={dialog.account} />;
-    case 'switcher': return <QuickSwitcher />;
-    case 'joinRoom': return <JoinRoomDialog account={account.id} {...(dialog.room ? { room: dialog.room } : {})} {...(dialog.password ? { password: dialog.password } : {})} />;
-    case 'invite': return <InviteDialog account={account.id} room={dialog.room} />;
-    case 'roomSettings': return <RoomSettingsDialog account={account.id} room={dialog.room} />;
-    case 'roomLists': return <AffiliationsDialog account={account.id} room={dialog.room} />;
-    case 'omemoDevices': return <DevicesDialog account={chatAccount} peer={dialog.peer} />;
+    case undefined:
+      return null;
+    case 'addContact':
+      return <AddContactDialog account={account.id} />;
+    case 'editContact':
+      return <EditContactDialog account={account.id} jid={dialog.jid} />;
+    case 'settings':
+      return <SettingsDialog account={account} />;
+    case 'password':
+      return <PasswordDialog account={dialog.account} />;
+    case 'certificate':
+      return <CertificateDialog account={dialog.account} />;
+    case 'switcher':
+      return <QuickSwitcher />;
+    case 'joinRoom':
+      return (
+        <JoinRoomDialog
+          account={account.id}
+          {...(dialog.room ? { room: dialog.room } : {})}
+          {...(dialog.password ? { password: dialog.password } : {})}
+        />
+      );
+    case 'invite':
+      return <InviteDialog account={account.id} room={dialog.room} />;
+    case 'roomSettings':
+      return <RoomSettingsDialog account={account.id} room={dialog.room} />;
+    case 'roomLists':
+      return <AffiliationsDialog account={account.id} room={dialog.room} />;
+    case 'omemoDevices':
+      return <DevicesDialog account={chatAccount} peer={dialog.peer} />;
   }
 }
 
@@ -48,15 +66,25 @@ export function MainWindow({ account }: { account: Account }) {
         <RoomList account={account} />
         <RosterPanel account={account} />
         <footer className="sidebar-footer">
-          <button type="button" onClick={() => openDialog({ kind: 'settings' })}>⚙ {t('settings.open')}</button>
-          <button type="button" onClick={() => openDialog({ kind: 'switcher' })} aria-keyshortcuts="Control+K Meta+K">{t('switcher.open')} <kbd>Ctrl K</kbd></button>
+          <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
+            ⚙ {t('settings.open')}
+          </button>
+          <button type="button" onClick={() => openDialog({ kind: 'switcher' })} aria-keyshortcuts="Control+K Meta+K">
+            {t('switcher.open')} <kbd>Ctrl K</kbd>
+          </button>
         </footer>
       </aside>
       <main className="content">
         <ConnectionBanner account={chatAccount ?? account} />
         <Invitations account={account.id} />
-        {open && chatAccount && openRoom ? <RoomPane key={`room ${open.peer}`} account={chatAccount} room={openRoom} /> : open && chatAccount ? <ChatPane key={`${open.account} ${open.peer}`} account={chatAccount} peer={open.peer} /> : (
-          <div className="no-chat"><p>{t('chat.none')}</p></div>
+        {open && chatAccount && openRoom ? (
+          <RoomPane key={`room ${open.peer}`} account={chatAccount} room={openRoom} />
+        ) : open && chatAccount ? (
+          <ChatPane key={`${open.account} ${open.peer}`} account={chatAccount} peer={open.peer} />
+        ) : (
+          <div className="no-chat">
+            <p>{t('chat.none')}</p>
+          </div>
         )}
       </main>
       <Dialogs account={account} />

@@ -23,19 +23,49 @@ export function OwnPresence({ account }: { account: Account }) {
         <Avatar jid={account.jid} name={account.jid} size={40} />
         <PresenceDot show={shown} />
         {accounts.length > 1 ? (
-          <select aria-label={t('roster.account')} value={account.id} onChange={(e) => setState({ activeAccount: accounts.find((a) => a.id === e.target.value)?.id })}>
-            {accounts.map((a) => <option key={a.id} value={a.id}>{a.jid}</option>)}
+          <select
+            aria-label={t('roster.account')}
+            value={account.id}
+            onChange={(e) => setState({ activeAccount: accounts.find((a) => a.id === e.target.value)?.id })}
+          >
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.jid}
+              </option>
+            ))}
           </select>
-        ) : <span className="own-jid" title={account.jid}>{account.jid}</span>}
+        ) : (
+          <span className="own-jid" title={account.jid}>
+            {account.jid}
+          </span>
+        )}
       </div>
       <div className="own-controls">
-        <select aria-label={t('presence.label')} value={account.presence.show} onChange={(e) => set(e.target.value as PresenceShow)}>
-          {PRESENCE_SHOWS.map((show) => <option key={show} value={show}>{t(`show.${show}`)}</option>)}
+        <select
+          aria-label={t('presence.label')}
+          value={account.presence.show}
+          onChange={(e) => set(e.target.value as PresenceShow)}
+        >
+          {PRESENCE_SHOWS.map((show) => (
+            <option key={show} value={show}>
+              {t(`show.${show}`)}
+            </option>
+          ))}
         </select>
-        <input type="text" aria-label={t('presence.status')} placeholder={t('presence.statusHint')} value={status} maxLength={1024}
+        <input
+          type="text"
+          aria-label={t('presence.status')}
+          placeholder={t('presence.statusHint')}
+          value={status}
+          maxLength={1024}
           onChange={(e) => setStatus(e.target.value)}
-          onBlur={() => { if (status !== account.presence.status) set(account.presence.show); }}
-          onKeyDown={(e) => { if (e.key === 'Enter') set(account.presence.show); }} />
+          onBlur={() => {
+            if (status !== account.presence.status) set(account.presence.show);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') set(account.presence.show);
+          }}
+        />
       </div>
     </section>
   );

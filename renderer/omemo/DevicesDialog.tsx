@@ -16,29 +16,66 @@ import { loadOmemoState, loadOwnDevice } from '../store/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 import { QrCode } from './QrCode.tsx';
 
-function DeviceItem({ account, device, onChanged }: { account: AccountId; device: OmemoDevice; onChanged: () => void }) {
+function DeviceItem({
+  account,
+  device,
+  onChanged,
+}: {
+  account: AccountId;
+  device: OmemoDevice;
+  onChanged: () => void;
+}) {
   const t = useT();
   const language = useAppStore((s) => s.settings.language);
   const set = (trust: DeviceTrust): void => {
-    if (trust === 'verified' && !window.confirm(t('omemo.confirmVerify', { fingerprint: device.fingerprint ?? '' }))) return;
-    void call('omemo.setTrust', { account, jid: device.jid, device: device.id, trust }).then(onChanged, (e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+    if (trust === 'verified' && !window.confirm(t('omemo.confirmVerify', { fingerprint: device.fingerprint ?? '' })))
+      return;
+    void call('omemo.setTrust', { account, jid: device.jid, device: device.id, trust }).then(onChanged, (e: unknown) =>
+      window.alert(e instanceof Error ? e.message : String(e)),
+    );
   };
   return (
-    <li className={`omemo-device trust-${device.trust}${device.active ? '' : ' inactive'}`} aria-label={t('omemo.device', { id: device.id })}>
+    <li
+      className={`omemo-device trust-${device.trust}${device.active ? '' : ' inactive'}`}
+      aria-label={t('omemo.device', { id: device.id })}
+    >
       <div className="omemo-device-head">
-        <span><strong>{t('omemo.device', { id: device.id })}</strong> <span className="muted">{device.jid}</span></span>
-        <span className="trust-label"><LockIcon closed={device.trust === 'verified' || device.trust === 'blind'} />{t(`omemo.trust.${device.trust}`)}</span>
+        <span>
+          <strong>{t('omemo.device', { id: device.id })}</strong> <span className="muted">{device.jid}</span>
+        </span>
+        <span className="trust-label">
+          <LockIcon closed={device.trust === 'verified' || device.trust === 'blind'} />
+          {t(`omemo.trust.${device.trust}`)}
+        </span>
       </div>
-      {device.fingerprint ? <code className="fingerprint">{device.fingerprint}</code> : <span className="muted">{t('omemo.noKey')}</span>}
+      {device.fingerprint ? (
+        <code className="fingerprint">{device.fingerprint}</code>
+      ) : (
+        <span className="muted">{t('omemo.noKey')}</span>
+      )}
       <div className="muted omemo-device-meta">
-        {device.lastSeen ? <span>{t('omemo.lastSeen', { time: formatFullDate(device.lastSeen, language) })}</span> : null}
+        {device.lastSeen ? (
+          <span>{t('omemo.lastSeen', { time: formatFullDate(device.lastSeen, language) })}</span>
+        ) : null}
         {device.active ? null : <span>{t('omemo.inactive')}</span>}
       </div>
       {device.fingerprint ? (
         <div className="button-row">
-          {device.trust !== 'verified' ? <button type="button" onClick={() => set('verified')}>{t('omemo.verify')}</button> : null}
-          {device.trust !== 'distrusted' ? <button type="button" className="danger" onClick={() => set('distrusted')}>{t('omemo.distrust')}</button> : null}
-          {device.trust === 'undecided' || device.trust === 'distrusted' ? <button type="button" onClick={() => set('blind')}>{t('omemo.trustBlind')}</button> : null}
+          {device.trust !== 'verified' ? (
+            <button type="button" onClick={() => set('verified')}>
+              {t('omemo.verify')}
+            </button>
+          ) : null}
+          {device.trust !== 'distrusted' ? (
+            <button type="button" className="danger" onClick={() => set('distrusted')}>
+              {t('omemo.distrust')}
+            </button>
+          ) : null}
+          {device.trust === 'undecided' || device.trust === 'distrusted' ? (
+            <button type="button" onClick={() => set('blind')}>
+              {t('omemo.trustBlind')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -53,7 +90,9 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
   const own = useAppStore((s) => s.ownDevices[account]);
   const [uri, setUri] = useState('');
   const [result, setResult] = useState<{ error?: string; done?: string }>({});
-  const reload = (): void => { void loadOmemoState(account, peer).catch(() => undefined); };
+  const reload = (): void => {
+    void loadOmemoState(account, peer).catch(() => undefined);
+  };
   useEffect(() => {
     void loadOwnDevice(account).catch(() => undefined);
     void loadOmemoState(account, peer, true).catch(() => undefined);
@@ -84,24 +123,51 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
                 <p className="muted">{t('omemo.ownDeviceHint')}</p>
               </div>
             </div>
-          ) : <p className="muted">{t('omemo.noDevices')}</p>}
+          ) : (
+            <p className="muted">{t('omemo.noDevices')}</p>
+          )}
         </section>
         <section aria-label={t('omemo.otherDevices')}>
           <h3>{peer === account ? t('omemo.ownOtherDevices') : name}</h3>
-          {theirs.length === 0 ? <p className="muted">{t('omemo.noDevices')}</p> : (
-            <ul className="omemo-devices">{theirs.map((d) => <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} onChanged={reload} />)}</ul>
+          {theirs.length === 0 ? (
+            <p className="muted">{t('omemo.noDevices')}</p>
+          ) : (
+            <ul className="omemo-devices">
+              {theirs.map((d) => (
+                <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} onChanged={reload} />
+              ))}
+            </ul>
           )}
         </section>
         {peer !== account && ours.length > 0 ? (
           <section aria-label={t('omemo.ownOtherDevices')}>
             <h3>{t('omemo.ownOtherDevices')}</h3>
-            <ul className="omemo-devices">{ours.map((d) => <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} onChanged={reload} />)}</ul>
+            <ul className="omemo-devices">
+              {ours.map((d) => (
+                <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} onChanged={reload} />
+              ))}
+            </ul>
           </section>
         ) : null}
-        <form className="verify-uri" onSubmit={(e) => { e.preventDefault(); void verifyUri(); }}>
-          <label>{t('omemo.scanUri')}<input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="xmpp:…?omemo-sid-…" /></label>
-          <button type="submit" disabled={!uri.trim()}>{t('omemo.verifyUri')}</button>
-          {result.error ? <ErrorText message={result.error} /> : result.done ? <p role="status">{result.done}</p> : null}
+        <form
+          className="verify-uri"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void verifyUri();
+          }}
+        >
+          <label>
+            {t('omemo.scanUri')}
+            <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="xmpp:…?omemo-sid-…" />
+          </label>
+          <button type="submit" disabled={!uri.trim()}>
+            {t('omemo.verifyUri')}
+          </button>
+          {result.error ? (
+            <ErrorText message={result.error} />
+          ) : result.done ? (
+            <p role="status">{result.done}</p>
+          ) : null}
         </form>
       </div>
     </Dialog>

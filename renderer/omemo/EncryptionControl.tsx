@@ -10,11 +10,21 @@ import { loadOmemoState, withOmemoState } from '../store/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 
 /** `room`: shown only where a room can be encrypted (members-only, real JIDs visible). */
-export function EncryptionButton({ account, peer, room = false }: { account: AccountId; peer: BareJid; room?: boolean }) {
+export function EncryptionButton({
+  account,
+  peer,
+  room = false,
+}: {
+  account: AccountId;
+  peer: BareJid;
+  room?: boolean;
+}) {
   const t = useT();
   const state = useAppStore((s) => s.omemo[chatKey(account, peer)]);
   const online = useAppStore((s) => s.accounts.find((a) => a.id === account)?.state.status === 'online');
-  useEffect(() => { void loadOmemoState(account, peer, online).catch(() => undefined); }, [account, peer, online]);
+  useEffect(() => {
+    void loadOmemoState(account, peer, online).catch(() => undefined);
+  }, [account, peer, online]);
   const enabled = state?.enabled === true;
   if (room && (!state || (!state.enabled && !state.usable))) return null;
   const toggle = async (): Promise<void> => {
@@ -23,12 +33,32 @@ export function EncryptionButton({ account, peer, room = false }: { account: Acc
   };
   return (
     <>
-      <button type="button" className={`icon-button lock${enabled ? ' on' : ''}${enabled && state.usable === false ? ' broken' : ''}`} aria-pressed={enabled}
-        aria-label={enabled ? t('omemo.turnOff') : t('omemo.turnOn')} title={enabled ? t('omemo.on') : t('omemo.off')} onClick={() => void toggle().catch(() => undefined)}>
+      <button
+        type="button"
+        className={`icon-button lock${enabled ? ' on' : ''}${enabled && state.usable === false ? ' broken' : ''}`}
+        aria-pressed={enabled}
+        aria-label={enabled ? t('omemo.turnOff') : t('omemo.turnOn')}
+        title={enabled ? t('omemo.on') : t('omemo.off')}
+        onClick={() => void toggle().catch(() => undefined)}
+      >
         <LockIcon closed={enabled} size={18} />
       </button>
-      <button type="button" className="icon-button" aria-label={t('omemo.devices')} title={t('omemo.devices')} onClick={() => openDialog({ kind: 'omemoDevices', peer })}>
-        <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true"><path d="M8 1.5 2.5 3.5v4c0 3.3 2.3 5.9 5.5 7 3.2-1.1 5.5-3.7 5.5-7v-4L8 1.5Z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" /></svg>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('omemo.devices')}
+        title={t('omemo.devices')}
+        onClick={() => openDialog({ kind: 'omemoDevices', peer })}
+      >
+        <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+          <path
+            d="M8 1.5 2.5 3.5v4c0 3.3 2.3 5.9 5.5 7 3.2-1.1 5.5-3.7 5.5-7v-4L8 1.5Z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.4"
+            strokeLinejoin="round"
+          />
+        </svg>
       </button>
     </>
   );
@@ -39,12 +69,19 @@ export function EncryptionNotice({ account, peer }: { account: AccountId; peer: 
   const t = useT();
   const state = useAppStore((s) => s.omemo[chatKey(account, peer)]);
   if (!state?.enabled) return null;
-  if (!state.usable) return <div className="banner warning" role="alert">{t('omemo.unavailable', { reason: state.reason ?? '' })}</div>;
+  if (!state.usable)
+    return (
+      <div className="banner warning" role="alert">
+        {t('omemo.unavailable', { reason: state.reason ?? '' })}
+      </div>
+    );
   if (state.undecided === 0) return null;
   return (
     <div className="banner info" role="status">
       <span>{t('omemo.newDevices', { count: state.undecided })}</span>
-      <button type="button" onClick={() => openDialog({ kind: 'omemoDevices', peer })}>{t('omemo.review')}</button>
+      <button type="button" onClick={() => openDialog({ kind: 'omemoDevices', peer })}>
+        {t('omemo.review')}
+      </button>
     </div>
   );
 }

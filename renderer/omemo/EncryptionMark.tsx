@@ -9,12 +9,31 @@ export function EncryptionMark({ message }: { message: ChatMessage }) {
   const encryption = message.encryption;
   if (!encryption || encryption.error) return null;
   const skipped = encryption.skipped ?? [];
-  const label = message.direction === 'in'
-    ? t('omemo.encryptedBy', { device: encryption.device ?? '?', trust: t(`omemo.trust.${encryption.trust ?? 'unknown'}`) })
-    : [t('omemo.encryptedSent'), skipped.length > 0 ? t('omemo.skipped', { count: skipped.length, devices: skipped.map((s) => `${s.jid} #${s.device}`).join(', ') }) : ''].filter(Boolean).join('. ');
+  const label =
+    message.direction === 'in'
+      ? t('omemo.encryptedBy', {
+          device: encryption.device ?? '?',
+          trust: t(`omemo.trust.${encryption.trust ?? 'unknown'}`),
+        })
+      : [
+          t('omemo.encryptedSent'),
+          skipped.length > 0
+            ? t('omemo.skipped', {
+                count: skipped.length,
+                devices: skipped.map((s) => `${s.jid} #${s.device}`).join(', '),
+              })
+            : '',
+        ]
+          .filter(Boolean)
+          .join('. ');
   const unverified = message.direction === 'in' && encryption.trust !== 'verified';
   return (
-    <span className={`encryption-mark${unverified ? ' unverified' : ''}${skipped.length > 0 ? ' skipped' : ''}`} role="img" aria-label={label} title={label}>
+    <span
+      className={`encryption-mark${unverified ? ' unverified' : ''}${skipped.length > 0 ? ' skipped' : ''}`}
+      role="img"
+      aria-label={label}
+      title={label}
+    >
       <LockIcon closed size={12} />
     </span>
   );

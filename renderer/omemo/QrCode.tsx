@@ -9,11 +9,20 @@ export function QrCode({ text, label, size = 180 }: { text: string; label: strin
     code.make();
     const modules = code.getModuleCount();
     let d = '';
-    for (let row = 0; row < modules; row++) for (let col = 0; col < modules; col++) if (code.isDark(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
+    for (let row = 0; row < modules; row++)
+      for (let col = 0; col < modules; col++) if (code.isDark(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
     return { path: d, count: modules + 8 };
   }, [text]);
   return (
-    <svg className="qr-code" role="img" aria-label={label} viewBox={`0 0 ${count} ${count}`} width={size} height={size} shapeRendering="crispEdges">
+    <svg
+      className="qr-code"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${count} ${count}`}
+      width={size}
+      height={size}
+      shapeRendering="crispEdges"
+    >
       <rect width={count} height={count} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

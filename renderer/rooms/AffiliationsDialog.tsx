@@ -19,7 +19,10 @@ export function AffiliationsDialog({ account, room }: { account: AccountId; room
   const [error, setError] = useState<string>();
   const fail = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
   const load = useCallback(() => {
-    call('muc.affiliations', { account, room, affiliation: list }).then((items) => setEntries(items.map((i) => i.jid)), fail);
+    call('muc.affiliations', { account, room, affiliation: list }).then(
+      (items) => setEntries(items.map((i) => i.jid)),
+      fail,
+    );
   }, [account, room, list]);
   useEffect(load, [load]);
   const change = (target: BareJid, affiliation: Affiliation): void => {
@@ -35,21 +38,38 @@ export function AffiliationsDialog({ account, room }: { account: AccountId; room
   return (
     <Dialog title={t('rooms.lists', { room })} onClose={() => openDialog(undefined)}>
       <div className="dialog-form">
-        <label className="field"><span>{t('rooms.list')}</span>
+        <label className="field">
+          <span>{t('rooms.list')}</span>
           <select value={list} onChange={(e) => setList(e.target.value as (typeof LISTS)[number])}>
-            {LISTS.map((l) => <option key={l} value={l}>{t(`affiliation.${l}`)}</option>)}
+            {LISTS.map((l) => (
+              <option key={l} value={l}>
+                {t(`affiliation.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
         <ul className="blocked-list" aria-label={t(`affiliation.${list}`)}>
           {entries.map((entry) => (
-            <li key={entry}><span>{entry}</span>
-              <button type="button" aria-label={t('rooms.removeFromList', { jid: entry })} onClick={() => change(entry, 'none')}>✕</button>
+            <li key={entry}>
+              <span>{entry}</span>
+              <button
+                type="button"
+                aria-label={t('rooms.removeFromList', { jid: entry })}
+                onClick={() => change(entry, 'none')}
+              >
+                ✕
+              </button>
             </li>
           ))}
           {entries.length === 0 ? <li className="muted">{t('rooms.emptyList')}</li> : null}
         </ul>
         <form className="composer-row" onSubmit={add}>
-          <input aria-label={t('rooms.addToList')} placeholder="name@example.org" value={jid} onChange={(e) => setJid(e.target.value)} />
+          <input
+            aria-label={t('rooms.addToList')}
+            placeholder="name@example.org"
+            value={jid}
+            onChange={(e) => setJid(e.target.value)}
+          />
           <button type="submit">{t('contact.add')}</button>
         </form>
         <ErrorText message={error} />

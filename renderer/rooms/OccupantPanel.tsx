@@ -17,22 +17,51 @@ function Actions({ account, room, occupant }: { account: AccountId; room: Room; 
   const t = useT();
   const setRole = (role: Role, confirm?: string): void => {
     if (confirm && !window.confirm(confirm)) return;
-    void call('muc.setRole', { account, room: room.jid, nick: occupant.nick, role }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+    void call('muc.setRole', { account, room: room.jid, nick: occupant.nick, role }).catch((e: unknown) =>
+      window.alert(e instanceof Error ? e.message : String(e)),
+    );
   };
   const setAffiliation = (affiliation: Affiliation, confirm?: string): void => {
     if (!occupant.jid || (confirm && !window.confirm(confirm))) return;
-    void call('muc.setAffiliation', { account, room: room.jid, jid: occupant.jid, affiliation }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+    void call('muc.setAffiliation', { account, room: room.jid, jid: occupant.jid, affiliation }).catch((e: unknown) =>
+      window.alert(e instanceof Error ? e.message : String(e)),
+    );
   };
   return (
     <details className="occupant-actions">
       <summary aria-label={t('moderation.actions', { nick: occupant.nick })}>⋯</summary>
       <div className="menu" role="group" aria-label={t('moderation.actions', { nick: occupant.nick })}>
-        <button type="button" onClick={() => setRole('none', t('moderation.confirmKick', { nick: occupant.nick }))}>{t('moderation.kick')}</button>
-        {occupant.jid ? <button type="button" className="danger" onClick={() => setAffiliation('outcast', t('moderation.confirmBan', { nick: occupant.nick }))}>{t('moderation.ban')}</button> : null}
-        {occupant.role === 'visitor' ? <button type="button" onClick={() => setRole('participant')}>{t('moderation.voice')}</button>
-          : <button type="button" onClick={() => setRole('visitor')}>{t('moderation.mute')}</button>}
-        {occupant.role !== 'moderator' ? <button type="button" onClick={() => setRole('moderator')}>{t('moderation.moderator')}</button> : null}
-        {occupant.jid && occupant.affiliation === 'none' ? <button type="button" onClick={() => setAffiliation('member')}>{t('moderation.member')}</button> : null}
+        <button type="button" onClick={() => setRole('none', t('moderation.confirmKick', { nick: occupant.nick }))}>
+          {t('moderation.kick')}
+        </button>
+        {occupant.jid ? (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setAffiliation('outcast', t('moderation.confirmBan', { nick: occupant.nick }))}
+          >
+            {t('moderation.ban')}
+          </button>
+        ) : null}
+        {occupant.role === 'visitor' ? (
+          <button type="button" onClick={() => setRole('participant')}>
+            {t('moderation.voice')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setRole('visitor')}>
+            {t('moderation.mute')}
+          </button>
+        )}
+        {occupant.role !== 'moderator' ? (
+          <button type="button" onClick={() => setRole('moderator')}>
+            {t('moderation.moderator')}
+          </button>
+        ) : null}
+        {occupant.jid && occupant.affiliation === 'none' ? (
+          <button type="button" onClick={() => setAffiliation('member')}>
+            {t('moderation.member')}
+          </button>
+        ) : null}
       </div>
     </details>
   );
@@ -56,27 +85,47 @@ export const OccupantPanel = memo(function OccupantPanel({ account, room }: { ac
         const start = y + HEADER;
         y = start + group.occupants.length * ROW;
         const first = Math.max(0, Math.min(group.occupants.length, Math.floor((viewport.top - 400 - start) / ROW)));
-        const last = Math.max(0, Math.min(group.occupants.length, Math.ceil((viewport.top + viewport.height + 400 - start) / ROW)));
+        const last = Math.max(
+          0,
+          Math.min(group.occupants.length, Math.ceil((viewport.top + viewport.height + 400 - start) / ROW)),
+        );
         return (
-        <section key={group.role} aria-label={t(`role.${group.role}`)}>
-          <h3>{t(`role.${group.role}`)} <span className="muted">{group.occupants.length}</span></h3>
-          <ul style={{ height: group.occupants.length * ROW, paddingTop: first * ROW }}>
-            {group.occupants.slice(first, last).map((o) => (
-              <li key={o.nick} className="occupant">
-                <span className="contact-avatar"><Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} /><PresenceDot show={o.show} /></span>
-                <span className="contact-text">
-                  <span className="contact-name">{o.nick}{o.affiliation !== 'none' ? <span className="affiliation"> {t(`affiliation.${o.affiliation}`)}</span> : null}</span>
-                  {o.status ? <span className="contact-status">{o.status}</span> : null}
-                </span>
-                {o.nick !== room.nick ? (
-                  <button type="button" className="icon-button occupant-pm" aria-label={t('rooms.privateMessage', { nick: o.nick })} title={t('rooms.privateMessage', { nick: o.nick })}
-                    onClick={() => void openChat(account, `${room.jid}/${o.nick}` as BareJid)}>✉</button>
-                ) : null}
-                {moderator && o.nick !== room.nick ? <Actions account={account} room={room} occupant={o} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+          <section key={group.role} aria-label={t(`role.${group.role}`)}>
+            <h3>
+              {t(`role.${group.role}`)} <span className="muted">{group.occupants.length}</span>
+            </h3>
+            <ul style={{ height: group.occupants.length * ROW, paddingTop: first * ROW }}>
+              {group.occupants.slice(first, last).map((o) => (
+                <li key={o.nick} className="occupant">
+                  <span className="contact-avatar">
+                    <Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} />
+                    <PresenceDot show={o.show} />
+                  </span>
+                  <span className="contact-text">
+                    <span className="contact-name">
+                      {o.nick}
+                      {o.affiliation !== 'none' ? (
+                        <span className="affiliation"> {t(`affiliation.${o.affiliation}`)}</span>
+                      ) : null}
+                    </span>
+                    {o.status ? <span className="contact-status">{o.status}</span> : null}
+                  </span>
+                  {o.nick !== room.nick ? (
+                    <button
+                      type="button"
+                      className="icon-button occupant-pm"
+                      aria-label={t('rooms.privateMessage', { nick: o.nick })}
+                      title={t('rooms.privateMessage', { nick: o.nick })}
+                      onClick={() => void openChat(account, `${room.jid}/${o.nick}` as BareJid)}
+                    >
+                      ✉
+                    </button>
+                  ) : null}
+                  {moderator && o.nick !== room.nick ? <Actions account={account} room={room} occupant={o} /> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
         );
       })}
     </aside>

@@ -19,20 +19,39 @@ function RoomBrowser({ account, onPick }: { account: AccountId; onPick: (room: R
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string>();
   const browse = (): void => {
-    call('muc.discover', { account }).then((found) => setRooms(found.rooms), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call('muc.discover', { account }).then(
+      (found) => setRooms(found.rooms),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   };
-  if (!rooms) return <><button type="button" className="link-button" onClick={browse}>{t('rooms.browse')}</button><ErrorText message={error} /></>;
+  if (!rooms)
+    return (
+      <>
+        <button type="button" className="link-button" onClick={browse}>
+          {t('rooms.browse')}
+        </button>
+        <ErrorText message={error} />
+      </>
+    );
   const needle = query.trim().toLowerCase();
   const shown = rooms.filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.jid.includes(needle));
   return (
     <div className="room-browser">
-      <input type="search" aria-label={t('rooms.search')} placeholder={t('rooms.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        aria-label={t('rooms.search')}
+        placeholder={t('rooms.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <ul aria-label={t('rooms.found')}>
         {shown.map((r) => (
           <li key={r.jid}>
             <button type="button" className="link-button" onClick={() => onPick(r)}>
               <strong>{r.name}</strong> <span className="muted">{r.jid}</span>
-              {r.occupants !== undefined ? <span className="muted"> · {t('rooms.occupantCount', { count: r.occupants })}</span> : null}
+              {r.occupants !== undefined ? (
+                <span className="muted"> · {t('rooms.occupantCount', { count: r.occupants })}</span>
+              ) : null}
               {r.passwordProtected ? <span className="muted"> · {t('rooms.locked')}</span> : null}
             </button>
           </li>
@@ -43,7 +62,15 @@ function RoomBrowser({ account, onPick }: { account: AccountId; onPick: (room: R
   );
 }
 
-export function JoinRoomDialog({ account, room: initialRoom = '', password: initialPassword = '' }: { account: AccountId; room?: string; password?: string }) {
+export function JoinRoomDialog({
+  account,
+  room: initialRoom = '',
+  password: initialPassword = '',
+}: {
+  account: AccountId;
+  room?: string;
+  password?: string;
+}) {
   const t = useT();
   const [room, setRoom] = useState(initialRoom);
   const [nick, setNick] = useState(account.split('@')[0] ?? '');
@@ -57,7 +84,13 @@ export function JoinRoomDialog({ account, room: initialRoom = '', password: init
     if (!jid || !jid.includes('@')) return setError(t('contact.invalidJid', { jid: room }));
     setBusy(true);
     try {
-      const joined = await call('muc.join', { account, room: jid, nick: nick.trim(), ...(password ? { password } : {}), ...(configure ? { configure } : {}) });
+      const joined = await call('muc.join', {
+        account,
+        room: jid,
+        nick: nick.trim(),
+        ...(password ? { password } : {}),
+        ...(configure ? { configure } : {}),
+      });
       setState((s) => ({ invitations: withoutInvitation(s.invitations, jid) }));
       close();
       await openChat(account, jid);
@@ -73,13 +106,35 @@ export function JoinRoomDialog({ account, room: initialRoom = '', password: init
   return (
     <Dialog title={t('rooms.joinTitle')} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
-        <label className="field"><span>{t('rooms.address')}</span><input autoFocus value={room} onChange={(e) => setRoom(e.target.value)} placeholder="room@conference.example.org" required /></label>
+        <label className="field">
+          <span>{t('rooms.address')}</span>
+          <input
+            autoFocus
+            value={room}
+            onChange={(e) => setRoom(e.target.value)}
+            placeholder="room@conference.example.org"
+            required
+          />
+        </label>
         <RoomBrowser account={account} onPick={(picked) => setRoom(picked.jid)} />
-        <label className="field"><span>{t('rooms.nick')}</span><input value={nick} onChange={(e) => setNick(e.target.value)} required /></label>
-        <label className="field"><span>{t('rooms.password')}</span><input type="password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        <label className="checkbox"><input type="checkbox" checked={configure} onChange={(e) => setConfigure(e.target.checked)} /><span>{t('rooms.configureNew')}</span></label>
+        <label className="field">
+          <span>{t('rooms.nick')}</span>
+          <input value={nick} onChange={(e) => setNick(e.target.value)} required />
+        </label>
+        <label className="field">
+          <span>{t('rooms.password')}</span>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={configure} onChange={(e) => setConfigure(e.target.checked)} />
+          <span>{t('rooms.configureNew')}</span>
+        </label>
         <ErrorText message={error} />
-        <div className="actions"><button type="submit" className="primary" disabled={busy}>{busy ? t('rooms.joining') : t('rooms.joinButton')}</button></div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('rooms.joining') : t('rooms.joinButton')}
+          </button>
+        </div>
       </form>
     </Dialog>
   );
@@ -103,9 +158,16 @@ export function InviteDialog({ account, room }: { account: AccountId; room: Bare
   return (
     <Dialog title={t('rooms.inviteTitle', { room })} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
-        <label className="field"><span>{t('rooms.inviteJid')}</span><input autoFocus value={jid} onChange={(e) => setJid(e.target.value)} required /></label>
+        <label className="field">
+          <span>{t('rooms.inviteJid')}</span>
+          <input autoFocus value={jid} onChange={(e) => setJid(e.target.value)} required />
+        </label>
         <ErrorText message={error} />
-        <div className="actions"><button type="submit" className="primary">{t('rooms.inviteButton')}</button></div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('rooms.inviteButton')}
+          </button>
+        </div>
       </form>
     </Dialog>
   );
@@ -119,9 +181,25 @@ export function Invitations({ account }: { account: AccountId }) {
     <div className="invitations">
       {invitations.map((i) => (
         <div key={i.room} className="banner info" role="alert">
-          <span>{t('rooms.invited', { from: i.from, room: i.room })}{i.reason ? ` — “${i.reason}”` : ''}</span>
-          <button type="button" className="primary" onClick={() => openDialog({ kind: 'joinRoom', room: i.room, ...(i.password ? { password: i.password } : {}) })}>{t('rooms.acceptInvite')}</button>
-          <button type="button" onClick={() => setState((s) => ({ invitations: withoutInvitation(s.invitations, i.room) }))}>{t('rooms.dismissInvite')}</button>
+          <span>
+            {t('rooms.invited', { from: i.from, room: i.room })}
+            {i.reason ? ` — “${i.reason}”` : ''}
+          </span>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              openDialog({ kind: 'joinRoom', room: i.room, ...(i.password ? { password: i.password } : {}) })
+            }
+          >
+            {t('rooms.acceptInvite')}
+          </button>
+          <button
+            type="button"
+            onClick={() => setState((s) => ({ invitations: withoutInvitation(s.invitations, i.room) }))}
+          >
+            {t('rooms.dismissInvite')}
+          </button>
         </div>
       ))}
     </div>

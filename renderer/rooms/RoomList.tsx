@@ -21,19 +21,37 @@ export function RoomList({ account }: { account: Account }) {
     <section className="rooms" aria-label={t('rooms.label')}>
       <h3 className="rooms-title">
         <span>{t('rooms.label')}</span>
-        <button type="button" className="icon-button" aria-label={t('rooms.join')} title={t('rooms.join')} onClick={() => openDialog({ kind: 'joinRoom' })}>+</button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('rooms.join')}
+          title={t('rooms.join')}
+          onClick={() => openDialog({ kind: 'joinRoom' })}
+        >
+          +
+        </button>
       </h3>
-      {list.length === 0 ? <p className="muted empty-rooms">{t('rooms.none')}</p> : (
+      {list.length === 0 ? (
+        <p className="muted empty-rooms">{t('rooms.none')}</p>
+      ) : (
         <ul>
           {list.map((room) => {
             const count = unread[chatKey(account.id, room.jid)] ?? 0;
             const selected = open?.peer === room.jid;
             return (
-              <li key={room.jid} className={`contact room${selected ? ' selected' : ''}${room.state.status === 'joined' ? '' : ' offline'}`}>
-                <button type="button" aria-current={selected ? 'true' : undefined}
+              <li
+                key={room.jid}
+                className={`contact room${selected ? ' selected' : ''}${room.state.status === 'joined' ? '' : ' offline'}`}
+              >
+                <button
+                  type="button"
+                  aria-current={selected ? 'true' : undefined}
                   aria-label={`${roomName(room)}${count ? `, ${t('roster.unread', { count })}` : ''}${room.mentions ? `, ${t('rooms.mentions', { count: room.mentions })}` : ''}`}
-                  onClick={() => void openChat(account.id, room.jid)}>
-                  <span className="contact-avatar"><Avatar jid={room.jid} name={`#${roomName(room)}`} /></span>
+                  onClick={() => void openChat(account.id, room.jid)}
+                >
+                  <span className="contact-avatar">
+                    <Avatar jid={room.jid} name={`#${roomName(room)}`} />
+                  </span>
                   <span className="contact-text">
                     <span className="contact-name">{roomName(room)}</span>
                     <span className="contact-status">{room.subject || room.jid}</span>

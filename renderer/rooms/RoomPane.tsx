@@ -21,58 +21,169 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
   const typing = useAppStore((s) => s.typing[chatKey(account.id, room.jid)]);
   const bookmarked = useAppStore((s) => s.bookmarks[account.id]?.some((b) => b.room === room.jid) === true);
   const toggleBookmark = (): void => {
-    const done = bookmarked ? call('bookmarks.remove', { account: account.id, room: room.jid })
-      : call('bookmarks.set', { account: account.id, bookmark: { room: room.jid, name: room.name, nick: room.nick, autojoin: true } });
+    const done = bookmarked
+      ? call('bookmarks.remove', { account: account.id, room: room.jid })
+      : call('bookmarks.set', {
+          account: account.id,
+          bookmark: { room: room.jid, name: room.name, nick: room.nick, autojoin: true },
+        });
     done.catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
   };
   const name = roomName(room);
-  useEffect(() => { if (room.mentions > 0) void call('muc.markRead', { account: account.id, room: room.jid }).catch(() => undefined); }, [room.mentions, account.id, room.jid]);
+  useEffect(() => {
+    if (room.mentions > 0) void call('muc.markRead', { account: account.id, room: room.jid }).catch(() => undefined);
+  }, [room.mentions, account.id, room.jid]);
   const editSubject = (): void => {
     const subject = window.prompt(t('rooms.editSubject'), room.subject);
-    if (subject !== null) void call('muc.setSubject', { account: account.id, room: room.jid, subject }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+    if (subject !== null)
+      void call('muc.setSubject', { account: account.id, room: room.jid, subject }).catch((e: unknown) =>
+        window.alert(e instanceof Error ? e.message : String(e)),
+      );
   };
   const state = room.state;
   return (
     <DropSection account={account.id} peer={room.jid} name={name} className="chat room-view">
       <header className="chat-header">
-        <button type="button" className="icon-button back" aria-label={t('chat.back')} onClick={() => setState({ openChat: undefined })}>←</button>
+        <button
+          type="button"
+          className="icon-button back"
+          aria-label={t('chat.back')}
+          onClick={() => setState({ openChat: undefined })}
+        >
+          ←
+        </button>
         <Avatar jid={room.jid} name={`#${name}`} size={40} />
         <div className="chat-title">
           <h2>{name}</h2>
           <span className="muted chat-jid">{room.jid}</span>
-          <p className="subject" aria-label={t('rooms.subject')}>{room.subject || t('rooms.noSubject')}</p>
+          <p className="subject" aria-label={t('rooms.subject')}>
+            {room.subject || t('rooms.noSubject')}
+          </p>
         </div>
         <EncryptionButton account={account.id} peer={room.jid} room />
-        <button type="button" className="icon-button" aria-label={t('rooms.editSubject')} title={t('rooms.editSubject')} onClick={editSubject}>✎</button>
-        <button type="button" className="icon-button" aria-label={t('rooms.changeNick')} title={t('rooms.changeNick')} onClick={() => {
-          const nick = window.prompt(t('rooms.newNick'), room.nick);
-          if (nick?.trim() && nick.trim() !== room.nick) void call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
-        }}>@</button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('rooms.editSubject')}
+          title={t('rooms.editSubject')}
+          onClick={editSubject}
+        >
+          ✎
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('rooms.changeNick')}
+          title={t('rooms.changeNick')}
+          onClick={() => {
+            const nick = window.prompt(t('rooms.newNick'), room.nick);
+            if (nick?.trim() && nick.trim() !== room.nick)
+              void call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch((e: unknown) =>
+                window.alert(e instanceof Error ? e.message : String(e)),
+              );
+          }}
+        >
+          @
+        </button>
         {room.affiliation === 'owner' || room.affiliation === 'admin' ? (
-          <button type="button" className="icon-button" aria-label={t('rooms.lists', { room: name })} title={t('rooms.lists', { room: name })} onClick={() => openDialog({ kind: 'roomLists', room: room.jid })}>☷</button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('rooms.lists', { room: name })}
+            title={t('rooms.lists', { room: name })}
+            onClick={() => openDialog({ kind: 'roomLists', room: room.jid })}
+          >
+            ☷
+          </button>
         ) : null}
         {room.affiliation === 'owner' ? (
-          <button type="button" className="icon-button" aria-label={t('rooms.settings')} title={t('rooms.settings')} onClick={() => openDialog({ kind: 'roomSettings', room: room.jid })}>⚙</button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('rooms.settings')}
+            title={t('rooms.settings')}
+            onClick={() => openDialog({ kind: 'roomSettings', room: room.jid })}
+          >
+            ⚙
+          </button>
         ) : null}
-        <button type="button" className="icon-button" aria-pressed={bookmarked} aria-label={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')}
-          title={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')} onClick={toggleBookmark}>{bookmarked ? '★' : '☆'}</button>
-        <button type="button" className="icon-button" aria-label={t('rooms.invite')} title={t('rooms.invite')} onClick={() => openDialog({ kind: 'invite', room: room.jid })}>✉</button>
-        <button type="button" className="icon-button" aria-label={t('rooms.toggleOccupants')} aria-pressed={showOccupants} title={t('rooms.toggleOccupants')} onClick={() => setShowOccupants((v) => !v)}>☰</button>
-        <button type="button" className="icon-button" aria-label={t('rooms.leave')} title={t('rooms.leave')}
-          onClick={() => { void call('muc.leave', { account: account.id, room: room.jid }); setState({ openChat: undefined }); }}>⎋</button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={bookmarked}
+          aria-label={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')}
+          title={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')}
+          onClick={toggleBookmark}
+        >
+          {bookmarked ? '★' : '☆'}
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('rooms.invite')}
+          title={t('rooms.invite')}
+          onClick={() => openDialog({ kind: 'invite', room: room.jid })}
+        >
+          ✉
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('rooms.toggleOccupants')}
+          aria-pressed={showOccupants}
+          title={t('rooms.toggleOccupants')}
+          onClick={() => setShowOccupants((v) => !v)}
+        >
+          ☰
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('rooms.leave')}
+          title={t('rooms.leave')}
+          onClick={() => {
+            void call('muc.leave', { account: account.id, room: room.jid });
+            setState({ openChat: undefined });
+          }}
+        >
+          ⎋
+        </button>
       </header>
       <EncryptionNotice account={account.id} peer={room.jid} />
-      {typing ? <p className="typing" role="status">{t('chat.typing', { name: typing })}</p> : null}
-      {state.status === 'joining' ? <div className="banner info" role="status">{t('rooms.joining')}</div> : null}
+      {typing ? (
+        <p className="typing" role="status">
+          {t('chat.typing', { name: typing })}
+        </p>
+      ) : null}
+      {state.status === 'joining' ? (
+        <div className="banner info" role="status">
+          {t('rooms.joining')}
+        </div>
+      ) : null}
       {state.status === 'left' || state.status === 'error' ? (
         <div className="banner warning" role="status">
-          <span>{t('rooms.left', { reason: state.status === 'left' ? state.reason ?? '' : state.message })}</span>
-          <button type="button" onClick={() => void call('muc.join', { account: account.id, room: room.jid, nick: room.nick }).catch(() => undefined)}>{t('rooms.rejoin')}</button>
+          <span>{t('rooms.left', { reason: state.status === 'left' ? (state.reason ?? '') : state.message })}</span>
+          <button
+            type="button"
+            onClick={() =>
+              void call('muc.join', { account: account.id, room: room.jid, nick: room.nick }).catch(() => undefined)
+            }
+          >
+            {t('rooms.rejoin')}
+          </button>
         </div>
       ) : null}
       <div className="room-body">
         <div className="room-main">
-          <MessageList key={room.jid} account={account.id} peer={room.jid} log={log} peerName={name} ownJid={account.jid} canModerate={room.role === 'moderator'} />
+          <MessageList
+            key={room.jid}
+            account={account.id}
+            peer={room.jid}
+            log={log}
+            peerName={name}
+            ownJid={account.jid}
+            canModerate={room.role === 'moderator'}
+          />
           <Composer key={`composer ${room.jid}`} account={account.id} peer={room.jid} peerName={name} />
         </div>
         {showOccupants ? <OccupantPanel account={account.id} room={room} /> : null}

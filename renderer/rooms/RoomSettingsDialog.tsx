@@ -18,7 +18,9 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
   const [values, setValues] = useState<DataFormValues>({});
   const [error, setError] = useState<string>();
   useEffect(() => {
-    call('muc.getConfig', { account, room }).then(setForm, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call('muc.getConfig', { account, room }).then(setForm, (e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
   }, [account, room]);
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -42,11 +44,19 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
   return (
     <Dialog title={form?.title || t('rooms.settings')} onClose={close} wide>
       <form className="dialog-form" onSubmit={(e) => void save(e)}>
-        {form ? <DataFormView form={form} values={values} onChange={setValues} /> : <p className="muted">{t('app.loading')}</p>}
+        {form ? (
+          <DataFormView form={form} values={values} onChange={setValues} />
+        ) : (
+          <p className="muted">{t('app.loading')}</p>
+        )}
         <ErrorText message={error} />
         <div className="actions">
-          <button type="button" className="danger" onClick={() => void destroy()}>{t('rooms.destroy')}</button>
-          <button type="submit" className="primary" disabled={!form}>{t('contact.save')}</button>
+          <button type="button" className="danger" onClick={() => void destroy()}>
+            {t('rooms.destroy')}
+          </button>
+          <button type="submit" className="primary" disabled={!form}>
+            {t('contact.save')}
+          </button>
         </div>
       </form>
     </Dialog>

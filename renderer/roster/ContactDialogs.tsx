@@ -10,7 +10,14 @@ import { addContact } from '../store/actions.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { displayName } from './rosterView.ts';
 
-const parseGroups = (text: string): string[] => [...new Set(text.split(',').map((g) => g.trim()).filter(Boolean))];
+const parseGroups = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
+  ),
+];
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const close = (): void => openDialog(undefined);
 
@@ -34,11 +41,30 @@ export function AddContactDialog({ account }: { account: AccountId }) {
   return (
     <Dialog title={t('contact.addTitle')} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
-        <label className="field"><span>{t('contact.jid')}</span><input autoFocus value={jid} onChange={(e) => setJid(e.target.value)} required placeholder="friend@example.org" /></label>
-        <label className="field"><span>{t('contact.name')}</span><input value={name} onChange={(e) => setName(e.target.value)} /></label>
-        <label className="field"><span>{t('contact.groups')}</span><input value={groups} onChange={(e) => setGroups(e.target.value)} /></label>
+        <label className="field">
+          <span>{t('contact.jid')}</span>
+          <input
+            autoFocus
+            value={jid}
+            onChange={(e) => setJid(e.target.value)}
+            required
+            placeholder="friend@example.org"
+          />
+        </label>
+        <label className="field">
+          <span>{t('contact.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('contact.groups')}</span>
+          <input value={groups} onChange={(e) => setGroups(e.target.value)} />
+        </label>
         <ErrorText message={error} />
-        <div className="actions"><button type="submit" className="primary">{t('contact.add')}</button></div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('contact.add')}
+          </button>
+        </div>
       </form>
     </Dialog>
   );
@@ -83,13 +109,25 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
     <Dialog title={title} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void save(e)}>
         <p className="muted">{jid}</p>
-        <label className="field"><span>{t('contact.name')}</span><input autoFocus value={name} onChange={(e) => setName(e.target.value)} /></label>
-        <label className="field"><span>{t('contact.groups')}</span><input value={groups} onChange={(e) => setGroups(e.target.value)} /></label>
+        <label className="field">
+          <span>{t('contact.name')}</span>
+          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('contact.groups')}</span>
+          <input value={groups} onChange={(e) => setGroups(e.target.value)} />
+        </label>
         <ErrorText message={error} />
         <div className="actions">
-          <button type="button" className="danger" onClick={() => void block()}>{t('contact.block')}</button>
-          <button type="button" className="danger" onClick={() => void remove()}>{t('contact.remove')}</button>
-          <button type="submit" className="primary">{t('contact.save')}</button>
+          <button type="button" className="danger" onClick={() => void block()}>
+            {t('contact.block')}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            {t('contact.remove')}
+          </button>
+          <button type="submit" className="primary">
+            {t('contact.save')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -7,18 +7,31 @@ import type { ContactView } from './rosterView.ts';
 type Props = { contact: ContactView; selected: boolean; onOpen: (contact: ContactView) => void };
 
 /** Rows are rebuilt on every roster change; only what is shown decides whether one re-renders. */
-const sameRow = (a: Props, b: Props): boolean => a.selected === b.selected && a.onOpen === b.onOpen && a.contact.jid === b.contact.jid
-  && a.contact.displayName === b.contact.displayName && a.contact.show === b.contact.show && a.contact.status === b.contact.status
-  && a.contact.unread === b.contact.unread && a.contact.item.pendingOut === b.contact.item.pendingOut;
+const sameRow = (a: Props, b: Props): boolean =>
+  a.selected === b.selected &&
+  a.onOpen === b.onOpen &&
+  a.contact.jid === b.contact.jid &&
+  a.contact.displayName === b.contact.displayName &&
+  a.contact.show === b.contact.show &&
+  a.contact.status === b.contact.status &&
+  a.contact.unread === b.contact.unread &&
+  a.contact.item.pendingOut === b.contact.item.pendingOut;
 
 export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }: Props) {
   const t = useT();
   const secondary = contact.status || (contact.item.pendingOut ? t('roster.pending') : t(`show.${contact.show}`));
   return (
     <li className={`contact${selected ? ' selected' : ''}${contact.show === 'offline' ? ' offline' : ''}`}>
-      <button type="button" aria-current={selected ? 'true' : undefined} aria-label={`${contact.displayName}, ${t(`show.${contact.show}`)}${contact.status ? `, ${contact.status}` : ''}${contact.unread ? `, ${t('roster.unread', { count: contact.unread })}` : ''}`}
-        onClick={() => onOpen(contact)}>
-        <span className="contact-avatar"><Avatar jid={contact.jid} name={contact.displayName} /><PresenceDot show={contact.show} /></span>
+      <button
+        type="button"
+        aria-current={selected ? 'true' : undefined}
+        aria-label={`${contact.displayName}, ${t(`show.${contact.show}`)}${contact.status ? `, ${contact.status}` : ''}${contact.unread ? `, ${t('roster.unread', { count: contact.unread })}` : ''}`}
+        onClick={() => onOpen(contact)}
+      >
+        <span className="contact-avatar">
+          <Avatar jid={contact.jid} name={contact.displayName} />
+          <PresenceDot show={contact.show} />
+        </span>
         <span className="contact-text">
           <span className="contact-name">{contact.displayName}</span>
           <span className="contact-status">{secondary}</span>

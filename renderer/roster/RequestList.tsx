@@ -19,8 +19,21 @@ export function RequestList({ account, requests }: { account: AccountId; request
             <Avatar jid={r.jid} name={r.name || r.jid} size={28} />
             <span className="request-text">{t('roster.requestText', { jid: r.name || r.jid })}</span>
             <span className="request-actions">
-              <button type="button" className="primary" aria-label={`${t('roster.accept')} ${r.jid}`} onClick={() => void acceptRequest(account, r.jid)}>{t('roster.accept')}</button>
-              <button type="button" aria-label={`${t('roster.deny')} ${r.jid}`} onClick={() => void call('presence.deny', { account, jid: r.jid })}>{t('roster.deny')}</button>
+              <button
+                type="button"
+                className="primary"
+                aria-label={`${t('roster.accept')} ${r.jid}`}
+                onClick={() => void acceptRequest(account, r.jid)}
+              >
+                {t('roster.accept')}
+              </button>
+              <button
+                type="button"
+                aria-label={`${t('roster.deny')} ${r.jid}`}
+                onClick={() => void call('presence.deny', { account, jid: r.jid })}
+              >
+                {t('roster.deny')}
+              </button>
             </span>
           </li>
         ))}
@@ -30,7 +43,15 @@ export function RequestList({ account, requests }: { account: AccountId; request
 }
 
 /** Chats with people outside the roster: opened, added or blocked from here, never mixed into the contacts. */
-export function StrangerList({ account, strangers, unread }: { account: AccountId; strangers: readonly BareJid[]; unread: Readonly<Record<string, number>> }) {
+export function StrangerList({
+  account,
+  strangers,
+  unread,
+}: {
+  account: AccountId;
+  strangers: readonly BareJid[];
+  unread: Readonly<Record<string, number>>;
+}) {
   const t = useT();
   if (strangers.length === 0) return null;
   return (
@@ -41,10 +62,18 @@ export function StrangerList({ account, strangers, unread }: { account: AccountI
           <li key={jid}>
             <Avatar jid={jid} name={jid} size={28} />
             <button type="button" className="link-button request-text" onClick={() => void openChat(account, jid)}>
-              {t('roster.strangerText', { jid })}{unread[jid] ? ` (${unread[jid]})` : ''}
+              {t('roster.strangerText', { jid })}
+              {unread[jid] ? ` (${unread[jid]})` : ''}
             </button>
             <span className="request-actions">
-              <button type="button" aria-label={`${t('chat.block')} ${jid}`} className="danger" onClick={() => void call('blocklist.block', { account, jid })}>{t('chat.block')}</button>
+              <button
+                type="button"
+                aria-label={`${t('chat.block')} ${jid}`}
+                className="danger"
+                onClick={() => void call('blocklist.block', { account, jid })}
+              >
+                {t('chat.block')}
+              </button>
             </span>
           </li>
         ))}

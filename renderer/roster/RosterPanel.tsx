@@ -10,7 +10,15 @@ import { openDialog, setState, updateSettings, useAppStore } from '../store/inde
 import { toggleGroup } from '../store/settings.ts';
 import { ContactRow } from './ContactRow.tsx';
 import { RequestList, StrangerList } from './RequestList.tsx';
-import { buildRosterView, type ContactView, GROUP_HEADER_PX, ROW_PX, type RosterSort, strangerChats, visibleSlice } from './rosterView.ts';
+import {
+  buildRosterView,
+  type ContactView,
+  GROUP_HEADER_PX,
+  ROW_PX,
+  type RosterSort,
+  strangerChats,
+  visibleSlice,
+} from './rosterView.ts';
 
 const NO_ITEMS: RosterItem[] = [];
 export function RosterPanel({ account }: { account: Account }) {
@@ -23,20 +31,45 @@ export function RosterPanel({ account }: { account: Account }) {
   const open = useAppStore((s) => s.openChat);
   const unread = useMemo(() => {
     const prefix = `${account.id} `;
-    return Object.fromEntries(Object.entries(unreadAll).filter(([k]) => k.startsWith(prefix)).map(([k, n]) => [k.slice(prefix.length), n]));
+    return Object.fromEntries(
+      Object.entries(unreadAll)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, n]) => [k.slice(prefix.length), n]),
+    );
   }, [unreadAll, account.id]);
-  const view = useMemo(() => buildRosterView(items, presence ?? {}, unread, { filter, hideOffline: settings.hideOffline, sort: settings.rosterSort }),
-    [items, presence, unread, filter, settings.hideOffline, settings.rosterSort]);
+  const view = useMemo(
+    () =>
+      buildRosterView(items, presence ?? {}, unread, {
+        filter,
+        hideOffline: settings.hideOffline,
+        sort: settings.rosterSort,
+      }),
+    [items, presence, unread, filter, settings.hideOffline, settings.rosterSort],
+  );
   const chats = useAppStore((s) => s.chats);
   const blocked = useAppStore((s) => s.blocked[account.id]);
   const rooms = useAppStore((s) => s.rooms[account.id]);
   const strangers = useMemo(() => {
     const prefix = `${account.id} `;
-    const peers = [...Object.keys(unread), ...Object.keys(chats).filter((k) => k.startsWith(prefix) && (chats[k]?.messages.length ?? 0) > 0).map((k) => k.slice(prefix.length))];
+    const peers = [
+      ...Object.keys(unread),
+      ...Object.keys(chats)
+        .filter((k) => k.startsWith(prefix) && (chats[k]?.messages.length ?? 0) > 0)
+        .map((k) => k.slice(prefix.length)),
+    ];
     // Rooms and private messages in rooms (room/nick) have their own place.
-    return strangerChats(items, peers.filter((p) => !rooms?.[p] && !p.includes('/')), blocked ?? []);
+    return strangerChats(
+      items,
+      peers.filter((p) => !rooms?.[p] && !p.includes('/')),
+      blocked ?? [],
+    );
   }, [items, unread, chats, blocked, rooms, account.id]);
-  const onOpen = useCallback((contact: ContactView) => { void openChat(account.id, contact.jid); }, [account.id]);
+  const onOpen = useCallback(
+    (contact: ContactView) => {
+      void openChat(account.id, contact.jid);
+    },
+    [account.id],
+  );
   const openKey = open ? chatKey(open.account, open.peer) : '';
   const scroller = useRef<HTMLDivElement>(null);
   const requestsBox = useRef<HTMLDivElement>(null);
@@ -46,15 +79,37 @@ export function RosterPanel({ account }: { account: Account }) {
   return (
     <nav className="roster" aria-label={t('roster.label')}>
       <div className="roster-tools">
-        <input type="search" aria-label={t('roster.filter')} placeholder={t('roster.filterHint')} value={filter} onChange={(e) => setState({ filter: e.target.value })} />
-        <button type="button" className="icon-button" aria-label={t('roster.add')} title={t('roster.add')} onClick={() => openDialog({ kind: 'addContact' })}>+</button>
+        <input
+          type="search"
+          aria-label={t('roster.filter')}
+          placeholder={t('roster.filterHint')}
+          value={filter}
+          onChange={(e) => setState({ filter: e.target.value })}
+        />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('roster.add')}
+          title={t('roster.add')}
+          onClick={() => openDialog({ kind: 'addContact' })}
+        >
+          +
+        </button>
       </div>
       <div className="roster-options">
         <label className="checkbox">
-          <input type="checkbox" checked={settings.hideOffline} onChange={(e) => updateSettings({ hideOffline: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.hideOffline}
+            onChange={(e) => updateSettings({ hideOffline: e.target.checked })}
+          />
           <span>{t('roster.hideOffline')}</span>
         </label>
-        <select aria-label={t('roster.sort')} value={settings.rosterSort} onChange={(e) => updateSettings({ rosterSort: e.target.value as RosterSort })}>
+        <select
+          aria-label={t('roster.sort')}
+          value={settings.rosterSort}
+          onChange={(e) => updateSettings({ rosterSort: e.target.value as RosterSort })}
+        >
           <option value="presence">{t('roster.sortPresence')}</option>
           <option value="name">{t('roster.sortName')}</option>
         </select>
@@ -73,22 +128,39 @@ export function RosterPanel({ account }: { account: Account }) {
           return (
             <section key={group.name} className="group" aria-label={title}>
               <h3>
-                <button type="button" className="group-toggle" aria-expanded={!collapsed}
-                  onClick={() => updateSettings({ collapsedGroups: toggleGroup(settings.collapsedGroups, group.name) })}>
-                  <span className="chevron" aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+                <button
+                  type="button"
+                  className="group-toggle"
+                  aria-expanded={!collapsed}
+                  onClick={() => updateSettings({ collapsedGroups: toggleGroup(settings.collapsedGroups, group.name) })}
+                >
+                  <span className="chevron" aria-hidden="true">
+                    {collapsed ? '▸' : '▾'}
+                  </span>
                   <span className="group-name">{title}</span>
-                  <span className="group-count">{t('roster.groupCount', { online: group.online, total: group.total })}</span>
+                  <span className="group-count">
+                    {t('roster.groupCount', { online: group.online, total: group.total })}
+                  </span>
                 </button>
               </h3>
               {collapsed ? null : (
                 <ul style={{ height: count * ROW_PX, paddingTop: first * ROW_PX }}>
-                  {group.contacts.slice(first, last).map((c) => <ContactRow key={c.jid} contact={c} selected={openKey === chatKey(account.id, c.jid)} onOpen={onOpen} />)}
+                  {group.contacts.slice(first, last).map((c) => (
+                    <ContactRow
+                      key={c.jid}
+                      contact={c}
+                      selected={openKey === chatKey(account.id, c.jid)}
+                      onOpen={onOpen}
+                    />
+                  ))}
                 </ul>
               )}
             </section>
           );
         })}
-        {view.groups.length === 0 ? <p className="muted empty">{filter ? t('roster.noMatch', { filter }) : t('roster.empty')}</p> : null}
+        {view.groups.length === 0 ? (
+          <p className="muted empty">{filter ? t('roster.noMatch', { filter }) : t('roster.empty')}</p>
+        ) : null}
       </div>
     </nav>
   );

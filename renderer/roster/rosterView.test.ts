@@ -2,55 +2,109 @@ import { assert, test } from 'vitest';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ContactPresence, ResourcePresence } from '../../shared/model/presence.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
-import { bestPresence, buildRosterView, ROW_PX, type RosterOptions, strangerChats, visibleSlice } from './rosterView.ts';
+import {
+  bestPresence,
+  buildRosterView,
+  ROW_PX,
+  type RosterOptions,
+  strangerChats,
+  visibleSlice,
+} from './rosterView.ts';
 
-const item = (jid: string, name: string, groups: string[] = [], extra: Partial<RosterItem> = {}): RosterItem =>
-  ({ jid: jid as BareJid, name, subscription: 'both', pendingOut: false, pendingIn: false, approved: false, groups, ...extra });
-const online = (jid: string, show: ResourcePresence['show'], status = '', priority = 0): ContactPresence =>
-  ({ jid: jid as BareJid, resources: [{ resource: 'r', show, status, priority }] });
-const options = (extra: Partial<RosterOptions> = {}): RosterOptions => ({ filter: '', hideOffline: false, sort: 'name', ...extra });
+const item = (jid: string, name: string, groups: string[] = [], extra: Partial<RosterItem> = {}): RosterItem => ({
+  jid: jid as BareJid,
+  name,
+  subscription: 'both',
+  pendingOut: false,
+  pendingIn: false,
+  approved: false,
+  groups,
+  ...extra,
+});
+const online = (jid: string, show: ResourcePresence['show'], status = '', priority = 0): ContactPresence => ({
+  jid: jid as BareJid,
+  resources: [{ resource: 'r', show, status, priority }],
+});
+const options = (extra: Partial<RosterOptions> = {}): RosterOptions => ({
+  filter: '',
+  hideOffline: false,
+  sort: 'name',
+  ...extra,
+});
 
 const items = [
-  item('zoe@x', 'Zoe', ['Friends']), item('adam@x', 'Adam', ['Friends', 'Work']), item('bob@x', '', ['Work']),
-  item('carol@x', 'carol'), item('stranger@x', '', [], { subscription: 'none', pendingIn: true }),
-  item('dave@x', 'Dave', [], { subscription: 'to', pendingIn: true }), item('eve@x', 'eve', ['Work'], { subscription: 'both', pendingIn: true }),
+  item('zoe@x', 'Zoe', ['Friends']),
+  item('adam@x', 'Adam', ['Friends', 'Work']),
+  item('bob@x', '', ['Work']),
+  item('carol@x', 'carol'),
+  item('stranger@x', '', [], { subscription: 'none', pendingIn: true }),
+  item('dave@x', 'Dave', [], { subscription: 'to', pendingIn: true }),
+  item('eve@x', 'eve', ['Work'], { subscription: 'both', pendingIn: true }),
 ];
-const presence = { 'zoe@x': online('zoe@x', 'chat', 'free'), 'bob@x': online('bob@x', 'dnd', 'busy'), 'adam@x': online('adam@x', 'away') };
+const presence = {
+  'zoe@x': online('zoe@x', 'chat', 'free'),
+  'bob@x': online('bob@x', 'dnd', 'busy'),
+  'adam@x': online('adam@x', 'away'),
+};
 
 test('groups are alphabetical with the ungrouped last; a contact appears in each of its groups', () => {
   const view = buildRosterView(items, presence, {}, options());
-  assert.deepEqual(view.groups.map((g) => [g.name, g.contacts.map((c) => c.displayName), g.online, g.total]), [
-    ['Friends', ['Adam', 'Zoe'], 2, 2],
-    ['Work', ['Adam', 'bob', 'eve'], 2, 3],
-    ['', ['carol', 'Dave'], 0, 2],
-  ]);
+  assert.deepEqual(
+    view.groups.map((g) => [g.name, g.contacts.map((c) => c.displayName), g.online, g.total]),
+    [
+      ['Friends', ['Adam', 'Zoe'], 2, 2],
+      ['Work', ['Adam', 'bob', 'eve'], 2, 3],
+      ['', ['carol', 'Dave'], 0, 2],
+    ],
+  );
 });
 
 test('requests come first, unless already answered; a stranger who only asked is not listed among contacts', () => {
   const view = buildRosterView(items, presence, {}, options());
-  assert.deepEqual(view.requests.map((r) => r.jid), ['stranger@x', 'dave@x']);
+  assert.deepEqual(
+    view.requests.map((r) => r.jid),
+    ['stranger@x', 'dave@x'],
+  );
   assert.ok(!view.groups.some((g) => g.contacts.some((c) => c.jid === 'stranger@x')));
 });
 
 test('sort by presence puts free-for-chat first and offline last, then by name', () => {
   const view = buildRosterView(items, presence, {}, options({ sort: 'presence' }));
-  assert.deepEqual(view.groups.find((g) => g.name === 'Work')?.contacts.map((c) => c.show), ['away', 'dnd', 'offline']);
-  assert.deepEqual(view.groups.find((g) => g.name === 'Friends')?.contacts.map((c) => c.displayName), ['Zoe', 'Adam']);
+  assert.deepEqual(
+    view.groups.find((g) => g.name === 'Work')?.contacts.map((c) => c.show),
+    ['away', 'dnd', 'offline'],
+  );
+  assert.deepEqual(
+    view.groups.find((g) => g.name === 'Friends')?.contacts.map((c) => c.displayName),
+    ['Zoe', 'Adam'],
+  );
 });
 
 test('filter matches name or JID; hiding offline keeps contacts with unread messages', () => {
-  assert.deepEqual(buildRosterView(items, presence, {}, options({ filter: 'ZO' })).groups.map((g) => g.contacts.map((c) => c.jid)), [['zoe@x']]);
-  assert.deepEqual(buildRosterView(items, presence, {}, options({ filter: 'bob@' })).groups.map((g) => g.name), ['Work']);
+  assert.deepEqual(
+    buildRosterView(items, presence, {}, options({ filter: 'ZO' })).groups.map((g) => g.contacts.map((c) => c.jid)),
+    [['zoe@x']],
+  );
+  assert.deepEqual(
+    buildRosterView(items, presence, {}, options({ filter: 'bob@' })).groups.map((g) => g.name),
+    ['Work'],
+  );
   const hidden = buildRosterView(items, presence, { 'carol@x': 2 }, options({ hideOffline: true }));
-  assert.deepEqual(hidden.groups.find((g) => g.name === '')?.contacts.map((c) => [c.jid, c.unread]), [['carol@x', 2]]);
+  assert.deepEqual(
+    hidden.groups.find((g) => g.name === '')?.contacts.map((c) => [c.jid, c.unread]),
+    [['carol@x', 2]],
+  );
   assert.strictEqual(hidden.groups.find((g) => g.name === '')?.total, 2);
 });
 
 test('the best resource decides what is shown', () => {
-  const many: ContactPresence = { jid: 'a@x' as BareJid, resources: [
-    { resource: 'phone', show: 'away', status: 'on the road', priority: 0 },
-    { resource: 'desk', show: 'online', status: 'at work', priority: 5 },
-  ] };
+  const many: ContactPresence = {
+    jid: 'a@x' as BareJid,
+    resources: [
+      { resource: 'phone', show: 'away', status: 'on the road', priority: 0 },
+      { resource: 'desk', show: 'online', status: 'at work', priority: 5 },
+    ],
+  };
   assert.deepEqual(bestPresence(many), { show: 'online', status: 'at work' });
   assert.deepEqual(bestPresence(undefined), { show: 'offline', status: '' });
 });
@@ -64,5 +118,8 @@ test('only the rows of a group near the viewport are rendered', () => {
 });
 
 test('message requests: chats with people outside the roster, blocked ones left out', () => {
-  assert.deepEqual(strangerChats(items, ['zoe@x', 'stranger@x', 'spam@x', 'new@x', 'new@x'], ['spam@x']), ['new@x', 'stranger@x']);
+  assert.deepEqual(strangerChats(items, ['zoe@x', 'stranger@x', 'spam@x', 'new@x', 'new@x'], ['spam@x']), [
+    'new@x',
+    'stranger@x',
+  ]);
 });

@@ -45,7 +45,9 @@ export function displayName(item: Pick<RosterItem, 'jid' | 'name'>): string {
 
 /** The show and status of the most available resource (highest priority, then most available). */
 export function bestPresence(presence: ContactPresence | undefined): { show: PresenceShow; status: string } {
-  const best = [...(presence?.resources ?? [])].sort((a, b) => b.priority - a.priority || SHOW_ORDER[a.show] - SHOW_ORDER[b.show])[0];
+  const best = [...(presence?.resources ?? [])].sort(
+    (a, b) => b.priority - a.priority || SHOW_ORDER[a.show] - SHOW_ORDER[b.show],
+  )[0];
   return best ? { show: best.show, status: best.status } : { show: 'offline', status: '' };
 }
 
@@ -73,7 +75,14 @@ export function buildRosterView(
   for (const item of items) {
     if (isOnlyRequest(item)) continue;
     const { show, status } = bestPresence(presence[item.jid]);
-    const contact: ContactView = { jid: item.jid, displayName: displayName(item), item, show, status, unread: unread[item.jid] ?? 0 };
+    const contact: ContactView = {
+      jid: item.jid,
+      displayName: displayName(item),
+      item,
+      show,
+      status,
+      unread: unread[item.jid] ?? 0,
+    };
     const names = item.groups.length > 0 ? item.groups : [''];
     for (const name of names) {
       const total = totals.get(name) ?? { online: 0, total: 0 };
@@ -92,8 +101,15 @@ export function buildRosterView(
   const compare = compareContacts(options.sort);
   const ordered = [...groups.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-    .map(([name, contacts]) => ({ name, contacts: contacts.sort(compare), ...(totals.get(name) ?? { online: 0, total: 0 }) }));
-  return { requests: items.filter((i) => i.pendingIn && i.subscription !== 'from' && i.subscription !== 'both'), groups: ordered };
+    .map(([name, contacts]) => ({
+      name,
+      contacts: contacts.sort(compare),
+      ...(totals.get(name) ?? { online: 0, total: 0 }),
+    }));
+  return {
+    requests: items.filter((i) => i.pendingIn && i.subscription !== 'from' && i.subscription !== 'both'),
+    groups: ordered,
+  };
 }
 
 /** Fixed sizes (see styles.css) let the panel render only the rows near the viewport, even with thousands of contacts. */
@@ -102,7 +118,12 @@ export const GROUP_HEADER_PX = 34;
 const OVERSCAN_PX = 600;
 
 /** The contacts of a group that fall within the viewport (plus overscan), given where the group's rows start. */
-export function visibleSlice(count: number, rowsStart: number, viewTop: number, viewHeight: number): { first: number; last: number } {
+export function visibleSlice(
+  count: number,
+  rowsStart: number,
+  viewTop: number,
+  viewHeight: number,
+): { first: number; last: number } {
   const clamp = (n: number): number => Math.max(0, Math.min(count, n));
   return {
     first: clamp(Math.floor((viewTop - OVERSCAN_PX - rowsStart) / ROW_PX)),
@@ -111,8 +132,14 @@ export function visibleSlice(count: number, rowsStart: number, viewTop: number, 
 }
 
 /** Chats with people who are not contacts (and not blocked): shown apart, as requests, not mixed in. */
-export function strangerChats(items: readonly RosterItem[], chatPeers: readonly string[], blocked: readonly string[]): BareJid[] {
-  const known = new Set(items.filter((i) => i.subscription !== 'none' || i.pendingOut || i.name || i.groups.length > 0).map((i) => i.jid));
+export function strangerChats(
+  items: readonly RosterItem[],
+  chatPeers: readonly string[],
+  blocked: readonly string[],
+): BareJid[] {
+  const known = new Set(
+    items.filter((i) => i.subscription !== 'none' || i.pendingOut || i.name || i.groups.length > 0).map((i) => i.jid),
+  );
   const hidden = new Set(blocked);
   return [...new Set(chatPeers)].filter((jid) => !known.has(jid as BareJid) && !hidden.has(jid)).sort() as BareJid[];
 }

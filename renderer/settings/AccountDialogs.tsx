@@ -27,11 +27,23 @@ export function PasswordDialog({ account }: { account: AccountId }) {
   return (
     <Dialog title={t('password.title', { jid: account })} onClose={close}>
       <form className="dialog-form" onSubmit={(e) => void save(e)}>
-        <label className="field"><span>{t('password.new')}</span>
-          <input autoFocus type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <label className="field">
+          <span>{t('password.new')}</span>
+          <input
+            autoFocus
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
         <ErrorText message={error} />
-        <div className="actions"><button type="submit" className="primary">{t('password.save')}</button></div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('password.save')}
+          </button>
+        </div>
       </form>
     </Dialog>
   );
@@ -43,11 +55,17 @@ export function CertificateDialog({ account }: { account: AccountId }) {
   if (state?.status !== 'certificateUntrusted') return null;
   return (
     <Dialog title={t('cert.title')} onClose={close}>
-      <CertificatePrompt server={account.split('@')[1] ?? account} certificate={state} onReject={close}
+      <CertificatePrompt
+        server={account.split('@')[1] ?? account}
+        certificate={state}
+        onReject={close}
         onTrust={() => {
           close();
-          void call('account.trustCertificate', { account, fingerprint: state.fingerprint }).then(() => call('account.connect', { account })).catch(() => undefined);
-        }} />
+          void call('account.trustCertificate', { account, fingerprint: state.fingerprint })
+            .then(() => call('account.connect', { account }))
+            .catch(() => undefined);
+        }}
+      />
     </Dialog>
   );
 }

@@ -22,7 +22,13 @@ function AccountSettings({ account }: { account: Account }) {
     if (!Number.isInteger(value) || value < -128 || value > 127) return setError(t('setup.invalidPriority'));
     try {
       await call('account.update', { account: account.id, resource: resource.trim(), priority: value });
-      if (account.state.status === 'online') await call('presence.set', { account: account.id, show: account.presence.show, status: account.presence.status, priority: value });
+      if (account.state.status === 'online')
+        await call('presence.set', {
+          account: account.id,
+          show: account.presence.show,
+          status: account.presence.status,
+          priority: value,
+        });
       setError(undefined);
       setMessage(t('settings.saved'));
     } catch (failure) {
@@ -31,19 +37,37 @@ function AccountSettings({ account }: { account: Account }) {
   };
   const remove = (): void => {
     if (!window.confirm(t('settings.confirmRemoveAccount', { jid: account.jid }))) return;
-    void call('account.remove', { account: account.id }).then(() => setState({ dialog: undefined, openChat: undefined }));
+    void call('account.remove', { account: account.id }).then(() =>
+      setState({ dialog: undefined, openChat: undefined }),
+    );
   };
   return (
     <form className="dialog-form" onSubmit={(e) => void save(e)}>
       <h3>{t('settings.account', { jid: account.jid })}</h3>
-      <label className="field"><span>{t('settings.resource')}</span><input value={resource} onChange={(e) => setResource(e.target.value)} /></label>
-      <label className="field"><span>{t('settings.priority')}</span><input type="number" min={-128} max={127} value={priority} onChange={(e) => setPriority(e.target.value)} /></label>
+      <label className="field">
+        <span>{t('settings.resource')}</span>
+        <input value={resource} onChange={(e) => setResource(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('settings.priority')}</span>
+        <input type="number" min={-128} max={127} value={priority} onChange={(e) => setPriority(e.target.value)} />
+      </label>
       <ErrorText message={error} />
-      {message ? <p role="status" className="notice">{message}</p> : null}
+      {message ? (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="button" className="danger" onClick={remove}>{t('settings.removeAccount')}</button>
-        <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>{t('banner.fixPassword')}</button>
-        <button type="submit" className="primary">{t('settings.saveAccount')}</button>
+        <button type="button" className="danger" onClick={remove}>
+          {t('settings.removeAccount')}
+        </button>
+        <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>
+          {t('banner.fixPassword')}
+        </button>
+        <button type="submit" className="primary">
+          {t('settings.saveAccount')}
+        </button>
       </div>
     </form>
   );
@@ -55,12 +79,20 @@ function BlockedList({ account }: { account: Account }) {
   return (
     <section className="dialog-form" aria-label={t('settings.blocked')}>
       <h3>{t('settings.blocked')}</h3>
-      {blocked.length === 0 ? <p className="muted">{t('settings.noneBlocked')}</p> : (
+      {blocked.length === 0 ? (
+        <p className="muted">{t('settings.noneBlocked')}</p>
+      ) : (
         <ul className="blocked-list">
           {blocked.map((jid) => (
             <li key={jid}>
               <span>{jid}</span>
-              <button type="button" aria-label={t('settings.unblock', { jid })} onClick={() => void call('blocklist.unblock', { account: account.id, jid })}>✓</button>
+              <button
+                type="button"
+                aria-label={t('settings.unblock', { jid })}
+                onClick={() => void call('blocklist.unblock', { account: account.id, jid })}
+              >
+                ✓
+              </button>
             </li>
           ))}
         </ul>
@@ -95,19 +127,36 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
       <section className="dialog-form" aria-label={t('settings.files')}>
         <h3>{t('settings.files')}</h3>
         <label className="checkbox">
-          <input type="checkbox" checked={settings.autoDownloadImages} onChange={(e) => updateSettings({ autoDownloadImages: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.autoDownloadImages}
+            onChange={(e) => updateSettings({ autoDownloadImages: e.target.checked })}
+          />
           <span>{t('settings.autoDownload')}</span>
         </label>
         <label className="field">
           <span>{t('settings.autoDownloadLimit')}</span>
-          <input type="number" min={0} max={MAX_AUTO_DOWNLOAD_MB} step={1} value={settings.autoDownloadLimitMB} disabled={!settings.autoDownloadImages}
-            onChange={(e) => { const mb = Number(e.target.value); if (Number.isFinite(mb) && mb >= 0 && mb <= MAX_AUTO_DOWNLOAD_MB) updateSettings({ autoDownloadLimitMB: mb }); }} />
+          <input
+            type="number"
+            min={0}
+            max={MAX_AUTO_DOWNLOAD_MB}
+            step={1}
+            value={settings.autoDownloadLimitMB}
+            disabled={!settings.autoDownloadImages}
+            onChange={(e) => {
+              const mb = Number(e.target.value);
+              if (Number.isFinite(mb) && mb >= 0 && mb <= MAX_AUTO_DOWNLOAD_MB)
+                updateSettings({ autoDownloadLimitMB: mb });
+            }}
+          />
         </label>
       </section>
       {account ? <AccountSettings key={account.id} account={account} /> : null}
       {account ? <BlockedList account={account} /> : null}
       <div className="actions">
-        <button type="button" onClick={() => setState({ dialog: undefined, addingAccount: true })}>{t('settings.addAccount')}</button>
+        <button type="button" onClick={() => setState({ dialog: undefined, addingAccount: true })}>
+          {t('settings.addAccount')}
+        </button>
       </div>
     </Dialog>
   );

@@ -27,14 +27,23 @@ export function parseAdvanced(values: Advanced, t: Translate): ParsedAdvanced | 
   const port = values.port.trim() ? Number(values.port) : undefined;
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) return t('setup.invalidPort');
   return {
-    priority, tls: values.directTls ? 'direct' : 'starttls',
+    priority,
+    tls: values.directTls ? 'direct' : 'starttls',
     ...(values.resource.trim() ? { resource: values.resource.trim() } : {}),
     ...(values.host.trim() ? { host: values.host.trim() } : {}),
     ...(port ? { port } : {}),
   };
 }
 
-export function AdvancedFields({ values, onChange, withAccountFields }: { values: Advanced; onChange: (values: Advanced) => void; withAccountFields: boolean }) {
+export function AdvancedFields({
+  values,
+  onChange,
+  withAccountFields,
+}: {
+  values: Advanced;
+  onChange: (values: Advanced) => void;
+  withAccountFields: boolean;
+}) {
   const t = useT();
   const field = (key: 'resource' | 'priority' | 'host' | 'port', label: string, type = 'text') => (
     <label className="field">
@@ -51,7 +60,11 @@ export function AdvancedFields({ values, onChange, withAccountFields }: { values
         {field('host', t('setup.host'))}
         {field('port', t('setup.port'), 'number')}
         <label className="checkbox">
-          <input type="checkbox" checked={values.directTls} onChange={(e) => onChange({ ...values, directTls: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={values.directTls}
+            onChange={(e) => onChange({ ...values, directTls: e.target.checked })}
+          />
           <span>{t('setup.directTls')}</span>
         </label>
       </div>

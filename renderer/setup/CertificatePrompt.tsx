@@ -2,7 +2,12 @@
 import type { CertificateDetails } from '../../shared/ipc/result.ts';
 import { useT } from '../i18n/useT.ts';
 
-export function CertificatePrompt({ server, certificate, onTrust, onReject }: {
+export function CertificatePrompt({
+  server,
+  certificate,
+  onTrust,
+  onReject,
+}: {
   server: string;
   certificate: CertificateDetails;
   onTrust: () => void;
@@ -17,11 +22,19 @@ export function CertificatePrompt({ server, certificate, onTrust, onReject }: {
         <dt>{t('cert.subject')}</dt>
         <dd>{certificate.subject}</dd>
         <dt>{t('cert.fingerprint')}</dt>
-        <dd><code className="fingerprint" aria-label={t('cert.fingerprint')}>{certificate.fingerprint}</code></dd>
+        <dd>
+          <code className="fingerprint" aria-label={t('cert.fingerprint')}>
+            {certificate.fingerprint}
+          </code>
+        </dd>
       </dl>
       <div className="actions">
-        <button type="button" onClick={onReject}>{t('cert.reject')}</button>
-        <button type="button" className="primary" onClick={onTrust}>{t('cert.trust')}</button>
+        <button type="button" onClick={onReject}>
+          {t('cert.reject')}
+        </button>
+        <button type="button" className="primary" onClick={onTrust}>
+          {t('cert.trust')}
+        </button>
       </div>
     </section>
   );

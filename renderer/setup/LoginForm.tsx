@@ -45,22 +45,42 @@ export function LoginForm() {
   };
 
   const state = account?.state;
-  const stateError = state?.status === 'authFailed' ? t('setup.authFailed', { message: state.message })
-    : state?.status === 'offline' && state.reason ? state.reason : undefined;
+  const stateError =
+    state?.status === 'authFailed'
+      ? t('setup.authFailed', { message: state.message })
+      : state?.status === 'offline' && state.reason
+        ? state.reason
+        : undefined;
   const connecting = busy || state?.status === 'connecting' || state?.status === 'reconnecting';
   return (
     <form className="setup-form" onSubmit={(e) => void submit(e)} aria-label={t('setup.loginTab')}>
       <label className="field">
         <span>{t('setup.jid')}</span>
-        <input autoFocus type="text" autoComplete="username" placeholder={t('setup.jidHint')} value={jid} onChange={(e) => setJid(e.target.value)} required />
+        <input
+          autoFocus
+          type="text"
+          autoComplete="username"
+          placeholder={t('setup.jidHint')}
+          value={jid}
+          onChange={(e) => setJid(e.target.value)}
+          required
+        />
       </label>
       <label className="field">
         <span>{t('setup.password')}</span>
-        <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </label>
       <AdvancedFields values={advanced} onChange={setAdvanced} withAccountFields />
       <ErrorText message={error ?? stateError} />
-      <button type="submit" className="primary" disabled={connecting}>{connecting ? t('setup.connecting') : t('setup.login')}</button>
+      <button type="submit" className="primary" disabled={connecting}>
+        {connecting ? t('setup.connecting') : t('setup.login')}
+      </button>
     </form>
   );
 }

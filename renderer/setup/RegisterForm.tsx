@@ -46,7 +46,12 @@ export function RegisterForm() {
     event.preventDefault();
     const options = parseAdvanced(advanced, t);
     if (typeof options === 'string') return setError(options);
-    void fetchForm({ domain: domain.trim(), tls: options.tls, ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}) });
+    void fetchForm({
+      domain: domain.trim(),
+      tls: options.tls,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.port ? { port: options.port } : {}),
+    });
   };
 
   const register = async (event: FormEvent): Promise<void> => {
@@ -59,8 +64,15 @@ export function RegisterForm() {
       const jid = await call('account.register', { ...address, username, password, fields });
       setNotice(t('setup.registered', { jid }));
       setState({ addingAccount: true });
-      const account = await call('account.add', { jid, password, tls: address.tls ?? 'starttls', ...(address.host ? { host: address.host } : {}), ...(address.port ? { port: address.port } : {}) });
-      if (address.pinnedFingerprint) await call('account.trustCertificate', { account: account.id, fingerprint: address.pinnedFingerprint });
+      const account = await call('account.add', {
+        jid,
+        password,
+        tls: address.tls ?? 'starttls',
+        ...(address.host ? { host: address.host } : {}),
+        ...(address.port ? { port: address.port } : {}),
+      });
+      if (address.pinnedFingerprint)
+        await call('account.trustCertificate', { account: account.id, fingerprint: address.pinnedFingerprint });
       setState({ setupAccount: account.id });
       await call('account.connect', { account: account.id }).catch(() => undefined);
     } catch (failure) {
@@ -73,29 +85,66 @@ export function RegisterForm() {
 
   if (certificate && address) {
     return (
-      <CertificatePrompt server={address.domain} certificate={certificate}
-        onReject={() => { setCertificate(undefined); setAddress(undefined); }}
-        onTrust={() => { setCertificate(undefined); void fetchForm({ ...address, pinnedFingerprint: certificate.fingerprint }); }} />
+      <CertificatePrompt
+        server={address.domain}
+        certificate={certificate}
+        onReject={() => {
+          setCertificate(undefined);
+          setAddress(undefined);
+        }}
+        onTrust={() => {
+          setCertificate(undefined);
+          void fetchForm({ ...address, pinnedFingerprint: certificate.fingerprint });
+        }}
+      />
     );
   }
   if (form && address) {
     return (
       <form className="setup-form" onSubmit={(e) => void register(e)} aria-label={t('setup.createTab')}>
         {form.instructions ? <p className="instructions">{form.instructions}</p> : null}
-        <p className="muted">{t('setup.server')}: <strong>{address.domain}</strong></p>
-        {form.fields.filter((f) => f.type !== 'hidden').map((f) => (
-          <label className="field" key={f.name}>
-            <span>{f.name === 'username' ? t('setup.username') : f.name === 'password' ? t('setup.password') : f.label || f.name}</span>
-            <input type={f.type === 'password' ? 'password' : 'text'} required={f.required} value={values[f.name] ?? ''}
-              autoComplete={f.type === 'password' ? 'new-password' : 'off'}
-              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
-          </label>
-        ))}
+        <p className="muted">
+          {t('setup.server')}: <strong>{address.domain}</strong>
+        </p>
+        {form.fields
+          .filter((f) => f.type !== 'hidden')
+          .map((f) => (
+            <label className="field" key={f.name}>
+              <span>
+                {f.name === 'username'
+                  ? t('setup.username')
+                  : f.name === 'password'
+                    ? t('setup.password')
+                    : f.label || f.name}
+              </span>
+              <input
+                type={f.type === 'password' ? 'password' : 'text'}
+                required={f.required}
+                value={values[f.name] ?? ''}
+                autoComplete={f.type === 'password' ? 'new-password' : 'off'}
+                onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+              />
+            </label>
+          ))}
         <ErrorText message={error} />
-        {notice ? <p className="notice" role="status">{notice}</p> : null}
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
         <div className="actions">
-          <button type="button" onClick={() => { setForm(undefined); setAddress(undefined); }}>{t('setup.cancel')}</button>
-          <button type="submit" className="primary" disabled={busy}>{t('setup.register')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              setForm(undefined);
+              setAddress(undefined);
+            }}
+          >
+            {t('setup.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('setup.register')}
+          </button>
         </div>
       </form>
     );
@@ -104,11 +153,20 @@ export function RegisterForm() {
     <form className="setup-form" onSubmit={start} aria-label={t('setup.createTab')}>
       <label className="field">
         <span>{t('setup.server')}</span>
-        <input autoFocus type="text" placeholder="example.org" value={domain} onChange={(e) => setDomain(e.target.value)} required />
+        <input
+          autoFocus
+          type="text"
+          placeholder="example.org"
+          value={domain}
+          onChange={(e) => setDomain(e.target.value)}
+          required
+        />
       </label>
       <AdvancedFields values={advanced} onChange={setAdvanced} withAccountFields={false} />
       <ErrorText message={error} />
-      <button type="submit" className="primary" disabled={busy}>{busy ? t('setup.connecting') : t('setup.fetchForm')}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('setup.connecting') : t('setup.fetchForm')}
+      </button>
     </form>
   );
 }

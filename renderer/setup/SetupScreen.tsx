@@ -14,7 +14,8 @@ export function SetupScreen() {
   const canCancel = useAppStore((s) => s.accounts.some((a) => a.id !== s.setupAccount));
 
   useEffect(() => {
-    if (account?.state.status === 'online') setState({ setupAccount: undefined, addingAccount: false, activeAccount: account.id });
+    if (account?.state.status === 'online')
+      setState({ setupAccount: undefined, addingAccount: false, activeAccount: account.id });
   }, [account]);
 
   const cancel = (): void => {
@@ -29,20 +30,34 @@ export function SetupScreen() {
         <h1>{t('setup.title')}</h1>
         <p className="muted">{t('setup.subtitle')}</p>
         {state?.status === 'certificateUntrusted' && account ? (
-          <CertificatePrompt server={account.jid.split('@')[1] ?? account.jid} certificate={state}
+          <CertificatePrompt
+            server={account.jid.split('@')[1] ?? account.jid}
+            certificate={state}
             onReject={cancel}
-            onTrust={() => void call('account.trustCertificate', { account: account.id, fingerprint: state.fingerprint })
-              .then(() => call('account.connect', { account: account.id })).catch(() => undefined)} />
+            onTrust={() =>
+              void call('account.trustCertificate', { account: account.id, fingerprint: state.fingerprint })
+                .then(() => call('account.connect', { account: account.id }))
+                .catch(() => undefined)
+            }
+          />
         ) : null}
         {/* Kept mounted (only hidden) while the certificate is reviewed, so nothing typed is lost. */}
         <div hidden={state?.status === 'certificateUntrusted'} className="setup-body">
           <div role="tablist" aria-label={t('setup.tabs')} className="tabs">
-            <button type="button" role="tab" aria-selected={tab === 'login'} onClick={() => setTab('login')}>{t('setup.loginTab')}</button>
-            <button type="button" role="tab" aria-selected={tab === 'create'} onClick={() => setTab('create')}>{t('setup.createTab')}</button>
+            <button type="button" role="tab" aria-selected={tab === 'login'} onClick={() => setTab('login')}>
+              {t('setup.loginTab')}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'create'} onClick={() => setTab('create')}>
+              {t('setup.createTab')}
+            </button>
           </div>
           <div role="tabpanel">{tab === 'login' ? <LoginForm /> : <RegisterForm />}</div>
         </div>
-        {canCancel || account ? <button type="button" className="link-button" onClick={cancel}>{t('setup.cancel')}</button> : null}
+        {canCancel || account ? (
+          <button type="button" className="link-button" onClick={cancel}>
+            {t('setup.cancel')}
+          </button>
+        ) : null}
       </div>
     </main>
   );

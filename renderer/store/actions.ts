@@ -20,18 +20,33 @@ export async function loadAccountData(account: AccountId): Promise<void> {
 
 async function loadSnapshot(account: AccountId, buffer: readonly Change[]): Promise<void> {
   const [items, presence, blocked, archive, rooms] = await Promise.all([
-    call('roster.list', { account }), call('presence.list', { account }), call('blocklist.list', { account }), call('archive.state', { account }),
+    call('roster.list', { account }),
+    call('presence.list', { account }),
+    call('blocklist.list', { account }),
+    call('archive.state', { account }),
     call('muc.rooms', { account }),
   ]);
   const bookmarks = await call('bookmarks.list', { account }).catch(() => []);
-  const occupants = await Promise.all(rooms.map(async (r) => [chatKey(account, r.jid), Object.fromEntries((await call('muc.occupants', { account, room: r.jid })).map((o) => [o.nick, o]))] as const));
-  setState(snapshotWithReplay(buffer, (s) => ({
-    roster: { ...s.roster, [account]: items }, presence: withPresenceList(s.presence, account, presence),
-    blocked: { ...s.blocked, [account]: blocked }, archive: { ...s.archive, [account]: archive },
-    rooms: { ...s.rooms, [account]: Object.fromEntries(rooms.map((r) => [r.jid, r])) },
-    occupants: { ...s.occupants, ...Object.fromEntries(occupants) },
-    bookmarks: { ...s.bookmarks, [account]: bookmarks },
-  })));
+  const occupants = await Promise.all(
+    rooms.map(
+      async (r) =>
+        [
+          chatKey(account, r.jid),
+          Object.fromEntries((await call('muc.occupants', { account, room: r.jid })).map((o) => [o.nick, o])),
+        ] as const,
+    ),
+  );
+  setState(
+    snapshotWithReplay(buffer, (s) => ({
+      roster: { ...s.roster, [account]: items },
+      presence: withPresenceList(s.presence, account, presence),
+      blocked: { ...s.blocked, [account]: blocked },
+      archive: { ...s.archive, [account]: archive },
+      rooms: { ...s.rooms, [account]: Object.fromEntries(rooms.map((r) => [r.jid, r])) },
+      occupants: { ...s.occupants, ...Object.fromEntries(occupants) },
+      bookmarks: { ...s.bookmarks, [account]: bookmarks },
+    })),
+  );
 }
 
 /**
@@ -47,16 +62,25 @@ export function markDisplayed(account: AccountId, peer: BareJid, id: string): vo
   lastMarked.set(key, id);
   if (pendingMarks.has(key)) return;
   void call('chat.markDisplayed', { account, peer, id }).catch(() => undefined);
-  pendingMarks.set(key, setTimeout(() => {
-    pendingMarks.delete(key);
-    const newest = lastMarked.get(key);
-    if (newest && newest !== id) void call('chat.markDisplayed', { account, peer, id: newest }).catch(() => undefined);
-  }, MARK_INTERVAL_MS));
+  pendingMarks.set(
+    key,
+    setTimeout(() => {
+      pendingMarks.delete(key);
+      const newest = lastMarked.get(key);
+      if (newest && newest !== id)
+        void call('chat.markDisplayed', { account, peer, id: newest }).catch(() => undefined);
+    }, MARK_INTERVAL_MS),
+  );
 }
 
 export async function openChat(account: AccountId, peer: BareJid): Promise<void> {
   const key = chatKey(account, peer);
-  setState((s) => ({ openChat: { account, peer }, activeAccount: account, unread: clearUnread(s.unread, key), dialog: undefined }));
+  setState((s) => ({
+    openChat: { account, peer },
+    activeAccount: account,
+    unread: clearUnread(s.unread, key),
+    dialog: undefined,
+  }));
   if (getState().chats[key]) return;
   setState((s) => ({ chats: { ...s.chats, [key]: { ...EMPTY_LOG, loadingOlder: true } } }));
   const page = await call('chat.history', { account, peer, limit: PAGE_SIZE });
@@ -73,17 +97,24 @@ export async function loadOlder(account: AccountId, peer: BareJid): Promise<void
   if (!log || !log.hasOlder || log.loadingOlder) return;
   const oldest = log.messages[0];
   setState((s) => ({ chats: { ...s.chats, [key]: { ...log, loadingOlder: true } } }));
-  const page = await call('chat.history', { account, peer, limit: PAGE_SIZE, ...(oldest ? { before: oldest.timestamp, beforeId: oldest.id } : {}) });
+  const page = await call('chat.history', {
+    account,
+    peer,
+    limit: PAGE_SIZE,
+    ...(oldest ? { before: oldest.timestamp, beforeId: oldest.id } : {}),
+  });
   setState((s) => ({ chats: { ...s.chats, [key]: prependPage(s.chats[key] ?? EMPTY_LOG, page, PAGE_SIZE) } }));
 }
 
 export async function sendMessage(account: AccountId, peer: BareJid, body: string): Promise<void> {
   const rooms = getState().rooms[account];
   const slash = peer.indexOf('/');
-  const privateRoom = slash > 0 ? peer.slice(0, slash) as BareJid : undefined;
-  const message = rooms?.[peer] ? await call('muc.send', { account, room: peer, body })
-    : privateRoom && rooms?.[privateRoom] ? await call('muc.sendPrivate', { account, room: privateRoom, nick: peer.slice(slash + 1), body })
-    : await call('chat.send', { account, to: peer, body });
+  const privateRoom = slash > 0 ? (peer.slice(0, slash) as BareJid) : undefined;
+  const message = rooms?.[peer]
+    ? await call('muc.send', { account, room: peer, body })
+    : privateRoom && rooms?.[privateRoom]
+      ? await call('muc.sendPrivate', { account, room: privateRoom, nick: peer.slice(slash + 1), body })
+      : await call('chat.send', { account, to: peer, body });
   const key = chatKey(account, peer);
   setState((s) => ({ chats: { ...s.chats, [key]: addMessage(s.chats[key] ?? EMPTY_LOG, message) } }));
 }

@@ -33,8 +33,10 @@ export function addMessages(log: ChatLog, incoming: readonly ChatMessage[]): Cha
   const fresh = incoming.filter((m) => !known.has(m.id) && (known.add(m.id), true));
   if (fresh.length === 0) return log;
   const last = log.messages.at(-1)?.timestamp ?? Number.NEGATIVE_INFINITY;
-  const inOrder = fresh.every((m, i) => m.timestamp >= (i === 0 ? last : fresh[i - 1]?.timestamp ?? last));
-  const messages = inOrder ? [...log.messages, ...fresh] : [...log.messages, ...fresh].sort((a, b) => a.timestamp - b.timestamp);
+  const inOrder = fresh.every((m, i) => m.timestamp >= (i === 0 ? last : (fresh[i - 1]?.timestamp ?? last)));
+  const messages = inOrder
+    ? [...log.messages, ...fresh]
+    : [...log.messages, ...fresh].sort((a, b) => a.timestamp - b.timestamp);
   return { ...log, messages };
 }
 
@@ -55,7 +57,11 @@ export function setDelivery(log: ChatLog, id: MessageId, state: DeliveryState): 
 }
 
 /** An incoming message counts as unread unless its chat is open and the window is seen. */
-export function countUnread(unread: Readonly<Record<ChatKey, number>>, message: ChatMessage, seen: boolean): Record<ChatKey, number> {
+export function countUnread(
+  unread: Readonly<Record<ChatKey, number>>,
+  message: ChatMessage,
+  seen: boolean,
+): Record<ChatKey, number> {
   if (message.direction === 'out' || seen) return unread;
   const key = chatKey(message.account, message.peer);
   return { ...unread, [key]: (unread[key] ?? 0) + 1 };
@@ -80,7 +86,12 @@ export function replaceMessage(log: ChatLog, message: ChatMessage): ChatLog {
  * Typing state per chat: only "composing" shows, with who (a room's nick, '' in a 1:1 chat); anything
  * else, or a message, ends it.
  */
-export function withTyping(typing: Record<ChatKey, string>, key: ChatKey, composing: boolean, who = ''): Record<ChatKey, string> {
+export function withTyping(
+  typing: Record<ChatKey, string>,
+  key: ChatKey,
+  composing: boolean,
+  who = '',
+): Record<ChatKey, string> {
   if (!composing && typing[key] === undefined) return typing;
   if (composing && typing[key] === who) return typing;
   const { [key]: _old, ...rest } = typing;

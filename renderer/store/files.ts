@@ -31,7 +31,12 @@ export function withUpload(uploads: UploadsByChat, key: ChatKey, item: UploadIte
   return { ...uploads, [key]: [...(uploads[key] ?? []).filter((u) => u.id !== item.id), item] };
 }
 
-export function withUploadChange(uploads: UploadsByChat, key: ChatKey, id: string, change: Partial<UploadItem>): UploadsByChat {
+export function withUploadChange(
+  uploads: UploadsByChat,
+  key: ChatKey,
+  id: string,
+  change: Partial<UploadItem>,
+): UploadsByChat {
   const list = uploads[key];
   if (!list?.some((u) => u.id === id)) return uploads;
   return { ...uploads, [key]: list.map((u) => (u.id === id ? { ...u, ...change } : u)) };
@@ -51,7 +56,12 @@ export function withDownload(downloads: DownloadsByUrl, url: string, change: Par
 }
 
 /** Progress events count only while that download runs (a late event must not undo "done"). */
-export function withDownloadProgress(downloads: DownloadsByUrl, url: string, received: number, total: number | undefined): DownloadsByUrl {
+export function withDownloadProgress(
+  downloads: DownloadsByUrl,
+  url: string,
+  received: number,
+  total: number | undefined,
+): DownloadsByUrl {
   const current = downloads[url];
   return current?.status === 'downloading' ? withDownload(downloads, url, { received, total }) : downloads;
 }

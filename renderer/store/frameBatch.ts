@@ -2,7 +2,9 @@
 // state update per animation frame, so 2,000 presences cost one render, not 2,000.
 export function frameBatch<T>(
   apply: (items: T[]) => void,
-  schedule: (flush: () => void) => void = (f) => { requestAnimationFrame(f); },
+  schedule: (flush: () => void) => void = (f) => {
+    requestAnimationFrame(f);
+  },
   maxPerFrame = Number.POSITIVE_INFINITY,
 ): (item: T) => void {
   const queue: T[] = [];

@@ -6,7 +6,10 @@ import type { ContactPresence } from '../../shared/model/presence.ts';
 export type PresenceByJid = Record<string, ContactPresence>;
 
 /** Presence snapshots replace the contact's entry; no resources left means offline (no entry). One copy per account per batch. */
-export function withPresenceEvents(all: Readonly<Record<AccountId, PresenceByJid>>, events: readonly { account: AccountId; presence: ContactPresence }[]): Record<AccountId, PresenceByJid> {
+export function withPresenceEvents(
+  all: Readonly<Record<AccountId, PresenceByJid>>,
+  events: readonly { account: AccountId; presence: ContactPresence }[],
+): Record<AccountId, PresenceByJid> {
   const next: Record<AccountId, PresenceByJid> = { ...all };
   const copied = new Set<AccountId>();
   for (const { account, presence } of events) {
@@ -21,14 +24,26 @@ export function withPresenceEvents(all: Readonly<Record<AccountId, PresenceByJid
   return next;
 }
 
-export function withPresence(all: Readonly<Record<AccountId, PresenceByJid>>, account: AccountId, presence: ContactPresence): Record<AccountId, PresenceByJid> {
+export function withPresence(
+  all: Readonly<Record<AccountId, PresenceByJid>>,
+  account: AccountId,
+  presence: ContactPresence,
+): Record<AccountId, PresenceByJid> {
   return withPresenceEvents(all, [{ account, presence }]);
 }
 
-export function withPresenceList(all: Readonly<Record<AccountId, PresenceByJid>>, account: AccountId, list: readonly ContactPresence[]): Record<AccountId, PresenceByJid> {
+export function withPresenceList(
+  all: Readonly<Record<AccountId, PresenceByJid>>,
+  account: AccountId,
+  list: readonly ContactPresence[],
+): Record<AccountId, PresenceByJid> {
   return { ...all, [account]: Object.fromEntries(list.filter((p) => p.resources.length > 0).map((p) => [p.jid, p])) };
 }
 
-export function withConnectionState(accounts: readonly Account[], account: AccountId, state: ConnectionState): Account[] {
+export function withConnectionState(
+  accounts: readonly Account[],
+  account: AccountId,
+  state: ConnectionState,
+): Account[] {
   return accounts.map((a) => (a.id === account ? { ...a, state } : a));
 }

@@ -7,22 +7,46 @@ import { groupOccupants, withOccupantEvents, withoutRoom, withRoom } from './roo
 
 const account = 'me@x' as AccountId;
 const room = 'room@muc.x' as BareJid;
-const occupant = (nick: string, role: Occupant['role'] = 'participant'): Occupant => ({ nick, role, affiliation: 'none', show: 'online', status: '' });
+const occupant = (nick: string, role: Occupant['role'] = 'participant'): Occupant => ({
+  nick,
+  role,
+  affiliation: 'none',
+  show: 'online',
+  status: '',
+});
 
 test('occupant events: a burst applied at once, leaves remove, groups by role with moderators first', () => {
-  const events = [...Array.from({ length: 2000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
-    { account, room, occupant: occupant('Zed', 'moderator'), gone: false }, { account, room, occupant: occupant('bot7'), gone: true }];
+  const events = [
+    ...Array.from({ length: 2000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
+    { account, room, occupant: occupant('Zed', 'moderator'), gone: false },
+    { account, room, occupant: occupant('bot7'), gone: true },
+  ];
   const all = withOccupantEvents({}, events);
   const inRoom = all[chatKey(account, room)] ?? {};
   assert.strictEqual(Object.keys(inRoom).length, 2000);
   assert.strictEqual(inRoom.bot7, undefined);
   const groups = groupOccupants(inRoom);
-  assert.deepEqual(groups.map((g) => [g.role, g.occupants.length]), [['moderator', 1], ['participant', 1999]]);
+  assert.deepEqual(
+    groups.map((g) => [g.role, g.occupants.length]),
+    [
+      ['moderator', 1],
+      ['participant', 1999],
+    ],
+  );
   assert.strictEqual(groups[1]?.occupants[0]?.nick, 'bot0');
 });
 
 test('rooms per account: added, replaced, removed', () => {
-  const base: Room = { jid: room, nick: 'me', name: '', subject: '', state: { status: 'joined' }, role: 'participant', affiliation: 'none', mentions: 0 };
+  const base: Room = {
+    jid: room,
+    nick: 'me',
+    name: '',
+    subject: '',
+    state: { status: 'joined' },
+    role: 'participant',
+    affiliation: 'none',
+    mentions: 0,
+  };
   let all = withRoom({}, account, base);
   all = withRoom(all, account, { ...base, subject: 'news' });
   assert.strictEqual(all[account]?.[room]?.subject, 'news');

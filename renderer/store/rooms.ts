@@ -6,11 +6,19 @@ import { chatKey, type ChatKey } from './chats.ts';
 export type RoomsByJid = Record<string, Room>;
 export type OccupantsByNick = Record<string, Occupant>;
 
-export function withRoom(all: Readonly<Record<AccountId, RoomsByJid>>, account: AccountId, room: Room): Record<AccountId, RoomsByJid> {
+export function withRoom(
+  all: Readonly<Record<AccountId, RoomsByJid>>,
+  account: AccountId,
+  room: Room,
+): Record<AccountId, RoomsByJid> {
   return { ...all, [account]: { ...all[account], [room.jid]: room } };
 }
 
-export function withoutRoom(all: Readonly<Record<AccountId, RoomsByJid>>, account: AccountId, room: string): Record<AccountId, RoomsByJid> {
+export function withoutRoom(
+  all: Readonly<Record<AccountId, RoomsByJid>>,
+  account: AccountId,
+  room: string,
+): Record<AccountId, RoomsByJid> {
   const { [room]: _gone, ...rest } = all[account] ?? {};
   return { ...all, [account]: rest };
 }
@@ -23,7 +31,10 @@ export interface OccupantEvent {
 }
 
 /** A burst of joins and leaves (a big room's presence flood) applied at once, one copy per room. */
-export function withOccupantEvents(all: Readonly<Record<ChatKey, OccupantsByNick>>, events: readonly OccupantEvent[]): Record<ChatKey, OccupantsByNick> {
+export function withOccupantEvents(
+  all: Readonly<Record<ChatKey, OccupantsByNick>>,
+  events: readonly OccupantEvent[],
+): Record<ChatKey, OccupantsByNick> {
   const next: Record<ChatKey, OccupantsByNick> = { ...all };
   const copied = new Set<ChatKey>();
   for (const { account, room, occupant, gone } of events) {
@@ -44,7 +55,9 @@ export const ROLE_ORDER = ['moderator', 'participant', 'visitor', 'none'] as con
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /** Occupants grouped by role (moderators first), each group sorted by nick. */
-export function groupOccupants(occupants: Readonly<OccupantsByNick> | undefined): { role: Occupant['role']; occupants: Occupant[] }[] {
+export function groupOccupants(
+  occupants: Readonly<OccupantsByNick> | undefined,
+): { role: Occupant['role']; occupants: Occupant[] }[] {
   const list = Object.values(occupants ?? {});
   return ROLE_ORDER.map((role) => ({
     role,
@@ -52,6 +65,9 @@ export function groupOccupants(occupants: Readonly<OccupantsByNick> | undefined)
   })).filter((g) => g.occupants.length > 0);
 }
 
-export function withoutInvitation(list: readonly (RoomInvitation & { account: AccountId })[], room: string): (RoomInvitation & { account: AccountId })[] {
+export function withoutInvitation(
+  list: readonly (RoomInvitation & { account: AccountId })[],
+  room: string,
+): (RoomInvitation & { account: AccountId })[] {
   return list.filter((i) => i.room !== room);
 }

@@ -15,13 +15,24 @@ export interface Settings {
   autoDownloadLimitMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'en', hideOffline: false, rosterSort: 'presence', collapsedGroups: [], autoDownloadImages: true, autoDownloadLimitMB: 5 };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  language: 'en',
+  hideOffline: false,
+  rosterSort: 'presence',
+  collapsedGroups: [],
+  autoDownloadImages: true,
+  autoDownloadLimitMB: 5,
+};
 export const MAX_AUTO_DOWNLOAD_MB = 100;
 export const SETTINGS_KEY = 'jabberdesk.settings';
 
 /** Reads stored settings, keeping only values that are valid (anything else falls back to the default). */
 export function parseSettings(stored: string | null, preferredLanguage = 'en'): Settings {
-  const fallback: Settings = { ...DEFAULT_SETTINGS, language: preferredLanguage.toLowerCase().startsWith('de') ? 'de' : 'en' };
+  const fallback: Settings = {
+    ...DEFAULT_SETTINGS,
+    language: preferredLanguage.toLowerCase().startsWith('de') ? 'de' : 'en',
+  };
   let raw: unknown;
   try {
     raw = stored ? JSON.parse(stored) : {};
@@ -35,10 +46,17 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
     language: value.language === 'en' || value.language === 'de' ? value.language : fallback.language,
     hideOffline: typeof value.hideOffline === 'boolean' ? value.hideOffline : fallback.hideOffline,
     rosterSort: value.rosterSort === 'name' || value.rosterSort === 'presence' ? value.rosterSort : fallback.rosterSort,
-    collapsedGroups: Array.isArray(value.collapsedGroups) ? value.collapsedGroups.filter((g): g is string => typeof g === 'string').slice(0, 500) : [],
-    autoDownloadImages: typeof value.autoDownloadImages === 'boolean' ? value.autoDownloadImages : fallback.autoDownloadImages,
-    autoDownloadLimitMB: typeof value.autoDownloadLimitMB === 'number' && value.autoDownloadLimitMB >= 0 && value.autoDownloadLimitMB <= MAX_AUTO_DOWNLOAD_MB
-      ? value.autoDownloadLimitMB : fallback.autoDownloadLimitMB,
+    collapsedGroups: Array.isArray(value.collapsedGroups)
+      ? value.collapsedGroups.filter((g): g is string => typeof g === 'string').slice(0, 500)
+      : [],
+    autoDownloadImages:
+      typeof value.autoDownloadImages === 'boolean' ? value.autoDownloadImages : fallback.autoDownloadImages,
+    autoDownloadLimitMB:
+      typeof value.autoDownloadLimitMB === 'number' &&
+      value.autoDownloadLimitMB >= 0 &&
+      value.autoDownloadLimitMB <= MAX_AUTO_DOWNLOAD_MB
+        ? value.autoDownloadLimitMB
+        : fallback.autoDownloadLimitMB,
   };
 }
 

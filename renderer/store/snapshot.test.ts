@@ -7,7 +7,16 @@ import { withRoom } from './rooms.ts';
 
 const A = 'a@x' as BareJid;
 const OTHER = 'other@x' as BareJid;
-const room = (status: 'joining' | 'joined'): Room => ({ jid: 'r@muc.x' as Room['jid'], nick: 'me', name: '', subject: '', state: { status }, role: 'participant', affiliation: 'none', mentions: 0 });
+const room = (status: 'joining' | 'joined'): Room => ({
+  jid: 'r@muc.x' as Room['jid'],
+  nick: 'me',
+  name: '',
+  subject: '',
+  state: { status },
+  role: 'participant',
+  affiliation: 'none',
+  mentions: 0,
+});
 
 test('an event that arrives while a snapshot loads wins over the older snapshot', () => {
   const buffer = beginSnapshot(A);

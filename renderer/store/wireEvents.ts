@@ -18,7 +18,8 @@ const windowSeen = (): boolean => document.visibilityState === 'visible';
 function accountsChanged(accounts: Account[]): void {
   const known = new Set(getState().accounts.map((a) => a.id));
   setState((s) => ({
-    accounts, loaded: true,
+    accounts,
+    loaded: true,
     activeAccount: accounts.some((a) => a.id === s.activeAccount) ? s.activeAccount : accounts[0]?.id,
   }));
   for (const account of accounts) if (!known.has(account.id)) void loadAccountData(account.id).catch(() => undefined);
@@ -31,36 +32,53 @@ function live(account: AccountId, change: Change): void {
 }
 
 /** A batch of events for several accounts: applied at once, and each account's part kept for its snapshot. */
-function liveBatch<T extends { account: AccountId }>(events: readonly T[], change: (batch: readonly T[]) => Change): void {
+function liveBatch<T extends { account: AccountId }>(
+  events: readonly T[],
+  change: (batch: readonly T[]) => Change,
+): void {
   setState(change(events));
-  for (const account of new Set(events.map((e) => e.account))) recordLive(account, change(events.filter((e) => e.account === account)));
+  for (const account of new Set(events.map((e) => e.account)))
+    recordLive(account, change(events.filter((e) => e.account === account)));
 }
 
 /** The one place that subscribes to engine events. */
 export function wireEvents(): () => void {
   // A busy room or a catch-up brings many messages at once: one state change per frame.
-  const messageAdded = frameBatch<ChatMessage>((messages) => setState((s) => {
-    let { unread, typing } = s;
-    const byChat = new Map<string, ChatMessage[]>();
-    for (const message of messages) {
-      const key = chatKey(message.account, message.peer);
-      const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
-      const batch = byChat.get(key);
-      if (batch) batch.push(message);
-      else byChat.set(key, [message]);
-      unread = countUnread(unread, message, open && windowSeen());
-      if (message.direction === 'in') typing = withTyping(typing, key, false);
-    }
-    const chats = { ...s.chats };
-    for (const [key, batch] of byChat) {
-      const log = chats[key];
-      if (log) chats[key] = addMessages(log, batch);
-    }
-    return { chats, unread, typing };
-  }), undefined, 1000);
-  const occupantChanged = frameBatch<OccupantEvent>((events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })), undefined, 400);
-  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })));
-  call('account.list', {}).then(accountsChanged, (error: unknown) => setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }));
+  const messageAdded = frameBatch<ChatMessage>(
+    (messages) =>
+      setState((s) => {
+        let { unread, typing } = s;
+        const byChat = new Map<string, ChatMessage[]>();
+        for (const message of messages) {
+          const key = chatKey(message.account, message.peer);
+          const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
+          const batch = byChat.get(key);
+          if (batch) batch.push(message);
+          else byChat.set(key, [message]);
+          unread = countUnread(unread, message, open && windowSeen());
+          if (message.direction === 'in') typing = withTyping(typing, key, false);
+        }
+        const chats = { ...s.chats };
+        for (const [key, batch] of byChat) {
+          const log = chats[key];
+          if (log) chats[key] = addMessages(log, batch);
+        }
+        return { chats, unread, typing };
+      }),
+    undefined,
+    1000,
+  );
+  const occupantChanged = frameBatch<OccupantEvent>(
+    (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })),
+    undefined,
+    400,
+  );
+  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) =>
+    liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
+  );
+  call('account.list', {}).then(accountsChanged, (error: unknown) =>
+    setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }),
+  );
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
     bridge.on('connection.stateChanged', (e) => {
@@ -69,33 +87,55 @@ export function wireEvents(): () => void {
     }),
     bridge.on('roster.changed', (e) => live(e.account, (s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
     bridge.on('presence.changed', presenceChanged),
-    bridge.on('files.progress', (e) => setState((s) => ({ downloads: withDownloadProgress(s.downloads, e.url, e.received, e.total) }))),
+    bridge.on('files.progress', (e) =>
+      setState((s) => ({ downloads: withDownloadProgress(s.downloads, e.url, e.received, e.total) })),
+    ),
     bridge.on('message.added', messageAdded),
-    bridge.on('message.changed', (message) => setState((s) => {
-      const key = chatKey(message.account, message.peer);
-      const log = s.chats[key];
-      return log ? { chats: { ...s.chats, [key]: replaceMessage(log, message) } } : {};
-    })),
-    bridge.on('chat.stateChanged', (e) => setState((s) => ({ typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing', e.nick ?? '') }))),
+    bridge.on('message.changed', (message) =>
+      setState((s) => {
+        const key = chatKey(message.account, message.peer);
+        const log = s.chats[key];
+        return log ? { chats: { ...s.chats, [key]: replaceMessage(log, message) } } : {};
+      }),
+    ),
+    bridge.on('chat.stateChanged', (e) =>
+      setState((s) => ({
+        typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing', e.nick ?? ''),
+      })),
+    ),
     bridge.on('chat.read', (e) => setState((s) => ({ unread: clearUnread(s.unread, chatKey(e.account, e.peer)) }))),
     bridge.on('blocklist.changed', (e) => live(e.account, (s) => ({ blocked: { ...s.blocked, [e.account]: e.jids } }))),
     bridge.on('muc.roomChanged', (e) => live(e.account, (s) => ({ rooms: withRoom(s.rooms, e.account, e.room) }))),
     bridge.on('muc.roomRemoved', (e) => live(e.account, (s) => ({ rooms: withoutRoom(s.rooms, e.account, e.room) }))),
     bridge.on('muc.occupant', occupantChanged),
-    bridge.on('muc.invited', (e) => setState((s) => ({ invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }] }))),
-    bridge.on('bookmarks.changed', (e) => live(e.account, (s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } }))),
+    bridge.on('muc.invited', (e) =>
+      setState((s) => ({
+        invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }],
+      })),
+    ),
+    bridge.on('bookmarks.changed', (e) =>
+      live(e.account, (s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } })),
+    ),
     bridge.on('omemo.changed', (e) => omemoChanged(e.account, e.peer)),
-    bridge.on('archive.status', ({ account, ...state }) => live(account, (s) => ({ archive: { ...s.archive, [account]: state } }))),
-    bridge.on('message.updated', (e) => setState((s) => {
-      const chats = { ...s.chats };
-      for (const [key, log] of Object.entries(chats)) if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);
-      return { chats };
-    })),
+    bridge.on('archive.status', ({ account, ...state }) =>
+      live(account, (s) => ({ archive: { ...s.archive, [account]: state } })),
+    ),
+    bridge.on('message.updated', (e) =>
+      setState((s) => {
+        const chats = { ...s.chats };
+        for (const [key, log] of Object.entries(chats))
+          if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);
+        return { chats };
+      }),
+    ),
   ];
   const onVisible = (): void => {
     void call('client.setActive', { active: windowSeen() }).catch(() => undefined);
     const open = getState().openChat;
-    if (open && windowSeen()) setState((s) => ({ unread: Object.fromEntries(Object.entries(s.unread).filter(([k]) => k !== chatKey(open.account, open.peer))) }));
+    if (open && windowSeen())
+      setState((s) => ({
+        unread: Object.fromEntries(Object.entries(s.unread).filter(([k]) => k !== chatKey(open.account, open.peer))),
+      }));
   };
   document.addEventListener('visibilitychange', onVisible);
   return () => {

@@ -4,14 +4,20 @@ import { type Block, type Inline, MAX_STYLED_CHARS, parseInline, parseStyling } 
 
 /** A compact rendering of the tree so expectations stay readable. */
 function show(inlines: Inline[]): string {
-  return inlines.map((n) => {
-    switch (n.type) {
-      case 'text': return n.text;
-      case 'link': return `[link ${n.href}]`;
-      case 'code': return `[code ${n.text}]`;
-      case 'styled': return `[${n.style} ${show(n.children)}]`;
-    }
-  }).join('');
+  return inlines
+    .map((n) => {
+      switch (n.type) {
+        case 'text':
+          return n.text;
+        case 'link':
+          return `[link ${n.href}]`;
+        case 'code':
+          return `[code ${n.text}]`;
+        case 'styled':
+          return `[${n.style} ${show(n.children)}]`;
+      }
+    })
+    .join('');
 }
 
 test('spans: bold, italic, strike and code, nested but never across lines', () => {
@@ -43,11 +49,16 @@ test('blocks: fenced preformatted text is not styled, quotes nest', () => {
 });
 
 test('links: only http(s), xmpp and mailto, without trailing punctuation', () => {
-  assert.strictEqual(show(parseInline('see https://example.org/a_(b). ok')), 'see [link https://example.org/a_(b)]. ok');
+  assert.strictEqual(
+    show(parseInline('see https://example.org/a_(b). ok')),
+    'see [link https://example.org/a_(b)]. ok',
+  );
   assert.strictEqual(show(parseInline('(https://example.org/x)')), '([link https://example.org/x])');
   assert.strictEqual(show(parseInline('javascript:alert(1) data:text/html,x')), 'javascript:alert(1) data:text/html,x');
-  assert.deepEqual(findLinks('xmpp:room@conference.example.org?join mailto:a@b.c').map((l) => l.href),
-    ['xmpp:room@conference.example.org?join', 'mailto:a@b.c']);
+  assert.deepEqual(
+    findLinks('xmpp:room@conference.example.org?join mailto:a@b.c').map((l) => l.href),
+    ['xmpp:room@conference.example.org?join', 'mailto:a@b.c'],
+  );
   assert.deepEqual(findLinks('https://'), []);
 });
 

@@ -53,7 +53,13 @@ function firstAfter(sorted: readonly number[], min: number): number {
   return sorted[lo] ?? -1;
 }
 
-function parseSpans(line: string, start: number, end: number, closers: Map<string, number[]>, open: ReadonlySet<string>): Inline[] {
+function parseSpans(
+  line: string,
+  start: number,
+  end: number,
+  closers: Map<string, number[]>,
+  open: ReadonlySet<string>,
+): Inline[] {
   const out: Inline[] = [];
   let plainFrom = start;
   for (let i = start; i < end; i++) {
@@ -65,7 +71,13 @@ function parseSpans(line: string, start: number, end: number, closers: Map<strin
     if (close === -1 || close >= end) continue;
     out.push(...textInlines(line.slice(plainFrom, i)));
     if (style === 'code') out.push({ type: 'code', text: line.slice(i + 1, close) });
-    else out.push({ type: 'styled', style, marker: c, children: parseSpans(line, i + 1, close, closers, new Set([...open, c])) });
+    else
+      out.push({
+        type: 'styled',
+        style,
+        marker: c,
+        children: parseSpans(line, i + 1, close, closers, new Set([...open, c])),
+      });
     i = close;
     plainFrom = close + 1;
   }

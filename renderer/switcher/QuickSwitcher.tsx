@@ -22,20 +22,44 @@ export function QuickSwitcher() {
     if (match) void openChat(match.account, match.jid);
   };
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'ArrowDown') { event.preventDefault(); setSelected((i) => Math.min(matches.length - 1, i + 1)); }
-    else if (event.key === 'ArrowUp') { event.preventDefault(); setSelected((i) => Math.max(0, i - 1)); }
-    else if (event.key === 'Enter') { event.preventDefault(); choose(selected); }
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setSelected((i) => Math.min(matches.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setSelected((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(selected);
+    }
   };
   return (
     <Dialog title={t('switcher.title')} onClose={() => openDialog(undefined)}>
       <div className="switcher" onKeyDown={onKeyDown}>
-        <input autoFocus type="text" role="combobox" aria-expanded="true" aria-controls="switcher-results" aria-label={t('switcher.search')}
+        <input
+          autoFocus
+          type="text"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="switcher-results"
+          aria-label={t('switcher.search')}
           aria-activedescendant={matches[selected] ? `switch-${selected}` : undefined}
-          value={query} onChange={(e) => { setQuery(e.target.value); setSelected(0); }} />
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setSelected(0);
+          }}
+        />
         <ul id="switcher-results" role="listbox" aria-label={t('switcher.results')}>
           {matches.map((m, i) => (
-            <li key={`${m.account} ${m.jid}`} id={`switch-${i}`} role="option" aria-selected={i === selected}
-              onMouseEnter={() => setSelected(i)} onClick={() => choose(i)}>
+            <li
+              key={`${m.account} ${m.jid}`}
+              id={`switch-${i}`}
+              role="option"
+              aria-selected={i === selected}
+              onMouseEnter={() => setSelected(i)}
+              onClick={() => choose(i)}
+            >
               <Avatar jid={m.jid} name={m.name} size={28} />
               <PresenceDot show={bestPresence(presence[m.account]?.[m.jid]).show} />
               <span className="switcher-name">{m.name}</span>
@@ -48,4 +72,3 @@ export function QuickSwitcher() {
     </Dialog>
   );
 }
-

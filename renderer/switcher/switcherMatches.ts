@@ -21,7 +21,11 @@ function score(name: string, jid: string, query: string): number {
   return -1;
 }
 
-export function switcherMatches(roster: Readonly<Record<AccountId, readonly RosterItem[]>>, chatKeys: readonly string[], query: string): SwitcherMatch[] {
+export function switcherMatches(
+  roster: Readonly<Record<AccountId, readonly RosterItem[]>>,
+  chatKeys: readonly string[],
+  query: string,
+): SwitcherMatch[] {
   const needle = query.trim().toLowerCase();
   const seen = new Set<string>();
   const found: (SwitcherMatch & { score: number })[] = [];
@@ -33,11 +37,15 @@ export function switcherMatches(roster: Readonly<Record<AccountId, readonly Rost
     if (s >= 0) found.push({ account, jid, name, score: s });
   };
   for (const [account, items] of Object.entries(roster) as [AccountId, RosterItem[]][]) {
-    for (const item of items) if (item.subscription !== 'none' || !item.pendingIn) consider(account, item.jid, displayName(item));
+    for (const item of items)
+      if (item.subscription !== 'none' || !item.pendingIn) consider(account, item.jid, displayName(item));
   }
   for (const key of chatKeys) {
     const [account, jid] = key.split(' ') as [AccountId, BareJid];
     consider(account, jid, displayName({ jid, name: '' }));
   }
-  return found.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, MAX_MATCHES).map(({ score: _s, ...m }) => m);
+  return found
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, MAX_MATCHES)
+    .map(({ score: _s, ...m }) => m);
 }

@@ -10,5 +10,4 @@ export interface XmppBridge {
 /** Wire frames of the WebSocket bridge. */
 export type BridgeRequest = { type: 'invoke'; seq: number; name: string; arg: unknown };
 export type BridgeFrame =
-  | { type: 'result'; seq: number; result: Result<unknown> }
-  | { type: 'event'; name: string; payload: unknown };
+  { type: 'result'; seq: number; result: Result<unknown> } | { type: 'event'; name: string; payload: unknown };

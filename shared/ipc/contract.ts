@@ -13,13 +13,23 @@ import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitat
 export interface CoreCommands extends OmemoCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
   'account.add'(req: AccountSettings): Promise<Account>;
-  'account.update'(req: { account: AccountId; password?: string; resource?: string; priority?: number; host?: string; port?: number; tls?: AccountSettings['tls'] }): Promise<Account>;
+  'account.update'(req: {
+    account: AccountId;
+    password?: string;
+    resource?: string;
+    priority?: number;
+    host?: string;
+    port?: number;
+    tls?: AccountSettings['tls'];
+  }): Promise<Account>;
   'account.remove'(req: { account: AccountId }): Promise<void>;
   'account.connect'(req: { account: AccountId }): Promise<void>;
   'account.disconnect'(req: { account: AccountId }): Promise<void>;
   'account.trustCertificate'(req: { account: AccountId; fingerprint: string }): Promise<void>;
   'account.registrationForm'(req: ServerAddress): Promise<RegistrationForm>;
-  'account.register'(req: ServerAddress & { username: string; password: string; fields: Record<string, string> }): Promise<BareJid>;
+  'account.register'(
+    req: ServerAddress & { username: string; password: string; fields: Record<string, string> },
+  ): Promise<BareJid>;
   'roster.list'(req: { account: AccountId }): Promise<RosterItem[]>;
   'roster.set'(req: { account: AccountId; jid: BareJid; name?: string; groups?: string[] }): Promise<void>;
   'roster.remove'(req: { account: AccountId; jid: BareJid }): Promise<void>;
@@ -47,7 +57,13 @@ export interface CoreCommands extends OmemoCommands {
   'archive.catchUp'(req: { account: AccountId }): Promise<void>;
   'archive.state'(req: { account: AccountId }): Promise<ArchiveState>;
   /** Joins (or creates, as an instant room) a group chat; rejects with the room's error (a taken nick suggests another). */
-  'muc.join'(req: { account: AccountId; room: BareJid; nick: string; password?: string; configure?: boolean }): Promise<Room>;
+  'muc.join'(req: {
+    account: AccountId;
+    room: BareJid;
+    nick: string;
+    password?: string;
+    configure?: boolean;
+  }): Promise<Room>;
   'muc.leave'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'muc.rooms'(req: { account: AccountId }): Promise<Room[]>;
   'muc.occupants'(req: { account: AccountId; room: BareJid }): Promise<Occupant[]>;
@@ -60,27 +76,58 @@ export interface CoreCommands extends OmemoCommands {
   /** Kick (role none), voice (participant/visitor), moderator: by nick. */
   'muc.setRole'(req: { account: AccountId; room: BareJid; nick: string; role: Role; reason?: string }): Promise<void>;
   /** Ban (outcast), member, admin, owner, none: by real JID. */
-  'muc.setAffiliation'(req: { account: AccountId; room: BareJid; jid: BareJid; affiliation: Affiliation; reason?: string }): Promise<void>;
-  'muc.affiliations'(req: { account: AccountId; room: BareJid; affiliation: Affiliation }): Promise<{ jid: BareJid; affiliation: Affiliation; nick?: string | undefined }[]>;
+  'muc.setAffiliation'(req: {
+    account: AccountId;
+    room: BareJid;
+    jid: BareJid;
+    affiliation: Affiliation;
+    reason?: string;
+  }): Promise<void>;
+  'muc.affiliations'(req: {
+    account: AccountId;
+    room: BareJid;
+    affiliation: Affiliation;
+  }): Promise<{ jid: BareJid; affiliation: Affiliation; nick?: string | undefined }[]>;
   'muc.getConfig'(req: { account: AccountId; room: BareJid }): Promise<DataForm>;
   'muc.submitConfig'(req: { account: AccountId; room: BareJid; values: DataFormValues }): Promise<void>;
   /** A moderator retracts someone's message in the room (XEP-0425), by its id in the room's archive. */
   'muc.moderate'(req: { account: AccountId; room: BareJid; stanzaId: string; reason?: string }): Promise<void>;
   'muc.destroy'(req: { account: AccountId; room: BareJid; reason?: string }): Promise<void>;
   /** Rooms on a conference service (ours when none is given), biggest first. */
-  'muc.discover'(req: { account: AccountId; service?: BareJid }): Promise<{ service: BareJid | undefined; rooms: RoomInfo[] }>;
+  'muc.discover'(req: {
+    account: AccountId;
+    service?: BareJid;
+  }): Promise<{ service: BareJid | undefined; rooms: RoomInfo[] }>;
   'bookmarks.list'(req: { account: AccountId }): Promise<Bookmark[]>;
   'bookmarks.set'(req: { account: AccountId; bookmark: Bookmark }): Promise<void>;
   'bookmarks.remove'(req: { account: AccountId; room: BareJid }): Promise<void>;
-  'muc.invite'(req: { account: AccountId; room: BareJid; jid: BareJid; reason?: string; mediated?: boolean }): Promise<void>;
-  'chat.history'(req: { account: AccountId; peer: BareJid; before?: number; beforeId?: MessageId; limit?: number }): Promise<ChatMessage[]>;
+  'muc.invite'(req: {
+    account: AccountId;
+    room: BareJid;
+    jid: BareJid;
+    reason?: string;
+    mediated?: boolean;
+  }): Promise<void>;
+  'chat.history'(req: {
+    account: AccountId;
+    peer: BareJid;
+    before?: number;
+    beforeId?: MessageId;
+    limit?: number;
+  }): Promise<ChatMessage[]>;
   /** The server's upload service and its size limit (XEP-0363). */
   'upload.service'(req: { account: AccountId }): Promise<UploadService>;
   /**
    * Asks for a slot and opens the upload; a file over the server's limit is refused before that.
    * `to`: a contact, a joined room, or room/nick. Returns the id for chunk/finish/cancel and the name used.
    */
-  'upload.begin'(req: { account: AccountId; to: BareJid; name: string; size: number; type: string }): Promise<{ upload: UploadId; name: string }>;
+  'upload.begin'(req: {
+    account: AccountId;
+    to: BareJid;
+    name: string;
+    size: number;
+    type: string;
+  }): Promise<{ upload: UploadId; name: string }>;
   /** The next bytes, in order; resolves when the engine can take more. */
   'upload.chunk'(req: { upload: UploadId; data: Uint8Array }): Promise<{ sent: number }>;
   /** Every byte sent: once the server stored the file, its URL is shared in the chat (body + XEP-0066). */

@@ -6,43 +6,88 @@ import { isBareJid, toFullJid } from '../model/jid.ts';
 import { AFFILIATIONS, ROLES } from '../model/muc.ts';
 import { FILE_CHUNK_BYTES, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES } from '../model/file.ts';
 import type { CommandArg, CommandName } from './contract.ts';
-import { arrayOf, bareJid, boolean, bytes, type Guard, int, nonEmpty, object, oneOf, optional, recordOf, str } from './guards.ts';
+import {
+  arrayOf,
+  bareJid,
+  boolean,
+  bytes,
+  type Guard,
+  int,
+  nonEmpty,
+  object,
+  oneOf,
+  optional,
+  recordOf,
+  str,
+} from './guards.ts';
 
 const account = bareJid;
 const priority = optional(int(PRIORITY_MIN, PRIORITY_MAX));
 const port = optional(int(1, 65535));
 const tls = optional(oneOf('starttls', 'direct'));
 const fingerprint: Guard = (v, p) =>
-  typeof v === 'string' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/u.test(v) ? undefined : `${p} must be a SHA-256 fingerprint (AB:CD:…)`;
-const server = { domain: nonEmpty(1023), host: optional(nonEmpty(255)), port, tls, pinnedFingerprint: optional(fingerprint) };
+  typeof v === 'string' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/u.test(v)
+    ? undefined
+    : `${p} must be a SHA-256 fingerprint (AB:CD:…)`;
+const server = {
+  domain: nonEmpty(1023),
+  host: optional(nonEmpty(255)),
+  port,
+  tls,
+  pinnedFingerprint: optional(fingerprint),
+};
 
 /** A conversation: a bare JID, or room/nick for a private message in a group chat. */
-const chatPeer: Guard = (v, p) => (typeof v === 'string' && (isBareJid(v) || (toFullJid(v) === v && isBareJid(v.slice(0, v.indexOf('/'))))) ? undefined : `${p} must be a valid JID`);
+const chatPeer: Guard = (v, p) =>
+  typeof v === 'string' && (isBareJid(v) || (toFullJid(v) === v && isBareJid(v.slice(0, v.indexOf('/')))))
+    ? undefined
+    : `${p} must be a valid JID`;
 
 const upload = nonEmpty(64);
 const url = nonEmpty(4096);
-const fileId: Guard = (v, p) => (typeof v === 'string' && /^[0-9a-f]{64}$/u.test(v) ? undefined : `${p} must be a file id`);
+const fileId: Guard = (v, p) =>
+  typeof v === 'string' && /^[0-9a-f]{64}$/u.test(v) ? undefined : `${p} must be a file id`;
 
 const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
 
 const schemas: { [K in CommandName]: Guard } = {
   'account.list': object({}),
   'account.add': object({
-    jid: nonEmpty(3071), password: nonEmpty(1024), resource: optional(str(1023)), priority,
-    host: optional(nonEmpty(255)), port, tls,
+    jid: nonEmpty(3071),
+    password: nonEmpty(1024),
+    resource: optional(str(1023)),
+    priority,
+    host: optional(nonEmpty(255)),
+    port,
+    tls,
   }),
   'account.update': object({
-    account, password: optional(nonEmpty(1024)), resource: optional(str(1023)), priority,
-    host: optional(str(255)), port, tls,
+    account,
+    password: optional(nonEmpty(1024)),
+    resource: optional(str(1023)),
+    priority,
+    host: optional(str(255)),
+    port,
+    tls,
   }),
   'account.remove': object({ account }),
   'account.connect': object({ account }),
   'account.disconnect': object({ account }),
   'account.trustCertificate': object({ account, fingerprint }),
   'account.registrationForm': object(server),
-  'account.register': object({ ...server, username: nonEmpty(1023), password: nonEmpty(1024), fields: recordOf(str(4096)) }),
+  'account.register': object({
+    ...server,
+    username: nonEmpty(1023),
+    password: nonEmpty(1024),
+    fields: recordOf(str(4096)),
+  }),
   'roster.list': object({ account }),
-  'roster.set': object({ account, jid: bareJid, name: optional(str(1024)), groups: optional(arrayOf(nonEmpty(1024), 100)) }),
+  'roster.set': object({
+    account,
+    jid: bareJid,
+    name: optional(str(1024)),
+    groups: optional(arrayOf(nonEmpty(1024), 100)),
+  }),
   'roster.remove': object({ account, jid: bareJid }),
   'presence.subscribe': object({ account, jid: bareJid }),
   'presence.approve': object({ account, jid: bareJid }),
@@ -60,7 +105,13 @@ const schemas: { [K in CommandName]: Guard } = {
   'client.setActive': object({ active: boolean }),
   'archive.catchUp': object({ account }),
   'archive.state': object({ account }),
-  'muc.join': object({ account, room: bareJid, nick: nonEmpty(1023), password: optional(str(1024)), configure: optional(boolean) }),
+  'muc.join': object({
+    account,
+    room: bareJid,
+    nick: nonEmpty(1023),
+    password: optional(str(1024)),
+    configure: optional(boolean),
+  }),
   'muc.leave': object({ account, room: bareJid }),
   'muc.rooms': object({ account }),
   'muc.occupants': object({ account, room: bareJid }),
@@ -69,8 +120,20 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.setNick': object({ account, room: bareJid, nick: nonEmpty(1023) }),
   'muc.markRead': object({ account, room: bareJid }),
   'muc.sendPrivate': object({ account, room: bareJid, nick: nonEmpty(1023), body: nonEmpty(MAX_BODY_CHARS) }),
-  'muc.setRole': object({ account, room: bareJid, nick: nonEmpty(1023), role: oneOf(...ROLES), reason: optional(str(1024)) }),
-  'muc.setAffiliation': object({ account, room: bareJid, jid: bareJid, affiliation: oneOf(...AFFILIATIONS), reason: optional(str(1024)) }),
+  'muc.setRole': object({
+    account,
+    room: bareJid,
+    nick: nonEmpty(1023),
+    role: oneOf(...ROLES),
+    reason: optional(str(1024)),
+  }),
+  'muc.setAffiliation': object({
+    account,
+    room: bareJid,
+    jid: bareJid,
+    affiliation: oneOf(...AFFILIATIONS),
+    reason: optional(str(1024)),
+  }),
   'muc.affiliations': object({ account, room: bareJid, affiliation: oneOf(...AFFILIATIONS) }),
   'muc.getConfig': object({ account, room: bareJid }),
   'muc.submitConfig': object({ account, room: bareJid, values: recordOfLists }),
@@ -78,12 +141,39 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
   'muc.discover': object({ account, service: optional(bareJid) }),
   'bookmarks.list': object({ account }),
-  'bookmarks.set': object({ account, bookmark: object({ room: bareJid, name: str(1024), nick: str(1023), autojoin: boolean, password: optional(str(1024)) }) }),
+  'bookmarks.set': object({
+    account,
+    bookmark: object({
+      room: bareJid,
+      name: str(1024),
+      nick: str(1023),
+      autojoin: boolean,
+      password: optional(str(1024)),
+    }),
+  }),
   'bookmarks.remove': object({ account, room: bareJid }),
-  'muc.invite': object({ account, room: bareJid, jid: bareJid, reason: optional(str(1024)), mediated: optional(boolean) }),
-  'chat.history': object({ account, peer: chatPeer, before: optional(int(0, Number.MAX_SAFE_INTEGER)), beforeId: optional(str(256)), limit: optional(int(1, 500)) }),
+  'muc.invite': object({
+    account,
+    room: bareJid,
+    jid: bareJid,
+    reason: optional(str(1024)),
+    mediated: optional(boolean),
+  }),
+  'chat.history': object({
+    account,
+    peer: chatPeer,
+    before: optional(int(0, Number.MAX_SAFE_INTEGER)),
+    beforeId: optional(str(256)),
+    limit: optional(int(1, 500)),
+  }),
   'upload.service': object({ account }),
-  'upload.begin': object({ account, to: chatPeer, name: nonEmpty(1024), size: int(0, Number.MAX_SAFE_INTEGER), type: str(255) }),
+  'upload.begin': object({
+    account,
+    to: chatPeer,
+    name: nonEmpty(1024),
+    size: int(0, Number.MAX_SAFE_INTEGER),
+    type: str(255),
+  }),
   'upload.chunk': object({ upload, data: bytes(FILE_CHUNK_BYTES) }),
   'upload.finish': object({ upload }),
   'upload.cancel': object({ upload }),
@@ -94,7 +184,12 @@ const schemas: { [K in CommandName]: Guard } = {
   'omemo.ownDevice': object({ account }),
   'omemo.chatState': object({ account, peer: bareJid, refresh: optional(boolean) }),
   'omemo.setEnabled': object({ account, peer: bareJid, enabled: boolean }),
-  'omemo.setTrust': object({ account, jid: bareJid, device: int(1, 0x7fffffff), trust: oneOf('blind', 'verified', 'distrusted') }),
+  'omemo.setTrust': object({
+    account,
+    jid: bareJid,
+    device: int(1, 0x7fffffff),
+    trust: oneOf('blind', 'verified', 'distrusted'),
+  }),
   'omemo.verifyUri': object({ account, uri: nonEmpty(4096) }),
 };
 

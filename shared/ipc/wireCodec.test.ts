@@ -3,7 +3,9 @@ import { decodeWire, encodeWire } from './wireCodec.ts';
 
 test('byte arrays cross the wire intact, nested anywhere, beside plain values', () => {
   const bytes = new Uint8Array(200_000).map((_, i) => (i * 7) % 256);
-  const decoded = decodeWire(encodeWire({ type: 'invoke', arg: { data: bytes, name: 'x', list: [new Uint8Array([1, 2])] } })) as {
+  const decoded = decodeWire(
+    encodeWire({ type: 'invoke', arg: { data: bytes, name: 'x', list: [new Uint8Array([1, 2])] } }),
+  ) as {
     arg: { data: Uint8Array; name: string; list: Uint8Array[] };
   };
   assert.ok(decoded.arg.data instanceof Uint8Array);

@@ -1,8 +1,27 @@
 // XEP-0004 data forms as plain data (room configuration, registration, search…).
 export type DataFieldType =
-  | 'boolean' | 'fixed' | 'hidden' | 'jid-multi' | 'jid-single' | 'list-multi' | 'list-single'
-  | 'text-multi' | 'text-private' | 'text-single';
-export const DATA_FIELD_TYPES: readonly DataFieldType[] = ['boolean', 'fixed', 'hidden', 'jid-multi', 'jid-single', 'list-multi', 'list-single', 'text-multi', 'text-private', 'text-single'];
+  | 'boolean'
+  | 'fixed'
+  | 'hidden'
+  | 'jid-multi'
+  | 'jid-single'
+  | 'list-multi'
+  | 'list-single'
+  | 'text-multi'
+  | 'text-private'
+  | 'text-single';
+export const DATA_FIELD_TYPES: readonly DataFieldType[] = [
+  'boolean',
+  'fixed',
+  'hidden',
+  'jid-multi',
+  'jid-single',
+  'list-multi',
+  'list-single',
+  'text-multi',
+  'text-private',
+  'text-single',
+];
 
 export interface DataField {
   var: string;

@@ -1,5 +1,15 @@
 import { assert, test } from 'vitest';
-import { fileKind, formatBytes, fileNameFromUrl, isAllowedFileUrl, isPreviewableImageName, parseEncryptedFileUrl, sanitizeFileName, sharedFileUrl, sniffImageType } from './file.ts';
+import {
+  fileKind,
+  formatBytes,
+  fileNameFromUrl,
+  isAllowedFileUrl,
+  isPreviewableImageName,
+  parseEncryptedFileUrl,
+  sanitizeFileName,
+  sharedFileUrl,
+  sniffImageType,
+} from './file.ts';
 
 test('sanitizeFileName strips directories, hidden-file dots, invisible and bidi characters, device names', () => {
   assert.strictEqual(sanitizeFileName('../../etc/passwd'), 'passwd');
@@ -57,7 +67,10 @@ test('images are recognised by their first bytes only', () => {
   assert.strictEqual(sniffImageType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0])), 'image/jpeg');
   assert.strictEqual(sniffImageType(new TextEncoder().encode('GIF89a....')), 'image/gif');
   assert.strictEqual(sniffImageType(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 ')), 'image/webp');
-  assert.strictEqual(sniffImageType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')), undefined);
+  assert.strictEqual(
+    sniffImageType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
+    undefined,
+  );
   assert.strictEqual(sniffImageType(new TextEncoder().encode('<html><body>hi</body></html>')), undefined);
   assert.strictEqual(sniffImageType(new Uint8Array()), undefined);
 });
@@ -76,9 +89,16 @@ test('XEP-0454 links: IV and key read from the fragment, the file fetched over h
   const parts = parseEncryptedFileUrl(url);
   assert.strictEqual(parts?.httpsUrl, 'https://upload.example.com/slot/notes');
   assert.strictEqual(parts?.iv.length, 12);
-  assert.deepStrictEqual([...parts?.key ?? []].slice(0, 2), [0xab, 0xab]);
+  assert.deepStrictEqual([...(parts?.key ?? [])].slice(0, 2), [0xab, 0xab]);
   assert.strictEqual(parseEncryptedFileUrl(`aesgcm://upload.example.com/x#${iv}`), undefined, 'no key');
-  assert.strictEqual(parseEncryptedFileUrl(`aesgcm://user:pw@upload.example.com/x#${iv}${key}`)?.httpsUrl, 'https://user:pw@upload.example.com/x');
-  assert.strictEqual(isAllowedFileUrl(`aesgcm://user:pw@upload.example.com/x#${iv}${key}`), false, 'credentials refused as for https');
+  assert.strictEqual(
+    parseEncryptedFileUrl(`aesgcm://user:pw@upload.example.com/x#${iv}${key}`)?.httpsUrl,
+    'https://user:pw@upload.example.com/x',
+  );
+  assert.strictEqual(
+    isAllowedFileUrl(`aesgcm://user:pw@upload.example.com/x#${iv}${key}`),
+    false,
+    'credentials refused as for https',
+  );
   assert.strictEqual(sharedFileUrl(url), url);
 });

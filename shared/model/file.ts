@@ -94,7 +94,9 @@ export function fileNameFromUrl(text: string): string {
     let decoded = segment;
     try {
       decoded = decodeURIComponent(segment);
-    } catch { /* keep it encoded */ }
+    } catch {
+      /* keep it encoded */
+    }
     return sanitizeFileName(decoded);
   } catch {
     return 'file';
@@ -141,8 +143,34 @@ export function isPreviewableImageName(name: string): boolean {
 
 /** Types a file is opened with the OS under only after the user saved it: they run code. */
 export function isExecutableName(name: string): boolean {
-  return ['exe', 'msi', 'bat', 'cmd', 'com', 'scr', 'ps1', 'vbs', 'js', 'jar', 'sh', 'bash', 'desktop', 'app', 'appimage', 'deb', 'rpm', 'dmg', 'pkg', 'run', 'html', 'htm', 'svg', 'hta', 'lnk', 'reg']
-    .includes(extensionOf(name));
+  return [
+    'exe',
+    'msi',
+    'bat',
+    'cmd',
+    'com',
+    'scr',
+    'ps1',
+    'vbs',
+    'js',
+    'jar',
+    'sh',
+    'bash',
+    'desktop',
+    'app',
+    'appimage',
+    'deb',
+    'rpm',
+    'dmg',
+    'pkg',
+    'run',
+    'html',
+    'htm',
+    'svg',
+    'hta',
+    'lnk',
+    'reg',
+  ].includes(extensionOf(name));
 }
 
 /** The raster image type of these bytes by their signature, or undefined when they are no image we show. */

@@ -11,7 +11,15 @@ export type MessageDirection = 'in' | 'out';
  */
 export type DeliveryState = 'queued' | 'sent' | 'acked' | 'delivered' | 'read' | 'received' | 'failed';
 /** How far along an outgoing message is; a state only ever moves forward. */
-export const DELIVERY_ORDER: Readonly<Record<DeliveryState, number>> = { failed: -1, queued: 0, sent: 1, acked: 2, delivered: 3, read: 4, received: 4 };
+export const DELIVERY_ORDER: Readonly<Record<DeliveryState, number>> = {
+  failed: -1,
+  queued: 0,
+  sent: 1,
+  acked: 2,
+  delivered: 3,
+  read: 4,
+  received: 4,
+};
 
 /** XEP-0085 chat states. */
 export type ChatState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';

@@ -51,7 +51,9 @@ export function verificationUri(jid: BareJid, devices: readonly { id: number; fi
 }
 
 /** The fingerprints a scanned or pasted xmpp: URI vouches for (any omemo-sid-<id> parameter). */
-export function parseVerificationUri(uri: string): { jid: BareJid; fingerprints: { id: number; fingerprint: string }[] } | undefined {
+export function parseVerificationUri(
+  uri: string,
+): { jid: BareJid; fingerprints: { id: number; fingerprint: string }[] } | undefined {
   const match = /^xmpp:([^?]+)\?(.*)$/su.exec(uri.trim());
   if (!match?.[1] || match[2] === undefined) return undefined;
   const fingerprints = match[2].split(/[;&]/u).flatMap((part) => {

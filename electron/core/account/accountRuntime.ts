@@ -32,9 +32,19 @@ export interface RuntimeDeps {
 function classify(error: unknown): { state: ConnectionState; retry: boolean; message: string } {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof CertificateError) {
-    return { state: { status: 'certificateUntrusted', fingerprint: error.fingerprint, subject: error.subject, reason: error.reason }, retry: false, message };
+    return {
+      state: {
+        status: 'certificateUntrusted',
+        fingerprint: error.fingerprint,
+        subject: error.subject,
+        reason: error.reason,
+      },
+      retry: false,
+      message,
+    };
   }
-  if (error instanceof AuthError || error instanceof ScramError) return { state: { status: 'authFailed', message }, retry: false, message };
+  if (error instanceof AuthError || error instanceof ScramError)
+    return { state: { status: 'authFailed', message }, retry: false, message };
   if (error instanceof ProtocolError) return { state: { status: 'offline', reason: message }, retry: false, message };
   return { state: { status: 'offline', reason: message }, retry: true, message };
 }
@@ -65,12 +75,22 @@ export class AccountRuntime {
     this.#disco = createDiscoResponder(this.connection);
     let vault: Promise<Vault> | undefined;
     const keyVault = (): Promise<Vault> => {
-      vault ??= openVault(deps.secrets).catch((error: unknown) => { vault = undefined; throw error; });
+      vault ??= openVault(deps.secrets).catch((error: unknown) => {
+        vault = undefined;
+        throw error;
+      });
       return vault;
     };
     this.modules = setupModules({
-      account: deps.account, xmpp: this.connection, lifecycle: this.#lifecycle, disco: this.#disco, keyVault,
-      emit: deps.emit, store: deps.store, log: this.#log, ...(deps.limits ? { limits: deps.limits } : {}),
+      account: deps.account,
+      xmpp: this.connection,
+      lifecycle: this.#lifecycle,
+      disco: this.#disco,
+      keyVault,
+      emit: deps.emit,
+      store: deps.store,
+      log: this.#log,
+      ...(deps.limits ? { limits: deps.limits } : {}),
     });
     this.connection.useStreamManagement(() => this.#sm.enabled);
   }
@@ -124,7 +144,9 @@ export class AccountRuntime {
 
   /** One attempt at a time; a second caller shares the attempt in flight. */
   #tryOnce(): Promise<void> {
-    this.#inflight ??= this.#connectOnce().finally(() => { this.#inflight = undefined; });
+    this.#inflight ??= this.#connectOnce().finally(() => {
+      this.#inflight = undefined;
+    });
     return this.#inflight;
   }
 
@@ -142,7 +164,12 @@ export class AccountRuntime {
     const { local, domain } = parseJid(account) ?? { local: '', domain: '' };
     const entity = createStream(
       { domain, host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
-      { credentials: { username: local, password }, resource: row.resource, sm: this.#sm, onFeatures: (features) => this.connection.recordFeatures(features) },
+      {
+        credentials: { username: local, password },
+        resource: row.resource,
+        sm: this.#sm,
+        onFeatures: (features) => this.connection.recordFeatures(features),
+      },
     );
     entity.on('error', (error: unknown) => this.#log.debug('stream error', { error: String(error) }));
     this.#detachSm();

@@ -34,7 +34,11 @@ export class Connection {
   #nextId = 0;
   readonly #pending = new Map<string, PendingIq>();
   readonly #iqHandlers = new Map<string, IqHandler>();
-  readonly #handlers = { message: new Set<StanzaHandler>(), presence: new Set<StanzaHandler>(), acked: new Set<StanzaHandler>() };
+  readonly #handlers = {
+    message: new Set<StanzaHandler>(),
+    presence: new Set<StanzaHandler>(),
+    acked: new Set<StanzaHandler>(),
+  };
   #streamManaged: () => boolean = () => false;
   /** The namespaces of the features the server offered after authentication on this stream. */
   features: ReadonlySet<string> = new Set();
@@ -68,7 +72,9 @@ export class Connection {
 
   onAcked(handler: StanzaHandler): () => void {
     this.#handlers.acked.add(handler);
-    return () => { this.#handlers.acked.delete(handler); };
+    return () => {
+      this.#handlers.acked.delete(handler);
+    };
   }
 
   /**
@@ -83,7 +89,12 @@ export class Connection {
   }
 
   recordFeatures(features: Element): void {
-    this.features = new Set(features.getChildElements().map((f) => f.getNS() ?? f.attrs.xmlns ?? '').filter(Boolean));
+    this.features = new Set(
+      features
+        .getChildElements()
+        .map((f) => f.getNS() ?? f.attrs.xmlns ?? '')
+        .filter(Boolean),
+    );
   }
 
   /** A top-level element that is not a stanza (XEP-0352 and the like). */
@@ -132,23 +143,34 @@ export class Connection {
   onIq(type: IqType, ns: string, name: string, handler: IqHandler): () => void {
     const key = `${type} ${ns} ${name}`;
     this.#iqHandlers.set(key, handler);
-    return () => { this.#iqHandlers.delete(key); };
+    return () => {
+      this.#iqHandlers.delete(key);
+    };
   }
 
   onMessage(handler: StanzaHandler): () => void {
     this.#handlers.message.add(handler);
-    return () => { this.#handlers.message.delete(handler); };
+    return () => {
+      this.#handlers.message.delete(handler);
+    };
   }
 
   onPresence(handler: StanzaHandler): () => void {
     this.#handlers.presence.add(handler);
-    return () => { this.#handlers.presence.delete(handler); };
+    return () => {
+      this.#handlers.presence.delete(handler);
+    };
   }
 
   /** True when `from` is our own server or account: the only senders allowed to push roster changes etc. */
   isOwnServer(from: string | undefined): boolean {
     const own = this.bareJid;
-    return from === undefined || from === own || from === this.#jid || (own !== undefined && from === own.slice(own.indexOf('@') + 1));
+    return (
+      from === undefined ||
+      from === own ||
+      from === this.#jid ||
+      (own !== undefined && from === own.slice(own.indexOf('@') + 1))
+    );
   }
 
   #dispatch(stanza: Element): void {
@@ -167,7 +189,10 @@ export class Connection {
     if (type === 'result' || type === 'error') {
       const pending = id ? this.#pending.get(id) : undefined;
       if (!pending || !id) return;
-      const expected = pending.to === undefined ? this.isOwnServer(from) : from === pending.to || (from === undefined && pending.to === this.bareJid);
+      const expected =
+        pending.to === undefined
+          ? this.isOwnServer(from)
+          : from === pending.to || (from === undefined && pending.to === this.bareJid);
       if (!expected) {
         log.warn('ignored an iq reply from an unexpected sender', { from });
         return;

@@ -4,7 +4,11 @@ import type { Lifecycle } from '../xmpp/module.ts';
 const log = createLogger('lifecycle');
 
 /** The online/offline hooks that modules register; run in registration order. */
-export function createLifecycle(): Lifecycle & { runOnline(): Promise<void>; runResumed(): Promise<void>; runOffline(): void } {
+export function createLifecycle(): Lifecycle & {
+  runOnline(): Promise<void>;
+  runResumed(): Promise<void>;
+  runOffline(): void;
+} {
   const online: Array<() => Promise<void> | void> = [];
   const resumed: Array<() => Promise<void> | void> = [];
   const offline: Array<() => void> = [];
@@ -17,11 +21,24 @@ export function createLifecycle(): Lifecycle & { runOnline(): Promise<void>; run
       }
     }
   };
-  const remove = <T>(list: T[], item: T) => () => { list.splice(list.indexOf(item), 1); };
+  const remove =
+    <T>(list: T[], item: T) =>
+    () => {
+      list.splice(list.indexOf(item), 1);
+    };
   return {
-    onOnline: (handler) => { online.push(handler); return remove(online, handler); },
-    onResumed: (handler) => { resumed.push(handler); return remove(resumed, handler); },
-    onOffline: (handler) => { offline.push(handler); return remove(offline, handler); },
+    onOnline: (handler) => {
+      online.push(handler);
+      return remove(online, handler);
+    },
+    onResumed: (handler) => {
+      resumed.push(handler);
+      return remove(resumed, handler);
+    },
+    onOffline: (handler) => {
+      offline.push(handler);
+      return remove(offline, handler);
+    },
     runOnline: () => runAll(online, 'online'),
     runResumed: () => runAll(resumed, 'resumed'),
     runOffline() {

@@ -18,26 +18,34 @@ import { upload } from '../modules/upload/upload.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
 
 export function setupModules(base: ModuleContext) {
-  const e2e = omemo.setup(base);    // XEP-0384 (legacy): the message paths below decrypt through it
+  const e2e = omemo.setup(base); // XEP-0384 (legacy): the message paths below decrypt through it
   const ctx: ModuleContext = { ...base, e2e };
   const modules = {
-    roster: roster.setup(ctx),       // RFC 6121 §2
-    presence: presence.setup(ctx),   // RFC 6121 §3-4
-    chat: chat.setup(ctx),           // RFC 6121 §5, XEP-0359
-    carbons: carbons.setup(ctx),     // XEP-0280
-    mam: mam.setup(ctx),             // XEP-0313 (after presence: offline messages come first)
-    markers: markers.setup(ctx),     // XEP-0184, XEP-0333, XEP-0085
-    mds: mds.setup(ctx),             // XEP-0490
-    muc: muc.setup(ctx),             // XEP-0045, XEP-0410, MUC MAM
-    mucAdmin: mucAdmin.setup(ctx),   // XEP-0045 §8-10, XEP-0249
-    edits: edits.setup(ctx),         // XEP-0308, XEP-0424
-    blocking: blocking.setup(ctx),   // XEP-0191
-    csi: csi.setup(ctx),             // XEP-0352
-    ping: ping.setup(ctx),           // XEP-0199
-    upload: upload.setup(ctx),       // XEP-0363
+    roster: roster.setup(ctx), // RFC 6121 §2
+    presence: presence.setup(ctx), // RFC 6121 §3-4
+    chat: chat.setup(ctx), // RFC 6121 §5, XEP-0359
+    carbons: carbons.setup(ctx), // XEP-0280
+    mam: mam.setup(ctx), // XEP-0313 (after presence: offline messages come first)
+    markers: markers.setup(ctx), // XEP-0184, XEP-0333, XEP-0085
+    mds: mds.setup(ctx), // XEP-0490
+    muc: muc.setup(ctx), // XEP-0045, XEP-0410, MUC MAM
+    mucAdmin: mucAdmin.setup(ctx), // XEP-0045 §8-10, XEP-0249
+    edits: edits.setup(ctx), // XEP-0308, XEP-0424
+    blocking: blocking.setup(ctx), // XEP-0191
+    csi: csi.setup(ctx), // XEP-0352
+    ping: ping.setup(ctx), // XEP-0199
+    upload: upload.setup(ctx), // XEP-0363
     omemo: e2e,
   };
-  const all = { ...modules, bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)) };  // XEP-0402
-  return { ...all, dispose: () => { for (const m of Object.values(all).reverse()) m.dispose(); } };
+  const all = {
+    ...modules,
+    bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),
+  }; // XEP-0402
+  return {
+    ...all,
+    dispose: () => {
+      for (const m of Object.values(all).reverse()) m.dispose();
+    },
+  };
 }
 export type Modules = ReturnType<typeof setupModules>;

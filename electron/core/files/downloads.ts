@@ -9,7 +9,15 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { AccountId } from '../../../shared/model/account.ts';
 import {
-  parseEncryptedFileUrl, type DownloadedFile, type FileId, fileNameFromUrl, formatBytes, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES, type RemoteFileInfo, sniffImageType,
+  parseEncryptedFileUrl,
+  type DownloadedFile,
+  type FileId,
+  fileNameFromUrl,
+  formatBytes,
+  MAX_DOWNLOAD_BYTES,
+  MAX_READ_BYTES,
+  type RemoteFileInfo,
+  sniffImageType,
 } from '../../../shared/model/file.ts';
 import type { CoreEmitter } from '../events.ts';
 import { type HttpTrust, openRequest, responseOf } from '../net/httpTransfer.ts';
@@ -60,7 +68,9 @@ async function fetchFollowing(url: string, method: 'GET' | 'HEAD', trust: HttpTr
     }
     if (status < 200 || status >= 300) {
       response.resume();
-      throw new Error(status === 404 ? 'The file is no longer on the server' : `The file server answered HTTP ${status}`);
+      throw new Error(
+        status === 404 ? 'The file is no longer on the server' : `The file server answered HTTP ${status}`,
+      );
     }
     return response;
   }
@@ -75,7 +85,14 @@ async function describe(id: FileId, url: string, path: string, name: string): Pr
     const head = new Uint8Array(32);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const { size } = await handle.stat();
-    return { id, url, name, size, type: sniffImageType(head.subarray(0, bytesRead)) ?? 'application/octet-stream', sha256: hash.digest('hex') };
+    return {
+      id,
+      url,
+      name,
+      size,
+      type: sniffImageType(head.subarray(0, bytesRead)) ?? 'application/octet-stream',
+      sha256: hash.digest('hex'),
+    };
   } finally {
     await handle.close();
   }
@@ -97,7 +114,10 @@ export class Downloads {
     response.resume();
     const size = Number(response.headers['content-length']) - (encrypted ? TAG_BYTES : 0);
     const type = encrypted ? undefined : response.headers['content-type'];
-    return { ...(Number.isSafeInteger(size) && size >= 0 ? { size } : {}), ...(type ? { type: type.slice(0, 200) } : {}) };
+    return {
+      ...(Number.isSafeInteger(size) && size >= 0 ? { size } : {}),
+      ...(type ? { type: type.slice(0, 200) } : {}),
+    };
   }
 
   /** Downloads once per URL (a second call shares the first, a finished one is read from the cache). */
@@ -105,7 +125,9 @@ export class Downloads {
     const key = `${url} ${maxBytes}`;
     let running = this.#running.get(key);
     if (!running) {
-      running = this.#download(account, url, Math.min(maxBytes, MAX_DOWNLOAD_BYTES), trust).finally(() => this.#running.delete(key));
+      running = this.#download(account, url, Math.min(maxBytes, MAX_DOWNLOAD_BYTES), trust).finally(() =>
+        this.#running.delete(key),
+      );
       this.#running.set(key, running);
     }
     return running;
@@ -149,7 +171,8 @@ export class Downloads {
     }
     let received = 0;
     let lastEmit = 0;
-    const progress = (): void => this.#emit('files.progress', { account, url, received, ...(total !== undefined ? { total } : {}) });
+    const progress = (): void =>
+      this.#emit('files.progress', { account, url, received, ...(total !== undefined ? { total } : {}) });
     const cap = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         received += chunk.length;
@@ -166,7 +189,13 @@ export class Downloads {
       },
     });
     try {
-      if (encrypted) await pipeline(response, cap, decryptingStream(encrypted.key, encrypted.iv), createWriteStream(partial, { flags: 'wx' }));
+      if (encrypted)
+        await pipeline(
+          response,
+          cap,
+          decryptingStream(encrypted.key, encrypted.iv),
+          createWriteStream(partial, { flags: 'wx' }),
+        );
       else await pipeline(response, cap, createWriteStream(partial, { flags: 'wx' }));
     } catch (error) {
       await rm(partial, { force: true });

@@ -11,8 +11,18 @@ import type { HttpTrust } from '../net/httpTransfer.ts';
 import { Downloads } from './downloads.ts';
 import { Uploads } from './uploads.ts';
 
-export type FileCommands = Pick<CoreCommands,
-  'upload.service' | 'upload.begin' | 'upload.chunk' | 'upload.finish' | 'upload.cancel' | 'files.probe' | 'files.download' | 'files.read' | 'files.open'>;
+export type FileCommands = Pick<
+  CoreCommands,
+  | 'upload.service'
+  | 'upload.begin'
+  | 'upload.chunk'
+  | 'upload.finish'
+  | 'upload.cancel'
+  | 'files.probe'
+  | 'files.download'
+  | 'files.read'
+  | 'files.open'
+>;
 
 export interface FileDeps {
   runtime(account: AccountId): AccountRuntime;
@@ -45,7 +55,7 @@ export function createFileCommands(deps: FileDeps): { commands: FileCommands; di
       // XEP-0454 in an encrypted chat (rooms and room PMs: not yet).
       const runtime = deps.runtime(account);
       const chatWith = !to.includes('/') && !runtime.modules.muc.rooms().some((r) => r.jid === to);
-      const encrypt = chatWith && await runtime.modules.omemo.enabledFor(to);
+      const encrypt = chatWith && (await runtime.modules.omemo.enabledFor(to));
       return uploads.begin(account, to, name, size, type, encrypt);
     },
     'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),
@@ -58,12 +68,14 @@ export function createFileCommands(deps: FileDeps): { commands: FileCommands; di
       return Promise.resolve();
     },
     'files.probe': async ({ account, url }) => downloads.probe(url, await deps.trust(account)),
-    'files.download': async ({ account, url, maxBytes }) => downloads.download(account, url, maxBytes, await deps.trust(account)),
+    'files.download': async ({ account, url, maxBytes }) =>
+      downloads.download(account, url, maxBytes, await deps.trust(account)),
     'files.read': ({ id, offset, length }) => downloads.read(id, offset, length),
     'files.open': async ({ id }) => {
       if (!deps.openFile) throw new Error('Opening files needs the desktop app; save the file instead');
       const path = await downloads.pathOf(id);
-      if (isExecutableName(path)) throw new Error('This file is a program or a web page: save it, and open it yourself only if you trust it');
+      if (isExecutableName(path))
+        throw new Error('This file is a program or a web page: save it, and open it yourself only if you trust it');
       await deps.openFile(path);
     },
   };

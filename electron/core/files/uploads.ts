@@ -52,7 +52,14 @@ export class Uploads {
   }
 
   /** Asks for a slot (the limit is checked first) and opens the PUT; bytes follow with chunk(). */
-  async begin(account: AccountId, to: BareJid, rawName: string, size: number, type: string, encrypt = false): Promise<{ upload: UploadId; name: string }> {
+  async begin(
+    account: AccountId,
+    to: BareJid,
+    rawName: string,
+    size: number,
+    type: string,
+    encrypt = false,
+  ): Promise<{ upload: UploadId; name: string }> {
     const name = sanitizeFileName(rawName);
     // An encrypted file says nothing of its type to the server.
     const contentType = !encrypt && /^[\w.+-]+\/[\w.+-]+$/u.test(type) ? type : 'application/octet-stream';
@@ -61,7 +68,9 @@ export class Uploads {
     const stored = encrypt ? size + TAG_BYTES : size;
     const slot = await this.#deps.requestSlot(account, name, stored, contentType);
     const request = openRequest(slot.put, {
-      method: 'PUT', trust: await this.#deps.trust(account), timeoutMs: 60_000,
+      method: 'PUT',
+      trust: await this.#deps.trust(account),
+      timeoutMs: 60_000,
       // Prosody never answers 100 Continue, so the body is not held back for it; with the header it reads
       // the body about twice as fast (../shared STACK-NOTES §10), and other servers may refuse early.
       headers: { ...slot.headers, 'content-length': stored, 'content-type': contentType, expect: '100-continue' },
@@ -70,12 +79,29 @@ export class Uploads {
     const id = randomUUID();
     const response = responseOf(request);
     const entry: ActiveUpload = {
-      account, to, name, size, sent: 0, request, response, failure: undefined, answered: undefined,
+      account,
+      to,
+      name,
+      size,
+      sent: 0,
+      request,
+      response,
+      failure: undefined,
+      answered: undefined,
       idle: setTimeout(() => this.cancel(id), IDLE_MS),
-      getUrl: encrypt ? `${slot.get.replace(/^https:/u, 'aesgcm:')}#${iv.toString('hex')}${key.toString('hex')}` : slot.get,
+      getUrl: encrypt
+        ? `${slot.get.replace(/^https:/u, 'aesgcm:')}#${iv.toString('hex')}${key.toString('hex')}`
+        : slot.get,
       ...(encrypt ? { cipher: createCipheriv('aes-256-gcm', key, iv) } : {}),
     };
-    response.then((answer) => { entry.answered = answer; }, (error: unknown) => { entry.failure ??= error instanceof Error ? error : new Error(String(error)); });
+    response.then(
+      (answer) => {
+        entry.answered = answer;
+      },
+      (error: unknown) => {
+        entry.failure ??= error instanceof Error ? error : new Error(String(error));
+      },
+    );
     this.#active.set(id, entry);
     return { upload: id, name };
   }
@@ -91,7 +117,11 @@ export class Uploads {
     await this.#throwIfFailed(id, entry);
     if (!entry.request.write(entry.cipher ? entry.cipher.update(data) : data)) {
       await new Promise<void>((resolve) => {
-        const done = (): void => { entry.request.off('drain', done); entry.request.off('close', done); resolve(); };
+        const done = (): void => {
+          entry.request.off('drain', done);
+          entry.request.off('close', done);
+          resolve();
+        };
         entry.request.on('drain', done);
         entry.request.on('close', done);
       });
@@ -104,7 +134,8 @@ export class Uploads {
   /** Every byte sent: waits for the server to store the file; resolves with its download URL. */
   async finish(id: UploadId): Promise<{ account: AccountId; to: BareJid; url: string }> {
     const entry = this.#entry(id);
-    if (entry.sent !== entry.size) throw new Error(`"${entry.name}" is missing ${formatBytes(entry.size - entry.sent)}`);
+    if (entry.sent !== entry.size)
+      throw new Error(`"${entry.name}" is missing ${formatBytes(entry.size - entry.sent)}`);
     if (entry.cipher) entry.request.write(Buffer.concat([entry.cipher.final(), entry.cipher.getAuthTag()]));
     entry.request.end();
     try {
@@ -160,6 +191,11 @@ export class Uploads {
 }
 
 function refusal(status: number, text: string, name: string): string {
-  const why = status === 413 ? 'it is too large' : status === 401 || status === 403 ? 'the upload slot was not accepted' : `HTTP ${status}`;
+  const why =
+    status === 413
+      ? 'it is too large'
+      : status === 401 || status === 403
+        ? 'the upload slot was not accepted'
+        : `HTTP ${status}`;
   return `The file server did not store "${name}": ${why}${text && text.length < 300 ? ` (${text.replace(/\s+/gu, ' ')})` : ''}`;
 }

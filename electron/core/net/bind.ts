@@ -12,18 +12,27 @@ export const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
  * The session step after authentication: resume the previous stream-managed session when possible,
  * otherwise bind a resource and enable stream management before anything else is sent.
  */
-export function useBind(streamFeatures: StreamFeatures, resource: string, sm?: StreamManagement, onFeatures?: (features: Element) => void): void {
+export function useBind(
+  streamFeatures: StreamFeatures,
+  resource: string,
+  sm?: StreamManagement,
+  onFeatures?: (features: Element) => void,
+): void {
   streamFeatures.use('bind', NS_BIND, async ({ entity, stanza }: { entity: Client; stanza: Element }) => {
     onFeatures?.(stanza);
     const smOffered = stanza.getChild('sm', NS_SM) !== undefined;
     const previous = sm?.jid;
-    if (sm && smOffered && previous && sm.canResume() && await sm.resume(entity)) {
+    if (sm && smOffered && previous && sm.canResume() && (await sm.resume(entity))) {
       entity._jid(previous);
       // _ready(true) would not emit 'online', and start() waits for it; sm.resumed tells the two apart.
       entity._ready(false);
       return;
     }
-    const request = xml('iq', { type: 'set', id: `bind-${Date.now().toString(36)}` }, el('bind', NS_BIND, {}, resource ? xml('resource', {}, resource) : undefined));
+    const request = xml(
+      'iq',
+      { type: 'set', id: `bind-${Date.now().toString(36)}` },
+      el('bind', NS_BIND, {}, resource ? xml('resource', {}, resource) : undefined),
+    );
     const answer = await entity.sendReceive(request, 15_000);
     if (answer.attrs.type === 'error') throw StanzaError.fromStanza(answer);
     const bound = toFullJid(answer.getChild('bind', NS_BIND)?.getChildText('jid') ?? '');

@@ -21,7 +21,13 @@ export class FileUrlError extends Error {
 
 function connectVerified(host: string, port: number, trust: HttpTrust): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host, port, ...(isIP(host) ? {} : { servername: host }), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+    const socket = tls.connect({
+      host,
+      port,
+      ...(isIP(host) ? {} : { servername: host }),
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    });
     socket.setNoDelay(true);
     socket.once('secureConnect', () => {
       const problem = checkPeer(socket, { domain: host, pinnedFingerprint: trust.pinnedFingerprint });
@@ -52,19 +58,31 @@ export function openRequest(url: string, options: RequestOptions): ClientRequest
   const secure = target.protocol === 'https:';
   const host = target.hostname.replace(/^\[|\]$/gu, '');
   const port = Number(target.port) || (secure ? 443 : 80);
-  const base = { method: options.method, host, port, path: `${target.pathname}${target.search}`, headers: options.headers ?? {} };
+  const base = {
+    method: options.method,
+    host,
+    port,
+    path: `${target.pathname}${target.search}`,
+    headers: options.headers ?? {},
+  };
   const request = secure
     ? https.request({
-      ...base,
-      // Without an agent, Node waits for this callback before writing anything on the socket.
-      createConnection: (_args: unknown, done: (error: Error | null, socket: Socket) => void) => {
-        connectVerified(host, port, options.trust).then((socket) => done(null, socket), (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), undefined as unknown as Socket));
-        return undefined;
-      },
-    })
+        ...base,
+        // Without an agent, Node waits for this callback before writing anything on the socket.
+        createConnection: (_args: unknown, done: (error: Error | null, socket: Socket) => void) => {
+          connectVerified(host, port, options.trust).then(
+            (socket) => done(null, socket),
+            (error: unknown) =>
+              done(error instanceof Error ? error : new Error(String(error)), undefined as unknown as Socket),
+          );
+          return undefined;
+        },
+      })
     : http.request({ ...base, agent: false });
   const timeoutMs = options.timeoutMs ?? 30_000;
-  request.setTimeout(timeoutMs, () => request.destroy(new Error(`The file server did not answer for ${Math.round(timeoutMs / 1000)} s`)));
+  request.setTimeout(timeoutMs, () =>
+    request.destroy(new Error(`The file server did not answer for ${Math.round(timeoutMs / 1000)} s`)),
+  );
   return request;
 }
 

@@ -30,7 +30,11 @@ async function step(entity: Client, request: Element, expect: string): Promise<E
 }
 
 async function scram(entity: Client, name: string, client: ScramClient): Promise<void> {
-  const challenge = await step(entity, el('auth', NS_SASL, { mechanism: name }, b64(client.clientFirst())), 'challenge');
+  const challenge = await step(
+    entity,
+    el('auth', NS_SASL, { mechanism: name }, b64(client.clientFirst())),
+    'challenge',
+  );
   const final = await client.clientFinal(unb64(challenge));
   const success = await step(entity, el('response', NS_SASL, {}, b64(final)), 'success');
   client.verifyServerFinal(unb64(success));
@@ -44,7 +48,11 @@ export async function authenticate(entity: Client, offered: Set<string>, creds: 
     return;
   }
   if (offered.has('PLAIN')) {
-    await step(entity, el('auth', NS_SASL, { mechanism: 'PLAIN' }, b64(`\u0000${creds.username}\u0000${creds.password}`)), 'success');
+    await step(
+      entity,
+      el('auth', NS_SASL, { mechanism: 'PLAIN' }, b64(`\u0000${creds.username}\u0000${creds.password}`)),
+      'success',
+    );
     return;
   }
   throw new ProtocolError(`No supported SASL mechanism offered (${[...offered].join(', ') || 'none'})`);

@@ -12,8 +12,13 @@ test('SCRAM-SHA-1 matches the RFC 5802 example exchange', async () => {
 
 test('SCRAM-SHA-256 matches the RFC 7677 example exchange', async () => {
   const scram = new ScramClient('sha256', 'user', 'pencil', 'rOprNGfwEbeRWgbNEkqO');
-  const final = await scram.clientFinal('r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096');
-  assert.equal(final, 'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=');
+  const final = await scram.clientFinal(
+    'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096',
+  );
+  assert.equal(
+    final,
+    'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=',
+  );
   scram.verifyServerFinal('v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=');
 });
 
@@ -32,7 +37,11 @@ test('hostile server-first messages are refused before any work', async () => {
     'r=abcdef,s=QSXCR+Q6sek8bf92,i=-1',
   ];
   for (const serverFirst of cases) {
-    await assert.rejects(new ScramClient('sha1', 'u', 'p', 'abc').clientFinal(serverFirst), { name: 'ScramError' }, serverFirst);
+    await assert.rejects(
+      new ScramClient('sha1', 'u', 'p', 'abc').clientFinal(serverFirst),
+      { name: 'ScramError' },
+      serverFirst,
+    );
   }
 });
 

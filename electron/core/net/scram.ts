@@ -62,11 +62,19 @@ export class ScramClient {
     const iterations = Number(attributes.get('i'));
     const clientNonce = this.#clientFirstBare.slice(this.#clientFirstBare.indexOf(',r=') + 3);
     if (attributes.has('m')) throw new ScramError('server requires an unsupported SCRAM extension');
-    if (!nonce || !nonce.startsWith(clientNonce) || nonce.length === clientNonce.length) throw new ScramError('server nonce is invalid');
+    if (!nonce || !nonce.startsWith(clientNonce) || nonce.length === clientNonce.length)
+      throw new ScramError('server nonce is invalid');
     if (!salt) throw new ScramError('server sent no salt');
-    if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new ScramError('server iteration count is out of range');
+    if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
+      throw new ScramError('server iteration count is out of range');
 
-    const salted = await pbkdf2Async(this.#password, Buffer.from(salt, 'base64'), iterations, KEY_LENGTH[this.#hash], this.#hash);
+    const salted = await pbkdf2Async(
+      this.#password,
+      Buffer.from(salt, 'base64'),
+      iterations,
+      KEY_LENGTH[this.#hash],
+      this.#hash,
+    );
     const clientKey = hmac(this.#hash, salted, 'Client Key');
     const storedKey = createHash(this.#hash).update(clientKey).digest();
     const withoutProof = `c=${Buffer.from(GS2_HEADER).toString('base64')},r=${nonce}`;
@@ -84,7 +92,11 @@ export class ScramClient {
     const error = attributes.get('e');
     if (error) throw new ScramError(`server reported ${error}`);
     const verifier = Buffer.from(attributes.get('v') ?? '', 'base64');
-    if (!this.#serverSignature || verifier.length !== this.#serverSignature.length || !timingSafeEqual(verifier, this.#serverSignature)) {
+    if (
+      !this.#serverSignature ||
+      verifier.length !== this.#serverSignature.length ||
+      !timingSafeEqual(verifier, this.#serverSignature)
+    ) {
       throw new ScramError('server signature does not match: the server may not know this account');
     }
   }

@@ -31,7 +31,12 @@ export function serviceUri(endpoint: Endpoint): string {
   return `${direct ? 'xmpps' : 'xmpp'}://${host}:${endpoint.port ?? (direct ? 5223 : 5222)}`;
 }
 
-export function createStream(endpoint: Endpoint, auth: { credentials: Credentials; resource: string; sm?: StreamManagement; onFeatures?: (features: Element) => void } | Unauthenticated): Client {
+export function createStream(
+  endpoint: Endpoint,
+  auth:
+    | { credentials: Credentials; resource: string; sm?: StreamManagement; onFeatures?: (features: Element) => void }
+    | Unauthenticated,
+): Client {
   const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
   const trust = { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint };
   entity.transports.push(...createTransports(trust));

@@ -18,7 +18,10 @@ export function withinStampedSecond(timestamp: number, latestInChat: number | un
 }
 
 /** A message as it arrived, before it is stored (corrections and retractions point at their target). */
-export type IncomingRecord = Omit<ChatMessage, 'id' | 'account'> & { replaces?: string | undefined; retracts?: string | undefined };
+export type IncomingRecord = Omit<ChatMessage, 'id' | 'account'> & {
+  replaces?: string | undefined;
+  retracts?: string | undefined;
+};
 
 export function createMessageService(account: AccountId, store: Store, emit: CoreEmitter['emit']) {
   return {
@@ -49,17 +52,36 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
     },
     store(message: Omit<ChatMessage, 'id' | 'account'> & { id?: string }, exactTimestamp = false): boolean {
       const wholeSecond = !exactTimestamp && message.timestamp % 1000 === 0;
-      const timestamp = wholeSecond ? withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer)) : message.timestamp;
+      const timestamp = wholeSecond
+        ? withinStampedSecond(message.timestamp, store.messages.latestTimestamp(account, message.peer))
+        : message.timestamp;
       const full: ChatMessage = { ...message, timestamp, id: message.id ?? randomUUID(), account };
       const stored = store.messages.add(full);
       if (stored) emit('message.added', full);
-      else if (message.originId && message.stanzaId) store.messages.attachStanzaId(account, message.peer, message.originId, message.stanzaId);
+      else if (message.originId && message.stanzaId)
+        store.messages.attachStanzaId(account, message.peer, message.originId, message.stanzaId);
       return stored;
     },
     /** A new outgoing message, stored with its outbox entry before anything touches the network. */
-    queue(peer: BareJid, body: string, from: string, extra: Pick<ChatMessage, 'oobUrl' | 'encryption'> = {}): ChatMessage {
+    queue(
+      peer: BareJid,
+      body: string,
+      from: string,
+      extra: Pick<ChatMessage, 'oobUrl' | 'encryption'> = {},
+    ): ChatMessage {
       const id = randomUUID();
-      const message: ChatMessage = { id, account, peer, direction: 'out', from, body, timestamp: Date.now(), state: 'queued', originId: id, ...extra };
+      const message: ChatMessage = {
+        id,
+        account,
+        peer,
+        direction: 'out',
+        from,
+        body,
+        timestamp: Date.now(),
+        state: 'queued',
+        originId: id,
+        ...extra,
+      };
       store.messages.enqueue(message);
       emit('message.added', message);
       return message;

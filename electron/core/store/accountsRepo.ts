@@ -15,8 +15,14 @@ export interface AccountRow {
 }
 
 interface RawAccount {
-  id: string; resource: string; priority: number; host: string | null; port: number | null;
-  tls: string; presence_show: string; presence_status: string;
+  id: string;
+  resource: string;
+  priority: number;
+  host: string | null;
+  port: number | null;
+  tls: string;
+  presence_show: string;
+  presence_status: string;
 }
 
 function fromRaw(raw: RawAccount): AccountRow {
@@ -42,11 +48,23 @@ export function createAccountsRepo(db: Db) {
       return raw ? fromRaw(raw) : undefined;
     },
     upsert(row: AccountRow): void {
-      sql(db, `INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, created_at)
+      sql(
+        db,
+        `INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET resource = excluded.resource, priority = excluded.priority, host = excluded.host,
-          port = excluded.port, tls = excluded.tls, presence_show = excluded.presence_show, presence_status = excluded.presence_status`)
-        .run(row.id, row.resource, row.priority, row.host ?? null, row.port ?? null, row.tls, row.presenceShow, row.presenceStatus, Date.now());
+          port = excluded.port, tls = excluded.tls, presence_show = excluded.presence_show, presence_status = excluded.presence_status`,
+      ).run(
+        row.id,
+        row.resource,
+        row.priority,
+        row.host ?? null,
+        row.port ?? null,
+        row.tls,
+        row.presenceShow,
+        row.presenceStatus,
+        Date.now(),
+      );
     },
     remove(id: AccountId): void {
       sql(db, 'DELETE FROM accounts WHERE id = ?').run(id);

@@ -6,7 +6,9 @@ export type Db = DatabaseSync;
 
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
   migrate(db, migrations);
   return db;
 }

@@ -7,11 +7,27 @@ import { openStore } from './index.ts';
 
 const account = 'me@example.org' as AccountId;
 const peer = 'you@example.org' as BareJid;
-const message = (id: string, timestamp: number): ChatMessage => ({ id, account, peer, direction: 'in', from: `${peer}/r`, body: id, timestamp, state: 'received' });
+const message = (id: string, timestamp: number): ChatMessage => ({
+  id,
+  account,
+  peer,
+  direction: 'in',
+  from: `${peer}/r`,
+  body: id,
+  timestamp,
+  state: 'received',
+});
 
 test('history pages walk back through messages that share a timestamp, in stored order, without skipping or repeating any', () => {
   const store = openStore(':memory:');
-  store.accounts.upsert({ id: account, resource: 'r', priority: 0, tls: 'starttls', presenceShow: 'online', presenceStatus: '' });
+  store.accounts.upsert({
+    id: account,
+    resource: 'r',
+    priority: 0,
+    tls: 'starttls',
+    presenceShow: 'online',
+    presenceStatus: '',
+  });
   const ids = ['g', 'b', 'e', 'a', 'd', 'f', 'c'];
   ids.forEach((id, i) => store.messages.add(message(id, i < 2 ? 1000 : 2000)));
   const seen: string[] = [];

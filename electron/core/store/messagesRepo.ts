@@ -1,23 +1,53 @@
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
-import { type ChatMessage, DELIVERY_ORDER, type DeliveryState, type MessageEncryption, type MessageId } from '../../../shared/model/message.ts';
+import {
+  type ChatMessage,
+  DELIVERY_ORDER,
+  type DeliveryState,
+  type MessageEncryption,
+  type MessageId,
+} from '../../../shared/model/message.ts';
 import { type Db, sql, transaction } from './db.ts';
 
 interface RawMessage {
-  id: string; account: string; peer: string; direction: string; from_jid: string; body: string; ts: number; state: string;
-  origin_id: string | null; stanza_id: string | null; edited: number; retracted: number;
-  groupchat: number; occupant_id: string | null; mention: number; oob_url: string | null;
+  id: string;
+  account: string;
+  peer: string;
+  direction: string;
+  from_jid: string;
+  body: string;
+  ts: number;
+  state: string;
+  origin_id: string | null;
+  stanza_id: string | null;
+  edited: number;
+  retracted: number;
+  groupchat: number;
+  occupant_id: string | null;
+  mention: number;
+  oob_url: string | null;
   encryption: string | null;
 }
 
 function fromRaw(raw: RawMessage): ChatMessage {
   return {
-    id: raw.id, account: raw.account as AccountId, peer: raw.peer as BareJid, direction: raw.direction === 'out' ? 'out' : 'in',
-    from: raw.from_jid, body: raw.body, timestamp: raw.ts, state: raw.state as DeliveryState,
-    ...(raw.origin_id ? { originId: raw.origin_id } : {}), ...(raw.stanza_id ? { stanzaId: raw.stanza_id } : {}),
-    ...(raw.edited ? { edited: true } : {}), ...(raw.retracted ? { retracted: true } : {}),
-    ...(raw.groupchat ? { groupchat: true } : {}), ...(raw.occupant_id ? { occupantId: raw.occupant_id } : {}), ...(raw.mention ? { mention: true } : {}),
-    ...(raw.oob_url ? { oobUrl: raw.oob_url } : {}), ...(raw.encryption ? { encryption: encryptionOf(raw.encryption) } : {}),
+    id: raw.id,
+    account: raw.account as AccountId,
+    peer: raw.peer as BareJid,
+    direction: raw.direction === 'out' ? 'out' : 'in',
+    from: raw.from_jid,
+    body: raw.body,
+    timestamp: raw.ts,
+    state: raw.state as DeliveryState,
+    ...(raw.origin_id ? { originId: raw.origin_id } : {}),
+    ...(raw.stanza_id ? { stanzaId: raw.stanza_id } : {}),
+    ...(raw.edited ? { edited: true } : {}),
+    ...(raw.retracted ? { retracted: true } : {}),
+    ...(raw.groupchat ? { groupchat: true } : {}),
+    ...(raw.occupant_id ? { occupantId: raw.occupant_id } : {}),
+    ...(raw.mention ? { mention: true } : {}),
+    ...(raw.oob_url ? { oobUrl: raw.oob_url } : {}),
+    ...(raw.encryption ? { encryption: encryptionOf(raw.encryption) } : {}),
   };
 }
 
@@ -27,16 +57,34 @@ function encryptionOf(json: string): MessageEncryption {
 }
 
 export function createMessagesRepo(db: Db) {
-  const insert = sql(db, `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = sql(
+    db,
+    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
     /** Stores the message unless one with the same id, origin-id or stanza-id is there; true when stored. */
     add(message: ChatMessage): boolean {
-      const result = insert.run(message.id, message.account, message.peer, message.direction, message.from, message.body,
-        message.timestamp, message.state, message.originId ?? null, message.stanzaId ?? null, Number(message.edited ?? false), Number(message.retracted ?? false),
-        Number(message.groupchat ?? false), message.occupantId ?? null, Number(message.mention ?? false), message.oobUrl ?? null,
-        message.encryption ? JSON.stringify(message.encryption) : null);
+      const result = insert.run(
+        message.id,
+        message.account,
+        message.peer,
+        message.direction,
+        message.from,
+        message.body,
+        message.timestamp,
+        message.state,
+        message.originId ?? null,
+        message.stanzaId ?? null,
+        Number(message.edited ?? false),
+        Number(message.retracted ?? false),
+        Number(message.groupchat ?? false),
+        message.occupantId ?? null,
+        Number(message.mention ?? false),
+        message.oobUrl ?? null,
+        message.encryption ? JSON.stringify(message.encryption) : null,
+      );
       return result.changes === 1;
     },
     /** A new outgoing message and its outbox entry, in one transaction. */
@@ -47,8 +95,13 @@ export function createMessagesRepo(db: Db) {
       });
     },
     outbox(account: AccountId): ChatMessage[] {
-      return (sql(db, `SELECT m.* FROM outbox o JOIN messages m ON m.id = o.message_id
-        WHERE o.account = ? ORDER BY o.enqueued_at, m.id`).all(account) as unknown as RawMessage[]).map(fromRaw);
+      return (
+        sql(
+          db,
+          `SELECT m.* FROM outbox o JOIN messages m ON m.id = o.message_id
+        WHERE o.account = ? ORDER BY o.enqueued_at, m.id`,
+        ).all(account) as unknown as RawMessage[]
+      ).map(fromRaw);
     },
     /**
      * Marks a queued message as written to the stream. Without stream management that is all we will ever
@@ -63,56 +116,82 @@ export function createMessagesRepo(db: Db) {
     /** The server confirmed it has the message (XEP-0198): done with the outbox. */
     markAcked(id: MessageId): boolean {
       return transaction(db, () => {
-        const changed = sql(db, "UPDATE messages SET state = 'acked' WHERE id = ? AND state IN ('queued', 'sent')").run(id).changes === 1;
+        const changed =
+          sql(db, "UPDATE messages SET state = 'acked' WHERE id = ? AND state IN ('queued', 'sent')").run(id)
+            .changes === 1;
         sql(db, 'DELETE FROM outbox WHERE message_id = ?').run(id);
         return changed;
       });
     },
     /** A copy of one of our messages came back with the server's archive id: remember it on the stored one. */
     attachStanzaId(account: AccountId, peer: BareJid, originId: string, stanzaId: string): void {
-      sql(db, `UPDATE OR IGNORE messages SET stanza_id = ? WHERE account = ? AND peer = ? AND origin_id = ? AND stanza_id IS NULL`)
-        .run(stanzaId, account, peer, originId);
+      sql(
+        db,
+        `UPDATE OR IGNORE messages SET stanza_id = ? WHERE account = ? AND peer = ? AND origin_id = ? AND stanza_id IS NULL`,
+      ).run(stanzaId, account, peer, originId);
     },
     earliestTimestamp(account: AccountId, peer: BareJid): number | undefined {
-      const row = sql(db, 'SELECT min(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
+      const row = sql(db, 'SELECT min(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as {
+        ts: number | null;
+      };
       return row.ts ?? undefined;
     },
     latestTimestamp(account: AccountId, peer: BareJid): number | undefined {
-      const row = sql(db, 'SELECT max(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as { ts: number | null };
+      const row = sql(db, 'SELECT max(ts) AS ts FROM messages WHERE account = ? AND peer = ?').get(account, peer) as {
+        ts: number | null;
+      };
       return row.ts ?? undefined;
     },
     /** The archive id of the oldest stored message with a peer (where paging back into the archive starts). */
     oldestStanzaId(account: AccountId, peer: BareJid): string | undefined {
-      const row = sql(db, `SELECT stanza_id FROM messages WHERE account = ? AND peer = ? AND stanza_id IS NOT NULL
-        ORDER BY ts ASC, rowid ASC LIMIT 1`).get(account, peer) as { stanza_id: string } | undefined;
+      const row = sql(
+        db,
+        `SELECT stanza_id FROM messages WHERE account = ? AND peer = ? AND stanza_id IS NOT NULL
+        ORDER BY ts ASC, rowid ASC LIMIT 1`,
+      ).get(account, peer) as { stanza_id: string } | undefined;
       return row?.stanza_id;
     },
     /** A message in a chat by its origin-id (what receipts, markers, corrections and retractions point at). */
     byOriginId(account: AccountId, peer: BareJid, originId: string, direction?: 'in' | 'out'): ChatMessage | undefined {
-      const raw = sql(db, `SELECT * FROM messages WHERE account = ? AND peer = ? AND origin_id = ?${direction ? ' AND direction = ?' : ''} LIMIT 1`)
-        .get(...[account, peer, originId, ...(direction ? [direction] : [])]) as RawMessage | undefined;
+      const raw = sql(
+        db,
+        `SELECT * FROM messages WHERE account = ? AND peer = ? AND origin_id = ?${direction ? ' AND direction = ?' : ''} LIMIT 1`,
+      ).get(...[account, peer, originId, ...(direction ? [direction] : [])]) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     byStanzaId(account: AccountId, peer: BareJid, stanzaId: string): ChatMessage | undefined {
-      const raw = sql(db, 'SELECT * FROM messages WHERE account = ? AND peer = ? AND stanza_id = ? LIMIT 1').get(account, peer, stanzaId) as RawMessage | undefined;
+      const raw = sql(db, 'SELECT * FROM messages WHERE account = ? AND peer = ? AND stanza_id = ? LIMIT 1').get(
+        account,
+        peer,
+        stanzaId,
+      ) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     lastOutgoing(account: AccountId, peer: BareJid): ChatMessage | undefined {
-      const raw = sql(db, "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1")
-        .get(account, peer) as RawMessage | undefined;
+      const raw = sql(
+        db,
+        "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1",
+      ).get(account, peer) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     /** Moves an outgoing message's state forward only (a late receipt never undoes a read marker). */
     advanceState(id: MessageId, state: DeliveryState): boolean {
       const current = this.get(id);
-      if (!current || current.direction !== 'out' || DELIVERY_ORDER[state] <= DELIVERY_ORDER[current.state]) return false;
+      if (!current || current.direction !== 'out' || DELIVERY_ORDER[state] <= DELIVERY_ORDER[current.state])
+        return false;
       sql(db, 'UPDATE messages SET state = ? WHERE id = ?').run(state, id);
       return true;
     },
     /** Outgoing messages of a chat up to and including a timestamp that are not yet at `state`. */
     outgoingBefore(account: AccountId, peer: BareJid, timestamp: number, state: DeliveryState): ChatMessage[] {
-      return (sql(db, "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' AND ts <= ? AND state IN ('sent', 'acked', 'delivered')")
-        .all(account, peer, timestamp) as unknown as RawMessage[]).map(fromRaw).filter((m) => DELIVERY_ORDER[m.state] < DELIVERY_ORDER[state]);
+      return (
+        sql(
+          db,
+          "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' AND ts <= ? AND state IN ('sent', 'acked', 'delivered')",
+        ).all(account, peer, timestamp) as unknown as RawMessage[]
+      )
+        .map(fromRaw)
+        .filter((m) => DELIVERY_ORDER[m.state] < DELIVERY_ORDER[state]);
     },
     correct(id: MessageId, body: string): void {
       sql(db, 'UPDATE messages SET body = ?, edited = 1 WHERE id = ? AND retracted = 0').run(body, id);
@@ -123,14 +202,21 @@ export function createMessagesRepo(db: Db) {
     /** An outgoing message that could not be encrypted: failed, out of the outbox, with the reason. */
     failEncryption(id: MessageId, encryption: MessageEncryption): void {
       transaction(db, () => {
-        sql(db, "UPDATE messages SET encryption = ?, state = 'failed' WHERE id = ?").run(JSON.stringify(encryption), id);
+        sql(db, "UPDATE messages SET encryption = ?, state = 'failed' WHERE id = ?").run(
+          JSON.stringify(encryption),
+          id,
+        );
         sql(db, 'DELETE FROM outbox WHERE message_id = ?').run(id);
       });
     },
     /** A copy of this message is stored already (same origin-id or stanza-id in that chat). */
     hasCopy(account: AccountId, peer: BareJid, originId: string | undefined, stanzaId: string | undefined): boolean {
-      return sql(db, `SELECT 1 FROM messages WHERE account = ? AND peer = ? AND ((origin_id IS NOT NULL AND origin_id = ?) OR (stanza_id IS NOT NULL AND stanza_id = ?)) LIMIT 1`)
-        .get(account, peer, originId ?? null, stanzaId ?? null) !== undefined;
+      return (
+        sql(
+          db,
+          `SELECT 1 FROM messages WHERE account = ? AND peer = ? AND ((origin_id IS NOT NULL AND origin_id = ?) OR (stanza_id IS NOT NULL AND stanza_id = ?)) LIMIT 1`,
+        ).get(account, peer, originId ?? null, stanzaId ?? null) !== undefined
+      );
     },
     setState(id: MessageId, state: DeliveryState): void {
       sql(db, 'UPDATE messages SET state = ? WHERE id = ?').run(state, id);
@@ -144,15 +230,20 @@ export function createMessagesRepo(db: Db) {
      * the order they were stored in; `beforeId` (the oldest message already shown) continues inside such a tie.
      */
     history(account: AccountId, peer: BareJid, before: number, limit: number, beforeId?: MessageId): ChatMessage[] {
-      const rows = sql(db, `SELECT * FROM messages WHERE account = ? AND peer = ?
+      const rows = sql(
+        db,
+        `SELECT * FROM messages WHERE account = ? AND peer = ?
         AND (ts < ? OR (ts = ? AND rowid < coalesce((SELECT rowid FROM messages WHERE id = ?), 0)))
-        ORDER BY ts DESC, rowid DESC LIMIT ?`).all(account, peer, before, before, beforeId ?? null, limit) as unknown as RawMessage[];
+        ORDER BY ts DESC, rowid DESC LIMIT ?`,
+      ).all(account, peer, before, before, beforeId ?? null, limit) as unknown as RawMessage[];
       return rows.reverse().map(fromRaw);
     },
     count(account: AccountId, peer?: BareJid): number {
-      const row = (peer
-        ? sql(db, 'SELECT count(*) AS n FROM messages WHERE account = ? AND peer = ?').get(account, peer)
-        : sql(db, 'SELECT count(*) AS n FROM messages WHERE account = ?').get(account)) as { n: number };
+      const row = (
+        peer
+          ? sql(db, 'SELECT count(*) AS n FROM messages WHERE account = ? AND peer = ?').get(account, peer)
+          : sql(db, 'SELECT count(*) AS n FROM messages WHERE account = ?').get(account)
+      ) as { n: number };
       return row.n;
     },
   };

@@ -4,20 +4,56 @@ import type { BareJid } from '../../../shared/model/jid.ts';
 import { DEVICE_TRUSTS, type DeviceTrust } from '../../../shared/model/omemo.ts';
 import { type Db, sql, transaction } from './db.ts';
 
-export interface IdentityRow { deviceId: number; publicKey: Uint8Array; sealedPrivateKey: Uint8Array; nextPreKeyId: number }
-export interface KeyRow { id: number; publicKey: Uint8Array; sealedPrivateKey: Uint8Array }
-export interface SignedKeyRow extends KeyRow { signature: Uint8Array; createdAt: number }
+export interface IdentityRow {
+  deviceId: number;
+  publicKey: Uint8Array;
+  sealedPrivateKey: Uint8Array;
+  nextPreKeyId: number;
+}
+export interface KeyRow {
+  id: number;
+  publicKey: Uint8Array;
+  sealedPrivateKey: Uint8Array;
+}
+export interface SignedKeyRow extends KeyRow {
+  signature: Uint8Array;
+  createdAt: number;
+}
 export interface DeviceRow {
-  jid: BareJid; device: number; identityKey: Uint8Array | undefined; trust: DeviceTrust; active: boolean; firstSeen: number; lastSeen: number | undefined;
+  jid: BareJid;
+  device: number;
+  identityKey: Uint8Array | undefined;
+  trust: DeviceTrust;
+  active: boolean;
+  firstSeen: number;
+  lastSeen: number | undefined;
 }
 
-interface RawDevice { jid: string; device: number; identity_key: Uint8Array | null; trust: string; active: number; first_seen: number; last_seen: number | null }
+interface RawDevice {
+  jid: string;
+  device: number;
+  identity_key: Uint8Array | null;
+  trust: string;
+  active: number;
+  first_seen: number;
+  last_seen: number | null;
+}
 const deviceOf = (raw: RawDevice): DeviceRow => ({
-  jid: raw.jid as BareJid, device: raw.device, identityKey: raw.identity_key ?? undefined,
-  trust: DEVICE_TRUSTS.includes(raw.trust as DeviceTrust) ? raw.trust as DeviceTrust : 'unknown',
-  active: raw.active === 1, firstSeen: raw.first_seen, lastSeen: raw.last_seen ?? undefined,
+  jid: raw.jid as BareJid,
+  device: raw.device,
+  identityKey: raw.identity_key ?? undefined,
+  trust: DEVICE_TRUSTS.includes(raw.trust as DeviceTrust) ? (raw.trust as DeviceTrust) : 'unknown',
+  active: raw.active === 1,
+  firstSeen: raw.first_seen,
+  lastSeen: raw.last_seen ?? undefined,
 });
-interface RawKey { id: number; public_key: Uint8Array; private_key: Uint8Array; signature?: Uint8Array; created_at?: number }
+interface RawKey {
+  id: number;
+  public_key: Uint8Array;
+  private_key: Uint8Array;
+  signature?: Uint8Array;
+  created_at?: number;
+}
 const keyOf = (raw: RawKey): KeyRow => ({ id: raw.id, publicKey: raw.public_key, sealedPrivateKey: raw.private_key });
 
 export function createOmemoRepo(db: Db) {
@@ -25,12 +61,26 @@ export function createOmemoRepo(db: Db) {
     identity(account: AccountId): IdentityRow | undefined {
       const raw = sql(db, 'SELECT * FROM omemo_identity WHERE account = ?').get(account) as
         { device_id: number; public_key: Uint8Array; private_key: Uint8Array; next_pre_key_id: number } | undefined;
-      return raw && { deviceId: raw.device_id, publicKey: raw.public_key, sealedPrivateKey: raw.private_key, nextPreKeyId: raw.next_pre_key_id };
+      return (
+        raw && {
+          deviceId: raw.device_id,
+          publicKey: raw.public_key,
+          sealedPrivateKey: raw.private_key,
+          nextPreKeyId: raw.next_pre_key_id,
+        }
+      );
     },
     /** A new device: its identity, first signed pre-key and pre-keys in one transaction. */
     createIdentity(account: AccountId, identity: IdentityRow, signed: SignedKeyRow, preKeys: KeyRow[]): void {
       transaction(db, () => {
-        sql(db, 'INSERT INTO omemo_identity VALUES (?, ?, ?, ?, ?, ?)').run(account, identity.deviceId, identity.publicKey, identity.sealedPrivateKey, identity.nextPreKeyId, Date.now());
+        sql(db, 'INSERT INTO omemo_identity VALUES (?, ?, ?, ?, ?, ?)').run(
+          account,
+          identity.deviceId,
+          identity.publicKey,
+          identity.sealedPrivateKey,
+          identity.nextPreKeyId,
+          Date.now(),
+        );
         this.addSignedPreKey(account, signed);
         this.addPreKeys(account, preKeys, identity.nextPreKeyId);
       });
@@ -43,44 +93,88 @@ export function createOmemoRepo(db: Db) {
       });
     },
     preKey(account: AccountId, id: number): KeyRow | undefined {
-      const raw = sql(db, 'SELECT * FROM omemo_pre_keys WHERE account = ? AND id = ?').get(account, id) as RawKey | undefined;
+      const raw = sql(db, 'SELECT * FROM omemo_pre_keys WHERE account = ? AND id = ?').get(account, id) as
+        RawKey | undefined;
       return raw && keyOf(raw);
     },
     /** Pre-keys still offered in the bundle. */
     livePreKeys(account: AccountId): KeyRow[] {
-      return (sql(db, 'SELECT * FROM omemo_pre_keys WHERE account = ? AND consumed_at IS NULL ORDER BY id').all(account) as unknown as RawKey[]).map(keyOf);
+      return (
+        sql(db, 'SELECT * FROM omemo_pre_keys WHERE account = ? AND consumed_at IS NULL ORDER BY id').all(
+          account,
+        ) as unknown as RawKey[]
+      ).map(keyOf);
     },
     /** Used once: leaves the bundle now; its private key stays until the archive catch-up is over. */
     consumePreKey(account: AccountId, id: number): void {
-      sql(db, 'UPDATE omemo_pre_keys SET consumed_at = ? WHERE account = ? AND id = ? AND consumed_at IS NULL').run(Date.now(), account, id);
+      sql(db, 'UPDATE omemo_pre_keys SET consumed_at = ? WHERE account = ? AND id = ? AND consumed_at IS NULL').run(
+        Date.now(),
+        account,
+        id,
+      );
     },
     deleteConsumedPreKeys(account: AccountId): number {
-      return Number(sql(db, 'DELETE FROM omemo_pre_keys WHERE account = ? AND consumed_at IS NOT NULL').run(account).changes);
+      return Number(
+        sql(db, 'DELETE FROM omemo_pre_keys WHERE account = ? AND consumed_at IS NOT NULL').run(account).changes,
+      );
     },
     addSignedPreKey(account: AccountId, key: SignedKeyRow): void {
-      sql(db, 'INSERT INTO omemo_signed_pre_keys VALUES (?, ?, ?, ?, ?, ?)').run(account, key.id, key.publicKey, key.sealedPrivateKey, key.signature, key.createdAt);
+      sql(db, 'INSERT INTO omemo_signed_pre_keys VALUES (?, ?, ?, ?, ?, ?)').run(
+        account,
+        key.id,
+        key.publicKey,
+        key.sealedPrivateKey,
+        key.signature,
+        key.createdAt,
+      );
     },
     signedPreKey(account: AccountId, id?: number): SignedKeyRow | undefined {
-      const raw = (id === undefined
-        ? sql(db, 'SELECT * FROM omemo_signed_pre_keys WHERE account = ? ORDER BY id DESC LIMIT 1').get(account)
-        : sql(db, 'SELECT * FROM omemo_signed_pre_keys WHERE account = ? AND id = ?').get(account, id)) as RawKey | undefined;
+      const raw = (
+        id === undefined
+          ? sql(db, 'SELECT * FROM omemo_signed_pre_keys WHERE account = ? ORDER BY id DESC LIMIT 1').get(account)
+          : sql(db, 'SELECT * FROM omemo_signed_pre_keys WHERE account = ? AND id = ?').get(account, id)
+      ) as RawKey | undefined;
       return raw && { ...keyOf(raw), signature: raw.signature ?? new Uint8Array(), createdAt: raw.created_at ?? 0 };
     },
     /** Old signed pre-keys go once they are older than `before`, except the current one. */
     pruneSignedPreKeys(account: AccountId, before: number, keep: number): void {
-      sql(db, 'DELETE FROM omemo_signed_pre_keys WHERE account = ? AND created_at < ? AND id <> ?').run(account, before, keep);
+      sql(db, 'DELETE FROM omemo_signed_pre_keys WHERE account = ? AND created_at < ? AND id <> ?').run(
+        account,
+        before,
+        keep,
+      );
     },
     session(account: AccountId, jid: string, device: number): Uint8Array | undefined {
-      return (sql(db, 'SELECT record FROM omemo_sessions WHERE account = ? AND jid = ? AND device = ?').get(account, jid, device) as { record: Uint8Array } | undefined)?.record;
+      return (
+        sql(db, 'SELECT record FROM omemo_sessions WHERE account = ? AND jid = ? AND device = ?').get(
+          account,
+          jid,
+          device,
+        ) as { record: Uint8Array } | undefined
+      )?.record;
     },
     setSession(account: AccountId, jid: string, device: number, sealed: Uint8Array): void {
-      sql(db, 'INSERT INTO omemo_sessions VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET record = excluded.record').run(account, jid, device, sealed);
+      sql(db, 'INSERT INTO omemo_sessions VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET record = excluded.record').run(
+        account,
+        jid,
+        device,
+        sealed,
+      );
     },
     devices(account: AccountId, jid: BareJid): DeviceRow[] {
-      return (sql(db, 'SELECT * FROM omemo_devices WHERE account = ? AND jid = ? ORDER BY first_seen, device').all(account, jid) as unknown as RawDevice[]).map(deviceOf);
+      return (
+        sql(db, 'SELECT * FROM omemo_devices WHERE account = ? AND jid = ? ORDER BY first_seen, device').all(
+          account,
+          jid,
+        ) as unknown as RawDevice[]
+      ).map(deviceOf);
     },
     device(account: AccountId, jid: BareJid, device: number): DeviceRow | undefined {
-      const raw = sql(db, 'SELECT * FROM omemo_devices WHERE account = ? AND jid = ? AND device = ?').get(account, jid, device) as RawDevice | undefined;
+      const raw = sql(db, 'SELECT * FROM omemo_devices WHERE account = ? AND jid = ? AND device = ?').get(
+        account,
+        jid,
+        device,
+      ) as RawDevice | undefined;
       return raw && deviceOf(raw);
     },
     /** A published device list: listed devices become active (new ones added), the rest inactive. */
@@ -88,29 +182,50 @@ export function createOmemoRepo(db: Db) {
       return transaction(db, () => {
         const known = new Set(this.devices(account, jid).map((d) => d.device));
         sql(db, 'UPDATE omemo_devices SET active = 0 WHERE account = ? AND jid = ?').run(account, jid);
-        const activate = sql(db, `INSERT INTO omemo_devices (account, jid, device, first_seen) VALUES (?, ?, ?, ?)
-          ON CONFLICT DO UPDATE SET active = 1`);
+        const activate = sql(
+          db,
+          `INSERT INTO omemo_devices (account, jid, device, first_seen) VALUES (?, ?, ?, ?)
+          ON CONFLICT DO UPDATE SET active = 1`,
+        );
         for (const id of ids) activate.run(account, jid, id, Date.now());
         return ids.filter((id) => !known.has(id));
       });
     },
     /** Records a device's identity key; a different key than before is a new identity and resets trust. */
     setIdentityKey(account: AccountId, jid: BareJid, device: number, key: Uint8Array, trust: DeviceTrust): void {
-      sql(db, `INSERT INTO omemo_devices (account, jid, device, identity_key, trust, active, first_seen) VALUES (?, ?, ?, ?, ?, 0, ?)
-        ON CONFLICT DO UPDATE SET identity_key = excluded.identity_key, trust = excluded.trust`).run(account, jid, device, key, trust, Date.now());
+      sql(
+        db,
+        `INSERT INTO omemo_devices (account, jid, device, identity_key, trust, active, first_seen) VALUES (?, ?, ?, ?, ?, 0, ?)
+        ON CONFLICT DO UPDATE SET identity_key = excluded.identity_key, trust = excluded.trust`,
+      ).run(account, jid, device, key, trust, Date.now());
     },
     setTrust(account: AccountId, jid: BareJid, device: number, trust: DeviceTrust): void {
-      sql(db, 'UPDATE omemo_devices SET trust = ? WHERE account = ? AND jid = ? AND device = ?').run(trust, account, jid, device);
+      sql(db, 'UPDATE omemo_devices SET trust = ? WHERE account = ? AND jid = ? AND device = ?').run(
+        trust,
+        account,
+        jid,
+        device,
+      );
     },
     touchDevice(account: AccountId, jid: BareJid, device: number): void {
-      sql(db, 'UPDATE omemo_devices SET last_seen = ? WHERE account = ? AND jid = ? AND device = ?').run(Date.now(), account, jid, device);
+      sql(db, 'UPDATE omemo_devices SET last_seen = ? WHERE account = ? AND jid = ? AND device = ?').run(
+        Date.now(),
+        account,
+        jid,
+        device,
+      );
     },
     chatEnabled(account: AccountId, peer: BareJid): boolean | undefined {
-      const row = sql(db, 'SELECT enabled FROM omemo_chats WHERE account = ? AND peer = ?').get(account, peer) as { enabled: number } | undefined;
+      const row = sql(db, 'SELECT enabled FROM omemo_chats WHERE account = ? AND peer = ?').get(account, peer) as
+        { enabled: number } | undefined;
       return row ? row.enabled === 1 : undefined;
     },
     setChatEnabled(account: AccountId, peer: BareJid, enabled: boolean): void {
-      sql(db, 'INSERT INTO omemo_chats VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET enabled = excluded.enabled').run(account, peer, Number(enabled));
+      sql(db, 'INSERT INTO omemo_chats VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET enabled = excluded.enabled').run(
+        account,
+        peer,
+        Number(enabled),
+      );
     },
   };
 }

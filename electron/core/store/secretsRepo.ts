@@ -4,11 +4,15 @@ import { type Db, sql } from './db.ts';
 export function createSecretsRepo(db: Db) {
   return {
     get(key: string): Uint8Array | undefined {
-      const row = sql(db, 'SELECT ciphertext FROM secrets WHERE key = ?').get(key) as { ciphertext: Uint8Array } | undefined;
+      const row = sql(db, 'SELECT ciphertext FROM secrets WHERE key = ?').get(key) as
+        { ciphertext: Uint8Array } | undefined;
       return row?.ciphertext;
     },
     set(key: string, ciphertext: Uint8Array): void {
-      sql(db, 'INSERT INTO secrets (key, ciphertext) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET ciphertext = excluded.ciphertext').run(key, ciphertext);
+      sql(
+        db,
+        'INSERT INTO secrets (key, ciphertext) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET ciphertext = excluded.ciphertext',
+      ).run(key, ciphertext);
     },
     delete(key: string): void {
       sql(db, 'DELETE FROM secrets WHERE key = ?').run(key);

@@ -18,7 +18,11 @@ declare module '@xmpp/xml' {
     toString(): string;
   }
   export type Child = Element | string | undefined | null | false;
-  export function xml(name: string, attrs?: Record<string, string | number | undefined> | null, ...children: Array<Child | Child[]>): Element;
+  export function xml(
+    name: string,
+    attrs?: Record<string, string | number | undefined> | null,
+    ...children: Array<Child | Child[]>
+  ): Element;
   export class Parser extends import('node:events').EventEmitter {
     write(data: string): void;
   }
@@ -27,7 +31,12 @@ declare module '@xmpp/xml' {
 
 declare module '@xmpp/events' {
   import type { EventEmitter } from 'node:events';
-  export function promise<T = unknown>(target: EventEmitter, event: string, rejectEvent?: string | null, timeout?: number): Promise<T>;
+  export function promise<T = unknown>(
+    target: EventEmitter,
+    event: string,
+    rejectEvent?: string | null,
+    timeout?: number,
+  ): Promise<T>;
   export class TimeoutError extends Error {}
 }
 
@@ -84,16 +93,24 @@ declare module '@xmpp/client-core' {
 declare module '@xmpp/middleware' {
   import type { Element } from '@xmpp/xml';
   import type { Client } from '@xmpp/client-core';
-  export interface Context { entity: Client; stanza: Element }
+  export interface Context {
+    entity: Client;
+    stanza: Element;
+  }
   export type Middleware = (ctx: Context, next: () => Promise<unknown>) => unknown;
-  export default function middleware(deps: { entity: Client }): { use(fn: Middleware): Middleware; filter(fn: Middleware): Middleware };
+  export default function middleware(deps: { entity: Client }): {
+    use(fn: Middleware): Middleware;
+    filter(fn: Middleware): Middleware;
+  };
 }
 
 declare module '@xmpp/stream-features' {
   import type { Element } from '@xmpp/xml';
   import type { Context } from '@xmpp/middleware';
   export type FeatureHandler = (ctx: Context, next: () => Promise<unknown>, feature: Element) => unknown;
-  export interface StreamFeatures { use(name: string, xmlns: string, handler: FeatureHandler): unknown }
+  export interface StreamFeatures {
+    use(name: string, xmlns: string, handler: FeatureHandler): unknown;
+  }
   export default function streamFeatures(deps: { middleware: unknown }): StreamFeatures;
 }
 

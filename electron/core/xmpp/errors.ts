@@ -17,7 +17,9 @@ export class StanzaError extends Error {
 
   static fromStanza(stanza: Element): StanzaError {
     const error = stanza.getChild('error');
-    const condition = error?.getChildElements().find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name ?? 'undefined-condition';
+    const condition =
+      error?.getChildElements().find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name ??
+      'undefined-condition';
     const text = error?.getChildText('text', NS_STANZAS) ?? '';
     return new StanzaError(condition, error?.attrs.type ?? 'cancel', text);
   }

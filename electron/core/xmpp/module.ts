@@ -40,7 +40,12 @@ export interface EndToEnd {
    * Decrypts a copy (live, carbon, archive) once and stores the result with `ingest`; a copy already
    * stored is not decrypted again. `sender`: whose device encrypted it (a real JID in rooms).
    */
-  receive(message: Element, sender: BareJid, record: IncomingRecord, ingest: (record: IncomingRecord) => boolean): Promise<boolean>;
+  receive(
+    message: Element,
+    sender: BareJid,
+    record: IncomingRecord,
+    ingest: (record: IncomingRecord) => boolean,
+  ): Promise<boolean>;
   /** Runs `task` after every copy being decrypted now: what refers to a message (a marker) is handled after it. */
   afterPending(task: () => void): void;
   /** The archive catch-up is over: used pre-keys can go. */

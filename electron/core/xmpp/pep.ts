@@ -12,11 +12,21 @@ const field = (name: string, value: string): Element => xml('field', { var: name
 
 /** Publishes one item to one of our own nodes: persistent, all items kept, readable by us only. */
 export async function publishPrivateItem(xmpp: Connection, node: string, item: Element): Promise<void> {
-  const options = el('x', NS_DATA, { type: 'submit' },
+  const options = el(
+    'x',
+    NS_DATA,
+    { type: 'submit' },
     xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
-    field('pubsub#persist_items', 'true'), field('pubsub#max_items', 'max'),
-    field('pubsub#send_last_published_item', 'never'), field('pubsub#access_model', 'whitelist'));
-  await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {}, xml('publish', { node }, item), xml('publish-options', {}, options)));
+    field('pubsub#persist_items', 'true'),
+    field('pubsub#max_items', 'max'),
+    field('pubsub#send_last_published_item', 'never'),
+    field('pubsub#access_model', 'whitelist'),
+  );
+  await xmpp.iq(
+    'set',
+    undefined,
+    el('pubsub', NS_PUBSUB, {}, xml('publish', { node }, item), xml('publish-options', {}, options)),
+  );
 }
 
 /**

@@ -6,7 +6,12 @@ export type { Element };
 
 export const NS_CLIENT = 'jabber:client';
 
-export function el(name: string, ns: string, attrs: Record<string, string | number | undefined> = {}, ...children: Array<Element | string | undefined>): Element {
+export function el(
+  name: string,
+  ns: string,
+  attrs: Record<string, string | number | undefined> = {},
+  ...children: Array<Element | string | undefined>
+): Element {
   return xml(name, { xmlns: ns, ...attrs }, ...children);
 }
 

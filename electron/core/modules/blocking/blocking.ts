@@ -14,7 +14,10 @@ export interface BlockingApi {
 }
 
 const itemsOf = (element: Element | undefined): BareJid[] =>
-  (element?.getChildren('item') ?? []).flatMap((i) => { const jid = toBareJid(i.attrs.jid ?? ''); return jid ? [jid] : []; });
+  (element?.getChildren('item') ?? []).flatMap((i) => {
+    const jid = toBareJid(i.attrs.jid ?? '');
+    return jid ? [jid] : [];
+  });
 
 export const blocking: XmppModule<BlockingApi> = {
   id: 'xep-0191-blocking',
@@ -31,15 +34,17 @@ export const blocking: XmppModule<BlockingApi> = {
         log.info('no blocklist from the server', { error: String(error) });
       }
     });
-    const push = (kind: 'block' | 'unblock') => (stanza: Element): undefined => {
-      if (!xmpp.isOwnServer(stanza.attrs.from)) throw new StanzaError('service-unavailable', 'cancel', '');
-      const items = itemsOf(stanza.getChild(kind, NS_BLOCKING));
-      if (kind === 'block') for (const jid of items) blocked.add(jid);
-      else if (items.length === 0) blocked.clear();
-      else for (const jid of items) blocked.delete(jid);
-      changed();
-      return undefined;
-    };
+    const push =
+      (kind: 'block' | 'unblock') =>
+      (stanza: Element): undefined => {
+        if (!xmpp.isOwnServer(stanza.attrs.from)) throw new StanzaError('service-unavailable', 'cancel', '');
+        const items = itemsOf(stanza.getChild(kind, NS_BLOCKING));
+        if (kind === 'block') for (const jid of items) blocked.add(jid);
+        else if (items.length === 0) blocked.clear();
+        else for (const jid of items) blocked.delete(jid);
+        changed();
+        return undefined;
+      };
     const offBlock = xmpp.onIq('set', NS_BLOCKING, 'block', push('block'));
     const offUnblock = xmpp.onIq('set', NS_BLOCKING, 'unblock', push('unblock'));
     const request = async (kind: 'block' | 'unblock', jid: BareJid): Promise<void> => {
@@ -53,7 +58,11 @@ export const blocking: XmppModule<BlockingApi> = {
       list: () => [...blocked].sort(),
       block: (jid) => request('block', jid),
       unblock: (jid) => request('unblock', jid),
-      dispose: () => { offOnline(); offBlock(); offUnblock(); },
+      dispose: () => {
+        offOnline();
+        offBlock();
+        offUnblock();
+      },
     };
   },
 };

@@ -37,16 +37,29 @@ export const carbons: XmppModule<Record<never, never>> = {
         return;
       }
       const record = {
-        peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
-        timestamp: parsed.timestamp ?? Date.now(), state: sentByUs ? 'acked' as const : 'received' as const,
-        ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-        replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
+        peer: parsed.peer,
+        direction: parsed.direction,
+        from: parsed.from,
+        body: parsed.body,
+        timestamp: parsed.timestamp ?? Date.now(),
+        state: sentByUs ? ('acked' as const) : ('received' as const),
+        ...(parsed.originId ? { originId: parsed.originId } : {}),
+        ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+        replaces: parsed.replaces,
+        retracts: parsed.retracts,
+        ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
       };
       // Our other device's message was encrypted for us too: its sender is our own account.
-      if (parsed.encrypted && e2e && inner) void e2e.receive(inner, sentByUs ? own : parsed.peer, record, (r) => messages.ingest(r));
+      if (parsed.encrypted && e2e && inner)
+        void e2e.receive(inner, sentByUs ? own : parsed.peer, record, (r) => messages.ingest(r));
       else if (e2e) e2e.afterPending(() => messages.ingest(record));
       else messages.ingest(record);
     });
-    return { dispose: () => { offOnline(); offMessage(); } };
+    return {
+      dispose: () => {
+        offOnline();
+        offMessage();
+      },
+    };
   },
 };

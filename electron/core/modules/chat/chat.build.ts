@@ -18,10 +18,13 @@ export function oobElement(url: string | undefined): Element | undefined {
  * the encrypted form (and its fallback body) that replaces the plain body and file link.
  */
 export function buildChatMessage(message: ChatMessage, to: string, sealed?: Element[]): Element {
-  return xml('message', { type: 'chat', to, id: message.id },
+  return xml(
+    'message',
+    { type: 'chat', to, id: message.id },
     ...(sealed ?? [xml('body', {}, message.body), oobElement(message.oobUrl)]),
     el('origin-id', NS_SID, { id: message.originId ?? message.id }),
     el('request', NS_RECEIPTS),
     el('markable', NS_MARKERS),
-    el('active', NS_CHATSTATES));
+    el('active', NS_CHATSTATES),
+  );
 }

@@ -55,7 +55,10 @@ export function oobUrlOf(stanza: Element): string | undefined {
 const isEncrypted = (stanza: Element): boolean => stanza.getChild('encrypted', NS_OMEMO) !== undefined;
 
 function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
-  return { replaces: shortId(stanza.getChild('replace', NS_CORRECT)?.attrs.id), retracts: shortId(stanza.getChild('retract', NS_RETRACT)?.attrs.id) };
+  return {
+    replaces: shortId(stanza.getChild('replace', NS_CORRECT)?.attrs.id),
+    retracts: shortId(stanza.getChild('retract', NS_RETRACT)?.attrs.id),
+  };
 }
 
 /** A 1:1 message with a body (or a retraction), or an error bounce; undefined for anything else (chat states, groupchat, junk). */
@@ -85,7 +88,12 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     oobUrl: encrypted ? undefined : oobUrlOf(stanza),
     originId: shortId(stanza.getChild('origin-id', NS_SID)?.attrs.id),
     // Our server appends its own stanza-id; one a sender smuggled in stands before it (Prosody 0.12 does not strip it).
-    stanzaId: shortId(stanza.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),
+    stanzaId: shortId(
+      stanza
+        .getChildren('stanza-id', NS_SID)
+        .filter((s) => s.attrs.by === ownBare)
+        .at(-1)?.attrs.id,
+    ),
     timestamp: parseDelay(stanza),
   };
 }
@@ -99,7 +107,11 @@ export interface ForwardedChat extends ChatContent {
  * The <message/> inside a <forwarded/> (XEP-0297). Sent by our own bare JID (from any resource) means
  * ours, to the peer in `to`; anything else is from the peer in `from`.
  */
-export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid, archiveId?: string): ForwardedChat | undefined {
+export function parseForwardedChat(
+  inner: Element | undefined,
+  ownBare: BareJid,
+  archiveId?: string,
+): ForwardedChat | undefined {
   if (!inner?.is('message')) return undefined;
   const type = inner.attrs.type ?? 'normal';
   if (type !== 'chat' && type !== 'normal') return undefined;
@@ -116,10 +128,21 @@ export function parseForwardedChat(inner: Element | undefined, ownBare: BareJid,
   const fromFull = toFullJid(inner.attrs.from ?? '');
   return {
     ...edits,
-    direction, peer, body, encrypted, oobUrl: encrypted ? undefined : oobUrlOf(inner),
+    direction,
+    peer,
+    body,
+    encrypted,
+    oobUrl: encrypted ? undefined : oobUrlOf(inner),
     from: direction === 'out' ? (fromFull ? resourceOf(fromFull) : '') : (inner.attrs.from ?? peer),
     originId: shortId(inner.getChild('origin-id', NS_SID)?.attrs.id),
-    stanzaId: shortId(archiveId) ?? shortId(inner.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === ownBare).at(-1)?.attrs.id),
+    stanzaId:
+      shortId(archiveId) ??
+      shortId(
+        inner
+          .getChildren('stanza-id', NS_SID)
+          .filter((s) => s.attrs.by === ownBare)
+          .at(-1)?.attrs.id,
+      ),
     timestamp: parseDelay(inner),
   };
 }

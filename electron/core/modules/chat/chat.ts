@@ -42,7 +42,11 @@ export const chat: XmppModule<ChatApi> = {
           // Never sent in clear: an encrypted message that cannot be encrypted now fails and says why.
           inFlight.delete(message.id);
           log.info('an encrypted message could not be encrypted', { error: String(error) });
-          const encryption = { ...message.encryption, protocol: 'omemo' as const, error: error instanceof Error ? error.message : String(error) };
+          const encryption = {
+            ...message.encryption,
+            protocol: 'omemo' as const,
+            error: error instanceof Error ? error.message : String(error),
+          };
           store.messages.failEncryption(message.id, encryption);
           emit('message.changed', { ...message, state: 'failed', encryption });
           continue;
@@ -66,7 +70,9 @@ export const chat: XmppModule<ChatApi> = {
       messages.markAcked(id);
     });
     const flushOutbox = (): Promise<void> => {
-      flushing = flushing.then(flushNow).catch((error: unknown) => log.warn('outbox flush failed', { error: String(error) }));
+      flushing = flushing
+        .then(flushNow)
+        .catch((error: unknown) => log.warn('outbox flush failed', { error: String(error) }));
       return flushing;
     };
 
@@ -81,15 +87,25 @@ export const chat: XmppModule<ChatApi> = {
       }
       // A private message from a room occupant (XEP-0045 §7.5) is its own conversation, with room/nick.
       const privateInRoom = stanza.getChild('x', NS_MUC_USER) !== undefined && parsed.resource !== undefined;
-      const peer = privateInRoom ? parsed.from as BareJid : parsed.peer;
+      const peer = privateInRoom ? (parsed.from as BareJid) : parsed.peer;
       if (parsed.resource && !privateInRoom) lockedResource.set(parsed.peer, parsed.resource);
       const record = {
-        peer, direction: 'in' as const, from: parsed.from, body: parsed.body, timestamp: parsed.timestamp ?? Date.now(), state: 'received' as const,
-        ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-        replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
+        peer,
+        direction: 'in' as const,
+        from: parsed.from,
+        body: parsed.body,
+        timestamp: parsed.timestamp ?? Date.now(),
+        state: 'received' as const,
+        ...(parsed.originId ? { originId: parsed.originId } : {}),
+        ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+        replaces: parsed.replaces,
+        retracts: parsed.retracts,
+        ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
       };
-      if (parsed.encrypted && e2e && !privateInRoom) void e2e.receive(stanza, parsed.peer, record, (r) => messages.ingest(r));
-      else if (e2e) e2e.afterPending(() => messages.ingest(record)); // in order with those being decrypted
+      if (parsed.encrypted && e2e && !privateInRoom)
+        void e2e.receive(stanza, parsed.peer, record, (r) => messages.ingest(r));
+      else if (e2e)
+        e2e.afterPending(() => messages.ingest(record)); // in order with those being decrypted
       else messages.ingest(record);
     });
 
@@ -97,26 +113,50 @@ export const chat: XmppModule<ChatApi> = {
     const offPresence = xmpp.onPresence((stanza) => {
       const event = parsePresence(stanza);
       if (event?.kind !== 'unavailable') return;
-      if (event.resource === undefined || lockedResource.get(event.jid) === event.resource) lockedResource.delete(event.jid);
+      if (event.resource === undefined || lockedResource.get(event.jid) === event.resource)
+        lockedResource.delete(event.jid);
     });
     // A new session (not a resumed one): whatever was in flight on the old one may be lost, so the
     // outbox sends it again with the same origin-id, which receivers de-duplicate on.
-    const offOffline = lifecycle.onOffline(() => { lockedResource.clear(); inFlight.clear(); });
-    const offOnline = lifecycle.onOnline(() => { inFlight.clear(); void flushOutbox(); });
-    const offResumed = lifecycle.onResumed(() => { void flushOutbox(); });
+    const offOffline = lifecycle.onOffline(() => {
+      lockedResource.clear();
+      inFlight.clear();
+    });
+    const offOnline = lifecycle.onOnline(() => {
+      inFlight.clear();
+      void flushOutbox();
+    });
+    const offResumed = lifecycle.onResumed(() => {
+      void flushOutbox();
+    });
 
     return {
       send: async (to, body, oobUrl) => {
         // Checked before queueing: a message meant to be encrypted is never sent in clear.
-        const encrypted = e2e !== undefined && await e2e.enabledFor(to);
+        const encrypted = e2e !== undefined && (await e2e.enabledFor(to));
         // Offline, the devices cannot be looked up: the message waits in the outbox and is encrypted when it goes.
-        const encryption = encrypted ? (xmpp.online ? await e2e.prepare([to]) : { protocol: 'omemo' as const }) : undefined;
-        const message = messages.queue(to, body, xmpp.jid ?? account, { ...(oobUrl ? { oobUrl } : {}), ...(encryption ? { encryption } : {}) });
+        const encryption = encrypted
+          ? xmpp.online
+            ? await e2e.prepare([to])
+            : { protocol: 'omemo' as const }
+          : undefined;
+        const message = messages.queue(to, body, xmpp.jid ?? account, {
+          ...(oobUrl ? { oobUrl } : {}),
+          ...(encryption ? { encryption } : {}),
+        });
         if (xmpp.online) await flushOutbox();
         return store.messages.get(message.id) ?? message;
       },
       flushOutbox,
-      dispose: () => { offMessage(); offPresence(); offOffline(); offOnline(); offResumed(); offAcked(); disco.removeFeature(NS_SID); },
+      dispose: () => {
+        offMessage();
+        offPresence();
+        offOffline();
+        offOnline();
+        offResumed();
+        offAcked();
+        disco.removeFeature(NS_SID);
+      },
     };
   },
 };

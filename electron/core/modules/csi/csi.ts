@@ -17,14 +17,18 @@ export const csi: XmppModule<CsiApi> = {
       if (xmpp.online && xmpp.features.has(NS_CSI)) await xmpp.sendNonza(el(active ? 'active' : 'inactive', NS_CSI));
     };
     // A new session starts active on the server; only an inactive client has something to say.
-    const offOnline = lifecycle.onOnline(async () => { if (!active) await announce(); });
+    const offOnline = lifecycle.onOnline(async () => {
+      if (!active) await announce();
+    });
     return {
       setActive: async (next) => {
         if (next === active) return;
         active = next;
         await announce();
       },
-      dispose: () => { offOnline(); },
+      dispose: () => {
+        offOnline();
+      },
     };
   },
 };

@@ -12,7 +12,10 @@ const IDENTITY = { category: 'client', type: 'pc', lang: '', name: CLIENT_NAME }
 
 /** XEP-0115 §5.1: identities then features, each followed by '<', SHA-1, base64. */
 export function capsVer(features: readonly string[], identity: typeof IDENTITY = IDENTITY): string {
-  const text = `${identity.category}/${identity.type}/${identity.lang}/${identity.name}<${[...features].sort().map((f) => `${f}<`).join('')}`;
+  const text = `${identity.category}/${identity.type}/${identity.lang}/${identity.name}<${[...features]
+    .sort()
+    .map((f) => `${f}<`)
+    .join('')}`;
   return createHash('sha1').update(text, 'utf8').digest('base64');
 }
 
@@ -20,13 +23,21 @@ export function createDiscoResponder(xmpp: Connection): DiscoRegistry & { dispos
   const features = new Set<string>([NS_DISCO_INFO]);
   const off = xmpp.onIq('get', NS_DISCO_INFO, 'query', (stanza) => {
     const node = stanza.getChild('query', NS_DISCO_INFO)?.attrs.node;
-    return el('query', NS_DISCO_INFO, node ? { node } : {},
+    return el(
+      'query',
+      NS_DISCO_INFO,
+      node ? { node } : {},
       el('identity', NS_DISCO_INFO, { category: 'client', type: 'pc', name: CLIENT_NAME }),
-      ...[...features].sort().map((v) => el('feature', NS_DISCO_INFO, { var: v })));
+      ...[...features].sort().map((v) => el('feature', NS_DISCO_INFO, { var: v })),
+    );
   });
   return {
-    addFeature: (ns) => { features.add(ns); },
-    removeFeature: (ns) => { features.delete(ns); },
+    addFeature: (ns) => {
+      features.add(ns);
+    },
+    removeFeature: (ns) => {
+      features.delete(ns);
+    },
     features: () => [...features].sort(),
     caps: () => ({ node: CAPS_NODE, ver: capsVer([...features]) }),
     dispose: off,

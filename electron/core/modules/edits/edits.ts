@@ -8,7 +8,7 @@ import { NS_HINTS } from '../chat/chat.build.ts';
 import { NS_CORRECT, NS_RETRACT, NS_SID } from '../chat/chat.parse.ts';
 
 const NS_FALLBACK = 'urn:xmpp:fallback:0';
-const RETRACT_FALLBACK = 'This person attempted to retract a previous message, but it\'s unsupported by your client.';
+const RETRACT_FALLBACK = "This person attempted to retract a previous message, but it's unsupported by your client.";
 
 export class EditError extends Error {
   constructor(message: string) {
@@ -28,7 +28,8 @@ export const edits: XmppModule<EditsApi> = {
     for (const ns of [NS_CORRECT, NS_RETRACT]) disco.addFeature(ns);
     const ownMessage = (id: MessageId): ChatMessage & { originId: string } => {
       const message = store.messages.get(id);
-      if (!message || message.account !== account || message.direction !== 'out' || !message.originId) throw new EditError('Only your own messages can be changed');
+      if (!message || message.account !== account || message.direction !== 'out' || !message.originId)
+        throw new EditError('Only your own messages can be changed');
       if (message.retracted) throw new EditError('This message was retracted');
       if (!xmpp.online) throw new EditError('Corrections and retractions need a connection');
       return { ...message, originId: message.originId };
@@ -36,10 +37,18 @@ export const edits: XmppModule<EditsApi> = {
     return {
       correct: async (id, body) => {
         const message = ownMessage(id);
-        if (store.messages.lastOutgoing(account, message.peer)?.id !== id) throw new EditError('Only your last message in a chat can be corrected');
+        if (store.messages.lastOutgoing(account, message.peer)?.id !== id)
+          throw new EditError('Only your last message in a chat can be corrected');
         const newId = randomUUID();
-        await xmpp.send(xml('message', { to: message.peer, type: message.groupchat ? 'groupchat' : 'chat', id: newId },
-          xml('body', {}, body), el('origin-id', NS_SID, { id: newId }), el('replace', NS_CORRECT, { id: message.originId })));
+        await xmpp.send(
+          xml(
+            'message',
+            { to: message.peer, type: message.groupchat ? 'groupchat' : 'chat', id: newId },
+            xml('body', {}, body),
+            el('origin-id', NS_SID, { id: newId }),
+            el('replace', NS_CORRECT, { id: message.originId }),
+          ),
+        );
         store.messages.correct(id, body);
         const changed = { ...message, body, edited: true };
         emit('message.changed', changed);
@@ -48,15 +57,25 @@ export const edits: XmppModule<EditsApi> = {
       retract: async (id) => {
         const message = ownMessage(id);
         const newId = randomUUID();
-        await xmpp.send(xml('message', { to: message.peer, type: message.groupchat ? 'groupchat' : 'chat', id: newId },
-          el('retract', NS_RETRACT, { id: message.originId }), el('fallback', NS_FALLBACK, { for: NS_RETRACT }),
-          xml('body', {}, RETRACT_FALLBACK), el('origin-id', NS_SID, { id: newId }), el('store', NS_HINTS)));
+        await xmpp.send(
+          xml(
+            'message',
+            { to: message.peer, type: message.groupchat ? 'groupchat' : 'chat', id: newId },
+            el('retract', NS_RETRACT, { id: message.originId }),
+            el('fallback', NS_FALLBACK, { for: NS_RETRACT }),
+            xml('body', {}, RETRACT_FALLBACK),
+            el('origin-id', NS_SID, { id: newId }),
+            el('store', NS_HINTS),
+          ),
+        );
         store.messages.retract(id);
         const changed = { ...message, body: '', retracted: true };
         emit('message.changed', changed);
         return changed;
       },
-      dispose: () => { for (const ns of [NS_CORRECT, NS_RETRACT]) disco.removeFeature(ns); },
+      dispose: () => {
+        for (const ns of [NS_CORRECT, NS_RETRACT]) disco.removeFeature(ns);
+      },
     };
   },
 };

@@ -30,7 +30,13 @@ export function buildArchiveQuery(query: ArchiveQuery): Element {
     ...(query.after !== undefined ? [xml('after', {}, query.after)] : []),
     ...(query.before !== undefined ? [xml('before', {}, query.before)] : []),
   ];
-  return el('query', NS_MAM, { queryid: query.queryId }, el('x', NS_DATA, { type: 'submit' }, ...fields), el('set', NS_RSM, {}, ...paging));
+  return el(
+    'query',
+    NS_MAM,
+    { queryid: query.queryId },
+    el('x', NS_DATA, { type: 'submit' }, ...fields),
+    el('set', NS_RSM, {}, ...paging),
+  );
 }
 
 export interface ArchivedMessage {
@@ -47,7 +53,11 @@ export function parseArchiveResult(stanza: Element, queryId: string): ArchivedMe
   const message = forwarded?.getChild('message');
   if (!message) return undefined;
   const stamp = Date.parse(forwarded?.getChild('delay', NS_DELAY)?.attrs.stamp ?? '');
-  return { archiveId: result.attrs.id, timestamp: Number.isFinite(stamp) ? Math.min(stamp, Date.now()) : undefined, message };
+  return {
+    archiveId: result.attrs.id,
+    timestamp: Number.isFinite(stamp) ? Math.min(stamp, Date.now()) : undefined,
+    message,
+  };
 }
 
 export interface ArchivePage {

@@ -49,7 +49,9 @@ export const mam: XmppModule<MamApi> = {
      * stored as they come; paging backward (older history), once the page is complete, each placed
      * before everything the chat holds, so whole-second stamps cannot sort them after newer messages.
      */
-    const page = async (query: Omit<Parameters<typeof buildArchiveQuery>[0], 'queryId'>): Promise<ArchivePage & { stored: number; received: number }> => {
+    const page = async (
+      query: Omit<Parameters<typeof buildArchiveQuery>[0], 'queryId'>,
+    ): Promise<ArchivePage & { stored: number; received: number }> => {
       const queryId = randomUUID();
       const own = xmpp.bareJid;
       let stored = 0;
@@ -67,19 +69,34 @@ export const mam: XmppModule<MamApi> = {
         const parsed = parseForwardedChat(result.message, own, result.archiveId);
         if (!parsed) return;
         const record = {
-          peer: parsed.peer, direction: parsed.direction, from: parsed.from, body: parsed.body,
-          timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(), state: parsed.direction === 'out' ? 'acked' as const : 'received' as const,
-          ...(parsed.originId ? { originId: parsed.originId } : {}), ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
-          replaces: parsed.replaces, retracts: parsed.retracts, ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
+          peer: parsed.peer,
+          direction: parsed.direction,
+          from: parsed.from,
+          body: parsed.body,
+          timestamp: result.timestamp ?? parsed.timestamp ?? Date.now(),
+          state: parsed.direction === 'out' ? ('acked' as const) : ('received' as const),
+          ...(parsed.originId ? { originId: parsed.originId } : {}),
+          ...(parsed.stanzaId ? { stanzaId: parsed.stanzaId } : {}),
+          replaces: parsed.replaces,
+          retracts: parsed.retracts,
+          ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
         };
         const sender = parsed.direction === 'out' ? own : parsed.peer;
         if (parsed.encrypted && e2e && result.message) {
           // Decrypted in arrival order (one queue); a copy already stored is not decrypted again.
           let decrypted: IncomingRecord | undefined;
-          const done = e2e.receive(result.message, sender, record, (r) => {
-            if (query.before !== undefined) { decrypted = r; return false; }
-            return messages.ingest(r);
-          }).then((isNew) => { if (isNew) stored++; return decrypted; });
+          const done = e2e
+            .receive(result.message, sender, record, (r) => {
+              if (query.before !== undefined) {
+                decrypted = r;
+                return false;
+              }
+              return messages.ingest(r);
+            })
+            .then((isNew) => {
+              if (isNew) stored++;
+              return decrypted;
+            });
           decrypting.push(done);
           if (query.before !== undefined) backward.push(done);
         } else if (query.before !== undefined) backward.push(Promise.resolve(record));
@@ -90,7 +107,12 @@ export const mam: XmppModule<MamApi> = {
         await Promise.allSettled(decrypting);
         const older = (await Promise.all(backward)).filter((r) => r !== undefined);
         const earliest = new Map<string, number>();
-        for (const record of older) if (!earliest.has(record.peer)) earliest.set(record.peer, store.messages.earliestTimestamp(account, record.peer) ?? Number.MAX_SAFE_INTEGER);
+        for (const record of older)
+          if (!earliest.has(record.peer))
+            earliest.set(
+              record.peer,
+              store.messages.earliestTimestamp(account, record.peer) ?? Number.MAX_SAFE_INTEGER,
+            );
         for (const [i, record] of older.entries()) {
           const ceiling = (earliest.get(record.peer) ?? Number.MAX_SAFE_INTEGER) - (older.length - i);
           if (messages.ingest({ ...record, timestamp: Math.min(record.timestamp, ceiling) }, true)) stored++;
@@ -107,7 +129,11 @@ export const mam: XmppModule<MamApi> = {
       const start = after ? undefined : new Date(Date.now() - (limits?.firstSyncDays ?? FIRST_SYNC_DAYS) * 86_400_000);
       let total = 0;
       for (let pages = 1; pages <= pageLimit; pages++) {
-        const result = await page({ max: PAGE_MAX, ...(after ? { after } : {}), ...(!after && start ? { start } : {}) });
+        const result = await page({
+          max: PAGE_MAX,
+          ...(after ? { after } : {}),
+          ...(!after && start ? { start } : {}),
+        });
         total += result.stored;
         if (result.last) {
           after = result.last;
@@ -133,7 +159,9 @@ export const mam: XmppModule<MamApi> = {
         } finally {
           e2e?.historySynced();
         }
-      })().finally(() => { running = undefined; });
+      })().finally(() => {
+        running = undefined;
+      });
       return running;
     };
 
@@ -148,15 +176,25 @@ export const mam: XmppModule<MamApi> = {
 
     return {
       catchUp,
-      get running() { return running; },
-      get state() { return state; },
+      get running() {
+        return running;
+      },
+      get state() {
+        return state;
+      },
       fetchOlder: async (peer, max) => {
         if (exhausted.has(peer) || !xmpp.online) return { stored: 0, complete: exhausted.has(peer) };
-        const result = await page({ with: peer, before: store.messages.oldestStanzaId(account, peer) ?? '', max: Math.min(max, PAGE_MAX) });
+        const result = await page({
+          with: peer,
+          before: store.messages.oldestStanzaId(account, peer) ?? '',
+          max: Math.min(max, PAGE_MAX),
+        });
         if (result.complete) exhausted.add(peer);
         return { stored: result.stored, complete: result.complete };
       },
-      dispose: () => { offOnline(); },
+      dispose: () => {
+        offOnline();
+      },
     };
   },
 };

@@ -38,7 +38,9 @@ export const markers: XmppModule<MarkersApi> = {
       const displayed = stanza.getChild('displayed', NS_MARKERS)?.attrs.id;
       if (displayed) {
         const ours = store.messages.byOriginId(account, peer, displayed, 'out');
-        if (ours) for (const m of [...store.messages.outgoingBefore(account, peer, ours.timestamp, 'read'), ours]) advance(m.id, 'read');
+        if (ours)
+          for (const m of [...store.messages.outgoingBefore(account, peer, ours.timestamp, 'read'), ours])
+            advance(m.id, 'read');
       }
       const state = CHAT_STATES.find((s) => stanza.getChild(s, NS_CHATSTATES));
       if (state) emit('chat.stateChanged', { account, peer, state });
@@ -46,7 +48,15 @@ export const markers: XmppModule<MarkersApi> = {
 
       const wantsReceipt = stanza.getChild('request', NS_RECEIPTS) && stanza.attrs.id && stanza.getChildText('body');
       if (wantsReceipt && stanza.attrs.from && sharesPresence(peer)) {
-        xmpp.send(xml('message', { to: stanza.attrs.from, id: randomUUID() }, el('received', NS_RECEIPTS, { id: stanza.attrs.id }))).catch(() => undefined);
+        xmpp
+          .send(
+            xml(
+              'message',
+              { to: stanza.attrs.from, id: randomUUID() },
+              el('received', NS_RECEIPTS, { id: stanza.attrs.id }),
+            ),
+          )
+          .catch(() => undefined);
       }
     };
 
@@ -56,7 +66,10 @@ export const markers: XmppModule<MarkersApi> = {
       if (!own || !from || stanza.attrs.type === 'error' || stanza.attrs.type === 'groupchat') return;
       if (from === own) {
         // Our other device showed a chat (its marker, carbon-copied to us): that chat is read here too.
-        const inner = stanza.attrs.from === own ? stanza.getChild('sent', NS_CARBONS)?.getChild('forwarded', NS_FORWARD)?.getChild('message') : undefined;
+        const inner =
+          stanza.attrs.from === own
+            ? stanza.getChild('sent', NS_CARBONS)?.getChild('forwarded', NS_FORWARD)?.getChild('message')
+            : undefined;
         const peer = toBareJid(inner?.attrs.to ?? '');
         if (inner?.getChild('displayed', NS_MARKERS) && peer) emit('chat.read', { account, peer });
         return;
@@ -69,16 +82,41 @@ export const markers: XmppModule<MarkersApi> = {
     return {
       markDisplayed: async (peer, id) => {
         const message = store.messages.get(id);
-        if (!message || message.account !== account || message.peer !== peer || message.direction !== 'in' || !message.originId) return;
+        if (
+          !message ||
+          message.account !== account ||
+          message.peer !== peer ||
+          message.direction !== 'in' ||
+          !message.originId
+        )
+          return;
         if (!sharesPresence(peer) || !xmpp.online) return;
-        await xmpp.send(xml('message', { to: peer, type: 'chat', id: randomUUID() }, el('displayed', NS_MARKERS, { id: message.originId }), el('store', NS_HINTS)));
+        await xmpp.send(
+          xml(
+            'message',
+            { to: peer, type: 'chat', id: randomUUID() },
+            el('displayed', NS_MARKERS, { id: message.originId }),
+            el('store', NS_HINTS),
+          ),
+        );
       },
       setChatState: async (peer, state) => {
         if (!xmpp.online || !sharesPresence(peer)) return;
-        await xmpp.send(xml('message', { to: peer, type: 'chat', id: randomUUID() }, el(state, NS_CHATSTATES), el('no-store', NS_HINTS)))
+        await xmpp
+          .send(
+            xml(
+              'message',
+              { to: peer, type: 'chat', id: randomUUID() },
+              el(state, NS_CHATSTATES),
+              el('no-store', NS_HINTS),
+            ),
+          )
           .catch((error: unknown) => log.debug('chat state not sent', { error: String(error) }));
       },
-      dispose: () => { offMessage(); for (const ns of [NS_RECEIPTS, NS_MARKERS, NS_CHATSTATES]) disco.removeFeature(ns); },
+      dispose: () => {
+        offMessage();
+        for (const ns of [NS_RECEIPTS, NS_MARKERS, NS_CHATSTATES]) disco.removeFeature(ns);
+      },
     };
   },
 };

@@ -29,14 +29,21 @@ export const mds: XmppModule<MdsApi> = {
       publish: async (peer, stanzaId) => {
         const own = xmpp.bareJid;
         if (!own || !xmpp.online) return;
-        const item = xml('item', { id: peer }, el('displayed', NS_MDS, {}, el('stanza-id', NS_SID, { by: own, id: stanzaId })));
+        const item = xml(
+          'item',
+          { id: peer },
+          el('displayed', NS_MDS, {}, el('stanza-id', NS_SID, { by: own, id: stanzaId })),
+        );
         try {
           await publishPrivateItem(xmpp, NS_MDS, item);
         } catch (error) {
           log.info('could not publish displayed-sync', { error: String(error) });
         }
       },
-      dispose: () => { offMessage(); disco.removeFeature(`${NS_MDS}+notify`); },
+      dispose: () => {
+        offMessage();
+        disco.removeFeature(`${NS_MDS}+notify`);
+      },
     };
   },
 };

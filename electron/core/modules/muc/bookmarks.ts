@@ -27,33 +27,66 @@ function parseItem(item: Element): Bookmark | undefined {
   if (!room || !conference) return undefined;
   const password = conference.getChildText('password');
   return {
-    room, name: conference.attrs.name ?? '', nick: conference.getChildText('nick') ?? '',
-    autojoin: conference.attrs.autojoin === 'true' || conference.attrs.autojoin === '1', ...(password ? { password } : {}),
+    room,
+    name: conference.attrs.name ?? '',
+    nick: conference.getChildText('nick') ?? '',
+    autojoin: conference.attrs.autojoin === 'true' || conference.attrs.autojoin === '1',
+    ...(password ? { password } : {}),
   };
 }
 
-export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, log }: ModuleContext, join: (room: BareJid, nick: string, password?: string) => Promise<unknown>): BookmarksApi {
+export function setupBookmarks(
+  { account, xmpp, lifecycle, emit, disco, store, log }: ModuleContext,
+  join: (room: BareJid, nick: string, password?: string) => Promise<unknown>,
+): BookmarksApi {
   const bookmarks = new Map<BareJid, Bookmark>();
   let storage: 'pep' | 'private' = 'pep';
-  const privateQuery = (...children: Element[]): Element => el('query', NS_PRIVATE, {}, el('storage', NS_STORAGE, {}, ...children));
+  const privateQuery = (...children: Element[]): Element =>
+    el('query', NS_PRIVATE, {}, el('storage', NS_STORAGE, {}, ...children));
   const readPrivate = async (): Promise<void> => {
     const answer = await xmpp.iq('get', undefined, privateQuery());
-    for (const c of answer.getChild('query', NS_PRIVATE)?.getChild('storage', NS_STORAGE)?.getChildren('conference') ?? []) {
+    for (const c of answer.getChild('query', NS_PRIVATE)?.getChild('storage', NS_STORAGE)?.getChildren('conference') ??
+      []) {
       const room = toBareJid(c.attrs.jid ?? '');
       const password = c.getChildText('password');
-      if (room) bookmarks.set(room, { room, name: c.attrs.name ?? '', nick: c.getChildText('nick') ?? '', autojoin: c.attrs.autojoin === 'true' || c.attrs.autojoin === '1', ...(password ? { password } : {}) });
+      if (room)
+        bookmarks.set(room, {
+          room,
+          name: c.attrs.name ?? '',
+          nick: c.getChildText('nick') ?? '',
+          autojoin: c.attrs.autojoin === 'true' || c.attrs.autojoin === '1',
+          ...(password ? { password } : {}),
+        });
     }
   };
   const writePrivate = async (all: readonly Bookmark[]): Promise<void> => {
-    await xmpp.iq('set', undefined, privateQuery(...all.map((b) => xml('conference', { jid: b.room, autojoin: String(b.autojoin), ...(b.name ? { name: b.name } : {}) },
-      b.nick ? xml('nick', {}, b.nick) : undefined, b.password ? xml('password', {}, b.password) : undefined))));
+    await xmpp.iq(
+      'set',
+      undefined,
+      privateQuery(
+        ...all.map((b) =>
+          xml(
+            'conference',
+            { jid: b.room, autojoin: String(b.autojoin), ...(b.name ? { name: b.name } : {}) },
+            b.nick ? xml('nick', {}, b.nick) : undefined,
+            b.password ? xml('password', {}, b.password) : undefined,
+          ),
+        ),
+      ),
+    );
   };
   disco.addFeature(`${NS_BOOKMARKS}+notify`);
-  const changed = (): void => emit('bookmarks.changed', { account, bookmarks: [...bookmarks.values()].sort((a, b) => a.room.localeCompare(b.room)) });
+  const changed = (): void =>
+    emit('bookmarks.changed', {
+      account,
+      bookmarks: [...bookmarks.values()].sort((a, b) => a.room.localeCompare(b.room)),
+    });
   const autojoin = (bookmark: Bookmark): void => {
     if (!bookmark.autojoin || store.rooms.get(account, bookmark.room)) return;
     const nick = bookmark.nick || (account.split('@')[0] ?? 'me');
-    join(bookmark.room, nick, bookmark.password).catch((error: unknown) => log.info('autojoin failed', { room: bookmark.room, error: String(error) }));
+    join(bookmark.room, nick, bookmark.password).catch((error: unknown) =>
+      log.info('autojoin failed', { room: bookmark.room, error: String(error) }),
+    );
   };
 
   const offOnline = lifecycle.onOnline(async () => {
@@ -68,7 +101,9 @@ export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, l
     } catch (error) {
       if (error instanceof StanzaError && NO_PEP.has(error.condition)) {
         storage = 'private';
-        await readPrivate().catch((failure: unknown) => log.info('no private bookmarks either', { error: String(failure) }));
+        await readPrivate().catch((failure: unknown) =>
+          log.info('no private bookmarks either', { error: String(failure) }),
+        );
       } else log.info('no bookmarks (yet)', { error: String(error) });
     }
     changed();
@@ -100,8 +135,13 @@ export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, l
         changed();
         return;
       }
-      const conference = el('conference', NS_BOOKMARKS, { autojoin: String(bookmark.autojoin), ...(bookmark.name ? { name: bookmark.name } : {}) },
-        bookmark.nick ? xml('nick', {}, bookmark.nick) : undefined, bookmark.password ? xml('password', {}, bookmark.password) : undefined);
+      const conference = el(
+        'conference',
+        NS_BOOKMARKS,
+        { autojoin: String(bookmark.autojoin), ...(bookmark.name ? { name: bookmark.name } : {}) },
+        bookmark.nick ? xml('nick', {}, bookmark.nick) : undefined,
+        bookmark.password ? xml('password', {}, bookmark.password) : undefined,
+      );
       await publishPrivateItem(xmpp, NS_BOOKMARKS, xml('item', { id: bookmark.room }, conference));
       bookmarks.set(bookmark.room, bookmark);
       changed();
@@ -113,10 +153,18 @@ export function setupBookmarks({ account, xmpp, lifecycle, emit, disco, store, l
         changed();
         return;
       }
-      await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {}, xml('retract', { node: NS_BOOKMARKS, notify: 'true' }, xml('item', { id: room }))));
+      await xmpp.iq(
+        'set',
+        undefined,
+        el('pubsub', NS_PUBSUB, {}, xml('retract', { node: NS_BOOKMARKS, notify: 'true' }, xml('item', { id: room }))),
+      );
       bookmarks.delete(room);
       changed();
     },
-    dispose: () => { offOnline(); offMessage(); disco.removeFeature(`${NS_BOOKMARKS}+notify`); },
+    dispose: () => {
+      offOnline();
+      offMessage();
+      disco.removeFeature(`${NS_BOOKMARKS}+notify`);
+    },
   };
 }

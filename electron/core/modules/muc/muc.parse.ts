@@ -26,7 +26,14 @@ export function splitOccupant(from: string | undefined): { room: BareJid; nick: 
 
 export type MucPresence =
   | { kind: 'available'; room: BareJid; occupant: Occupant; codes: Set<string> }
-  | { kind: 'unavailable'; room: BareJid; nick: string; codes: Set<string>; newNick: string | undefined; reason: string }
+  | {
+      kind: 'unavailable';
+      room: BareJid;
+      nick: string;
+      codes: Set<string>;
+      newNick: string | undefined;
+      reason: string;
+    }
   | { kind: 'error'; room: BareJid; nick: string; condition: string; text: string };
 
 /** Presence from a room occupant (it carries muc#user), or a room's error answer to our join. */
@@ -43,19 +50,34 @@ export function parseMucPresence(stanza: Element): MucPresence | undefined {
   const item = x.getChild('item');
   const codes = new Set(x.getChildren('status').map((s) => s.attrs.code ?? ''));
   if (stanza.attrs.type === 'unavailable') {
-    return { kind: 'unavailable', ...where, codes, newNick: item?.attrs.nick, reason: item?.getChildText('reason') ?? '' };
+    return {
+      kind: 'unavailable',
+      ...where,
+      codes,
+      newNick: item?.attrs.nick,
+      reason: item?.getChildText('reason') ?? '',
+    };
   }
   if (stanza.attrs.type !== undefined) return undefined;
-  const role = (ROLES as readonly string[]).includes(item?.attrs.role ?? '') ? item?.attrs.role as Role : 'none';
-  const affiliation = (AFFILIATIONS as readonly string[]).includes(item?.attrs.affiliation ?? '') ? item?.attrs.affiliation as Affiliation : 'none';
+  const role = (ROLES as readonly string[]).includes(item?.attrs.role ?? '') ? (item?.attrs.role as Role) : 'none';
+  const affiliation = (AFFILIATIONS as readonly string[]).includes(item?.attrs.affiliation ?? '')
+    ? (item?.attrs.affiliation as Affiliation)
+    : 'none';
   const show = stanza.getChildText('show') ?? '';
   const jid = toBareJid(item?.attrs.jid ?? '');
   const occupantId = short(stanza.getChild('occupant-id', NS_OCCUPANT_ID)?.attrs.id);
   return {
-    kind: 'available', room: where.room, codes,
+    kind: 'available',
+    room: where.room,
+    codes,
     occupant: {
-      nick: where.nick, role, affiliation, show: SHOWS.has(show) ? show as Occupant['show'] : 'online', status: stanza.getChildText('status') ?? '',
-      ...(jid ? { jid } : {}), ...(occupantId ? { occupantId } : {}),
+      nick: where.nick,
+      role,
+      affiliation,
+      show: SHOWS.has(show) ? (show as Occupant['show']) : 'online',
+      status: stanza.getChildText('status') ?? '',
+      ...(jid ? { jid } : {}),
+      ...(occupantId ? { occupantId } : {}),
     },
   };
 }
@@ -87,7 +109,12 @@ export function parseGroupMessage(stanza: Element): GroupMessage | undefined {
     body: stanza.getChildText('body') ?? '',
     subject: subjectElement ? subjectElement.text() : undefined,
     originId: short(stanza.getChild('origin-id', NS_SID)?.attrs.id),
-    stanzaId: short(stanza.getChildren('stanza-id', NS_SID).filter((s) => s.attrs.by === where.room).at(-1)?.attrs.id),
+    stanzaId: short(
+      stanza
+        .getChildren('stanza-id', NS_SID)
+        .filter((s) => s.attrs.by === where.room)
+        .at(-1)?.attrs.id,
+    ),
     occupantId: short(stanza.getChild('occupant-id', NS_OCCUPANT_ID)?.attrs.id),
     timestamp: parseDelay(stanza),
     replaces: short(stanza.getChild('replace', NS_CORRECT)?.attrs.id),
@@ -112,31 +139,47 @@ const NS_RETRACT_0 = 'urn:xmpp:message-retract:0';
  * A moderator's retraction (XEP-0425), announced by the room itself: the stanza-id of the removed
  * message and who removed it. Both the deployed v0 (fastening) and v1 shapes are read.
  */
-export function parseModeration(stanza: Element): { room: BareJid; stanzaId: string; by: string; reason: string } | undefined {
+export function parseModeration(
+  stanza: Element,
+): { room: BareJid; stanzaId: string; by: string; reason: string } | undefined {
   const room = toBareJid(stanza.attrs.from ?? '');
   if (!room || stanza.attrs.from !== room || stanza.attrs.type !== 'groupchat') return undefined;
   const applyTo = stanza.getChild('apply-to', NS_FASTEN);
   const moderated0 = applyTo?.getChild('moderated', NS_MODERATE_0);
   if (applyTo && moderated0?.getChild('retract', NS_RETRACT_0)) {
     const stanzaId = short(applyTo.attrs.id);
-    return stanzaId ? { room, stanzaId, by: moderated0.attrs.by ?? '', reason: moderated0.getChildText('reason') ?? '' } : undefined;
+    return stanzaId
+      ? { room, stanzaId, by: moderated0.attrs.by ?? '', reason: moderated0.getChildText('reason') ?? '' }
+      : undefined;
   }
   const retract = stanza.getChild('retract', NS_RETRACT);
   const moderated1 = retract?.getChild('moderated', NS_MODERATE_1);
   const stanzaId = short(retract?.attrs.id);
-  return moderated1 && stanzaId ? { room, stanzaId, by: moderated1.attrs.by ?? '', reason: retract?.getChildText('reason') ?? '' } : undefined;
+  return moderated1 && stanzaId
+    ? { room, stanzaId, by: moderated1.attrs.by ?? '', reason: retract?.getChildText('reason') ?? '' }
+    : undefined;
 }
 
 /** The request a moderator sends to retract someone's message (XEP-0425, the version Prosody's module speaks). */
 export function buildModeration(stanzaId: string, reason: string | undefined): Element {
-  return xml('apply-to', { xmlns: NS_FASTEN, id: stanzaId },
-    xml('moderate', { xmlns: NS_MODERATE_0 }, xml('retract', { xmlns: NS_RETRACT_0 }), reason ? xml('reason', {}, reason) : undefined));
+  return xml(
+    'apply-to',
+    { xmlns: NS_FASTEN, id: stanzaId },
+    xml(
+      'moderate',
+      { xmlns: NS_MODERATE_0 },
+      xml('retract', { xmlns: NS_RETRACT_0 }),
+      reason ? xml('reason', {}, reason) : undefined,
+    ),
+  );
 }
 
 const CHAT_STATE_NAMES = ['active', 'composing', 'paused', 'inactive', 'gone'] as const;
 
 /** A typing notification in a room (no body): who and what. */
-export function parseGroupChatState(stanza: Element): { room: BareJid; nick: string; state: (typeof CHAT_STATE_NAMES)[number] } | undefined {
+export function parseGroupChatState(
+  stanza: Element,
+): { room: BareJid; nick: string; state: (typeof CHAT_STATE_NAMES)[number] } | undefined {
   if (stanza.attrs.type !== 'groupchat' || stanza.getChild('body')) return undefined;
   const where = splitOccupant(stanza.attrs.from);
   const state = CHAT_STATE_NAMES.find((s) => stanza.getChild(s, 'http://jabber.org/protocol/chatstates'));

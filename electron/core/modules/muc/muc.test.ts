@@ -8,7 +8,11 @@ test('self-ping: only the room\'s "you are not here" answers trigger a rejoin', 
     assert.equal(selfPingLostMembership(new StanzaError(condition, 'cancel', '')), true, condition);
   }
   for (const condition of ['service-unavailable', 'feature-not-implemented']) {
-    assert.equal(selfPingLostMembership(new StanzaError(condition, 'cancel', '')), false, `${condition}: the client did not answer, but we are in`);
+    assert.equal(
+      selfPingLostMembership(new StanzaError(condition, 'cancel', '')),
+      false,
+      `${condition}: the client did not answer, but we are in`,
+    );
   }
   assert.equal(selfPingLostMembership(new TimeoutError('iq ping', 10_000)), false, 'a timeout alone proves nothing');
 });

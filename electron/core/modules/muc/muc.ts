@@ -24,7 +24,13 @@ const SELF_PING_INTERVAL_MS = 5 * 60_000;
  */
 export function selfPingLostMembership(error: unknown): boolean {
   if (!(error instanceof StanzaError)) return false;
-  return ['not-acceptable', 'item-not-found', 'not-allowed', 'remote-server-not-found', 'remote-server-timeout'].includes(error.condition);
+  return [
+    'not-acceptable',
+    'item-not-found',
+    'not-allowed',
+    'remote-server-not-found',
+    'remote-server-timeout',
+  ].includes(error.condition);
 }
 
 export class MucError extends Error {
@@ -106,7 +112,13 @@ export const muc: XmppModule<MucApi> = {
         const message = JOIN_ERRORS[p.condition] ?? `The room refused to let you in (${p.condition}).`;
         entry.room.state = { status: 'error', condition: p.condition, message };
         changed(entry);
-        entry.joined?.reject(new MucError(p.condition, p.text ? `${message} ${p.text}` : message, p.condition === 'conflict' ? `${entry.room.nick}_` : undefined));
+        entry.joined?.reject(
+          new MucError(
+            p.condition,
+            p.text ? `${message} ${p.text}` : message,
+            p.condition === 'conflict' ? `${entry.room.nick}_` : undefined,
+          ),
+        );
         entry.joined = undefined;
         return;
       }
@@ -115,7 +127,13 @@ export const muc: XmppModule<MucApi> = {
         emit('muc.occupant', { account, room: p.room, occupant: p.occupant, gone: false });
         if (p.codes.has('110')) {
           if (p.codes.has('201')) entry.created = true;
-          entry.room = { ...entry.room, nick: p.occupant.nick, role: p.occupant.role, affiliation: p.occupant.affiliation, state: { status: 'joined' } };
+          entry.room = {
+            ...entry.room,
+            nick: p.occupant.nick,
+            role: p.occupant.role,
+            affiliation: p.occupant.affiliation,
+            state: { status: 'joined' },
+          };
           entry.ownOccupantId = p.occupant.occupantId;
           changed(entry);
           entry.joined?.resolve(entry.room);
@@ -133,9 +151,18 @@ export const muc: XmppModule<MucApi> = {
         changed(entry);
         return;
       }
-      const reason = p.codes.has('301') ? 'banned' : p.codes.has('307') ? 'kicked' : p.codes.has('321') ? 'affiliation changed' : p.codes.has('332') ? 'service shut down' : 'left';
+      const reason = p.codes.has('301')
+        ? 'banned'
+        : p.codes.has('307')
+          ? 'kicked'
+          : p.codes.has('321')
+            ? 'affiliation changed'
+            : p.codes.has('332')
+              ? 'service shut down'
+              : 'left';
       entry.room = { ...entry.room, state: { status: 'left', reason: p.reason ? `${reason}: ${p.reason}` : reason } };
-      for (const gone of entry.occupants.values()) emit('muc.occupant', { account, room: p.room, occupant: gone, gone: true });
+      for (const gone of entry.occupants.values())
+        emit('muc.occupant', { account, room: p.room, occupant: gone, gone: true });
       entry.occupants.clear();
       if (reason === 'banned' || reason === 'kicked') store.rooms.remove(account, p.room);
       changed(entry);
@@ -153,12 +180,17 @@ export const muc: XmppModule<MucApi> = {
         return false;
       }
       if (!m.nick || (!m.body && !m.retracts)) return false;
-      const own = m.occupantId && entry.ownOccupantId ? m.occupantId === entry.ownOccupantId : m.nick === entry.room.nick;
+      const own =
+        m.occupantId && entry.ownOccupantId ? m.occupantId === entry.ownOccupantId : m.nick === entry.room.nick;
       const target = m.replaces ?? m.retracts;
       if (target) {
         // Only the original sender may change a message: the room vouches for who that is (occupant-id), else the nick.
         const original = store.messages.byOriginId(account, m.room, target);
-        const same = original && (original.occupantId && m.occupantId ? original.occupantId === m.occupantId : original.from === m.nick || (own && original.direction === 'out'));
+        const same =
+          original &&
+          (original.occupantId && m.occupantId
+            ? original.occupantId === m.occupantId
+            : original.from === m.nick || (own && original.direction === 'out'));
         if (original && !same) {
           log.warn('ignored a correction or retraction from someone else in a room', { room: m.room });
           return false;
@@ -168,17 +200,28 @@ export const muc: XmppModule<MucApi> = {
       const encrypted = e2e?.carries(stanza) === true;
       const mention = !own && !encrypted && mentions(m.body, entry.room.nick);
       const record = {
-        peer: m.room, direction: own ? 'out' as const : 'in' as const, from: m.nick, body: m.body, groupchat: true,
-        timestamp: archived?.timestamp ?? m.timestamp ?? Date.now(), state: own ? 'delivered' as const : 'received' as const,
-        ...(m.originId ? { originId: m.originId } : {}), ...(stanzaId ? { stanzaId } : {}), ...(m.occupantId ? { occupantId: m.occupantId } : {}),
-        ...(mention ? { mention } : {}), ...(m.oobUrl && !encrypted ? { oobUrl: m.oobUrl } : {}), replaces: m.replaces, retracts: m.retracts,
+        peer: m.room,
+        direction: own ? ('out' as const) : ('in' as const),
+        from: m.nick,
+        body: m.body,
+        groupchat: true,
+        timestamp: archived?.timestamp ?? m.timestamp ?? Date.now(),
+        state: own ? ('delivered' as const) : ('received' as const),
+        ...(m.originId ? { originId: m.originId } : {}),
+        ...(stanzaId ? { stanzaId } : {}),
+        ...(m.occupantId ? { occupantId: m.occupantId } : {}),
+        ...(mention ? { mention } : {}),
+        ...(m.oobUrl && !encrypted ? { oobUrl: m.oobUrl } : {}),
+        replaces: m.replaces,
+        retracts: m.retracts,
       };
       const sender = encrypted ? roomSender(entry, m.nick, own, xmpp.bareJid, stanza) : undefined;
       if (e2e && sender) void e2e.receive(stanza, sender, record, (r) => messages.ingest(r));
       const isNew = encrypted ? false : messages.ingest(record);
       if (own && !isNew && m.originId) {
         const mine = store.messages.byOriginId(account, m.room, m.originId, 'out');
-        if (mine && store.messages.advanceState(mine.id, 'delivered')) emit('message.updated', { account, id: mine.id, state: 'delivered' });
+        if (mine && store.messages.advanceState(mine.id, 'delivered'))
+          emit('message.updated', { account, id: mine.id, state: 'delivered' });
       }
       if (stanzaId) store.rooms.setLastArchiveId(account, m.room, stanzaId);
       if (isNew && mention && !archived) {
@@ -188,16 +231,29 @@ export const muc: XmppModule<MucApi> = {
       return isNew;
     };
     const offMessage = xmpp.onMessage((stanza) => {
-      if (!handleRoomSignal(stanza, { account, store, emit, ownNick: (room) => rooms.get(room)?.room.nick })) ingestGroup(stanza);
+      if (!handleRoomSignal(stanza, { account, store, emit, ownNick: (room) => rooms.get(room)?.room.nick }))
+        ingestGroup(stanza);
     });
 
-    const fetchHistory = (room: BareJid): Promise<void> => fetchRoomHistory({ account, xmpp, store }, room, ingestGroup);
+    const fetchHistory = (room: BareJid): Promise<void> =>
+      fetchRoomHistory({ account, xmpp, store }, room, ingestGroup);
 
     const join = async (jid: BareJid, nick: string, password?: string, configure = false): Promise<Room> => {
       const previous = rooms.get(jid);
       const entry: Entry = {
-        room: { jid, nick, name: previous?.room.name ?? '', subject: previous?.room.subject ?? '', state: { status: 'joining' }, role: 'none', affiliation: 'none', mentions: previous?.room.mentions ?? 0 },
-        password, occupants: new Map(), ownOccupantId: undefined,
+        room: {
+          jid,
+          nick,
+          name: previous?.room.name ?? '',
+          subject: previous?.room.subject ?? '',
+          state: { status: 'joining' },
+          role: 'none',
+          affiliation: 'none',
+          mentions: previous?.room.mentions ?? 0,
+        },
+        password,
+        occupants: new Map(),
+        ownOccupantId: undefined,
       };
       rooms.set(jid, entry);
       changed(entry);
@@ -205,14 +261,32 @@ export const muc: XmppModule<MucApi> = {
         entry.joined = { resolve, reject };
         setTimeout(() => reject(new MucError('remote-server-timeout', `No answer from ${jid}`)), JOIN_TIMEOUT_MS);
       });
-      await xmpp.send(xml('presence', { to: `${jid}/${nick}` }, el('x', NS_MUC, {}, xml('history', { maxstanzas: '0' }), password ? xml('password', {}, password) : undefined)));
+      await xmpp.send(
+        xml(
+          'presence',
+          { to: `${jid}/${nick}` },
+          el(
+            'x',
+            NS_MUC,
+            {},
+            xml('history', { maxstanzas: '0' }),
+            password ? xml('password', {}, password) : undefined,
+          ),
+        ),
+      );
       const room = await joined;
       if (entry.created && configure) {
         entry.room = { ...entry.room, created: true };
         changed(entry);
       } else if (entry.created) {
         // A room we just created stays locked until configured: accept the defaults (an instant room).
-        await xmpp.iq('set', jid, el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' }))).catch(() => undefined);
+        await xmpp
+          .iq(
+            'set',
+            jid,
+            el('query', 'http://jabber.org/protocol/muc#owner', {}, el('x', 'jabber:x:data', { type: 'submit' })),
+          )
+          .catch(() => undefined);
       }
       store.rooms.put(account, jid, room.nick);
       // The room's own name for the list (the address stays the fallback), and whether it is private.
@@ -224,7 +298,9 @@ export const muc: XmppModule<MucApi> = {
         entry.room = { ...entry.room, name };
         changed(entry);
       }
-      await fetchHistory(jid).catch((error: unknown) => log.info('no room history', { room: jid, error: String(error) }));
+      await fetchHistory(jid).catch((error: unknown) =>
+        log.info('no room history', { room: jid, error: String(error) }),
+      );
       return { ...entry.room };
     };
 
@@ -232,7 +308,9 @@ export const muc: XmppModule<MucApi> = {
     let pingTimer: NodeJS.Timeout | undefined;
     const schedulePings = (): void => {
       clearInterval(pingTimer);
-      pingTimer = setInterval(() => { void api.selfPing().catch(() => undefined); }, SELF_PING_INTERVAL_MS);
+      pingTimer = setInterval(() => {
+        void api.selfPing().catch(() => undefined);
+      }, SELF_PING_INTERVAL_MS);
       pingTimer.unref();
     };
     const offOnline = lifecycle.onOnline(async () => {
@@ -254,7 +332,8 @@ export const muc: XmppModule<MucApi> = {
         const entry = rooms.get(room);
         store.rooms.remove(account, room);
         rooms.delete(room);
-        if (entry && xmpp.online) await xmpp.send(xml('presence', { to: `${room}/${entry.room.nick}`, type: 'unavailable' }));
+        if (entry && xmpp.online)
+          await xmpp.send(xml('presence', { to: `${room}/${entry.room.nick}`, type: 'unavailable' }));
         emit('muc.roomRemoved', { account, room });
       },
       rooms: () => [...rooms.values()].map((e) => ({ ...e.room })),
@@ -263,7 +342,8 @@ export const muc: XmppModule<MucApi> = {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
         const message = await sendToRoom(sendDeps, entry, body, oobUrl);
-        if (store.messages.advanceState(message.id, 'sent')) emit('message.updated', { account, id: message.id, state: 'sent' });
+        if (store.messages.advanceState(message.id, 'sent'))
+          emit('message.updated', { account, id: message.id, state: 'sent' });
         return store.messages.get(message.id) ?? message;
       },
       setSubject: async (room, subject) => {
@@ -277,17 +357,32 @@ export const muc: XmppModule<MucApi> = {
       markDisplayed: async (room, stanzaId) => {
         const entry = rooms.get(room);
         if (!entry?.private || entry.room.state.status !== 'joined') return;
-        await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, el('displayed', NS_MARKERS, { id: stanzaId }), el('store', NS_HINTS)));
+        await xmpp.send(
+          xml(
+            'message',
+            { to: room, type: 'groupchat', id: randomUUID() },
+            el('displayed', NS_MARKERS, { id: stanzaId }),
+            el('store', NS_HINTS),
+          ),
+        );
       },
       setChatState: async (room, state) => {
         if (rooms.get(room)?.room.state.status !== 'joined') return;
-        await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, el(state, NS_CHATSTATES), el('no-store', NS_HINTS)));
+        await xmpp.send(
+          xml(
+            'message',
+            { to: room, type: 'groupchat', id: randomUUID() },
+            el(state, NS_CHATSTATES),
+            el('no-store', NS_HINTS),
+          ),
+        );
       },
       sendPrivate: async (room, nick, body, oobUrl) => {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
         const message = await sendToOccupant(sendDeps, entry, nick, body, oobUrl);
-        if (store.messages.advanceState(message.id, 'sent')) emit('message.updated', { account, id: message.id, state: 'sent' });
+        if (store.messages.advanceState(message.id, 'sent'))
+          emit('message.updated', { account, id: message.id, state: 'sent' });
         return store.messages.get(message.id) ?? message;
       },
       markRead: (room) => {
@@ -310,7 +405,14 @@ export const muc: XmppModule<MucApi> = {
         }
         return rejoined;
       },
-      dispose: () => { clearInterval(pingTimer); offPresence(); offMessage(); offOnline(); offOffline(); disco.removeFeature(NS_MUC); },
+      dispose: () => {
+        clearInterval(pingTimer);
+        offPresence();
+        offMessage();
+        offOnline();
+        offOffline();
+        disco.removeFeature(NS_MUC);
+      },
     };
     return api;
   },

@@ -17,7 +17,7 @@ const ADMIN_ERRORS: Record<string, string> = {
   forbidden: 'You are not allowed to do that in this room (you need to be a moderator).',
   'not-allowed': 'The room does not allow that (an owner cannot be kicked, the last owner cannot leave ownership).',
   'item-not-found': 'There is nobody with that name or address in the room.',
-  conflict: 'That change conflicts with the room\'s current state.',
+  conflict: "That change conflicts with the room's current state.",
   'not-acceptable': 'The room did not accept that change.',
 };
 
@@ -45,11 +45,20 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
   id: 'xep-0045-admin',
   setup({ account, xmpp, emit, disco }) {
     disco.addFeature(NS_CONFERENCE);
-    const admin = async (type: 'get' | 'set', room: BareJid, payload: ReturnType<typeof xml>): Promise<ReturnType<typeof xml>> => {
+    const admin = async (
+      type: 'get' | 'set',
+      room: BareJid,
+      payload: ReturnType<typeof xml>,
+    ): Promise<ReturnType<typeof xml>> => {
       try {
         return await xmpp.iq(type, room, payload);
       } catch (error) {
-        if (error instanceof StanzaError) throw new MucError(error.condition, ADMIN_ERRORS[error.condition] ?? `The room refused (${error.condition})${error.text ? `: ${error.text}` : ''}.`);
+        if (error instanceof StanzaError)
+          throw new MucError(
+            error.condition,
+            ADMIN_ERRORS[error.condition] ??
+              `The room refused (${error.condition})${error.text ? `: ${error.text}` : ''}.`,
+          );
         throw error;
       }
     };
@@ -63,10 +72,16 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
       const room = toBareJid((direct ? direct.attrs.jid : mediated ? stanza.attrs.from : '') ?? '');
       // A semi-anonymous room names the inviter by occupant JID (room/nick): shown as it is.
       const fromRaw = (direct ? stanza.attrs.from : mediated?.attrs.from) ?? '';
-      const from = (toBareJid(fromRaw) === toBareJid(stanza.attrs.from ?? '') && mediated ? toFullJid(fromRaw) ?? toBareJid(fromRaw) : toBareJid(fromRaw)) as BareJid | undefined;
-      if (!room || !from || room.includes('/') || splitOccupant(stanza.attrs.from) && mediated) return;
+      const from = (
+        toBareJid(fromRaw) === toBareJid(stanza.attrs.from ?? '') && mediated
+          ? (toFullJid(fromRaw) ?? toBareJid(fromRaw))
+          : toBareJid(fromRaw)
+      ) as BareJid | undefined;
+      if (!room || !from || room.includes('/') || (splitOccupant(stanza.attrs.from) && mediated)) return;
       const reason = (direct ? direct.attrs.reason : mediated?.getChildText('reason')) ?? '';
-      const password = direct ? direct.attrs.password : stanza.getChild('x', NS_MUC_USER)?.getChildText('password') ?? undefined;
+      const password = direct
+        ? direct.attrs.password
+        : (stanza.getChild('x', NS_MUC_USER)?.getChildText('password') ?? undefined);
       emit('muc.invited', { account, invitation: { room, from, reason, ...(password ? { password } : {}) } });
     });
 
@@ -81,7 +96,9 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
         const answer = await admin('get', room, el('query', NS_MUC_ADMIN, {}, xml('item', { affiliation })));
         return (answer.getChild('query', NS_MUC_ADMIN)?.getChildren('item') ?? []).flatMap((item) => {
           const jid = toBareJid(item.attrs.jid ?? '');
-          const value = (AFFILIATIONS as readonly string[]).includes(item.attrs.affiliation ?? '') ? item.attrs.affiliation as Affiliation : affiliation;
+          const value = (AFFILIATIONS as readonly string[]).includes(item.attrs.affiliation ?? '')
+            ? (item.attrs.affiliation as Affiliation)
+            : affiliation;
           return jid ? [{ jid, affiliation: value, nick: item.attrs.nick }] : [];
         });
       },
@@ -104,10 +121,19 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
         await admin('set', room, buildModeration(stanzaId, reason));
       },
       invite: async (room, jid, reason, mediated) => {
-        if (mediated) await xmpp.send(xml('message', { to: room }, el('x', NS_MUC_USER, {}, xml('invite', { to: jid }, reasonOf(reason)))));
-        else await xmpp.send(xml('message', { to: jid }, el('x', NS_CONFERENCE, { jid: room, ...(reason ? { reason } : {}) })));
+        if (mediated)
+          await xmpp.send(
+            xml('message', { to: room }, el('x', NS_MUC_USER, {}, xml('invite', { to: jid }, reasonOf(reason)))),
+          );
+        else
+          await xmpp.send(
+            xml('message', { to: jid }, el('x', NS_CONFERENCE, { jid: room, ...(reason ? { reason } : {}) })),
+          );
       },
-      dispose: () => { offMessage(); disco.removeFeature(NS_CONFERENCE); },
+      dispose: () => {
+        offMessage();
+        disco.removeFeature(NS_CONFERENCE);
+      },
     };
   },
 };

@@ -26,7 +26,11 @@ export async function fetchRoomHistory(
       if (result) ingest(result.message, { id: result.archiveId, timestamp: result.timestamp });
     });
     try {
-      const answer = await xmpp.iq('set', room, buildArchiveQuery({ queryId, max: after ? 250 : HISTORY_ON_JOIN, ...(after ? { after } : { before: '' }) }));
+      const answer = await xmpp.iq(
+        'set',
+        room,
+        buildArchiveQuery({ queryId, max: after ? 250 : HISTORY_ON_JOIN, ...(after ? { after } : { before: '' }) }),
+      );
       const page = parseFin(answer);
       if (page.complete || !page.last || !after) return;
       after = page.last;

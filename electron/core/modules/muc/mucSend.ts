@@ -77,9 +77,16 @@ export async function roomMembers(xmpp: Connection, room: BareJid, occupants: It
 
 /** Whether messages to this room go encrypted: only private rooms, on unless the user turned it off. */
 export const roomEncrypted = (deps: RoomSendDeps, target: RoomTarget): boolean =>
-  deps.e2e !== undefined && target.private === true && (deps.store.omemo.chatEnabled(deps.account, target.room.jid) ?? true);
+  deps.e2e !== undefined &&
+  target.private === true &&
+  (deps.store.omemo.chatEnabled(deps.account, target.room.jid) ?? true);
 
-export async function sendToRoom(deps: RoomSendDeps, target: RoomTarget, body: string, oobUrl?: string): Promise<ChatMessage> {
+export async function sendToRoom(
+  deps: RoomSendDeps,
+  target: RoomTarget,
+  body: string,
+  oobUrl?: string,
+): Promise<ChatMessage> {
   const { account, xmpp, e2e } = deps;
   const room = target.room.jid;
   let sealed: Element[] | undefined;
@@ -92,25 +99,77 @@ export async function sendToRoom(deps: RoomSendDeps, target: RoomTarget, body: s
   }
   const id = randomUUID();
   const message: ChatMessage = {
-    id, account, peer: room, direction: 'out', from: target.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, groupchat: true,
-    ...(target.ownOccupantId ? { occupantId: target.ownOccupantId } : {}), ...(oobUrl ? { oobUrl } : {}), ...(encryption ? { encryption } : {}),
+    id,
+    account,
+    peer: room,
+    direction: 'out',
+    from: target.room.nick,
+    body,
+    timestamp: Date.now(),
+    state: 'queued',
+    originId: id,
+    groupchat: true,
+    ...(target.ownOccupantId ? { occupantId: target.ownOccupantId } : {}),
+    ...(oobUrl ? { oobUrl } : {}),
+    ...(encryption ? { encryption } : {}),
   };
   deps.messages.store(message);
-  await xmpp.send(xml('message', { to: room, type: 'groupchat', id }, ...(sealed ?? [xml('body', {}, body), oobElement(oobUrl)]), el('origin-id', NS_SID, { id })));
+  await xmpp.send(
+    xml(
+      'message',
+      { to: room, type: 'groupchat', id },
+      ...(sealed ?? [xml('body', {}, body), oobElement(oobUrl)]),
+      el('origin-id', NS_SID, { id }),
+    ),
+  );
   return message;
 }
 
-export async function sendToOccupant(deps: RoomSendDeps, target: RoomTarget, nick: string, body: string, oobUrl?: string): Promise<ChatMessage> {
+export async function sendToOccupant(
+  deps: RoomSendDeps,
+  target: RoomTarget,
+  nick: string,
+  body: string,
+  oobUrl?: string,
+): Promise<ChatMessage> {
   const id = randomUUID();
   const peer = `${target.room.jid}/${nick}` as BareJid;
-  const message: ChatMessage = { id, account: deps.account, peer, direction: 'out', from: target.room.nick, body, timestamp: Date.now(), state: 'queued', originId: id, ...(oobUrl ? { oobUrl } : {}) };
+  const message: ChatMessage = {
+    id,
+    account: deps.account,
+    peer,
+    direction: 'out',
+    from: target.room.nick,
+    body,
+    timestamp: Date.now(),
+    state: 'queued',
+    originId: id,
+    ...(oobUrl ? { oobUrl } : {}),
+  };
   deps.messages.store(message);
-  await deps.xmpp.send(xml('message', { to: peer, type: 'chat', id }, xml('body', {}, body), oobElement(oobUrl), el('origin-id', NS_SID, { id }), el('x', NS_MUC_USER)));
+  await deps.xmpp.send(
+    xml(
+      'message',
+      { to: peer, type: 'chat', id },
+      xml('body', {}, body),
+      oobElement(oobUrl),
+      el('origin-id', NS_SID, { id }),
+      el('x', NS_MUC_USER),
+    ),
+  );
   return message;
 }
 
 /** Whose device encrypted a room message: the sender's real JID (ours for our own). */
-export function roomSender(target: RoomTarget, nick: string, own: boolean, ownJid: BareJid | undefined, stanza: Element): BareJid | undefined {
+export function roomSender(
+  target: RoomTarget,
+  nick: string,
+  own: boolean,
+  ownJid: BareJid | undefined,
+  stanza: Element,
+): BareJid | undefined {
   if (own) return ownJid;
-  return target.occupants.get(nick)?.jid ?? toBareJid(stanza.getChild('x', NS_MUC_USER)?.getChild('item')?.attrs.jid ?? '');
+  return (
+    target.occupants.get(nick)?.jid ?? toBareJid(stanza.getChild('x', NS_MUC_USER)?.getChild('item')?.attrs.jid ?? '')
+  );
 }

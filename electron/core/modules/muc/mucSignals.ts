@@ -20,7 +20,10 @@ interface SignalDeps {
 export function handleRoomSignal(stanza: Element, { account, store, emit, ownNick }: SignalDeps): boolean {
   const moderation = parseModeration(stanza);
   if (moderation) {
-    const target = ownNick(moderation.room) !== undefined ? store.messages.byStanzaId(account, moderation.room, moderation.stanzaId) : undefined;
+    const target =
+      ownNick(moderation.room) !== undefined
+        ? store.messages.byStanzaId(account, moderation.room, moderation.stanzaId)
+        : undefined;
     if (target && !target.retracted) {
       store.messages.retract(target.id);
       emit('message.changed', { ...target, body: '', retracted: true });
@@ -31,7 +34,8 @@ export function handleRoomSignal(stanza: Element, { account, store, emit, ownNic
   const from = marker ? splitOccupant(stanza.attrs.from) : undefined;
   if (marker && from) {
     const nick = ownNick(from.room);
-    const ours = nick !== undefined && nick !== from.nick ? store.messages.byStanzaId(account, from.room, marker) : undefined;
+    const ours =
+      nick !== undefined && nick !== from.nick ? store.messages.byStanzaId(account, from.room, marker) : undefined;
     if (ours?.direction === 'out') {
       for (const m of [...store.messages.outgoingBefore(account, from.room, ours.timestamp, 'read'), ours]) {
         if (store.messages.advanceState(m.id, 'read')) emit('message.updated', { account, id: m.id, state: 'read' });
@@ -42,7 +46,8 @@ export function handleRoomSignal(stanza: Element, { account, store, emit, ownNic
   const typing = parseGroupChatState(stanza);
   if (typing) {
     const nick = ownNick(typing.room);
-    if (nick !== undefined && typing.nick !== nick) emit('chat.stateChanged', { account, peer: typing.room, state: typing.state, nick: typing.nick });
+    if (nick !== undefined && typing.nick !== nick)
+      emit('chat.stateChanged', { account, peer: typing.room, state: typing.state, nick: typing.nick });
     return true;
   }
   return false;

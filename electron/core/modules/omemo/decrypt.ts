@@ -18,11 +18,18 @@ const isRepeat = (error: unknown): boolean => String(error).includes('counter wa
 function reasonOf(error: unknown, preKey: boolean): string {
   const text = String(error);
   if (text.includes('No record')) return 'there is no session with the sending device (it may have been reset)';
-  if (text.includes('Bad MAC')) return preKey ? 'it was encrypted for a pre-key this device no longer has' : 'the session with the sending device is out of step';
-  return 'the sending device\'s keys did not match';
+  if (text.includes('Bad MAC'))
+    return preKey
+      ? 'it was encrypted for a pre-key this device no longer has'
+      : 'the session with the sending device is out of step';
+  return "the sending device's keys did not match";
 }
 
-export async function decryptMessage(ctx: OmemoContext, sender: BareJid, encrypted: EncryptedElement): Promise<Decrypted> {
+export async function decryptMessage(
+  ctx: OmemoContext,
+  sender: BareJid,
+  encrypted: EncryptedElement,
+): Promise<Decrypted> {
   const device = encrypted.sid;
   const ours = encrypted.keys.filter((k) => k.rid === ctx.ownId);
   if (ours.length === 0) return { kind: 'undecryptable', device, error: 'not encrypted for this device' };
@@ -46,6 +53,13 @@ export async function decryptMessage(ctx: OmemoContext, sender: BareJid, encrypt
     const body = openPayload(material, encrypted.iv, encrypted.payload);
     return { kind: 'message', body, device, trust: ctx.repo.device(ctx.account, sender, device)?.trust ?? 'unknown' };
   } catch (error) {
-    return { kind: 'undecryptable', device, error: error instanceof UndecryptablePayloadError ? error.message.replace(/^The message could not be decrypted: /u, '') : String(error) };
+    return {
+      kind: 'undecryptable',
+      device,
+      error:
+        error instanceof UndecryptablePayloadError
+          ? error.message.replace(/^The message could not be decrypted: /u, '')
+          : String(error),
+    };
   }
 }

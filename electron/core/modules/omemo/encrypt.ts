@@ -34,7 +34,12 @@ export async function resolveRecipients(ctx: OmemoContext, jids: readonly BareJi
           if (!preKey) throw new Error('no pre-keys');
           // The key is recorded (and its trust decided) before the session exists.
           await ctx.keys.saveIdentity(`${jid}.${device}`, new Uint8Array(bundle.identityKey).buffer);
-          await buildSession(ctx.keys, jid, device, { registrationId: device, identityKey: bundle.identityKey, signedPreKey: bundle.signedPreKey, preKey });
+          await buildSession(ctx.keys, jid, device, {
+            registrationId: device,
+            identityKey: bundle.identityKey,
+            signedPreKey: bundle.signedPreKey,
+            preKey,
+          });
         } catch (error) {
           ctx.log.info('no session with an OMEMO device', { jid, device, error: String(error) });
           result.skipped.push({ jid, device, reason: 'its keys could not be fetched' });
@@ -48,14 +53,20 @@ export async function resolveRecipients(ctx: OmemoContext, jids: readonly BareJi
       } else result.skipped.push({ jid, device, reason: trust === 'distrusted' ? 'distrusted' : 'not trusted yet' });
     }
     if (jid !== own && trusted === 0) {
-      throw new OmemoUnavailableError(ids.length === 0 ? `${jid} has no OMEMO devices` : `None of ${jid}'s OMEMO devices is trusted`);
+      throw new OmemoUnavailableError(
+        ids.length === 0 ? `${jid} has no OMEMO devices` : `None of ${jid}'s OMEMO devices is trusted`,
+      );
     }
   }
   return result;
 }
 
 /** The <encrypted/> for `text` (or, without text, a key-transport element), plus what was skipped. */
-export async function encryptMessage(ctx: OmemoContext, jids: readonly BareJid[], text: string): Promise<{ encrypted: EncryptedElement; skipped: Recipients['skipped'] }> {
+export async function encryptMessage(
+  ctx: OmemoContext,
+  jids: readonly BareJid[],
+  text: string,
+): Promise<{ encrypted: EncryptedElement; skipped: Recipients['skipped'] }> {
   const recipients = await resolveRecipients(ctx, jids);
   const sealed = sealPayload(text);
   const keys: EncryptedKey[] = [];

@@ -8,7 +8,8 @@ import type { Vault } from './vault.ts';
 
 // A copy: a Node Buffer's .buffer is a shared pool, and Buffer.slice() does not copy.
 const buffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
-const same = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && Buffer.from(a).equals(Buffer.from(b));
+const same = (a: Uint8Array | undefined, b: Uint8Array): boolean =>
+  a !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
 /** The library's address "<bare jid>.<device>": split on the last dot (JIDs contain dots). */
 export function splitAddress(address: string): { jid: BareJid; device: number } {
@@ -29,7 +30,10 @@ export function createKeyStore(account: AccountId, repo: OmemoRepo, vault: Vault
     if (!row) throw new Error('This account has no OMEMO identity yet');
     return row;
   };
-  const pair = (publicKey: Uint8Array, sealed: Uint8Array): KeyPair => ({ pubKey: buffer(publicKey), privKey: buffer(vault.open(sealed)) });
+  const pair = (publicKey: Uint8Array, sealed: Uint8Array): KeyPair => ({
+    pubKey: buffer(publicKey),
+    privKey: buffer(vault.open(sealed)),
+  });
   return {
     getIdentityKeyPair: () => {
       const row = identity();
@@ -50,7 +54,17 @@ export function createKeyStore(account: AccountId, repo: OmemoRepo, vault: Vault
       return Promise.resolve(row && pair(row.publicKey, row.sealedPrivateKey));
     },
     storePreKey: (id, key) => {
-      repo.addPreKeys(account, [{ id: Number(id), publicKey: new Uint8Array(key.pubKey), sealedPrivateKey: vault.seal(new Uint8Array(key.privKey)) }], identity().nextPreKeyId);
+      repo.addPreKeys(
+        account,
+        [
+          {
+            id: Number(id),
+            publicKey: new Uint8Array(key.pubKey),
+            sealedPrivateKey: vault.seal(new Uint8Array(key.privKey)),
+          },
+        ],
+        identity().nextPreKeyId,
+      );
       return Promise.resolve();
     },
     removePreKey: (id) => {

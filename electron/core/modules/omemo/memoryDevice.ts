@@ -1,8 +1,24 @@
 // An OMEMO device whose keys and sessions live in memory: the other side in unit tests and benchmarks.
-import { type buildSession, generateIdentity, generatePreKeys, generateSignedPreKey, type KeyPair, pruneSessionRecord, type SignalStore } from './signal.ts';
+import {
+  type buildSession,
+  generateIdentity,
+  generatePreKeys,
+  generateSignedPreKey,
+  type KeyPair,
+  pruneSessionRecord,
+  type SignalStore,
+} from './signal.ts';
 
 /** A device's keys and sessions in memory; sessions are pruned as they are stored, as the real store does. */
-export async function memoryDevice(preKeys = 5): Promise<SignalStore & { preKeyIds(): number[]; sessions: Map<string, string>; bundle(): Promise<Parameters<typeof buildSession>[3]> }> {
+export async function memoryDevice(
+  preKeys = 5,
+): Promise<
+  SignalStore & {
+    preKeyIds(): number[];
+    sessions: Map<string, string>;
+    bundle(): Promise<Parameters<typeof buildSession>[3]>;
+  }
+> {
   const { identity, registrationId } = await generateIdentity();
   const pre = new Map<string, KeyPair>();
   const signed = new Map<string, KeyPair>();
@@ -18,23 +34,38 @@ export async function memoryDevice(preKeys = 5): Promise<SignalStore & { preKeyI
     isTrustedIdentity: () => Promise.resolve(true),
     saveIdentity: () => Promise.resolve(false),
     loadPreKey: (id) => Promise.resolve(pre.get(String(id))),
-    storePreKey: (id, pair) => { pre.set(String(id), pair); return Promise.resolve(); },
-    removePreKey: (id) => { pre.delete(String(id)); return Promise.resolve(); },
+    storePreKey: (id, pair) => {
+      pre.set(String(id), pair);
+      return Promise.resolve();
+    },
+    removePreKey: (id) => {
+      pre.delete(String(id));
+      return Promise.resolve();
+    },
     loadSignedPreKey: (id) => Promise.resolve(signed.get(String(id))),
-    storeSignedPreKey: (id, pair) => { signed.set(String(id), pair); return Promise.resolve(); },
-    removeSignedPreKey: (id) => { signed.delete(String(id)); return Promise.resolve(); },
+    storeSignedPreKey: (id, pair) => {
+      signed.set(String(id), pair);
+      return Promise.resolve();
+    },
+    removeSignedPreKey: (id) => {
+      signed.delete(String(id));
+      return Promise.resolve();
+    },
     loadSession: (address) => Promise.resolve(sessions.get(address)),
-    storeSession: (address, record) => { sessions.set(address, pruneSessionRecord(record)); return Promise.resolve(); },
+    storeSession: (address, record) => {
+      sessions.set(address, pruneSessionRecord(record));
+      return Promise.resolve();
+    },
     bundle: () => {
       const [id] = [...pre.keys()];
       const key = pre.get(id ?? '');
       if (!id || !key) return Promise.reject(new Error('no pre-keys left'));
       return Promise.resolve({
-        registrationId, identityKey: new Uint8Array(identity.pubKey),
+        registrationId,
+        identityKey: new Uint8Array(identity.pubKey),
         signedPreKey: { id: 1, publicKey: new Uint8Array(signedPreKey.pair.pubKey), signature: signedPreKey.signature },
         preKey: { id: Number(id), publicKey: new Uint8Array(key.pubKey) },
       });
     },
   };
 }
-

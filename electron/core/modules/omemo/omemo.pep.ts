@@ -7,7 +7,15 @@ import { NS_DATA } from '../../xmpp/dataForm.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import { NS_PUBSUB } from '../../xmpp/pep.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
-import { type BundleKeys, buildBundle, buildDeviceList, bundleNode, DEVICELIST_NODE, parseBundle, parseDeviceList } from './omemo.xml.ts';
+import {
+  type BundleKeys,
+  buildBundle,
+  buildDeviceList,
+  bundleNode,
+  DEVICELIST_NODE,
+  parseBundle,
+  parseDeviceList,
+} from './omemo.xml.ts';
 
 const NS_PUBSUB_OWNER = `${NS_PUBSUB}#owner`;
 
@@ -23,7 +31,13 @@ async function firstItem(xmpp: Connection, jid: BareJid | undefined, node: strin
 }
 
 /** Answers meaning "no list we may see": never published, or not shared with us (no presence subscription). */
-const HIDDEN = new Set(['forbidden', 'not-authorized', 'presence-subscription-required', 'service-unavailable', 'feature-not-implemented']);
+const HIDDEN = new Set([
+  'forbidden',
+  'not-authorized',
+  'presence-subscription-required',
+  'service-unavailable',
+  'feature-not-implemented',
+]);
 
 /** A device list; an account that never published one (or hides it from us) has none. */
 export async function fetchDeviceList(xmpp: Connection, jid: BareJid | undefined): Promise<number[]> {
@@ -39,16 +53,25 @@ export async function fetchBundle(xmpp: Connection, jid: BareJid, device: number
   return parseBundle((await firstItem(xmpp, jid, bundleNode(device)))?.getChild('bundle'));
 }
 
-const openOptions = (): Element => el('x', NS_DATA, { type: 'submit' },
-  xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
-  xml('field', { var: 'pubsub#persist_items' }, xml('value', {}, 'true')),
-  xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')));
+const openOptions = (): Element =>
+  el(
+    'x',
+    NS_DATA,
+    { type: 'submit' },
+    xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
+    xml('field', { var: 'pubsub#persist_items' }, xml('value', {}, 'true')),
+    xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')),
+  );
 
 /** Sets an existing node's access model to open (it was created with other options). */
 async function openNode(xmpp: Connection, node: string): Promise<void> {
-  const form = el('x', NS_DATA, { type: 'submit' },
+  const form = el(
+    'x',
+    NS_DATA,
+    { type: 'submit' },
     xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#node_config`)),
-    xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')));
+    xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')),
+  );
   await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB_OWNER, {}, xml('configure', { node }, form)));
 }
 
@@ -57,8 +80,18 @@ async function openNode(xmpp: Connection, node: string): Promise<void> {
  * (precondition-not-met) is reconfigured and the publish retried once, as Conversations and Gajim do.
  */
 async function publishOpen(xmpp: Connection, node: string, payload: Element): Promise<void> {
-  const publish = (): Promise<Element> => xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {},
-    xml('publish', { node }, xml('item', { id: 'current' }, payload)), xml('publish-options', {}, openOptions())));
+  const publish = (): Promise<Element> =>
+    xmpp.iq(
+      'set',
+      undefined,
+      el(
+        'pubsub',
+        NS_PUBSUB,
+        {},
+        xml('publish', { node }, xml('item', { id: 'current' }, payload)),
+        xml('publish-options', {}, openOptions()),
+      ),
+    );
   try {
     await publish();
   } catch (error) {
@@ -68,5 +101,7 @@ async function publishOpen(xmpp: Connection, node: string, payload: Element): Pr
   }
 }
 
-export const publishDeviceList = (xmpp: Connection, ids: readonly number[]): Promise<void> => publishOpen(xmpp, DEVICELIST_NODE, buildDeviceList(ids));
-export const publishBundle = (xmpp: Connection, device: number, keys: BundleKeys): Promise<void> => publishOpen(xmpp, bundleNode(device), buildBundle(keys));
+export const publishDeviceList = (xmpp: Connection, ids: readonly number[]): Promise<void> =>
+  publishOpen(xmpp, DEVICELIST_NODE, buildDeviceList(ids));
+export const publishBundle = (xmpp: Connection, device: number, keys: BundleKeys): Promise<void> =>
+  publishOpen(xmpp, bundleNode(device), buildBundle(keys));

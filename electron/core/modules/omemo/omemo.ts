@@ -3,7 +3,13 @@
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid } from '../../../../shared/model/jid.ts';
 import type { MessageEncryption } from '../../../../shared/model/message.ts';
-import { type DeviceTrust, type OmemoChatState, type OmemoDevice, type OwnOmemoDevice, verificationUri } from '../../../../shared/model/omemo.ts';
+import {
+  type DeviceTrust,
+  type OmemoChatState,
+  type OmemoDevice,
+  type OwnOmemoDevice,
+  verificationUri,
+} from '../../../../shared/model/omemo.ts';
 import type { EndToEnd, XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
 import { NS_HINTS } from '../chat/chat.build.ts';
@@ -19,7 +25,8 @@ import { deviceView, trustForNewKey } from './trust.ts';
 
 const NS_EME = 'urn:xmpp:eme:0';
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
-export const FALLBACK_BODY = 'I sent you an OMEMO encrypted message but your client doesn’t seem to support that. Find more information on https://conversations.im/omemo';
+export const FALLBACK_BODY =
+  'I sent you an OMEMO encrypted message but your client doesn’t seem to support that. Find more information on https://conversations.im/omemo';
 
 /** A room, as its encryption state needs it. */
 export interface RoomRecipients {
@@ -72,7 +79,12 @@ export const omemo: XmppModule<OmemoApi> = {
     };
     const recordList = (jid: BareJid, ids: number[]): void => {
       listsKnown.add(jid);
-      const before = repo.devices(account, jid).filter((d) => d.active).map((d) => d.device).sort().join();
+      const before = repo
+        .devices(account, jid)
+        .filter((d) => d.active)
+        .map((d) => d.device)
+        .sort()
+        .join();
       repo.setDeviceList(account, jid, ids);
       if ([...ids].sort().join() !== before) changed(jid);
     };
@@ -83,17 +95,27 @@ export const omemo: XmppModule<OmemoApi> = {
       const ids = await fetchDeviceList(xmpp, undefined);
       const ownId = await ensureIdentity(account, repo, vault, ids);
       ctx = {
-        account, xmpp, repo, ownId, log, ownJid,
+        account,
+        xmpp,
+        repo,
+        ownId,
+        log,
+        ownJid,
         keys: createKeyStore(account, repo, vault, {
           newIdentity: (jid, device, key) => {
             repo.setIdentityKey(account, jid, device, key, trustForNewKey(repo, account, jid));
             changed(jid);
           },
-          preKeyUsed: () => { bundleDirty = true; },
+          preKeyUsed: () => {
+            bundleDirty = true;
+          },
         }),
         deviceIds: async (jid) => {
           if (!listsKnown.has(jid) && xmpp.online) recordList(jid, await fetchDeviceList(xmpp, jid));
-          return repo.devices(account, jid).filter((d) => d.active).map((d) => d.device);
+          return repo
+            .devices(account, jid)
+            .filter((d) => d.active)
+            .map((d) => d.device);
         },
       };
       await publishOwnBundle();
@@ -109,7 +131,9 @@ export const omemo: XmppModule<OmemoApi> = {
       ready = serial(setUp);
       ready.catch((error: unknown) => log.warn('OMEMO could not be set up', { error: String(error) }));
     });
-    const offOffline = lifecycle.onOffline(() => { listsKnown.clear(); });
+    const offOffline = lifecycle.onOffline(() => {
+      listsKnown.clear();
+    });
 
     const offMessage = xmpp.onMessage((stanza) => {
       const items = stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items');
@@ -118,7 +142,10 @@ export const omemo: XmppModule<OmemoApi> = {
       if (items?.attrs.node !== DEVICELIST_NODE || !jid || jid !== from) return;
       const ids = parseDeviceList(items.getChild('item')?.getChild('list'));
       recordList(jid, ids);
-      if (jid === ownJid()) void serial(() => announce(ids)).catch((error: unknown) => log.warn('could not put our device back in the list', { error: String(error) }));
+      if (jid === ownJid())
+        void serial(() => announce(ids)).catch((error: unknown) =>
+          log.warn('could not put our device back in the list', { error: String(error) }),
+        );
     });
 
     const whenReady = async (): Promise<OmemoContext> => {
@@ -128,22 +155,40 @@ export const omemo: XmppModule<OmemoApi> = {
     };
     const devicesOf = (jids: readonly BareJid[]): OmemoDevice[] => {
       const own = ownJid();
-      return [...new Set([...jids, own])].flatMap((jid) => repo.devices(account, jid)
-        .filter((d) => !(jid === own && d.device === ctx?.ownId)).map(deviceView));
+      return [...new Set([...jids, own])].flatMap((jid) =>
+        repo
+          .devices(account, jid)
+          .filter((d) => !(jid === own && d.device === ctx?.ownId))
+          .map(deviceView),
+      );
     };
 
     const api: OmemoApi & { dispose(): void } = {
-      get ready() { return ready; },
+      get ready() {
+        return ready;
+      },
       ownDevice: () => {
         const identity = repo.identity(account);
         if (!identity) return undefined;
         const fingerprint = formatFingerprint(identity.publicKey);
-        return { jid: ownJid(), id: identity.deviceId, fingerprint, uri: verificationUri(ownJid(), [{ id: identity.deviceId, fingerprint }]) };
+        return {
+          jid: ownJid(),
+          id: identity.deviceId,
+          fingerprint,
+          uri: verificationUri(ownJid(), [{ id: identity.deviceId, fingerprint }]),
+        };
       },
       chatState: async (peer, room, refresh = false) => {
         const members = room?.members ?? [peer];
         if (room && !room.encryptable) {
-          return { peer, enabled: false, usable: false, reason: 'Only members-only rooms that show members\' addresses can be encrypted', devices: [], undecided: 0 };
+          return {
+            peer,
+            enabled: false,
+            usable: false,
+            reason: "Only members-only rooms that show members' addresses can be encrypted",
+            devices: [],
+            undecided: 0,
+          };
         }
         let usable = false;
         let reason: string | undefined;
@@ -158,11 +203,18 @@ export const omemo: XmppModule<OmemoApi> = {
         const devices = devicesOf(members);
         const hasDevices = devices.some((d) => d.active && members.includes(d.jid));
         return {
-          peer, enabled: repo.chatEnabled(account, peer) ?? (room ? true : hasDevices), usable, ...(reason ? { reason } : {}), devices,
+          peer,
+          enabled: repo.chatEnabled(account, peer) ?? (room ? true : hasDevices),
+          usable,
+          ...(reason ? { reason } : {}),
+          devices,
           undecided: devices.filter((d) => d.active && d.trust === 'undecided').length,
         };
       },
-      setEnabled: (peer, enabled) => { repo.setChatEnabled(account, peer, enabled); changed(peer); },
+      setEnabled: (peer, enabled) => {
+        repo.setChatEnabled(account, peer, enabled);
+        changed(peer);
+      },
       setTrust: (jid, device, trust) => {
         const row = repo.device(account, jid, device);
         if (!row?.identityKey) throw new OmemoUnavailableError(`No key is known for device ${device} of ${jid} yet`);
@@ -180,39 +232,57 @@ export const omemo: XmppModule<OmemoApi> = {
       prepare: async (recipients) => {
         const context = await whenReady();
         const { skipped } = await serial(() => resolveRecipients(context, recipients));
-        return { protocol: 'omemo', ...(skipped.length > 0 ? { skipped: skipped.map(({ jid, device }) => ({ jid, device })) } : {}) };
+        return {
+          protocol: 'omemo',
+          ...(skipped.length > 0 ? { skipped: skipped.map(({ jid, device }) => ({ jid, device })) } : {}),
+        };
       },
       seal: async (recipients, body) => {
         const context = await whenReady();
         const { encrypted } = await serial(() => encryptMessage(context, recipients, body));
-        return [buildEncrypted(encrypted), el('store', NS_HINTS), el('encryption', NS_EME, { namespace: NS_OMEMO, name: 'OMEMO' }), xml('body', {}, FALLBACK_BODY)];
+        return [
+          buildEncrypted(encrypted),
+          el('store', NS_HINTS),
+          el('encryption', NS_EME, { namespace: NS_OMEMO, name: 'OMEMO' }),
+          xml('body', {}, FALLBACK_BODY),
+        ];
       },
       carries: (message) => message.getChild('encrypted', NS_OMEMO) !== undefined,
-      receive: (message, sender, record, ingest) => serial(async () => {
-        if (store.messages.hasCopy(account, record.peer, record.originId, record.stanzaId)) {
-          if (record.originId && record.stanzaId) store.messages.attachStanzaId(account, record.peer, record.originId, record.stanzaId);
-          return false;
-        }
-        let encryption: MessageEncryption;
-        let body = '';
-        try {
-          const parsed = parseEncrypted(message);
-          if (!parsed) return false;
-          const result = await decryptMessage(await whenReady(), sender, parsed);
-          if (result.kind === 'duplicate' || result.kind === 'keyTransport') return false;
-          encryption = result.kind === 'message'
-            ? { protocol: 'omemo', device: result.device, trust: result.trust }
-            : { protocol: 'omemo', device: result.device, error: result.error };
-          if (result.kind === 'message') body = result.body;
-        } catch (error) {
-          encryption = { protocol: 'omemo', error: error instanceof Error ? error.message : String(error) };
-        }
-        if (encryption.error && (record.replaces || record.retracts)) return false;
-        const stored = ingest({ ...record, body, encryption });
-        if (bundleDirty && !syncing) await publishOwnBundle().catch((error: unknown) => log.warn('could not republish the bundle', { error: String(error) }));
-        return stored;
-      }),
-      afterPending: (task) => { void serial(() => Promise.resolve(task())).catch((error: unknown) => log.warn('a message handler failed', { error: String(error) })); },
+      receive: (message, sender, record, ingest) =>
+        serial(async () => {
+          if (store.messages.hasCopy(account, record.peer, record.originId, record.stanzaId)) {
+            if (record.originId && record.stanzaId)
+              store.messages.attachStanzaId(account, record.peer, record.originId, record.stanzaId);
+            return false;
+          }
+          let encryption: MessageEncryption;
+          let body = '';
+          try {
+            const parsed = parseEncrypted(message);
+            if (!parsed) return false;
+            const result = await decryptMessage(await whenReady(), sender, parsed);
+            if (result.kind === 'duplicate' || result.kind === 'keyTransport') return false;
+            encryption =
+              result.kind === 'message'
+                ? { protocol: 'omemo', device: result.device, trust: result.trust }
+                : { protocol: 'omemo', device: result.device, error: result.error };
+            if (result.kind === 'message') body = result.body;
+          } catch (error) {
+            encryption = { protocol: 'omemo', error: error instanceof Error ? error.message : String(error) };
+          }
+          if (encryption.error && (record.replaces || record.retracts)) return false;
+          const stored = ingest({ ...record, body, encryption });
+          if (bundleDirty && !syncing)
+            await publishOwnBundle().catch((error: unknown) =>
+              log.warn('could not republish the bundle', { error: String(error) }),
+            );
+          return stored;
+        }),
+      afterPending: (task) => {
+        void serial(() => Promise.resolve(task())).catch((error: unknown) =>
+          log.warn('a message handler failed', { error: String(error) }),
+        );
+      },
       historySynced: () => {
         syncing = false;
         void serial(async () => {
@@ -220,7 +290,12 @@ export const omemo: XmppModule<OmemoApi> = {
           if (bundleDirty) await publishOwnBundle();
         }).catch((error: unknown) => log.warn('could not republish the bundle', { error: String(error) }));
       },
-      dispose: () => { offOnline(); offOffline(); offMessage(); disco.removeFeature(notify); },
+      dispose: () => {
+        offOnline();
+        offOffline();
+        offMessage();
+        disco.removeFeature(notify);
+      },
     };
     return api;
   },

@@ -75,14 +75,16 @@ export function parseBundle(bundle: Element | undefined): BundleKeys {
   if (signedId === undefined) throw new OmemoFormatError('the signed pre-key has no id');
   const signature = decode(bundle.getChildText('signedPreKeySignature'), 'the signature');
   if (signature.length !== 64) throw new OmemoFormatError('the signature is not 64 bytes');
-  const preKeys = (bundle.getChild('prekeys')?.getChildren('preKeyPublic') ?? []).slice(0, MAX_PRE_KEYS).flatMap((p) => {
-    const id = deviceId(p.attrs.preKeyId);
-    try {
-      return id === undefined ? [] : [{ id, publicKey: publicKey(p.text(), 'a pre-key') }];
-    } catch {
-      return [];
-    }
-  });
+  const preKeys = (bundle.getChild('prekeys')?.getChildren('preKeyPublic') ?? [])
+    .slice(0, MAX_PRE_KEYS)
+    .flatMap((p) => {
+      const id = deviceId(p.attrs.preKeyId);
+      try {
+        return id === undefined ? [] : [{ id, publicKey: publicKey(p.text(), 'a pre-key') }];
+      } catch {
+        return [];
+      }
+    });
   if (preKeys.length === 0) throw new OmemoFormatError('the bundle has no usable pre-keys');
   return {
     identityKey: publicKey(bundle.getChildText('identityKey'), 'the identity key'),
@@ -93,11 +95,19 @@ export function parseBundle(bundle: Element | undefined): BundleKeys {
 
 /** Child order as the XEP's schema has it (python-oldmemo validates it). */
 export function buildBundle(keys: BundleKeys): Element {
-  return el('bundle', NS_OMEMO, {},
+  return el(
+    'bundle',
+    NS_OMEMO,
+    {},
     xml('signedPreKeyPublic', { signedPreKeyId: String(keys.signedPreKey.id) }, base64(keys.signedPreKey.publicKey)),
     xml('signedPreKeySignature', {}, base64(keys.signedPreKey.signature)),
     xml('identityKey', {}, base64(keys.identityKey)),
-    xml('prekeys', {}, ...keys.preKeys.map((k) => xml('preKeyPublic', { preKeyId: String(k.id) }, base64(k.publicKey)))));
+    xml(
+      'prekeys',
+      {},
+      ...keys.preKeys.map((k) => xml('preKeyPublic', { preKeyId: String(k.id) }, base64(k.publicKey))),
+    ),
+  );
 }
 
 /** The one <encrypted/> of a message, or undefined when there is none; malformed ones throw. */
@@ -110,16 +120,32 @@ export function parseEncrypted(message: Element): EncryptedElement | undefined {
   if (sid === undefined) throw new OmemoFormatError('no sender device id');
   const keys = (header?.getChildren('key') ?? []).slice(0, 1000).flatMap((key) => {
     const rid = deviceId(key.attrs.rid);
-    return rid === undefined ? [] : [{ rid, preKey: key.attrs.prekey === 'true' || key.attrs.prekey === '1', data: decode(key.text(), 'a key') }];
+    return rid === undefined
+      ? []
+      : [{ rid, preKey: key.attrs.prekey === 'true' || key.attrs.prekey === '1', data: decode(key.text(), 'a key') }];
   });
   const payloadText = all[0]?.getChildText('payload');
-  return { sid, keys, iv: decode(header?.getChildText('iv'), 'the IV'), ...(payloadText ? { payload: decode(payloadText, 'the payload') } : {}) };
+  return {
+    sid,
+    keys,
+    iv: decode(header?.getChildText('iv'), 'the IV'),
+    ...(payloadText ? { payload: decode(payloadText, 'the payload') } : {}),
+  };
 }
 
 export function buildEncrypted(encrypted: EncryptedElement): Element {
-  return el('encrypted', NS_OMEMO, {},
-    xml('header', { sid: String(encrypted.sid) },
-      ...encrypted.keys.map((k) => xml('key', { rid: String(k.rid), ...(k.preKey ? { prekey: 'true' } : {}) }, base64(k.data))),
-      xml('iv', {}, base64(encrypted.iv))),
-    encrypted.payload ? xml('payload', {}, base64(encrypted.payload)) : undefined);
+  return el(
+    'encrypted',
+    NS_OMEMO,
+    {},
+    xml(
+      'header',
+      { sid: String(encrypted.sid) },
+      ...encrypted.keys.map((k) =>
+        xml('key', { rid: String(k.rid), ...(k.preKey ? { prekey: 'true' } : {}) }, base64(k.data)),
+      ),
+      xml('iv', {}, base64(encrypted.iv)),
+    ),
+    encrypted.payload ? xml('payload', {}, base64(encrypted.payload)) : undefined,
+  );
 }

@@ -6,8 +6,12 @@ import { parseVerificationUri } from '../../../../shared/model/omemo.ts';
 import type { OmemoApi, RoomRecipients } from './omemo.ts';
 
 /** `roomOf`: a joined room's members (whose devices its messages are encrypted for) and whether it can be; undefined for a contact. */
-export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi, roomOf: (account: AccountId, peer: BareJid) => Promise<RoomRecipients | undefined>): OmemoCommands {
-  const stateOf = async (account: AccountId, peer: BareJid, refresh?: boolean) => omemoOf(account).chatState(peer, await roomOf(account, peer), refresh);
+export function createOmemoCommands(
+  omemoOf: (account: AccountId) => OmemoApi,
+  roomOf: (account: AccountId, peer: BareJid) => Promise<RoomRecipients | undefined>,
+): OmemoCommands {
+  const stateOf = async (account: AccountId, peer: BareJid, refresh?: boolean) =>
+    omemoOf(account).chatState(peer, await roomOf(account, peer), refresh);
   return {
     'omemo.ownDevice': ({ account }) => Promise.resolve(omemoOf(account).ownDevice()),
     'omemo.chatState': ({ account, peer, refresh }) => stateOf(account, peer, refresh),
@@ -15,10 +19,12 @@ export function createOmemoCommands(omemoOf: (account: AccountId) => OmemoApi, r
       omemoOf(account).setEnabled(peer, enabled);
       return stateOf(account, peer);
     },
-    'omemo.setTrust': ({ account, jid, device, trust }) => Promise.resolve(omemoOf(account).setTrust(jid, device, trust)),
+    'omemo.setTrust': ({ account, jid, device, trust }) =>
+      Promise.resolve(omemoOf(account).setTrust(jid, device, trust)),
     'omemo.verifyUri': async ({ account, uri }) => {
       const parsed = parseVerificationUri(uri);
-      if (!parsed || parsed.fingerprints.length === 0) throw new Error('This is not an OMEMO verification link (xmpp:…?omemo-sid-…=…)');
+      if (!parsed || parsed.fingerprints.length === 0)
+        throw new Error('This is not an OMEMO verification link (xmpp:…?omemo-sid-…=…)');
       const omemo = omemoOf(account);
       const state = await omemo.chatState(parsed.jid, undefined, true);
       let verified = 0;

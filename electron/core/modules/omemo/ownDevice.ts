@@ -23,39 +23,74 @@ export function newDeviceId(taken: readonly number[]): number {
 const bytes = (buffer: ArrayBuffer): Uint8Array => new Uint8Array(buffer);
 
 async function sealedPreKeys(vault: Vault, firstId: number, count: number) {
-  return (await generatePreKeys(firstId, count)).map((k) => ({ id: k.id, publicKey: bytes(k.pair.pubKey), sealedPrivateKey: vault.seal(bytes(k.pair.privKey)) }));
+  return (await generatePreKeys(firstId, count)).map((k) => ({
+    id: k.id,
+    publicKey: bytes(k.pair.pubKey),
+    sealedPrivateKey: vault.seal(bytes(k.pair.privKey)),
+  }));
 }
 
 async function sealedSignedPreKey(vault: Vault, identity: KeyPair, id: number) {
   const signed = await generateSignedPreKey(identity, id);
-  return { id, publicKey: bytes(signed.pair.pubKey), sealedPrivateKey: vault.seal(bytes(signed.pair.privKey)), signature: signed.signature, createdAt: Date.now() };
+  return {
+    id,
+    publicKey: bytes(signed.pair.pubKey),
+    sealedPrivateKey: vault.seal(bytes(signed.pair.privKey)),
+    signature: signed.signature,
+    createdAt: Date.now(),
+  };
 }
 
 /** Makes this account's device on first use; returns its id. */
-export async function ensureIdentity(account: AccountId, repo: OmemoRepo, vault: Vault, takenIds: readonly number[]): Promise<number> {
+export async function ensureIdentity(
+  account: AccountId,
+  repo: OmemoRepo,
+  vault: Vault,
+  takenIds: readonly number[],
+): Promise<number> {
   const existing = repo.identity(account);
   if (existing) return existing.deviceId;
   const { identity } = await generateIdentity();
   const deviceId = newDeviceId(takenIds);
-  repo.createIdentity(account,
-    { deviceId, publicKey: bytes(identity.pubKey), sealedPrivateKey: vault.seal(bytes(identity.privKey)), nextPreKeyId: PRE_KEY_POOL + 1 },
-    await sealedSignedPreKey(vault, identity, 1), await sealedPreKeys(vault, 1, PRE_KEY_POOL));
+  repo.createIdentity(
+    account,
+    {
+      deviceId,
+      publicKey: bytes(identity.pubKey),
+      sealedPrivateKey: vault.seal(bytes(identity.privKey)),
+      nextPreKeyId: PRE_KEY_POOL + 1,
+    },
+    await sealedSignedPreKey(vault, identity, 1),
+    await sealedPreKeys(vault, 1, PRE_KEY_POOL),
+  );
   return deviceId;
 }
 
 /** Tops the pool back up to 100 and rotates the signed pre-key when due; true when the bundle changed. */
-export async function refreshKeys(account: AccountId, repo: OmemoRepo, vault: Vault, now = Date.now()): Promise<boolean> {
+export async function refreshKeys(
+  account: AccountId,
+  repo: OmemoRepo,
+  vault: Vault,
+  now = Date.now(),
+): Promise<boolean> {
   const identity = repo.identity(account);
   if (!identity) return false;
   let changed = false;
   const missing = PRE_KEY_POOL - repo.livePreKeys(account).length;
   if (missing > 0) {
-    repo.addPreKeys(account, await sealedPreKeys(vault, identity.nextPreKeyId, missing), identity.nextPreKeyId + missing);
+    repo.addPreKeys(
+      account,
+      await sealedPreKeys(vault, identity.nextPreKeyId, missing),
+      identity.nextPreKeyId + missing,
+    );
     changed = true;
   }
   const signed = repo.signedPreKey(account);
   if (!signed || now - signed.createdAt >= ROTATE_SIGNED_MS) {
-    const pair = { pubKey: new Uint8Array(identity.publicKey).buffer, privKey: new Uint8Array(vault.open(identity.sealedPrivateKey)).buffer };
+    const pair = {
+      pubKey: new Uint8Array(identity.publicKey).buffer,
+      privKey: new Uint8Array(vault.open(identity.sealedPrivateKey)).buffer,
+    };
     const next = await sealedSignedPreKey(vault, pair, (signed?.id ?? 0) + 1);
     repo.addSignedPreKey(account, next);
     repo.pruneSignedPreKeys(account, now - KEEP_OLD_SIGNED_MS, next.id);

@@ -26,7 +26,10 @@ test('tampering, a wrong key and key material without a tag are refused, never s
   const flipped = Uint8Array.from(sealed.payload);
   flipped[0] = (flipped[0] ?? 0) ^ 1;
   assert.throws(() => openPayload(sealed.keyMaterial, sealed.iv, flipped), UndecryptablePayloadError);
-  assert.throws(() => openPayload(sealPayload('other').keyMaterial, sealed.iv, sealed.payload), UndecryptablePayloadError);
+  assert.throws(
+    () => openPayload(sealPayload('other').keyMaterial, sealed.iv, sealed.payload),
+    UndecryptablePayloadError,
+  );
   assert.throws(() => openPayload(sealed.keyMaterial.subarray(0, 16), sealed.iv, sealed.payload), /outdated/u);
   assert.throws(() => openPayload(sealed.keyMaterial, sealed.iv.subarray(0, 8), sealed.payload), /IV/u);
 });

@@ -31,7 +31,8 @@ export function sealPayload(text: string): SealedPayload {
 /** Opens a payload with the key material one device decrypted; any IV length the sender chose. */
 export function openPayload(keyMaterial: Uint8Array, iv: Uint8Array, payload: Uint8Array): string {
   // A 16-byte key with the tag appended to the payload is a pre-2017 sender: refused, as Conversations does.
-  if (keyMaterial.length < KEY_BYTES + TAG_BYTES) throw new UndecryptablePayloadError('the sender uses an outdated OMEMO (no tag with the key)');
+  if (keyMaterial.length < KEY_BYTES + TAG_BYTES)
+    throw new UndecryptablePayloadError('the sender uses an outdated OMEMO (no tag with the key)');
   if (iv.length < 12) throw new UndecryptablePayloadError('the IV is too short');
   const key = keyMaterial.subarray(0, KEY_BYTES);
   const tag = keyMaterial.subarray(KEY_BYTES);

@@ -16,7 +16,10 @@ test('a session built from a bundle: the pre-key message decrypts once and consu
   assert.equal(first.preKey, true);
   assert.equal(text(await decryptFrom(bob, 'alice@x', 1, first.data, true)), 'key material 1');
   assert.ok(!bob.preKeyIds().includes(bundle.preKey.id), 'the used pre-key is gone (the caller publishes a new one)');
-  await assert.rejects(decryptFrom(bob, 'alice@x', 1, first.data, true), 'a replayed pre-key message does not decrypt again');
+  await assert.rejects(
+    decryptFrom(bob, 'alice@x', 1, first.data, true),
+    'a replayed pre-key message does not decrypt again',
+  );
 
   // Until Bob answers, Alice keeps sending pre-key messages; after his answer, normal ones.
   assert.equal((await encryptFor(alice, 'bob@x', 2, bytes('again'))).preKey, true);
@@ -37,15 +40,22 @@ test('session records stay bounded over many ratchet steps, and pruned sessions 
   }
   const record = JSON.parse(alice.sessions.get('bob@x.2') ?? '{}') as { sessions: Record<string, { chains: object }> };
   const chains = Object.values(record.sessions).map((s) => Object.keys(s.chains).length);
-  assert.ok(chains.every((n) => n <= 12), `chains kept per session: ${chains.join(', ')} (the library alone keeps one per step)`);
+  assert.ok(
+    chains.every((n) => n <= 12),
+    `chains kept per session: ${chains.join(', ')} (the library alone keeps one per step)`,
+  );
   assert.ok((alice.sessions.get('bob@x.2') ?? '').length < 6000);
 
   const late = [await encryptFor(bob, 'alice@x', 1, bytes('one')), await encryptFor(bob, 'alice@x', 1, bytes('two'))];
   assert.equal(text(await decryptFrom(alice, 'bob@x', 2, late[1]?.data ?? new Uint8Array(), false)), 'two');
-  assert.equal(text(await decryptFrom(alice, 'bob@x', 2, late[0]?.data ?? new Uint8Array(), false)), 'one', 'a skipped message still decrypts');
+  assert.equal(
+    text(await decryptFrom(alice, 'bob@x', 2, late[0]?.data ?? new Uint8Array(), false)),
+    'one',
+    'a skipped message still decrypts',
+  );
 });
 
-test('importing the library leaves the process\'s own failure handlers alone and adds none', () => {
+test("importing the library leaves the process's own failure handlers alone and adds none", () => {
   // In a fresh process: this one has loaded the library already.
   const script = `
     const mine = () => undefined;
@@ -58,9 +68,17 @@ test('importing the library leaves the process\'s own failure handlers alone and
     console.log(JSON.stringify({ mine: process.listeners('unhandledRejection').includes(mine), before,
       after: { r: process.listeners('unhandledRejection').length, e: process.listeners('uncaughtException').length } }));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  const seen = JSON.parse(out.trim()) as { mine: boolean; before: { r: number; e: number }; after: { r: number; e: number } };
+  const seen = JSON.parse(out.trim()) as {
+    mine: boolean;
+    before: { r: number; e: number };
+    after: { r: number; e: number };
+  };
   assert.ok(seen.mine, 'our own handler stays');
-  assert.deepEqual(seen.after, seen.before, 'the library\'s handlers are gone, and the process survived an unhandled rejection');
+  assert.deepEqual(
+    seen.after,
+    seen.before,
+    "the library's handlers are gone, and the process survived an unhandled rejection",
+  );
 });
 
 test('fingerprints read as OMEMO shows them: 64 hex digits in groups of 8, without the key type byte', () => {

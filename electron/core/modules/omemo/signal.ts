@@ -38,11 +38,16 @@ let loaded: Promise<typeof Lib> | undefined;
 /** Imports the library once and takes back the process-wide handlers it installs. */
 export function signalLibrary(): Promise<typeof Lib> {
   loaded ??= (async () => {
-    const own = { rejection: process.listeners('unhandledRejection'), exception: process.listeners('uncaughtException') };
+    const own = {
+      rejection: process.listeners('unhandledRejection'),
+      exception: process.listeners('uncaughtException'),
+    };
     const lib = await import('@privacyresearch/libsignal-protocol-typescript');
     await lib.KeyHelper.generateIdentityKeyPair(); // the curve module registers its handlers on first use
-    for (const listener of process.listeners('unhandledRejection')) if (!own.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
-    for (const listener of process.listeners('uncaughtException')) if (!own.exception.includes(listener)) process.removeListener('uncaughtException', listener);
+    for (const listener of process.listeners('unhandledRejection'))
+      if (!own.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
+    for (const listener of process.listeners('uncaughtException'))
+      if (!own.exception.includes(listener)) process.removeListener('uncaughtException', listener);
     return lib;
   })();
   return loaded;
@@ -61,11 +66,15 @@ export async function generateIdentity(): Promise<{ identity: KeyPair; registrat
 export async function generatePreKeys(firstId: number, count: number): Promise<{ id: number; pair: KeyPair }[]> {
   const { KeyHelper } = await signalLibrary();
   const keys: { id: number; pair: KeyPair }[] = [];
-  for (let id = firstId; id < firstId + count; id++) keys.push({ id, pair: (await KeyHelper.generatePreKey(id)).keyPair });
+  for (let id = firstId; id < firstId + count; id++)
+    keys.push({ id, pair: (await KeyHelper.generatePreKey(id)).keyPair });
   return keys;
 }
 
-export async function generateSignedPreKey(identity: KeyPair, id: number): Promise<{ id: number; pair: KeyPair; signature: Uint8Array }> {
+export async function generateSignedPreKey(
+  identity: KeyPair,
+  id: number,
+): Promise<{ id: number; pair: KeyPair; signature: Uint8Array }> {
   const { KeyHelper } = await signalLibrary();
   const signed = await KeyHelper.generateSignedPreKey(identity, id);
   return { id, pair: signed.keyPair, signature: new Uint8Array(signed.signature) };
@@ -79,8 +88,13 @@ function address(lib: typeof Lib, jid: string, device: number): Lib.SignalProtoc
 export async function buildSession(store: SignalStore, jid: string, device: number, bundle: Bundle): Promise<void> {
   const lib = await signalLibrary();
   await new lib.SessionBuilder(store, address(lib, jid, device)).processPreKey({
-    registrationId: bundle.registrationId, identityKey: buffer(bundle.identityKey),
-    signedPreKey: { keyId: bundle.signedPreKey.id, publicKey: buffer(bundle.signedPreKey.publicKey), signature: buffer(bundle.signedPreKey.signature) },
+    registrationId: bundle.registrationId,
+    identityKey: buffer(bundle.identityKey),
+    signedPreKey: {
+      keyId: bundle.signedPreKey.id,
+      publicKey: buffer(bundle.signedPreKey.publicKey),
+      signature: buffer(bundle.signedPreKey.signature),
+    },
     preKey: { keyId: bundle.preKey.id, publicKey: buffer(bundle.preKey.publicKey) },
   });
 }
@@ -91,7 +105,12 @@ export async function hasSession(store: SignalStore, jid: string, device: number
 }
 
 /** Encrypts key material for one device; `preKey` says the receiver must build the session from it. */
-export async function encryptFor(store: SignalStore, jid: string, device: number, plaintext: Uint8Array): Promise<{ preKey: boolean; data: Uint8Array }> {
+export async function encryptFor(
+  store: SignalStore,
+  jid: string,
+  device: number,
+  plaintext: Uint8Array,
+): Promise<{ preKey: boolean; data: Uint8Array }> {
   const lib = await signalLibrary();
   const message = await new lib.SessionCipher(store, address(lib, jid, device)).encrypt(buffer(plaintext));
   if (message.body === undefined) throw new Error('The Signal session produced no message');
@@ -99,9 +118,21 @@ export async function encryptFor(store: SignalStore, jid: string, device: number
 }
 
 /** Decrypts key material from one device; a pre-key message consumes the one-time pre-key it used. */
-export async function decryptFrom(store: SignalStore, jid: string, device: number, data: Uint8Array, preKey: boolean): Promise<Uint8Array> {
+export async function decryptFrom(
+  store: SignalStore,
+  jid: string,
+  device: number,
+  data: Uint8Array,
+  preKey: boolean,
+): Promise<Uint8Array> {
   const lib = await signalLibrary();
-  if (preKey) return new Uint8Array(await new lib.SessionCipher(store, address(lib, jid, device)).decryptPreKeyWhisperMessage(binaryOf(data), 'binary'));
+  if (preKey)
+    return new Uint8Array(
+      await new lib.SessionCipher(store, address(lib, jid, device)).decryptPreKeyWhisperMessage(
+        binaryOf(data),
+        'binary',
+      ),
+    );
   return decryptOnEachSession(lib, store, jid, device, data);
 }
 
@@ -115,7 +146,13 @@ interface RecordJson {
  * damage, and the sessions stop decrypting (simultaneous session starts make records with two
  * sessions). Each session is tried here on its own copy, and only the one that decrypted is written back.
  */
-async function decryptOnEachSession(lib: typeof Lib, store: SignalStore, jid: string, device: number, data: Uint8Array): Promise<Uint8Array> {
+async function decryptOnEachSession(
+  lib: typeof Lib,
+  store: SignalStore,
+  jid: string,
+  device: number,
+  data: Uint8Array,
+): Promise<Uint8Array> {
   const name = address(lib, jid, device).toString();
   const stored = await store.loadSession(name);
   if (!stored) throw new Error(`No record for device ${name}`);
@@ -125,12 +162,24 @@ async function decryptOnEachSession(lib: typeof Lib, store: SignalStore, jid: st
   for (const key of order) {
     let written: string | undefined;
     const single = JSON.stringify({ ...record, sessions: { [key]: record.sessions[key] } });
-    const view: SignalStore = { ...store, loadSession: () => Promise.resolve(single), storeSession: (_address, next) => { written = next; return Promise.resolve(); } };
+    const view: SignalStore = {
+      ...store,
+      loadSession: () => Promise.resolve(single),
+      storeSession: (_address, next) => {
+        written = next;
+        return Promise.resolve();
+      },
+    };
     try {
-      const plain = await new lib.SessionCipher(view, address(lib, jid, device)).decryptWhisperMessage(binaryOf(data), 'binary');
+      const plain = await new lib.SessionCipher(view, address(lib, jid, device)).decryptWhisperMessage(
+        binaryOf(data),
+        'binary',
+      );
       const updated = written ? (JSON.parse(written) as RecordJson).sessions[key] : undefined;
       if (updated) {
-        if (record.sessions[key]?.indexInfo.closed !== -1) for (const other of Object.values(record.sessions)) if (other.indexInfo.closed === -1) other.indexInfo.closed = Date.now();
+        if (record.sessions[key]?.indexInfo.closed !== -1)
+          for (const other of Object.values(record.sessions))
+            if (other.indexInfo.closed === -1) other.indexInfo.closed = Date.now();
         record.sessions[key] = { ...updated, indexInfo: { ...updated.indexInfo, closed: -1 } };
         await store.storeSession(name, JSON.stringify(record));
       }
@@ -163,7 +212,11 @@ export function pruneSessionRecord(record: string): string {
   const parsed = JSON.parse(record) as { sessions?: Record<string, StoredSession> };
   for (const session of Object.values(parsed.sessions ?? {})) {
     if (!session.chains) continue;
-    const keep = new Set([session.currentRatchet?.ephemeralKeyPair?.pubKey, session.currentRatchet?.lastRemoteEphemeralKey, ...(session.oldRatchetList ?? []).map((r) => r.ephemeralKey)]);
+    const keep = new Set([
+      session.currentRatchet?.ephemeralKeyPair?.pubKey,
+      session.currentRatchet?.lastRemoteEphemeralKey,
+      ...(session.oldRatchetList ?? []).map((r) => r.ephemeralKey),
+    ]);
     for (const key of Object.keys(session.chains)) if (!keep.has(key)) delete session.chains[key];
   }
   return JSON.stringify(parsed);
@@ -172,11 +225,19 @@ export function pruneSessionRecord(record: string): string {
 /** The public identity key as OMEMO shows it (without the 0x05 type byte), in groups of 8 hex digits. */
 export function formatFingerprint(identityKey: Uint8Array): string {
   const key = identityKey.length === 33 ? identityKey.subarray(1) : identityKey;
-  return (Buffer.from(key).toString('hex').match(/.{1,8}/gu) ?? []).join(' ');
+  return (
+    Buffer.from(key)
+      .toString('hex')
+      .match(/.{1,8}/gu) ?? []
+  ).join(' ');
 }
 
 /** The library's own cipher with none of the above (no per-session copies): the benchmark's floor. */
-export async function bareCipher(store: SignalStore, jid: string, device: number): Promise<{ encrypt(bytes: Uint8Array): Promise<Uint8Array>; decrypt(bytes: Uint8Array): Promise<Uint8Array> }> {
+export async function bareCipher(
+  store: SignalStore,
+  jid: string,
+  device: number,
+): Promise<{ encrypt(bytes: Uint8Array): Promise<Uint8Array>; decrypt(bytes: Uint8Array): Promise<Uint8Array> }> {
   const lib = await signalLibrary();
   const cipher = new lib.SessionCipher(store, address(lib, jid, device));
   return {

@@ -12,7 +12,11 @@ export function trustForNewKey(repo: OmemoRepo, account: AccountId, jid: BareJid
 
 export function deviceView(row: DeviceRow): OmemoDevice {
   return {
-    jid: row.jid, id: row.device, trust: row.trust, active: row.active, firstSeen: row.firstSeen,
+    jid: row.jid,
+    id: row.device,
+    trust: row.trust,
+    active: row.active,
+    firstSeen: row.firstSeen,
     ...(row.identityKey ? { fingerprint: formatFingerprint(row.identityKey) } : {}),
     ...(row.lastSeen !== undefined ? { lastSeen: row.lastSeen } : {}),
   };

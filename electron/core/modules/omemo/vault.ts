@@ -28,13 +28,16 @@ export function createVault(key: Uint8Array): Vault {
       return Buffer.concat([Buffer.of(FORMAT), iv, cipher.getAuthTag(), body]);
     },
     open(sealed) {
-      if (sealed[0] !== FORMAT || sealed.length < 29) throw new VaultError('A stored OMEMO key is not in a known format');
+      if (sealed[0] !== FORMAT || sealed.length < 29)
+        throw new VaultError('A stored OMEMO key is not in a known format');
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 13));
         decipher.setAuthTag(sealed.subarray(13, 29));
         return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
       } catch {
-        throw new VaultError('A stored OMEMO key cannot be opened with the key the system keeps (was the profile moved to another machine?)');
+        throw new VaultError(
+          'A stored OMEMO key cannot be opened with the key the system keeps (was the profile moved to another machine?)',
+        );
       }
     },
   };

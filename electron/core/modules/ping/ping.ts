@@ -10,8 +10,13 @@ export const ping: XmppModule<{ ping(to?: string): Promise<void> }> = {
     disco.addFeature(NS_PING);
     const off = xmpp.onIq('get', NS_PING, 'ping', () => undefined);
     return {
-      ping: async (to) => { await xmpp.iq('get', to, el('ping', NS_PING), 10_000); },
-      dispose: () => { off(); disco.removeFeature(NS_PING); },
+      ping: async (to) => {
+        await xmpp.iq('get', to, el('ping', NS_PING), 10_000);
+      },
+      dispose: () => {
+        off();
+        disco.removeFeature(NS_PING);
+      },
     };
   },
 };

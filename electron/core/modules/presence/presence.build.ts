@@ -3,13 +3,28 @@ import { type Element, xml } from '../../xmpp/stanza.ts';
 
 export const NS_CAPS = 'http://jabber.org/protocol/caps';
 
-export function buildPresence(show: PresenceShow, status: string, priority: number, caps?: { node: string; ver: string }): Element {
+export function buildPresence(
+  show: PresenceShow,
+  status: string,
+  priority: number,
+  caps?: { node: string; ver: string },
+): Element {
   const showChild = show === 'online' || show === 'offline' ? undefined : xml('show', {}, show);
-  return xml('presence', show === 'offline' ? { type: 'unavailable' } : {},
-    showChild, status ? xml('status', {}, status) : undefined, xml('priority', {}, String(priority)),
-    caps && show !== 'offline' ? xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node: caps.node, ver: caps.ver }) : undefined);
+  return xml(
+    'presence',
+    show === 'offline' ? { type: 'unavailable' } : {},
+    showChild,
+    status ? xml('status', {}, status) : undefined,
+    xml('priority', {}, String(priority)),
+    caps && show !== 'offline'
+      ? xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node: caps.node, ver: caps.ver })
+      : undefined,
+  );
 }
 
-export function buildSubscription(to: string, type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed'): Element {
+export function buildSubscription(
+  to: string,
+  type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed',
+): Element {
   return xml('presence', { to, type });
 }

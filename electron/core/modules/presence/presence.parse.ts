@@ -29,8 +29,14 @@ export function parsePresence(stanza: Element): PresenceEvent | undefined {
       if (!full) return undefined;
       const show = stanza.getChildText('show') ?? '';
       return {
-        kind: 'available', jid: bareOf(full),
-        presence: { resource: resourceOf(full), show: (SHOWS.includes(show) ? show : 'online') as ResourcePresence['show'], status, priority: priorityOf(stanza) },
+        kind: 'available',
+        jid: bareOf(full),
+        presence: {
+          resource: resourceOf(full),
+          show: (SHOWS.includes(show) ? show : 'online') as ResourcePresence['show'],
+          status,
+          priority: priorityOf(stanza),
+        },
       };
     }
     case 'unavailable': {

@@ -22,7 +22,10 @@ export const presence: XmppModule<PresenceApi> = {
   setup(ctx) {
     const { account, xmpp, lifecycle, emit, store, log, disco } = ctx;
     const contacts = new Map<BareJid, Map<string, ResourcePresence>>();
-    const snapshot = (jid: BareJid): ContactPresence => ({ jid, resources: [...(contacts.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority) });
+    const snapshot = (jid: BareJid): ContactPresence => ({
+      jid,
+      resources: [...(contacts.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority),
+    });
     const changed = (jid: BareJid): void => emit('presence.changed', { account, presence: snapshot(jid) });
 
     const offPresence = xmpp.onPresence((stanza) => {
@@ -84,7 +87,9 @@ export const presence: XmppModule<PresenceApi> = {
         store.accounts.upsert({ ...row, presenceShow: show, presenceStatus: status, priority });
         if (xmpp.online) await xmpp.send(buildPresence(show, status, priority, disco.caps()));
       },
-      subscribe: async (jid) => { await xmpp.send(buildSubscription(jid, 'subscribe')); },
+      subscribe: async (jid) => {
+        await xmpp.send(buildSubscription(jid, 'subscribe'));
+      },
       approve: async (jid) => {
         await xmpp.send(buildSubscription(jid, 'subscribed'));
         setPendingIn(ctx, jid, false);
@@ -94,7 +99,11 @@ export const presence: XmppModule<PresenceApi> = {
         setPendingIn(ctx, jid, false);
       },
       list: () => [...contacts.keys()].map(snapshot),
-      dispose: () => { offPresence(); offOnline(); offOffline(); },
+      dispose: () => {
+        offPresence();
+        offOnline();
+        offOffline();
+      },
     };
   },
 };

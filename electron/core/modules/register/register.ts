@@ -44,7 +44,10 @@ async function withUnauthenticatedStream<T>(endpoint: Endpoint, fn: (entity: Cli
   let timer: NodeJS.Timeout | undefined;
   try {
     return await new Promise<T>((resolve, reject) => {
-      entity = createStream(endpoint, (secure) => { fn(secure).then(resolve, reject); return Promise.resolve(); });
+      entity = createStream(endpoint, (secure) => {
+        fn(secure).then(resolve, reject);
+        return Promise.resolve();
+      });
       entity.on('error', reject);
       entity.start().catch(reject);
       timer = setTimeout(() => reject(new TimeoutError('Registration', OPEN_TIMEOUT_MS)), OPEN_TIMEOUT_MS);
@@ -62,21 +65,40 @@ async function withUnauthenticatedStream<T>(endpoint: Endpoint, fn: (entity: Cli
 
 export function fetchRegistrationForm(endpoint: Endpoint): Promise<RegistrationForm> {
   return withUnauthenticatedStream(endpoint, async (entity) => {
-    const { instructions, fields } = parseRegistrationForm((await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER));
+    const { instructions, fields } = parseRegistrationForm(
+      (await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER),
+    );
     return { instructions, fields };
   });
 }
 
-export function registerAccount(endpoint: Endpoint, username: string, password: string, extra: Record<string, string>): Promise<BareJid> {
+export function registerAccount(
+  endpoint: Endpoint,
+  username: string,
+  password: string,
+  extra: Record<string, string>,
+): Promise<BareJid> {
   const jid = toBareJid(`${username}@${endpoint.domain}`);
-  if (!jid || username.includes('@')) return Promise.reject(new RegistrationError('bad-request', `"${username}" is not a valid username.`));
+  if (!jid || username.includes('@'))
+    return Promise.reject(new RegistrationError('bad-request', `"${username}" is not a valid username.`));
   return withUnauthenticatedStream(endpoint, async (entity) => {
-    const form = parseRegistrationForm((await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER));
+    const form = parseRegistrationForm(
+      (await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER),
+    );
     const values: Record<string, string> = { ...extra, username, password };
     const submission = form.dataForm
-      ? el('x', NS_DATA, { type: 'submit' }, ...form.fields.map((f) => xml('field', { var: f.name }, xml('value', {}, values[f.name] ?? f.value ?? ''))))
+      ? el(
+          'x',
+          NS_DATA,
+          { type: 'submit' },
+          ...form.fields.map((f) => xml('field', { var: f.name }, xml('value', {}, values[f.name] ?? f.value ?? ''))),
+        )
       : undefined;
-    const legacy = form.dataForm ? [] : Object.entries(values).filter(([k]) => form.fields.some((f) => f.name === k)).map(([k, v]) => xml(k, {}, v));
+    const legacy = form.dataForm
+      ? []
+      : Object.entries(values)
+          .filter(([k]) => form.fields.some((f) => f.name === k))
+          .map(([k, v]) => xml(k, {}, v));
     await iq(entity, 'set', el('query', NS_REGISTER, {}, ...(submission ? [submission] : legacy)));
     return jid;
   });

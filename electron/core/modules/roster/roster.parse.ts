@@ -15,7 +15,14 @@ export function parseRosterItem(item: Element): RosterChange | undefined {
   if (!jid || item.attrs.jid?.includes('/')) return undefined;
   const subscription = item.attrs.subscription ?? 'none';
   if (subscription === 'remove') return { kind: 'remove', jid };
-  const groups = [...new Set(item.getChildren('group').map((g) => g.text().trim()).filter((g) => g.length > 0 && g.length <= MAX_NAME))];
+  const groups = [
+    ...new Set(
+      item
+        .getChildren('group')
+        .map((g) => g.text().trim())
+        .filter((g) => g.length > 0 && g.length <= MAX_NAME),
+    ),
+  ];
   return {
     kind: 'set',
     item: {
@@ -31,6 +38,8 @@ export function parseRosterItem(item: Element): RosterChange | undefined {
 }
 
 export function parseRosterQuery(query: Element | undefined): { changes: RosterChange[]; version: string | undefined } {
-  const changes = (query?.getChildren('item', NS_ROSTER) ?? []).map(parseRosterItem).filter((c): c is RosterChange => c !== undefined);
+  const changes = (query?.getChildren('item', NS_ROSTER) ?? [])
+    .map(parseRosterItem)
+    .filter((c): c is RosterChange => c !== undefined);
   return { changes, version: query?.attrs.ver };
 }

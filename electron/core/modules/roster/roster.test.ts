@@ -5,13 +5,32 @@ import { parseRosterItem, parseRosterQuery, NS_ROSTER } from './roster.parse.ts'
 import { buildRosterSet } from './roster.build.ts';
 
 test('parses the RFC 6121 roster result, groups and pending state', () => {
-  const query = xml('query', { xmlns: NS_ROSTER, ver: 'ver11' },
-    xml('item', { jid: 'romeo@example.net', name: 'Romeo', subscription: 'both' }, xml('group', {}, 'Friends'), xml('group', {}, 'Friends')),
+  const query = xml(
+    'query',
+    { xmlns: NS_ROSTER, ver: 'ver11' },
+    xml(
+      'item',
+      { jid: 'romeo@example.net', name: 'Romeo', subscription: 'both' },
+      xml('group', {}, 'Friends'),
+      xml('group', {}, 'Friends'),
+    ),
     xml('item', { jid: 'mercutio@example.com', subscription: 'none', ask: 'subscribe' }),
-    xml('item', { jid: 'benvolio@example.net', subscription: 'remove' }));
+    xml('item', { jid: 'benvolio@example.net', subscription: 'remove' }),
+  );
   const { changes, version } = parseRosterQuery(query);
   assert.equal(version, 'ver11');
-  assert.deepEqual(changes[0], { kind: 'set', item: { jid: 'romeo@example.net', name: 'Romeo', subscription: 'both', pendingOut: false, pendingIn: false, approved: false, groups: ['Friends'] } });
+  assert.deepEqual(changes[0], {
+    kind: 'set',
+    item: {
+      jid: 'romeo@example.net',
+      name: 'Romeo',
+      subscription: 'both',
+      pendingOut: false,
+      pendingIn: false,
+      approved: false,
+      groups: ['Friends'],
+    },
+  });
   assert.equal(changes[1]?.kind === 'set' && changes[1].item.pendingOut, true);
   assert.deepEqual(changes[2], { kind: 'remove', jid: 'benvolio@example.net' });
 });
@@ -27,5 +46,8 @@ test('hostile items are dropped or normalised, never thrown on', () => {
 
 test('builds a roster set with name and groups', () => {
   const built = buildRosterSet('juliet@example.com' as never, 'Juliet', ['Family', 'VIP']);
-  assert.equal(built.toString(), `<query xmlns="${NS_ROSTER}"><item jid="juliet@example.com" name="Juliet"><group>Family</group><group>VIP</group></item></query>`);
+  assert.equal(
+    built.toString(),
+    `<query xmlns="${NS_ROSTER}"><item jid="juliet@example.com" name="Juliet"><group>Family</group><group>VIP</group></item></query>`,
+  );
 });

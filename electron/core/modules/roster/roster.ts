@@ -28,10 +28,25 @@ function emitRoster({ account, emit, store }: ModuleContext): void {
 export function setPendingIn(ctx: ModuleContext, jid: BareJid, pending: boolean): void {
   const existing = ctx.store.roster.get(ctx.account, jid);
   if (!existing && !pending) return;
-  if (existing && !pending && existing.subscription === 'none' && !existing.pendingOut && existing.name === '' && existing.groups.length === 0) {
+  if (
+    existing &&
+    !pending &&
+    existing.subscription === 'none' &&
+    !existing.pendingOut &&
+    existing.name === '' &&
+    existing.groups.length === 0
+  ) {
     ctx.store.roster.remove(ctx.account, jid);
   } else {
-    const base: RosterItem = existing ?? { jid, name: '', subscription: 'none', pendingOut: false, pendingIn: false, approved: false, groups: [] };
+    const base: RosterItem = existing ?? {
+      jid,
+      name: '',
+      subscription: 'none',
+      pendingOut: false,
+      pendingIn: false,
+      approved: false,
+      groups: [],
+    };
     ctx.store.roster.put(ctx.account, { ...base, pendingIn: pending });
   }
   emitRoster(ctx);
@@ -59,7 +74,8 @@ export const roster: XmppModule<RosterApi> = {
       }
       const { changes, version } = parseRosterQuery(stanza.getChild('query', NS_ROSTER));
       const [change] = changes;
-      if (changes.length !== 1 || !change) throw new StanzaError('bad-request', 'modify', 'a roster push carries exactly one item');
+      if (changes.length !== 1 || !change)
+        throw new StanzaError('bad-request', 'modify', 'a roster push carries exactly one item');
       apply(change);
       if (version !== undefined) store.roster.setVersion(account, version);
       emitRoster(ctx);
@@ -70,7 +86,11 @@ export const roster: XmppModule<RosterApi> = {
     // roster is unchanged, or only the changes as pushes.
     const offOnline = lifecycle.onOnline(async () => {
       const cached = xmpp.features.has(NS_ROSTER_VER) ? store.roster.version(account) : undefined;
-      const result = await xmpp.iq('get', undefined, el('query', NS_ROSTER, xmpp.features.has(NS_ROSTER_VER) ? { ver: cached ?? '' } : {}));
+      const result = await xmpp.iq(
+        'get',
+        undefined,
+        el('query', NS_ROSTER, xmpp.features.has(NS_ROSTER_VER) ? { ver: cached ?? '' } : {}),
+      );
       const query = result.getChild('query', NS_ROSTER);
       if (!query && cached !== undefined) {
         lastFetch = { items: 0, incremental: true };
@@ -79,13 +99,19 @@ export const roster: XmppModule<RosterApi> = {
       }
       const { changes, version } = parseRosterQuery(query);
       lastFetch = { items: changes.length, incremental: false };
-      store.roster.replace(account, changes.flatMap((c) => (c.kind === 'set' ? [c.item] : [])), version);
+      store.roster.replace(
+        account,
+        changes.flatMap((c) => (c.kind === 'set' ? [c.item] : [])),
+        version,
+      );
       emitRoster(ctx);
     });
 
     return {
       list: () => store.roster.list(account),
-      get lastFetch() { return lastFetch; },
+      get lastFetch() {
+        return lastFetch;
+      },
       set: async (jid, name, groups) => {
         const current = store.roster.get(account, jid);
         await xmpp.iq('set', undefined, buildRosterSet(jid, name ?? current?.name, groups ?? current?.groups ?? []));
@@ -93,7 +119,10 @@ export const roster: XmppModule<RosterApi> = {
       remove: async (jid) => {
         await xmpp.iq('set', undefined, buildRosterRemove(jid));
       },
-      dispose: () => { offPush(); offOnline(); },
+      dispose: () => {
+        offPush();
+        offOnline();
+      },
     };
   },
 };

@@ -39,9 +39,22 @@ function maxFileSizeOf(query: Element): number | undefined {
 async function discover(xmpp: Connection): Promise<UploadService> {
   const domain = xmpp.bareJid?.split('@')[1];
   if (!domain) return {};
-  const items = (await xmpp.iq('get', domain, el('query', NS_ITEMS))).getChild('query', NS_ITEMS)?.getChildren('item') ?? [];
-  const candidates = [domain, ...items.map((i) => toBareJid(i.attrs.jid ?? '')).filter((j): j is NonNullable<typeof j> => j !== undefined && !j.includes('@'))];
-  const infos = await Promise.all(candidates.map((jid) => xmpp.iq('get', jid, el('query', NS_INFO), 10_000).then((r) => r.getChild('query', NS_INFO), () => undefined)));
+  const items =
+    (await xmpp.iq('get', domain, el('query', NS_ITEMS))).getChild('query', NS_ITEMS)?.getChildren('item') ?? [];
+  const candidates = [
+    domain,
+    ...items
+      .map((i) => toBareJid(i.attrs.jid ?? ''))
+      .filter((j): j is NonNullable<typeof j> => j !== undefined && !j.includes('@')),
+  ];
+  const infos = await Promise.all(
+    candidates.map((jid) =>
+      xmpp.iq('get', jid, el('query', NS_INFO), 10_000).then(
+        (r) => r.getChild('query', NS_INFO),
+        () => undefined,
+      ),
+    ),
+  );
   for (const [i, query] of infos.entries()) {
     if (!query?.getChildren('feature').some((f) => f.attrs.var === NS_UPLOAD)) continue;
     const service = toBareJid(candidates[i] ?? '');
@@ -93,7 +106,9 @@ export const upload: XmppModule<UploadApi> = {
   id: 'xep-0363-upload',
   setup({ xmpp, lifecycle }) {
     let known: Promise<UploadService> | undefined;
-    const offOffline = lifecycle.onOffline(() => { known = undefined; });
+    const offOffline = lifecycle.onOffline(() => {
+      known = undefined;
+    });
     const service = (): Promise<UploadService> => {
       known ??= discover(xmpp).catch((error: unknown) => {
         known = undefined;
@@ -107,15 +122,25 @@ export const upload: XmppModule<UploadApi> = {
         const found = await service();
         if (!found.service) throw new UploadError('Your server offers no file upload (XEP-0363)');
         if (found.maxFileSize !== undefined && size > found.maxFileSize) {
-          throw new UploadError(`"${name}" is ${formatBytes(size)}; your server takes files up to ${formatBytes(found.maxFileSize)}`);
+          throw new UploadError(
+            `"${name}" is ${formatBytes(size)}; your server takes files up to ${formatBytes(found.maxFileSize)}`,
+          );
         }
         try {
-          return parseSlot(await xmpp.iq('get', found.service, el('request', NS_UPLOAD, { filename: name, size, 'content-type': type })));
+          return parseSlot(
+            await xmpp.iq(
+              'get',
+              found.service,
+              el('request', NS_UPLOAD, { filename: name, size, 'content-type': type }),
+            ),
+          );
         } catch (error) {
           throw error instanceof StanzaError ? explain(error, name) : error;
         }
       },
-      dispose: () => { offOffline(); },
+      dispose: () => {
+        offOffline();
+      },
     };
   },
 };

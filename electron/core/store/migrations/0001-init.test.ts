@@ -10,8 +10,13 @@ test('0001 creates the schema from an empty database and enforces its constraint
   migrate(db, [init]);
   assert.equal(schemaVersion(db), 1);
   db.prepare("INSERT INTO accounts (id, resource, created_at) VALUES ('a@x', 'r', 1)").run();
-  assert.throws(() => db.prepare("INSERT INTO accounts (id, resource, priority, created_at) VALUES ('b@x', 'r', 200, 1)").run(), /CHECK/);
-  const insert = db.prepare("INSERT INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id) VALUES (?, 'a@x', 'p@x', 'in', 'p@x/r', 'hi', 1, 'received', 'o1')");
+  assert.throws(
+    () => db.prepare("INSERT INTO accounts (id, resource, priority, created_at) VALUES ('b@x', 'r', 200, 1)").run(),
+    /CHECK/,
+  );
+  const insert = db.prepare(
+    "INSERT INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id) VALUES (?, 'a@x', 'p@x', 'in', 'p@x/r', 'hi', 1, 'received', 'o1')",
+  );
   insert.run('m1');
   assert.throws(() => insert.run('m2'), /UNIQUE/);
   db.prepare("DELETE FROM accounts WHERE id = 'a@x'").run();
