@@ -61,13 +61,11 @@ test('files chosen in the picker upload with their own progress; the contact see
   await pal.shot('files-received');
 
   // Cancelled halfway: the progress goes, and nothing reaches the contact.
-  await me.page
-    .getByLabel('Files to send')
-    .setInputFiles({
-      name: 'second-thoughts.bin',
-      mimeType: 'application/octet-stream',
-      buffer: randomBytes(9 * 1024 * 1024),
-    });
+  await me.page.getByLabel('Files to send').setInputFiles({
+    name: 'second-thoughts.bin',
+    mimeType: 'application/octet-stream',
+    buffer: randomBytes(9 * 1024 * 1024),
+  });
   await uploads.getByRole('progressbar', { name: 'second-thoughts.bin' }).waitFor();
   await uploads.getByRole('button', { name: 'Cancel sending second-thoughts.bin' }).click();
   await uploads.waitFor({ state: 'detached' });

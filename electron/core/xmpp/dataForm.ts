@@ -27,12 +27,10 @@ export function parseDataForm(x: Element | undefined): DataForm | undefined {
         description: f.getChildText('desc') ?? '',
         required: f.getChild('required') !== undefined,
         values: f.getChildren('value').map((v) => v.text()),
-        options: f
-          .getChildren('option')
-          .map((o) => ({
-            label: o.attrs.label ?? o.getChildText('value') ?? '',
-            value: o.getChildText('value') ?? '',
-          })),
+        options: f.getChildren('option').map((o) => ({
+          label: o.attrs.label ?? o.getChildText('value') ?? '',
+          value: o.getChildText('value') ?? '',
+        })),
       };
     })
     .filter((f) => f.var !== '' || f.type === 'fixed');

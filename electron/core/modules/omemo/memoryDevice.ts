@@ -10,9 +10,7 @@ import {
 } from './signal.ts';
 
 /** A device's keys and sessions in memory; sessions are pruned as they are stored, as the real store does. */
-export async function memoryDevice(
-  preKeys = 5,
-): Promise<
+export async function memoryDevice(preKeys = 5): Promise<
   SignalStore & {
     preKeyIds(): number[];
     sessions: Map<string, string>;
