@@ -9,6 +9,7 @@ import { benchBigRoom } from './muc.ts';
 import { benchUpload } from './upload.ts';
 import { benchOmemo } from './omemo.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
+import { benchStyling } from './styling.ts';
 
 const server = await startProsody({
   archiveStorage: 'memory',
@@ -137,6 +138,16 @@ async function benchFlood(): Promise<void> {
   compare(`receive+store ${FLOOD} messages`, 'msg/s', engineRate, floorRate, { count: FLOOD });
 }
 
+/** Any failure, even one thrown outside the awaited chain (a request handler, a child's event), stops the servers. */
+async function abort(reason: unknown): Promise<never> {
+  console.error('bench failed:', reason);
+  await server.stop().catch(() => undefined);
+  process.exit(1);
+}
+process.on('uncaughtException', (error) => void abort(error));
+process.on('unhandledRejection', (error) => void abort(error));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void abort(signal));
+
 try {
   console.log(`Prosody on 127.0.0.1:${server.ports.c2s}; figures also appended to bench/results.jsonl\n`);
   await benchLogin();
@@ -146,6 +157,7 @@ try {
   await benchResume(server, quick ? 3 : 10, 20);
   await benchUpload(server, quick ? 20 : 100);
   await benchOmemo(quick);
+  benchStyling();
   console.log('\nRenderer (Chromium through the bridge):');
   await benchRoster(server, quick ? 500 : 2000);
   await benchHistory(server, 10_000);

@@ -19,12 +19,9 @@ test('logs in over STARTTLS with SCRAM and reports online with the bound JID', a
   const user = await newUser(server);
   const engine = await startEngine(server, user, { connect: false, resource: 'desk' });
   const online = waitForEvent(engine.core, 'connection.stateChanged', (e) => e.state.status === 'online');
-  const started = performance.now();
   await engine.core.commands['account.connect']({ account: user.jid });
-  const elapsed = performance.now() - started;
   const { state } = await online;
   assert.deepEqual(state, { status: 'online', jid: `${user.jid}/desk` });
-  assert.ok(elapsed < 1000, `login took ${elapsed.toFixed(0)} ms`);
   await engine.close();
 });
 

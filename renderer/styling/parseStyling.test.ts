@@ -62,14 +62,12 @@ test('links: only http(s), xmpp and mailto, without trailing punctuation', () =>
   assert.deepEqual(findLinks('https://'), []);
 });
 
-test('hostile and huge bodies stay text and parse in linear-ish time', () => {
+test('hostile and huge bodies stay text and parse into one block each (speed: npm run bench)', () => {
   const html = '<img src=x onerror=alert(1)>';
   assert.deepEqual(parseStyling(html), [{ type: 'line', content: [{ type: 'text', text: html }] }]);
   const unmatched = '*a '.repeat(200_000);
-  const started = performance.now();
   const blocks = parseStyling(unmatched.slice(0, MAX_STYLED_CHARS - 1));
   assert.strictEqual(blocks.length, 1);
   const huge = parseStyling('x'.repeat(1_000_000));
   assert.strictEqual(huge.length, 1);
-  assert.ok(performance.now() - started < 1000, 'parsing stays fast');
 });
