@@ -51,7 +51,7 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
   throw new Error(`Prosody did not open port ${port} in time`);
 }
 
-function makeCertificate(dir: string): void {
+export function makeCertificate(dir: string): void {
   mkdirSync(dir, { recursive: true });
   execFileSync(
     'openssl',

@@ -16,6 +16,7 @@ import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
 import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
+import type { StreamLimits } from './net/limitedParser.ts';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -33,6 +34,8 @@ export interface CoreOptions {
   filesDir?: string;
   /** Opens a file with the system's default app; only the desktop shell has one. */
   openFile?: (path: string) => Promise<void>;
+  /** How large and deep one incoming stanza may be (default: DEFAULT_STREAM_LIMITS). */
+  streamLimits?: StreamLimits;
 }
 
 export class UserError extends Error {
@@ -65,6 +68,7 @@ export class Core {
   readonly #runtimes = new Map<AccountId, AccountRuntime>();
   readonly #backoff: BackoffPolicy;
   readonly #limits: { archivePages?: number; firstSyncDays?: number };
+  readonly #streamLimits: StreamLimits | undefined;
   readonly #files: ReturnType<typeof createFileCommands>;
   readonly commands: CoreCommands;
   /** A throwaway engine's download cache, removed on close. */
@@ -74,6 +78,7 @@ export class Core {
     this.store = openStore(options.databasePath);
     this.#secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.#streamLimits = options.streamLimits;
     this.#limits = {
       ...(options.archivePageLimit !== undefined ? { archivePages: options.archivePageLimit } : {}),
       ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
@@ -151,6 +156,7 @@ export class Core {
         emit: this.events.emit,
         backoff: this.#backoff,
         limits: this.#limits,
+        streamLimits: this.#streamLimits,
       });
       this.#runtimes.set(account, runtime);
     }

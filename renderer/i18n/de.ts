@@ -1,9 +1,11 @@
 // Deutsche Texte: every key of en.ts must be here (the type checker enforces it).
 import type { MessageKey } from './en.ts';
 import { omemoDe } from './omemo.de.ts';
+import { securityDe } from './security.de.ts';
 
 export const de: Record<MessageKey, string> = {
   ...omemoDe,
+  ...securityDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',
   'app.noEngine': 'Die Engine ist nicht erreichbar: {message}',

@@ -1,8 +1,10 @@
 // Every visible English string. Keys are grouped by screen; {name} marks a value filled in.
 import { omemoEn } from './omemo.en.ts';
+import { securityEn } from './security.en.ts';
 
 export const en = {
   ...omemoEn,
+  ...securityEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',

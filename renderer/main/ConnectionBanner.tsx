@@ -4,6 +4,7 @@ import type { Account } from '../../shared/model/account.ts';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { openDialog } from '../store/index.ts';
+import { offlineText } from './offlineText.ts';
 
 function useSecondsUntil(at: number | undefined): number {
   const [now, setNow] = useState(Date.now());
@@ -62,14 +63,16 @@ export function ConnectionBanner({ account }: { account: Account }) {
           </button>
         </div>
       );
-    case 'offline':
+    case 'offline': {
+      const why = offlineText(state, t);
       return (
-        <div className="banner info" role="status">
-          <span>{state.reason ? t('banner.offlineReason', { reason: state.reason }) : t('banner.offline')}</span>
+        <div className={state.code ? 'banner error' : 'banner info'} role={state.code ? 'alert' : 'status'}>
+          <span>{why ? t('banner.offlineReason', { reason: why }) : t('banner.offline')}</span>
           <button type="button" onClick={connect}>
             {t('banner.connect')}
           </button>
         </div>
       );
+    }
   }
 }

@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { getState, setState, useAppStore } from '../store/index.ts';
 import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './AdvancedFields.tsx';
+import { offlineText } from '../main/offlineText.ts';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -46,11 +47,7 @@ export function LoginForm() {
 
   const state = account?.state;
   const stateError =
-    state?.status === 'authFailed'
-      ? t('setup.authFailed', { message: state.message })
-      : state?.status === 'offline' && state.reason
-        ? state.reason
-        : undefined;
+    state?.status === 'authFailed' ? t('setup.authFailed', { message: state.message }) : offlineText(state, t);
   const connecting = busy || state?.status === 'connecting' || state?.status === 'reconnecting';
   return (
     <form className="setup-form" onSubmit={(e) => void submit(e)} aria-label={t('setup.loginTab')}>

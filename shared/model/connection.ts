@@ -2,8 +2,16 @@ import type { FullJid } from './jid.ts';
 
 export type TlsMode = 'starttls' | 'direct';
 
+/**
+ * Why a connection was refused by our side (the renderer words each code):
+ * no-tls: the server did not offer encryption; no-auth: it skipped authentication;
+ * wrong-jid: it bound another account's address; abuse: it kept sending oversized or too deeply nested data.
+ */
+export type ConnectionErrorCode = 'no-tls' | 'no-auth' | 'wrong-jid' | 'abuse';
+export const CONNECTION_ERROR_CODES: readonly ConnectionErrorCode[] = ['no-tls', 'no-auth', 'wrong-jid', 'abuse'];
+
 export type ConnectionState =
-  | { status: 'offline'; reason?: string }
+  | { status: 'offline'; reason?: string; code?: ConnectionErrorCode }
   | { status: 'connecting' }
   | { status: 'online'; jid: FullJid }
   | { status: 'reconnecting'; attempt: number; at: number; reason: string }

@@ -10,7 +10,8 @@ import { createStream, startStream } from '../net/stream.ts';
 import { StreamManagement } from '../net/streamManagement.ts';
 import { passwordKey, pinKey, type SecretStore } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
-import { AuthError, CertificateError, ProtocolError } from '../xmpp/errors.ts';
+import { AuthError, CertificateError, ProtocolError, StanzaLimitError } from '../xmpp/errors.ts';
+import type { StreamLimits } from '../net/limitedParser.ts';
 import { createDiscoResponder } from '../modules/disco/disco.ts';
 import { type BackoffPolicy, backoffDelay } from './backoff.ts';
 import { Connection } from './connection.ts';
@@ -26,7 +27,12 @@ export interface RuntimeDeps {
   emit: CoreEmitter['emit'];
   backoff: BackoffPolicy;
   limits?: ModuleContext['limits'];
+  streamLimits?: StreamLimits | undefined;
 }
+
+/** A server that breaks the stream limits this often within the window is not reconnected to. */
+const ABUSE_STRIKES = 3;
+const ABUSE_WINDOW_MS = 10 * 60_000;
 
 /** The state a failed attempt leads to, and whether trying again could help. */
 function classify(error: unknown): { state: ConnectionState; retry: boolean; message: string } {
@@ -45,7 +51,13 @@ function classify(error: unknown): { state: ConnectionState; retry: boolean; mes
   }
   if (error instanceof AuthError || error instanceof ScramError)
     return { state: { status: 'authFailed', message }, retry: false, message };
-  if (error instanceof ProtocolError) return { state: { status: 'offline', reason: message }, retry: false, message };
+  if (error instanceof ProtocolError) {
+    return {
+      state: { status: 'offline', reason: message, ...(error.code ? { code: error.code } : {}) },
+      retry: false,
+      message,
+    };
+  }
   return { state: { status: 'offline', reason: message }, retry: true, message };
 }
 
@@ -61,6 +73,7 @@ export class AccountRuntime {
   #attempt = 0;
   #generation = 0;
   #timer: NodeJS.Timeout | undefined;
+  #strikes: number[] = [];
   #entity: Client | undefined;
   #attached = false;
   #inflight: Promise<void> | undefined;
@@ -170,8 +183,12 @@ export class AccountRuntime {
         sm: this.#sm,
         onFeatures: (features) => this.connection.recordFeatures(features),
       },
+      this.#deps.streamLimits,
     );
-    entity.on('error', (error: unknown) => this.#log.debug('stream error', { error: String(error) }));
+    entity.on('error', (error: unknown) => {
+      if (error instanceof StanzaLimitError) this.#strike(error);
+      else this.#log.debug('stream error', { error: String(error) });
+    });
     this.#detachSm();
     this.#detachSm = this.#sm.attach(entity);
     this.connection.attach(entity, this.#sm.canResume() ? this.#sm.jid : undefined);
@@ -186,7 +203,8 @@ export class AccountRuntime {
       if (generation !== this.#generation) return;
       const outcome = classify(error);
       this.#log.info('connection attempt failed', { error: outcome.message });
-      if (outcome.retry && this.#wanted) this.#scheduleRetry(outcome.message);
+      if (this.#abusive()) this.#giveUpOnAbuse();
+      else if (outcome.retry && this.#wanted) this.#scheduleRetry(outcome.message);
       else {
         this.#wanted = false;
         this.#setState(outcome.state);
@@ -215,8 +233,28 @@ export class AccountRuntime {
     this.#entity = undefined;
     this.#dropped();
     entity.socket?.destroy?.();
-    if (this.#wanted) this.#scheduleRetry('The connection was lost');
+    if (this.#abusive()) this.#giveUpOnAbuse();
+    else if (this.#wanted) this.#scheduleRetry('The connection was lost');
     else this.#setState({ status: 'offline' });
+  }
+
+  /** The server broke a stream limit: the stream is closed with policy-violation; remembered for a while. */
+  #strike(error: StanzaLimitError): void {
+    this.#log.warn('closed the stream: the server broke a limit', { error: error.message });
+    const now = Date.now();
+    this.#strikes = [...this.#strikes.filter((t) => now - t < ABUSE_WINDOW_MS), now];
+  }
+
+  #abusive(): boolean {
+    return this.#strikes.length >= ABUSE_STRIKES;
+  }
+
+  #giveUpOnAbuse(): void {
+    this.#wanted = false;
+    this.#strikes = [];
+    clearTimeout(this.#timer);
+    const reason = 'The server kept sending oversized or too deeply nested data';
+    this.#setState({ status: 'offline', reason, code: 'abuse' });
   }
 
   #dropped(): void {

@@ -5,6 +5,7 @@ import { toFullJid } from '../../../shared/model/jid.ts';
 import { ProtocolError, StanzaError } from '../xmpp/errors.ts';
 import { type Element, el, xml } from '../xmpp/stanza.ts';
 import { NS_SM, type StreamManagement } from './streamManagement.ts';
+import type { StreamGuard } from './streamGuard.ts';
 
 export const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
 
@@ -15,10 +16,12 @@ export const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
 export function useBind(
   streamFeatures: StreamFeatures,
   resource: string,
+  guard: StreamGuard,
   sm?: StreamManagement,
   onFeatures?: (features: Element) => void,
 ): void {
   streamFeatures.use('bind', NS_BIND, async ({ entity, stanza }: { entity: Client; stanza: Element }) => {
+    guard.beforeBind(entity);
     onFeatures?.(stanza);
     const smOffered = stanza.getChild('sm', NS_SM) !== undefined;
     const previous = sm?.jid;
@@ -37,6 +40,7 @@ export function useBind(
     if (answer.attrs.type === 'error') throw StanzaError.fromStanza(answer);
     const bound = toFullJid(answer.getChild('bind', NS_BIND)?.getChildText('jid') ?? '');
     if (!bound) throw new ProtocolError('The server bound no valid JID');
+    guard.checkBound(bound);
     entity._jid(bound);
     if (sm && smOffered) await sm.enable(entity, bound);
     entity._ready(false);

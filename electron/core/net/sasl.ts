@@ -5,6 +5,7 @@ import type { StreamFeatures } from '@xmpp/stream-features';
 import { AuthError, ProtocolError } from '../xmpp/errors.ts';
 import { el, type Element } from '../xmpp/stanza.ts';
 import { SCRAM_MECHANISMS, ScramClient } from './scram.ts';
+import { noTls, type StreamGuard } from './streamGuard.ts';
 
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 const STEP_TIMEOUT_MS = 15_000;
@@ -61,15 +62,20 @@ export async function authenticate(entity: Client, offered: Set<string>, creds: 
 export type Unauthenticated = (entity: Client) => Promise<void>;
 
 /** On <mechanisms/>: log in, or (for in-band registration) hand the secure, unauthenticated stream over. */
-export function useSasl(streamFeatures: StreamFeatures, creds: Credentials | Unauthenticated): void {
+export function useSasl(
+  streamFeatures: StreamFeatures,
+  creds: Credentials | Unauthenticated,
+  guard?: StreamGuard,
+): void {
   streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
-    if (!entity.isSecure()) throw new ProtocolError('The server did not offer TLS: refusing to continue in the clear');
+    if (!entity.isSecure()) throw noTls();
     if (typeof creds === 'function') {
       await creds(entity);
       return;
     }
     const offered = new Set(feature.getChildren('mechanism', NS_SASL).map((m) => m.text().trim()));
     await authenticate(entity, offered, creds);
+    guard?.authenticated(entity);
     await entity.restart();
   });
 }

@@ -12,6 +12,9 @@ import { useStartTls } from './starttls.ts';
 import type { StreamManagement } from './streamManagement.ts';
 import type { Element } from '../xmpp/stanza.ts';
 import { createTransports } from './transports.ts';
+import { DEFAULT_STREAM_LIMITS, type LimitedParser, type StreamLimits } from './limitedParser.ts';
+import { StreamGuard, useUnhandledFeatures } from './streamGuard.ts';
+import { toBareJid } from '../../../shared/model/jid.ts';
 
 export interface Endpoint {
   domain: string;
@@ -36,19 +39,30 @@ export function createStream(
   auth:
     | { credentials: Credentials; resource: string; sm?: StreamManagement; onFeatures?: (features: Element) => void }
     | Unauthenticated,
+  limits: StreamLimits = DEFAULT_STREAM_LIMITS,
 ): Client {
   const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
   const trust = { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint };
-  entity.transports.push(...createTransports(trust));
+  entity.transports.push(...createTransports(trust, limits));
+  // A stanza past the limits closes the stream with policy-violation (xmpp.js would say bad-format).
+  const streamError = entity._streamError.bind(entity);
+  entity._streamError = (condition, children) => {
+    const parser = entity.parser as Partial<LimitedParser> | null;
+    return streamError(parser?.limitHit ? 'policy-violation' : condition, children);
+  };
   resolve({ entity });
-  const features = streamFeatures({ middleware: middleware({ entity }) });
+  const stack = middleware({ entity });
+  const features = streamFeatures({ middleware: stack });
+  const binds = typeof auth !== 'function';
+  const guard = new StreamGuard(binds ? toBareJid(`${auth.credentials.username}@${endpoint.domain}`) : undefined);
   useStartTls(features, trust);
   if (typeof auth === 'function') {
     useSasl(features, auth);
   } else {
-    useSasl(features, auth.credentials);
-    useBind(features, auth.resource, auth.sm, auth.onFeatures);
+    useSasl(features, auth.credentials, guard);
+    useBind(features, auth.resource, guard, auth.sm, auth.onFeatures);
   }
+  useUnhandledFeatures(stack, guard, binds);
   return entity;
 }
 

@@ -1,5 +1,6 @@
 // Types for the parts of xmpp.js that the engine uses (the packages ship none).
 declare module '@xmpp/xml' {
+  import { EventEmitter } from 'node:events';
   export class Element {
     constructor(name: string, attrs?: Record<string, string | number | undefined>);
     name: string;
@@ -23,8 +24,11 @@ declare module '@xmpp/xml' {
     attrs?: Record<string, string | number | undefined> | null,
     ...children: Array<Child | Child[]>
   ): Element;
-  export class Parser extends import('node:events').EventEmitter {
+  export class Parser extends EventEmitter {
     write(data: string): void;
+    onStartElement(name: string, attrs: Record<string, string>): void;
+    onEndElement(name: string): void;
+    onText(text: string): void;
   }
   export default xml;
 }
@@ -68,6 +72,8 @@ declare module '@xmpp/connection' {
     _detachSocket(): void;
     _jid(id: string): unknown;
     _ready(resumed?: boolean): void;
+    _streamError(condition: string, children?: unknown): Promise<unknown>;
+    parser: import('@xmpp/xml').Parser | null;
     _status(status: string, ...args: unknown[]): void;
     socketParameters(service: string): unknown;
   }

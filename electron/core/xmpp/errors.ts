@@ -1,3 +1,4 @@
+import type { ConnectionErrorCode } from '../../../shared/model/connection.ts';
 import type { Element } from './stanza.ts';
 
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
@@ -58,8 +59,18 @@ export class CertificateError extends Error {
 
 /** Something about the stream itself was not acceptable (no TLS offered, no usable mechanism). */
 export class ProtocolError extends Error {
-  constructor(message: string) {
+  readonly code: ConnectionErrorCode | undefined;
+  constructor(message: string, code?: ConnectionErrorCode) {
     super(message);
     this.name = 'ProtocolError';
+    this.code = code;
+  }
+}
+
+/** The server sent a stanza past the size or nesting limit: the stream is closed with policy-violation. */
+export class StanzaLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StanzaLimitError';
   }
 }

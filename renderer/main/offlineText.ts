@@ -1,0 +1,9 @@
+// Why an account is offline, in the user's language: a refusal's code is worded here, else the engine's reason.
+import type { ConnectionState } from '../../shared/model/connection.ts';
+import type { Translate } from '../i18n/translate.ts';
+
+export function offlineText(state: ConnectionState | undefined, t: Translate): string | undefined {
+  if (state?.status !== 'offline') return undefined;
+  if (state.code) return t(`connection.code.${state.code}`);
+  return state.reason;
+}
