@@ -113,3 +113,32 @@ test('the engine can send a 1 MB message, and invalid JIDs are refused by the co
   assert.match(added.ok === false ? added.error.message : '', /not a Jabber ID/);
   await Promise.all([a.close(), b.close()]);
 });
+
+test('a <body/> in another namespace is not message text through the server; of several bodies the default language wins', async (t) => {
+  const [victimUser, malloryUser] = [await newUser(server, 'reader'), await newUser(server, 'spoofer')];
+  const victim = await startEngine(server, victimUser, { resource: 'home' });
+  const mallory = await rawClient(server, malloryUser);
+  t.after(async () => {
+    await mallory.stop().catch(() => undefined);
+    await victim.close();
+  });
+  const to = `${victim.account}/home`;
+  await mallory.send(xml('message', { to, type: 'chat' }, xml('body', { xmlns: 'urn:x-other' }, 'injected only')));
+  await mallory.send(
+    xml(
+      'message',
+      { to, type: 'chat' },
+      xml('body', { xmlns: 'urn:x-other' }, 'injected'),
+      xml('body', { 'xml:lang': 'de' }, 'Hallo'),
+      xml('body', {}, 'hello'),
+    ),
+  );
+  await eventually(() => victim.core.store.messages.count(victim.account) === 1, 'the real message');
+  await mallory.send(xml('message', { to, type: 'chat' }, xml('body', {}, 'last')));
+  await eventually(() => victim.core.store.messages.count(victim.account) === 2, 'the last message');
+  const history = await victim.core.commands['chat.history']({ account: victim.account, peer: malloryUser.jid });
+  assert.deepEqual(
+    history.map((m) => m.body),
+    ['hello', 'last'],
+  );
+});

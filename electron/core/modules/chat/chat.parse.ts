@@ -1,6 +1,7 @@
 import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { Element } from '../../xmpp/stanza.ts';
 import { NS_OMEMO } from '../omemo/omemo.xml.ts';
+import { bodyOf } from '../../xmpp/body.ts';
 
 export const NS_SID = 'urn:xmpp:sid:0';
 export const NS_CORRECT = 'urn:xmpp:message-correct:0';
@@ -72,7 +73,7 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     return id ? { kind: 'error', id, peer } : undefined;
   }
   if (type !== 'chat' && type !== 'normal') return undefined;
-  const body = stanza.getChildText('body') ?? '';
+  const body = bodyOf(stanza) ?? '';
   const edits = editsOf(stanza);
   const encrypted = isEncrypted(stanza);
   if (body.trim().length === 0 && !edits.retracts && !encrypted) return undefined;
@@ -115,7 +116,7 @@ export function parseForwardedChat(
   if (!inner?.is('message')) return undefined;
   const type = inner.attrs.type ?? 'normal';
   if (type !== 'chat' && type !== 'normal') return undefined;
-  const body = inner.getChildText('body') ?? '';
+  const body = bodyOf(inner) ?? '';
   const edits = editsOf(inner);
   const encrypted = isEncrypted(inner);
   if (body.trim().length === 0 && !edits.retracts && !encrypted) return undefined;

@@ -9,6 +9,7 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_CHATSTATES, NS_HINTS, NS_MARKERS, NS_RECEIPTS } from '../chat/chat.build.ts';
 import { NS_CARBONS } from '../carbons/carbons.ts';
+import { bodyOf } from '../../xmpp/body.ts';
 
 const NS_FORWARD = 'urn:xmpp:forward:0';
 
@@ -44,9 +45,9 @@ export const markers: XmppModule<MarkersApi> = {
       }
       const state = CHAT_STATES.find((s) => stanza.getChild(s, NS_CHATSTATES));
       if (state) emit('chat.stateChanged', { account, peer, state });
-      else if (stanza.getChildText('body')) emit('chat.stateChanged', { account, peer, state: 'active' });
+      else if (bodyOf(stanza)) emit('chat.stateChanged', { account, peer, state: 'active' });
 
-      const wantsReceipt = stanza.getChild('request', NS_RECEIPTS) && stanza.attrs.id && stanza.getChildText('body');
+      const wantsReceipt = stanza.getChild('request', NS_RECEIPTS) && stanza.attrs.id && bodyOf(stanza);
       if (wantsReceipt && stanza.attrs.from && sharesPresence(peer)) {
         xmpp
           .send(

@@ -4,6 +4,7 @@ import { toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import { AFFILIATIONS, type Affiliation, type Occupant, type Role, ROLES } from '../../../../shared/model/muc.ts';
 import { type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_CORRECT, NS_RETRACT, NS_SID, oobUrlOf, parseDelay } from '../chat/chat.parse.ts';
+import { bodyOf } from '../../xmpp/body.ts';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
 export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -106,7 +107,7 @@ export function parseGroupMessage(stanza: Element): GroupMessage | undefined {
   const subjectElement = stanza.getChild('subject');
   return {
     ...where,
-    body: stanza.getChildText('body') ?? '',
+    body: bodyOf(stanza) ?? '',
     subject: subjectElement ? subjectElement.text() : undefined,
     originId: short(stanza.getChild('origin-id', NS_SID)?.attrs.id),
     stanzaId: short(
@@ -180,7 +181,7 @@ const CHAT_STATE_NAMES = ['active', 'composing', 'paused', 'inactive', 'gone'] a
 export function parseGroupChatState(
   stanza: Element,
 ): { room: BareJid; nick: string; state: (typeof CHAT_STATE_NAMES)[number] } | undefined {
-  if (stanza.attrs.type !== 'groupchat' || stanza.getChild('body')) return undefined;
+  if (stanza.attrs.type !== 'groupchat' || bodyOf(stanza) !== undefined) return undefined;
   const where = splitOccupant(stanza.attrs.from);
   const state = CHAT_STATE_NAMES.find((s) => stanza.getChild(s, 'http://jabber.org/protocol/chatstates'));
   return where && state ? { ...where, state } : undefined;
