@@ -54,7 +54,12 @@ test('two accounts with two devices each: every device decrypts both directions,
     "romeo's phone to decrypt the carbon",
   );
   const atJuliet = julietLaptop.inbox.find((m) => m.body === secret);
-  assert.deepEqual(atJuliet?.encryption, { protocol: 'omemo', device: romeoLaptop.deviceId, trust: 'blind' });
+  assert.deepEqual(atJuliet?.encryption, {
+    protocol: 'omemo',
+    jid: romeoUser.jid,
+    device: romeoLaptop.deviceId,
+    trust: 'blind',
+  });
 
   const reply = 'My bounty is as boundless as the sea';
   await julietPhone.core.commands['chat.send']({ account: julietPhone.account, to: romeoUser.jid, body: reply });

@@ -11,6 +11,7 @@ import type { Language } from '../store/settings.ts';
 import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
 import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
+import { DistrustedGuard, RefusedCorrectionNote, RetractedInClear, UnencryptedMark } from '../omemo/MessageSafety.tsx';
 
 function DeliveryMark({ state }: { state: DeliveryState }) {
   const t = useT();
@@ -64,17 +65,21 @@ export const MessageRow = memo(function MessageRow({
         ) : null}
         <div className="bubble-row">
           <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
-            {message.retracted ? (
+            {message.retracted && message.encryption?.retractedInClear ? (
+              <RetractedInClear message={message} />
+            ) : message.retracted ? (
               <p className="retracted-text">{t('chat.retracted')}</p>
-            ) : message.encryption?.error && message.direction === 'in' ? null : fileUrl ? (
-              <FileCard message={message} url={fileUrl} />
-            ) : (
-              <StyledText body={message.body} />
+            ) : message.encryption?.error && message.direction === 'in' ? null : (
+              <DistrustedGuard message={message}>
+                {fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
+              </DistrustedGuard>
             )}
+            <RefusedCorrectionNote message={message} />
             <EncryptionProblem message={message} />
             <span className="message-footer">
               {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
               <EncryptionMark message={message} />
+              <UnencryptedMark message={message} />
               <time
                 dateTime={new Date(message.timestamp).toISOString()}
                 title={formatFullDate(message.timestamp, language)}

@@ -7,4 +7,12 @@ export const securityEn = {
   'connection.code.wrong-jid': 'The server tried to sign you in as someone else; the connection was closed.',
   'connection.code.abuse':
     'The server kept sending oversized or too deeply nested data, so JabberDesk stopped connecting. Try again later.',
+  'message.unencrypted': 'Not encrypted',
+  'message.refusedCorrection':
+    'Sent unencrypted as a correction of an encrypted message. It was not applied: it may not come from the sender.',
+  'message.retractedInClear': 'Retracted by an unencrypted request (it may not come from the sender).',
+  'message.showRetractedText': 'Show the text',
+  'message.distrustedDevice':
+    'This message comes from device {device}, which you distrust. It may not be from your contact.',
+  'message.showAnyway': 'Show anyway',
 };

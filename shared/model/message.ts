@@ -51,6 +51,10 @@ export interface ChatMessage {
   oobUrl?: string;
   /** End-to-end encrypted (OMEMO): by which device, or why it could not be decrypted. */
   encryption?: MessageEncryption;
+  /** Room messages: the sender's real JID where the room revealed it (what corrections are matched on). */
+  senderJid?: BareJid;
+  /** A correction sent in clear for an encrypted message: not applied, shown as a message of its own. */
+  refusedCorrection?: boolean;
 }
 
 export interface MessageEncryption {
@@ -63,6 +67,10 @@ export interface MessageEncryption {
   error?: string;
   /** Outgoing: devices left out because they are not trusted. */
   skipped?: { jid: BareJid; device: number }[];
+  /** Whose device encrypted it (ours for outgoing): a correction must come from the same JID and device. */
+  jid?: BareJid;
+  /** A retraction arrived outside the encryption: the text is hidden, not deleted (see the message's details). */
+  retractedInClear?: boolean;
 }
 
 export const MAX_BODY_CHARS = 1_100_000;

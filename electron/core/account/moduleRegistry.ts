@@ -3,13 +3,14 @@ import { blocking } from '../modules/blocking/blocking.ts';
 import { carbons } from '../modules/carbons/carbons.ts';
 import { chat } from '../modules/chat/chat.ts';
 import { csi } from '../modules/csi/csi.ts';
-import { edits } from '../modules/edits/edits.ts';
+import { setupEdits } from '../modules/edits/edits.ts';
 import { mam } from '../modules/mam/mam.ts';
 import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
 import { muc } from '../modules/muc/muc.ts';
 import { omemo } from '../modules/omemo/omemo.ts';
 import { mucAdmin } from '../modules/muc/mucAdmin.ts';
+import { roomMembers } from '../modules/muc/mucSend.ts';
 import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { presence } from '../modules/presence/presence.ts';
@@ -30,7 +31,6 @@ export function setupModules(base: ModuleContext) {
     mds: mds.setup(ctx), // XEP-0490
     muc: muc.setup(ctx), // XEP-0045, XEP-0410, MUC MAM
     mucAdmin: mucAdmin.setup(ctx), // XEP-0045 §8-10, XEP-0249
-    edits: edits.setup(ctx), // XEP-0308, XEP-0424
     blocking: blocking.setup(ctx), // XEP-0191
     csi: csi.setup(ctx), // XEP-0352
     ping: ping.setup(ctx), // XEP-0199
@@ -39,6 +39,10 @@ export function setupModules(base: ModuleContext) {
   };
   const all = {
     ...modules,
+    // XEP-0308, XEP-0424: an edit of an encrypted room message is sealed for the room's members.
+    edits: setupEdits(ctx, (m) =>
+      m.groupchat ? roomMembers(ctx.xmpp, m.peer, modules.muc.occupants(m.peer)) : Promise.resolve([m.peer]),
+    ),
     bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),
   }; // XEP-0402
   return {

@@ -5,6 +5,7 @@ import type { BareJid } from '../../../shared/model/jid.ts';
 import type { ChatMessage, DeliveryState, MessageId } from '../../../shared/model/message.ts';
 import type { CoreEmitter } from '../events.ts';
 import type { Store } from '../store/index.ts';
+import { editSealedLikeOriginal } from './editPolicy.ts';
 
 /**
  * Delay and archive stamps often come in whole seconds, while live messages get the clock's
@@ -34,17 +35,33 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       // A correction or retraction applies only to a message of the same sender in the same chat.
       const target = replaces ?? retracts;
       const original = target ? store.messages.byOriginId(account, message.peer, target, message.direction) : undefined;
+      const sealed = original ? editSealedLikeOriginal(original, message.encryption) : true;
       if (retracts) {
-        if (original && !original.retracted) {
+        if (original && !original.retracted && sealed) {
           store.messages.retract(original.id);
           emit('message.changed', { ...original, body: '', retracted: true });
+        } else if (original?.encryption && !original.retracted) {
+          // Hidden, not deleted: the request may be forged, the text stays in the message's details.
+          const encryption = { ...original.encryption, retractedInClear: true };
+          store.messages.retractInClear(original.id, original.encryption);
+          emit('message.changed', { ...original, retracted: true, encryption });
         }
         return false;
       }
+      if (original && !sealed) {
+        // Never applied to text under a padlock: shown as a message of its own, visibly unencrypted.
+        return this.store({ ...plain, refusedCorrection: true }, exactTimestamp);
+      }
       if (original) {
         if (!original.retracted && original.body !== message.body) {
-          store.messages.correct(original.id, message.body);
-          emit('message.changed', { ...original, body: message.body, edited: true });
+          store.messages.correct(original.id, message.body, message.encryption);
+          const encryption = message.encryption ?? original.encryption;
+          emit('message.changed', {
+            ...original,
+            body: message.body,
+            edited: true,
+            ...(encryption ? { encryption } : {}),
+          });
         }
         return false;
       }

@@ -27,6 +27,8 @@ interface RawMessage {
   mention: number;
   oob_url: string | null;
   encryption: string | null;
+  sender_jid: string | null;
+  refused_correction: number;
 }
 
 function fromRaw(raw: RawMessage): ChatMessage {
@@ -48,6 +50,8 @@ function fromRaw(raw: RawMessage): ChatMessage {
     ...(raw.mention ? { mention: true } : {}),
     ...(raw.oob_url ? { oobUrl: raw.oob_url } : {}),
     ...(raw.encryption ? { encryption: encryptionOf(raw.encryption) } : {}),
+    ...(raw.sender_jid ? { senderJid: raw.sender_jid as BareJid } : {}),
+    ...(raw.refused_correction ? { refusedCorrection: true } : {}),
   };
 }
 
@@ -59,8 +63,8 @@ function encryptionOf(json: string): MessageEncryption {
 export function createMessagesRepo(db: Db) {
   const insert = sql(
     db,
-    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption, sender_jid, refused_correction)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
@@ -84,6 +88,8 @@ export function createMessagesRepo(db: Db) {
         Number(message.mention ?? false),
         message.oobUrl ?? null,
         message.encryption ? JSON.stringify(message.encryption) : null,
+        message.senderJid ?? null,
+        Number(message.refusedCorrection ?? false),
       );
       return result.changes === 1;
     },
@@ -193,8 +199,24 @@ export function createMessagesRepo(db: Db) {
         .map(fromRaw)
         .filter((m) => DELIVERY_ORDER[m.state] < DELIVERY_ORDER[state]);
     },
-    correct(id: MessageId, body: string): void {
+    /** A new text for a message; an encrypted one takes the correction's own encryption record. */
+    correct(id: MessageId, body: string, encryption?: MessageEncryption): void {
+      if (encryption) {
+        sql(db, 'UPDATE messages SET body = ?, edited = 1, encryption = ? WHERE id = ? AND retracted = 0').run(
+          body,
+          JSON.stringify(encryption),
+          id,
+        );
+        return;
+      }
       sql(db, 'UPDATE messages SET body = ?, edited = 1 WHERE id = ? AND retracted = 0').run(body, id);
+    },
+    /** An encrypted message retracted by a request in clear: hidden, its text kept for the details view. */
+    retractInClear(id: MessageId, encryption: MessageEncryption): void {
+      sql(db, 'UPDATE messages SET retracted = 1, encryption = ? WHERE id = ?').run(
+        JSON.stringify({ ...encryption, retractedInClear: true }),
+        id,
+      );
     },
     retract(id: MessageId): void {
       sql(db, "UPDATE messages SET body = '', retracted = 1 WHERE id = ?").run(id);

@@ -32,6 +32,8 @@ export interface EndToEnd {
   enabledFor(peer: BareJid): Promise<boolean>;
   /** Throws, in words, when a message to these JIDs cannot be encrypted now; says which devices would be left out. */
   prepare(recipients: readonly BareJid[]): Promise<MessageEncryption>;
+  /** The encryption record of something this device sends: our JID and device (before any device list is known). */
+  origin(): MessageEncryption;
   /** What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices. */
   seal(recipients: readonly BareJid[], body: string): Promise<Element[]>;
   /** Whether a stanza carries content this layer decrypts. */

@@ -135,11 +135,7 @@ export const chat: XmppModule<ChatApi> = {
         // Checked before queueing: a message meant to be encrypted is never sent in clear.
         const encrypted = e2e !== undefined && (await e2e.enabledFor(to));
         // Offline, the devices cannot be looked up: the message waits in the outbox and is encrypted when it goes.
-        const encryption = encrypted
-          ? xmpp.online
-            ? await e2e.prepare([to])
-            : { protocol: 'omemo' as const }
-          : undefined;
+        const encryption = encrypted ? (xmpp.online ? await e2e.prepare([to]) : e2e.origin()) : undefined;
         const message = messages.queue(to, body, xmpp.jid ?? account, {
           ...(oobUrl ? { oobUrl } : {}),
           ...(encryption ? { encryption } : {}),

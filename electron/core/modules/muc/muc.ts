@@ -183,14 +183,16 @@ export const muc: XmppModule<MucApi> = {
       const own =
         m.occupantId && entry.ownOccupantId ? m.occupantId === entry.ownOccupantId : m.nick === entry.room.nick;
       const target = m.replaces ?? m.retracts;
+      const senderJid = roomSender(entry, m.nick, own, xmpp.bareJid, stanza, !archived);
       if (target) {
-        // Only the original sender may change a message: the room vouches for who that is (occupant-id), else the nick.
+        // Only the original sender may change a message: the room vouches for who that is (occupant-id), else
+        // the real JID where both are known; never the nick alone (anyone may take a nick once it is free).
         const original = store.messages.byOriginId(account, m.room, target);
         const same =
           original &&
           (original.occupantId && m.occupantId
             ? original.occupantId === m.occupantId
-            : original.from === m.nick || (own && original.direction === 'out'));
+            : original.senderJid !== undefined && senderJid !== undefined && original.senderJid === senderJid);
         if (original && !same) {
           log.warn('ignored a correction or retraction from someone else in a room', { room: m.room });
           return false;
@@ -210,12 +212,13 @@ export const muc: XmppModule<MucApi> = {
         ...(m.originId ? { originId: m.originId } : {}),
         ...(stanzaId ? { stanzaId } : {}),
         ...(m.occupantId ? { occupantId: m.occupantId } : {}),
+        ...(senderJid ? { senderJid } : {}),
         ...(mention ? { mention } : {}),
         ...(m.oobUrl && !encrypted ? { oobUrl: m.oobUrl } : {}),
         replaces: m.replaces,
         retracts: m.retracts,
       };
-      const sender = encrypted ? roomSender(entry, m.nick, own, xmpp.bareJid, stanza) : undefined;
+      const sender = encrypted ? senderJid : undefined;
       if (e2e && sender) void e2e.receive(stanza, sender, record, (r) => messages.ingest(r));
       const isNew = encrypted ? false : messages.ingest(record);
       if (own && !isNew && m.originId) {

@@ -110,6 +110,7 @@ export async function sendToRoom(
     originId: id,
     groupchat: true,
     ...(target.ownOccupantId ? { occupantId: target.ownOccupantId } : {}),
+    ...(xmpp.bareJid ? { senderJid: xmpp.bareJid } : {}),
     ...(oobUrl ? { oobUrl } : {}),
     ...(encryption ? { encryption } : {}),
   };
@@ -167,9 +168,10 @@ export function roomSender(
   own: boolean,
   ownJid: BareJid | undefined,
   stanza: Element,
+  live = true,
 ): BareJid | undefined {
   if (own) return ownJid;
-  return (
-    target.occupants.get(nick)?.jid ?? toBareJid(stanza.getChild('x', NS_MUC_USER)?.getChild('item')?.attrs.jid ?? '')
-  );
+  const stated = toBareJid(stanza.getChild('x', NS_MUC_USER)?.getChild('item')?.attrs.jid ?? '');
+  // Whoever holds the nick now says nothing about an archived message's sender.
+  return live ? (target.occupants.get(nick)?.jid ?? stated) : stated;
 }

@@ -233,9 +233,13 @@ export const omemo: XmppModule<OmemoApi> = {
         const context = await whenReady();
         const { skipped } = await serial(() => resolveRecipients(context, recipients));
         return {
-          protocol: 'omemo',
+          ...api.origin(),
           ...(skipped.length > 0 ? { skipped: skipped.map(({ jid, device }) => ({ jid, device })) } : {}),
         };
+      },
+      origin: () => {
+        const device = repo.identity(account)?.deviceId;
+        return { protocol: 'omemo', jid: ownJid(), ...(device !== undefined ? { device } : {}) };
       },
       seal: async (recipients, body) => {
         const context = await whenReady();
@@ -264,8 +268,8 @@ export const omemo: XmppModule<OmemoApi> = {
             if (result.kind === 'duplicate' || result.kind === 'keyTransport') return false;
             encryption =
               result.kind === 'message'
-                ? { protocol: 'omemo', device: result.device, trust: result.trust }
-                : { protocol: 'omemo', device: result.device, error: result.error };
+                ? { protocol: 'omemo', jid: sender, device: result.device, trust: result.trust }
+                : { protocol: 'omemo', jid: sender, device: result.device, error: result.error };
             if (result.kind === 'message') body = result.body;
           } catch (error) {
             encryption = { protocol: 'omemo', error: error instanceof Error ? error.message : String(error) };

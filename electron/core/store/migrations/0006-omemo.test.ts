@@ -15,7 +15,10 @@ test('0006 adds the OMEMO tables and message encryption; removing an account rem
   db.prepare(
     "INSERT INTO messages (id, account, peer, direction, from_jid, body, ts, state) VALUES ('m', 'a@x', 'b@x', 'in', 'b@x/r', 'hi', 1, 'received')",
   ).run();
-  migrate(db, MIGRATIONS);
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 6),
+  );
   assert.equal(schemaVersion(db), 6);
   assert.equal(
     (db.prepare("SELECT encryption FROM messages WHERE id = 'm'").get() as { encryption: string | null }).encryption,

@@ -5,6 +5,7 @@ import { edits } from './0003-edits.ts';
 import { groupchat } from './0004-groupchat.ts';
 import { oob } from './0005-oob.ts';
 import { omemo } from './0006-omemo.ts';
+import { editProvenance } from './0007-edit-provenance.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob, omemo];
+export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob, omemo, editProvenance];

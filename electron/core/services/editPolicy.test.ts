@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { BareJid } from '../../../shared/model/jid.ts';
+import type { ChatMessage } from '../../../shared/model/message.ts';
+import { editSealedLikeOriginal } from './editPolicy.ts';
+
+const alice = 'alice@x' as BareJid;
+const base: ChatMessage = {
+  id: 'm',
+  account: 'me@x' as AccountId,
+  peer: alice,
+  direction: 'in',
+  from: 'alice@x/phone',
+  body: 'secret',
+  timestamp: 1,
+  state: 'received',
+};
+const encrypted: ChatMessage = { ...base, encryption: { protocol: 'omemo', device: 7, jid: alice, trust: 'blind' } };
+
+test('an encrypted message is changed only by an edit decrypted from the same JID and device', () => {
+  assert.equal(editSealedLikeOriginal(encrypted, { protocol: 'omemo', device: 7, jid: alice }), true);
+  assert.equal(editSealedLikeOriginal(encrypted, undefined), false, 'in clear');
+  assert.equal(editSealedLikeOriginal(encrypted, { protocol: 'omemo', device: 8, jid: alice }), false, 'other device');
+  assert.equal(editSealedLikeOriginal(encrypted, { protocol: 'omemo', device: 7, jid: 'eve@x' as BareJid }), false);
+  assert.equal(editSealedLikeOriginal(encrypted, { protocol: 'omemo', device: 7, jid: alice, error: 'no key' }), false);
+  assert.equal(
+    editSealedLikeOriginal({ ...encrypted, encryption: { protocol: 'omemo' } }, { protocol: 'omemo' }),
+    false,
+  );
+});
+
+test('a message sent in clear may be corrected in clear or encrypted', () => {
+  assert.equal(editSealedLikeOriginal(base, undefined), true);
+  assert.equal(editSealedLikeOriginal(base, { protocol: 'omemo', device: 1, jid: alice }), true);
+});

@@ -1,0 +1,18 @@
+// Whether a correction (XEP-0308) or retraction (XEP-0424) may change a stored message. The ids they
+// point at travel outside any encryption, so a server could forge them: text shown under a padlock is
+// only changed by an edit that was itself decrypted from the same JID and the same device.
+import type { ChatMessage, MessageEncryption } from '../../../shared/model/message.ts';
+
+/** The edit arrived inside the same encryption as the original (or the original was never encrypted). */
+export function editSealedLikeOriginal(original: ChatMessage, edit: MessageEncryption | undefined): boolean {
+  const sealed = original.encryption;
+  if (!sealed) return true;
+  return (
+    edit !== undefined &&
+    edit.error === undefined &&
+    sealed.device !== undefined &&
+    sealed.jid !== undefined &&
+    edit.device === sealed.device &&
+    edit.jid === sealed.jid
+  );
+}
