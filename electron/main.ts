@@ -63,6 +63,7 @@ void app.whenReady().then(async () => {
       const problem = await shell.openPath(path);
       if (problem) throw new Error(problem);
     },
+    showInFolder: (path) => shell.showItemInFolder(path),
   });
   const unbind = bindIpc(ipcMain, core, () => window?.webContents);
   window = createWindow();

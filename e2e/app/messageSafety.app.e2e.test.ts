@@ -3,6 +3,10 @@
 // open padlock; a distrusted device's message waits behind a warning.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { befriend, newUser, rawClient } from '../helpers/accounts.ts';
@@ -83,4 +87,50 @@ test('tampering in an encrypted chat is shown for what it is', async (t) => {
   await app.shot('distrusted-device');
   await warning.getByRole('button', { name: 'Show anyway' }).click();
   await log.getByText('click this link').waitFor();
+});
+
+test("a stranger's file card makes no request until the user clicks", async (t) => {
+  const [meUser, strangerUser] = [await newUser(server, 'me'), await newUser(server, 'stranger')];
+  let connections = 0;
+  const certs = join(server.base, 'certs');
+  const files = createServer(
+    { key: readFileSync(join(certs, 'localhost.key')), cert: readFileSync(join(certs, 'localhost.crt')) },
+    (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end('bytes');
+    },
+  );
+  files.on('connection', () => connections++);
+  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  const stranger = await rawClient(server, strangerUser);
+  t.after(async () => {
+    await stranger.stop().catch(() => undefined);
+    await app.close();
+    files.closeAllConnections();
+    files.close();
+  });
+  const url = `https://127.0.0.1:${(files.address() as AddressInfo).port}/holiday.zip`;
+  await stranger.send(
+    xml(
+      'message',
+      { to: meUser.jid, type: 'chat' },
+      xml('body', {}, url),
+      xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, url)),
+    ),
+  );
+  const { page } = app;
+  const requests = page.getByRole('region', { name: 'Message requests' });
+  await requests.getByRole('button', { name: new RegExp(`Message from ${strangerUser.jid}`) }).click();
+  const card = page.getByRole('figure', { name: 'File holiday.zip' });
+  await card.waitFor();
+  await card.getByText('size unknown').waitFor();
+  // Another message after the card: by the time it shows, a probe of the card would have been made.
+  await stranger.send(xml('message', { to: meUser.jid, type: 'chat' }, xml('body', {}, 'did you get it?')));
+  await page.getByRole('log').getByText('did you get it?').waitFor();
+  assert.equal(connections, 0, 'the stranger learns nothing before a click');
+  await app.shot('stranger-file-card');
+  await card.getByRole('button', { name: 'Download' }).click();
+  await card.getByRole('button', { name: 'Save' }).waitFor();
+  assert.ok(connections > 0);
 });

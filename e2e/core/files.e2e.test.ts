@@ -160,7 +160,7 @@ test('hostile file names are sanitized on the way out and on the way in', async 
 });
 
 test('downloads stop at the size cap counted on the bytes, whatever the headers say', async () => {
-  const engine = await startEngine(server, await newUser(server, 'fetcher'));
+  const engine = await startEngine(server, await newUser(server, 'fetcher'), { core: { allowPlainHttp: true } });
   // A hostile file server on loopback: no Content-Length, and far more bytes than the cap.
   const liar = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'image/png' });

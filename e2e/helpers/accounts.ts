@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from '@xmpp/client-core';
 import xml from '@xmpp/xml';
 import type { AccountId } from '../../shared/model/account.ts';
-import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
+import { Core, type CoreOptions, createMemorySecretStore } from '../../electron/core/index.ts';
 import { registerAccount } from '../../electron/core/modules/register/register.ts';
 import { createStream, startStream } from '../../electron/core/net/stream.ts';
 import type { ProsodyServer } from '../server/prosody.ts';
@@ -41,12 +41,19 @@ export interface TestEngine {
 export async function startEngine(
   server: ProsodyServer,
   user: TestUser,
-  options: { pin?: boolean; connect?: boolean; resource?: string; databasePath?: string } = {},
+  options: {
+    pin?: boolean;
+    connect?: boolean;
+    resource?: string;
+    databasePath?: string;
+    core?: Partial<CoreOptions>;
+  } = {},
 ): Promise<TestEngine> {
   const core = new Core({
     databasePath: options.databasePath ?? ':memory:',
     secrets: createMemorySecretStore(),
     backoff: { baseMs: 100, maxMs: 1000 },
+    ...options.core,
   });
   await core.commands['account.add']({
     jid: user.jid,

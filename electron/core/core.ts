@@ -17,6 +17,8 @@ import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
 import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import type { StreamLimits } from './net/limitedParser.ts';
+import type { HttpTrust } from './net/httpTransfer.ts';
+import type { LookupFunction } from 'node:net';
 import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -34,6 +36,12 @@ export interface CoreOptions {
   filesDir?: string;
   /** Opens a file with the system's default app; only the desktop shell has one. */
   openFile?: (path: string) => Promise<void>;
+  /** Shows a file in the system's file manager; only the desktop shell has one. */
+  showInFolder?: (path: string) => void;
+  /** Plain http file URLs on this machine (tests only; never in the app). */
+  allowPlainHttp?: boolean;
+  /** Name resolution for file requests (tests inject one to play DNS). */
+  lookup?: LookupFunction;
   /** How large and deep one incoming stanza may be (default: DEFAULT_STREAM_LIMITS). */
   streamLimits?: StreamLimits;
 }
@@ -69,6 +77,7 @@ export class Core {
   readonly #backoff: BackoffPolicy;
   readonly #limits: { archivePages?: number; firstSyncDays?: number };
   readonly #streamLimits: StreamLimits | undefined;
+  readonly #options: CoreOptions;
   readonly #files: ReturnType<typeof createFileCommands>;
   readonly commands: CoreCommands;
   /** A throwaway engine's download cache, removed on close. */
@@ -79,6 +88,7 @@ export class Core {
     this.#secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#streamLimits = options.streamLimits;
+    this.#options = options;
     this.#limits = {
       ...(options.archivePageLimit !== undefined ? { archivePages: options.archivePageLimit } : {}),
       ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
@@ -92,10 +102,11 @@ export class Core {
     if (!options.filesDir && options.databasePath === ':memory:') this.#throwawayDir = filesDir;
     this.#files = createFileCommands({
       runtime: (account) => this.runtime(account),
-      trust: async (account) => ({ pinnedFingerprint: await this.#secrets.get(pinKey(account)) }),
+      trust: (account) => this.#httpTrust(account),
       emit: this.events.emit,
       filesDir,
       openFile: options.openFile,
+      showInFolder: options.showInFolder,
     });
     this.commands = {
       ...this.#accountCommands(),
@@ -138,6 +149,20 @@ export class Core {
       () => false,
     );
     return { encryptable, members: await roomMembers(connection, room.jid, modules.muc.occupants(peer)) };
+  }
+
+  /** What file requests of an account may trust: its pinned certificate and internal addresses, for its own hosts only. */
+  async #httpTrust(account: AccountId): Promise<HttpTrust> {
+    const row = this.store.accounts.get(account);
+    const hosts = new Set<string>([account.slice(account.indexOf('@') + 1)]);
+    if (row?.host) hosts.add(row.host.toLowerCase());
+    for (const host of this.#runtimes.get(account)?.modules.upload.hosts() ?? []) hosts.add(host);
+    return {
+      pinnedFingerprint: await this.#secrets.get(pinKey(account)),
+      trustedHosts: hosts,
+      allowPlainHttp: this.#options.allowPlainHttp === true,
+      lookup: this.#options.lookup,
+    };
   }
 
   runtime(account: AccountId): AccountRuntime {

@@ -5,7 +5,7 @@ import type { ChatMessage } from '../../shared/model/message.ts';
 import { call, isDesktop } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../store/index.ts';
-import { autoDownloadLimit } from './autoDownload.ts';
+import { autoDownloadLimit, mayRequestUnasked } from './autoDownload.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { fetchFile, probeFile, saveFile } from './transfers.ts';
 
@@ -21,9 +21,11 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
   const announced = download?.info?.size;
   const autoLimit = autoDownloadLimit(message, name, { inRoster, joinedRoom }, settings, announced);
 
+  // A stranger learns nothing (our address, when we looked) until the user clicks: no HEAD either.
+  const mayAsk = mayRequestUnasked(message, { inRoster, joinedRoom });
   useEffect(() => {
-    probeFile(message.account, url);
-  }, [message.account, url]);
+    if (mayAsk) probeFile(message.account, url);
+  }, [mayAsk, message.account, url]);
   useEffect(() => {
     if (autoLimit !== undefined && download?.status === 'idle') void fetchFile(message.account, url, autoLimit);
   }, [autoLimit, download?.status, message.account, url]);
@@ -58,12 +60,12 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
                 <button
                   type="button"
                   onClick={() =>
-                    void call('files.open', { id: file.id }).catch((e: unknown) =>
+                    void call(file.openAs ? 'files.open' : 'files.reveal', { id: file.id }).catch((e: unknown) =>
                       window.alert(e instanceof Error ? e.message : String(e)),
                     )
                   }
                 >
-                  {t('files.open')}
+                  {file.openAs ? t('files.open') : t('files.showInFolder')}
                 </button>
               ) : null}
             </>

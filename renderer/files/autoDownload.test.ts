@@ -1,5 +1,5 @@
 import { assert, test } from 'vitest';
-import { autoDownloadLimit } from './autoDownload.ts';
+import { autoDownloadLimit, mayRequestUnasked } from './autoDownload.ts';
 
 const settings = { autoDownloadImages: true, autoDownloadLimitMB: 5 };
 const five = 5 * 1024 * 1024;
@@ -79,4 +79,19 @@ test('strangers, private messages in rooms, non-images, SVG and big files wait f
     ),
     undefined,
   );
+});
+
+test('nothing is requested unasked for strangers or private messages in rooms', () => {
+  const chat = { direction: 'in' as const, peer: 'a@x' };
+  assert.strictEqual(mayRequestUnasked(chat, { inRoster: true, joinedRoom: false }), true);
+  assert.strictEqual(mayRequestUnasked(chat, { inRoster: false, joinedRoom: false }), false);
+  assert.strictEqual(
+    mayRequestUnasked({ direction: 'in', peer: 'room@muc.x/Eve' }, { inRoster: true, joinedRoom: true }),
+    false,
+  );
+  assert.strictEqual(
+    mayRequestUnasked({ direction: 'in', peer: 'room@muc.x', groupchat: true }, { inRoster: false, joinedRoom: true }),
+    true,
+  );
+  assert.strictEqual(mayRequestUnasked({ ...chat, direction: 'out' }, { inRoster: false, joinedRoom: false }), true);
 });

@@ -10,6 +10,15 @@ export interface Source {
   joinedRoom: boolean;
 }
 
+/** Whether anything about the file may be requested before a click: not for strangers or room PMs. */
+export function mayRequestUnasked(
+  message: { direction: 'in' | 'out'; peer: string; groupchat?: boolean | undefined },
+  source: Source,
+): boolean {
+  const privateInRoom = !message.groupchat && message.peer.includes('/');
+  return message.direction === 'out' || (message.groupchat ? source.joinedRoom : !privateInRoom && source.inRoster);
+}
+
 export function autoDownloadLimit(
   message: { direction: 'in' | 'out'; peer: string; groupchat?: boolean | undefined },
   name: string,
@@ -20,8 +29,5 @@ export function autoDownloadLimit(
   if (!settings.autoDownloadImages || !isPreviewableImageName(name)) return undefined;
   const limit = Math.round(settings.autoDownloadLimitMB * 1024 * 1024);
   if (limit <= 0 || (announcedSize !== undefined && announcedSize > limit)) return undefined;
-  const privateInRoom = !message.groupchat && message.peer.includes('/');
-  const trusted =
-    message.direction === 'out' || (message.groupchat ? source.joinedRoom : !privateInRoom && source.inRoster);
-  return trusted ? limit : undefined;
+  return mayRequestUnasked(message, source) ? limit : undefined;
 }

@@ -244,6 +244,7 @@ export const de: Record<MessageKey, string> = {
   'files.download': 'Herunterladen',
   'files.save': 'Speichern',
   'files.open': 'Öffnen',
+  'files.showInFolder': 'Im Ordner zeigen',
   'files.downloading': '{name} wird heruntergeladen',
   'files.downloadFailed': 'Download fehlgeschlagen: {message}',
   'files.preview': 'Vorschau von {name}',

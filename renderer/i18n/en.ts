@@ -242,6 +242,7 @@ export const en = {
   'files.download': 'Download',
   'files.save': 'Save',
   'files.open': 'Open',
+  'files.showInFolder': 'Show in folder',
   'files.downloading': 'Downloading {name}',
   'files.downloadFailed': 'Download failed: {message}',
   'files.preview': 'Preview of {name}',

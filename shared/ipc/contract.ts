@@ -141,6 +141,8 @@ export interface CoreCommands extends OmemoCommands {
   'files.read'(req: { id: FileId; offset: number; length: number }): Promise<Uint8Array>;
   /** Opens a downloaded file with the system's default app (desktop only; never programs or web pages). */
   'files.open'(req: { id: FileId }): Promise<void>;
+  /** Shows a downloaded file in the system's file manager (desktop only). */
+  'files.reveal'(req: { id: FileId }): Promise<void>;
 }
 
 /** Archive catch-up (XEP-0313): 'incomplete' means messages may be missing until it is run again. */

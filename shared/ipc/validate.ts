@@ -181,6 +181,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'files.download': object({ account, url, maxBytes: int(1, MAX_DOWNLOAD_BYTES) }),
   'files.read': object({ id: fileId, offset: int(0, Number.MAX_SAFE_INTEGER), length: int(1, MAX_READ_BYTES) }),
   'files.open': object({ id: fileId }),
+  'files.reveal': object({ id: fileId }),
   'omemo.ownDevice': object({ account }),
   'omemo.chatState': object({ account, peer: bareJid, refresh: optional(boolean) }),
   'omemo.setEnabled': object({ account, peer: bareJid, enabled: boolean }),

@@ -27,11 +27,13 @@ test('sanitizeFileName strips directories, hidden-file dots, invisible and bidi 
   assert.ok(long.endsWith('.jpeg'));
 });
 
-test('only https URLs, or http on loopback, without credentials', () => {
+test('only https URLs (http on loopback only when asked for, as tests do), without credentials', () => {
   assert.ok(isAllowedFileUrl('https://upload.example.org/a/b.png'));
-  assert.ok(isAllowedFileUrl('http://127.0.0.1:5280/file.png'));
-  assert.ok(isAllowedFileUrl('http://localhost/file.png'));
-  assert.ok(!isAllowedFileUrl('http://example.org/file.png'));
+  assert.ok(!isAllowedFileUrl('http://127.0.0.1:5280/file.png'));
+  assert.ok(!isAllowedFileUrl('http://localhost/file.png'));
+  assert.ok(isAllowedFileUrl('http://127.0.0.1:5280/file.png', true));
+  assert.ok(isAllowedFileUrl('http://localhost/file.png', true));
+  assert.ok(!isAllowedFileUrl('http://example.org/file.png', true));
   assert.ok(!isAllowedFileUrl('https://user:pw@example.org/file.png'));
   assert.ok(!isAllowedFileUrl('file:///etc/passwd'));
   assert.ok(!isAllowedFileUrl('javascript:alert(1)'));

@@ -1,6 +1,7 @@
 // Shared files (XEP-0363 uploads, XEP-0066 links): what a file is, and the rules for names and URLs
 // that the engine and the UI must apply alike.
 import type { BareJid } from './jid.ts';
+import type { OpenableKind } from './openable.ts';
 
 export type UploadId = string;
 /** A downloaded file in the engine's cache (the hex SHA-256 of its URL). */
@@ -27,6 +28,8 @@ export interface DownloadedFile {
   /** The image type read from the file's first bytes (never from headers), or application/octet-stream. */
   type: string;
   sha256: string;
+  /** Set when the file's content and name agree on a kind the system may open (see openable.ts). */
+  openAs?: OpenableKind;
 }
 
 /** Bytes per upload.chunk / files.read call: small enough for the WebSocket bridge's frame cap. */
@@ -58,12 +61,12 @@ export function sanitizeFileName(raw: string): string {
   return name || 'file';
 }
 
-function extensionOf(name: string): string {
+export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-/** https anywhere; plain http only on this machine (tests and local servers). No credentials in URLs. */
+/** https anywhere; plain http to this machine only when asked for (tests). No credentials in URLs. */
 /** XEP-0454: aesgcm://host/path#<IV (12 or 16 bytes)><key (32 bytes)>, both hex. */
 export function parseEncryptedFileUrl(text: string): { httpsUrl: string; iv: Uint8Array; key: Uint8Array } | undefined {
   const match = /^aesgcm:\/\/([^#]+)#([0-9a-fA-F]{88}|[0-9a-fA-F]{96})$/u.exec(text.trim());
@@ -73,7 +76,7 @@ export function parseEncryptedFileUrl(text: string): { httpsUrl: string; iv: Uin
   return { httpsUrl: `https://${match[1]}`, iv: bytes.slice(0, ivLength), key: bytes.slice(ivLength) };
 }
 
-export function isAllowedFileUrl(text: string): boolean {
+export function isAllowedFileUrl(text: string, plainHttpOnLoopback = false): boolean {
   const encrypted = parseEncryptedFileUrl(text);
   if (encrypted) return isAllowedFileUrl(encrypted.httpsUrl);
   let url: URL;
@@ -84,7 +87,7 @@ export function isAllowedFileUrl(text: string): boolean {
   }
   if (url.username || url.password) return false;
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return plainHttpOnLoopback && url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 /** The last path segment of a URL, decoded and sanitized. */
@@ -139,38 +142,6 @@ export function fileKind(name: string): FileKind {
 /** Raster images a preview may show (SVG is a document that can carry script: never inline). */
 export function isPreviewableImageName(name: string): boolean {
   return ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp'].includes(extensionOf(name));
-}
-
-/** Types a file is opened with the OS under only after the user saved it: they run code. */
-export function isExecutableName(name: string): boolean {
-  return [
-    'exe',
-    'msi',
-    'bat',
-    'cmd',
-    'com',
-    'scr',
-    'ps1',
-    'vbs',
-    'js',
-    'jar',
-    'sh',
-    'bash',
-    'desktop',
-    'app',
-    'appimage',
-    'deb',
-    'rpm',
-    'dmg',
-    'pkg',
-    'run',
-    'html',
-    'htm',
-    'svg',
-    'hta',
-    'lnk',
-    'reg',
-  ].includes(extensionOf(name));
 }
 
 /** The raster image type of these bytes by their signature, or undefined when they are no image we show. */

@@ -4,7 +4,7 @@ import { createDecipheriv, createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { AccountId } from '../../../shared/model/account.ts';
@@ -21,8 +21,12 @@ import {
 } from '../../../shared/model/file.ts';
 import type { CoreEmitter } from '../events.ts';
 import { type HttpTrust, openRequest, responseOf } from '../net/httpTransfer.ts';
+import { openableKind, type OpenableKind } from '../../../shared/model/openable.ts';
+import { markAsDownloaded } from './quarantine.ts';
 
 const MAX_REDIRECTS = 3;
+/** How much of a file its kind is judged by (text must be clean this far). */
+export const OPENABLE_SNIFF_BYTES = 4096;
 const PROGRESS_EVERY_MS = 100;
 
 const TAG_BYTES = 16;
@@ -82,9 +86,10 @@ async function describe(id: FileId, url: string, path: string, name: string): Pr
   await pipeline(createReadStream(path), hash);
   const handle = await open(path, 'r');
   try {
-    const head = new Uint8Array(32);
+    const head = new Uint8Array(OPENABLE_SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const { size } = await handle.stat();
+    const openAs = openableKind(head.subarray(0, bytesRead), name);
     return {
       id,
       url,
@@ -92,6 +97,7 @@ async function describe(id: FileId, url: string, path: string, name: string): Pr
       size,
       type: sniffImageType(head.subarray(0, bytesRead)) ?? 'application/octet-stream',
       sha256: hash.digest('hex'),
+      ...(openAs ? { openAs } : {}),
     };
   } finally {
     await handle.close();
@@ -145,6 +151,19 @@ export class Downloads {
     }
   }
 
+  /** What the cached file may be opened as by the system (content and name agreeing), if anything. */
+  async openableKind(id: FileId): Promise<OpenableKind | undefined> {
+    const path = await this.pathOf(id);
+    const handle = await open(path, 'r');
+    try {
+      const head = new Uint8Array(OPENABLE_SNIFF_BYTES);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return openableKind(head.subarray(0, bytesRead), basename(path));
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** The cached file's path (its directory is the id, its name the sanitized one). */
   async pathOf(id: FileId): Promise<string> {
     const dir = join(this.#dir, id);
@@ -159,7 +178,7 @@ export class Downloads {
     const cached = await this.pathOf(id).catch(() => undefined);
     if (cached && (await stat(cached)).size <= maxBytes) return describe(id, url, cached, name);
     const dir = join(this.#dir, id);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const partial = join(dir, `.partial-${randomUUID()}`);
     const encrypted = parseEncryptedFileUrl(url);
     const response = await fetchFollowing(encrypted?.httpsUrl ?? url, 'GET', trust);
@@ -194,9 +213,9 @@ export class Downloads {
           response,
           cap,
           decryptingStream(encrypted.key, encrypted.iv),
-          createWriteStream(partial, { flags: 'wx' }),
+          createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
         );
-      else await pipeline(response, cap, createWriteStream(partial, { flags: 'wx' }));
+      else await pipeline(response, cap, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
@@ -204,6 +223,7 @@ export class Downloads {
     progress();
     const path = join(dir, name);
     await rename(partial, path);
+    await markAsDownloaded(path, url).catch(() => undefined);
     return describe(id, url, path, name);
   }
 }

@@ -3,7 +3,6 @@
 import type { CoreCommands } from '../../../shared/ipc/contract.ts';
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
-import { isExecutableName } from '../../../shared/model/file.ts';
 import type { ChatMessage } from '../../../shared/model/message.ts';
 import type { AccountRuntime } from '../account/accountRuntime.ts';
 import type { CoreEmitter } from '../events.ts';
@@ -22,6 +21,7 @@ export type FileCommands = Pick<
   | 'files.download'
   | 'files.read'
   | 'files.open'
+  | 'files.reveal'
 >;
 
 export interface FileDeps {
@@ -31,6 +31,8 @@ export interface FileDeps {
   filesDir: string;
   /** Opens a file with the system's default app (the desktop shell provides it). */
   openFile?: ((path: string) => Promise<void>) | undefined;
+  /** Shows a file in the system's file manager (the desktop shell provides it). */
+  showInFolder?: ((path: string) => void) | undefined;
 }
 
 /** A shared URL goes where the file was meant for: a joined room, a private message in one, or a chat. */
@@ -74,9 +76,14 @@ export function createFileCommands(deps: FileDeps): { commands: FileCommands; di
     'files.open': async ({ id }) => {
       if (!deps.openFile) throw new Error('Opening files needs the desktop app; save the file instead');
       const path = await downloads.pathOf(id);
-      if (isExecutableName(path))
-        throw new Error('This file is a program or a web page: save it, and open it yourself only if you trust it');
+      // An allowlist: only when content and name agree on a picture, PDF, plain text, audio or video.
+      if (!(await downloads.openableKind(id)))
+        throw new Error('JabberDesk does not open this kind of file: save it, or show it in its folder');
       await deps.openFile(path);
+    },
+    'files.reveal': async ({ id }) => {
+      if (!deps.showInFolder) throw new Error('Showing files in their folder needs the desktop app');
+      deps.showInFolder(await downloads.pathOf(id));
     },
   };
   return { commands, dispose: () => uploads.cancelAll() };

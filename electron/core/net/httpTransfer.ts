@@ -7,16 +7,23 @@ import { isIP, type Socket } from 'node:net';
 import tls from 'node:tls';
 import { isAllowedFileUrl } from '../../../shared/model/file.ts';
 import { checkPeer } from './tlsSocket.ts';
+import { checkLiteralHost, guardedLookup, isTrustedHost, type RequestPolicy } from './addressPolicy.ts';
 
-export interface HttpTrust {
+export interface HttpTrust extends RequestPolicy {
+  /** The certificate the user pinned for the account: accepted only on the account's own server hosts. */
   pinnedFingerprint?: string | undefined;
 }
 
 export class FileUrlError extends Error {
   constructor(url: string) {
-    super(`Refused ${url.slice(0, 200)}: only https links (or http on this computer) are opened`);
+    super(`Refused ${url.slice(0, 200)}: only https links are opened`);
     this.name = 'FileUrlError';
   }
+}
+
+/** A certificate pinned for the account vouches for its own server only, not for any host a message names. */
+export function pinFor(host: string, trust: HttpTrust): string | undefined {
+  return isTrustedHost(host, trust) ? trust.pinnedFingerprint : undefined;
 }
 
 function connectVerified(host: string, port: number, trust: HttpTrust): Promise<Socket> {
@@ -27,10 +34,12 @@ function connectVerified(host: string, port: number, trust: HttpTrust): Promise<
       ...(isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
+      lookup: guardedLookup(trust),
     });
     socket.setNoDelay(true);
+    const pinned = pinFor(host, trust);
     socket.once('secureConnect', () => {
-      const problem = checkPeer(socket, { domain: host, pinnedFingerprint: trust.pinnedFingerprint });
+      const problem = checkPeer(socket, { domain: host, pinnedFingerprint: pinned });
       if (problem) {
         socket.destroy();
         reject(problem);
@@ -53,10 +62,11 @@ export interface RequestOptions {
 
 /** A request to an allowed URL; throws FileUrlError for any other. */
 export function openRequest(url: string, options: RequestOptions): ClientRequest {
-  if (!isAllowedFileUrl(url)) throw new FileUrlError(url);
+  if (!isAllowedFileUrl(url, options.trust.allowPlainHttp === true)) throw new FileUrlError(url);
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const host = target.hostname.replace(/^\[|\]$/gu, '');
+  checkLiteralHost(host, options.trust);
   const port = Number(target.port) || (secure ? 443 : 80);
   const base = {
     method: options.method,
@@ -78,7 +88,7 @@ export function openRequest(url: string, options: RequestOptions): ClientRequest
           return undefined;
         },
       })
-    : http.request({ ...base, agent: false });
+    : http.request({ ...base, agent: false, lookup: guardedLookup(options.trust) });
   const timeoutMs = options.timeoutMs ?? 30_000;
   request.setTimeout(timeoutMs, () =>
     request.destroy(new Error(`The file server did not answer for ${Math.round(timeoutMs / 1000)} s`)),

@@ -100,12 +100,22 @@ export interface UploadApi {
   service(): Promise<UploadService>;
   /** Refuses a file over the service's limit before asking for a slot. */
   requestSlot(name: string, size: number, type: string): Promise<UploadSlot>;
+  /** Host names of our server's upload service and of the slots it gave us: the account's own hosts. */
+  hosts(): ReadonlySet<string>;
 }
 
 export const upload: XmppModule<UploadApi> = {
   id: 'xep-0363-upload',
   setup({ xmpp, lifecycle }) {
     let known: Promise<UploadService> | undefined;
+    const hosts = new Set<string>();
+    const remember = (url: string): void => {
+      try {
+        hosts.add(new URL(url).hostname.replace(/^\[|\]$/gu, '').toLowerCase());
+      } catch {
+        // parseSlot accepted it; nothing to remember otherwise
+      }
+    };
     const offOffline = lifecycle.onOffline(() => {
       known = undefined;
     });
@@ -118,6 +128,7 @@ export const upload: XmppModule<UploadApi> = {
     };
     return {
       service,
+      hosts: () => hosts,
       requestSlot: async (name, size, type) => {
         const found = await service();
         if (!found.service) throw new UploadError('Your server offers no file upload (XEP-0363)');
@@ -126,14 +137,18 @@ export const upload: XmppModule<UploadApi> = {
             `"${name}" is ${formatBytes(size)}; your server takes files up to ${formatBytes(found.maxFileSize)}`,
           );
         }
+        hosts.add(found.service);
         try {
-          return parseSlot(
+          const slot = parseSlot(
             await xmpp.iq(
               'get',
               found.service,
               el('request', NS_UPLOAD, { filename: name, size, 'content-type': type }),
             ),
           );
+          remember(slot.put);
+          remember(slot.get);
+          return slot;
         } catch (error) {
           throw error instanceof StanzaError ? explain(error, name) : error;
         }
