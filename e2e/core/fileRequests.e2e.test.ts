@@ -11,7 +11,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import { join } from 'node:path';
 import { dispatchCommand } from '../../electron/core/index.ts';
 import { pinFor } from '../../electron/core/net/httpTransfer.ts';
@@ -71,7 +71,7 @@ const lookup = ((hostname: string, options: { all?: boolean }, callback: (...arg
   if (!address) return callback(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
   if (options.all) callback(null, [{ address, family: 4 }]);
   else callback(null, address, 4);
-}) as unknown as import('node:net').LookupFunction;
+}) as unknown as LookupFunction;
 
 test('plain http, internal addresses, internal DNS answers and redirects to them are refused before any connection', async (t) => {
   const engine = await startEngine(server, await newUser(server, 'fetcher'), { core: { lookup } });

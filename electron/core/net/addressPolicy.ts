@@ -60,7 +60,7 @@ export function checkLiteralHost(host: string, policy: RequestPolicy): void {
 
 /** A lookup for net/tls/http that refuses internal answers for hosts that are not the account's own. */
 export function guardedLookup(policy: RequestPolicy): LookupFunction {
-  const resolve = policy.lookup ?? (dnsLookup as unknown as LookupFunction);
+  const resolve: LookupFunction = policy.lookup ?? dnsLookup;
   return (hostname, options, callback) => {
     resolve(hostname, options, (error, address, family) => {
       if (error) return callback(error, address, family);
