@@ -1,9 +1,9 @@
 // The thin Electron shell: a sandboxed window, a strict CSP, and the core bound to IPC.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { createCore, createEncryptedSecretStore } from './core/index.ts';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { createCore, createPlatformSecretStore } from './core/index.ts';
 import { bindIpc } from './ipc/bindIpc.ts';
 import { databasePath, preloadPath, rendererIndex } from './platform/paths.ts';
-import { safeStorageCipher } from './platform/secrets.ts';
+import { safeStorageCipher, secretProtection } from './platform/secrets.ts';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -57,7 +57,12 @@ void app.whenReady().then(async () => {
   );
   const core = createCore({
     databasePath: databasePath(),
-    secrets: (store) => createEncryptedSecretStore(store.secrets, safeStorageCipher()),
+    secrets: (store) =>
+      createPlatformSecretStore(
+        store.secrets,
+        safeStorageCipher(safeStorage),
+        secretProtection(safeStorage, process.platform),
+      ),
     // shell.openPath answers with an error text (empty when it worked).
     openFile: async (path) => {
       const problem = await shell.openPath(path);

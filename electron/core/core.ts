@@ -18,8 +18,9 @@ import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import type { StreamLimits } from './net/limitedParser.ts';
 import type { HttpTrust } from './net/httpTransfer.ts';
+import type { SecretsStatus } from '../../shared/model/secrets.ts';
 import type { LookupFunction } from 'node:net';
-import { passwordKey, pinKey, type SecretStore } from './secrets.ts';
+import { knownCertKey, passwordKey, pinKey, type SecretStore } from './secrets.ts';
 import type { AccountRow } from './store/accountsRepo.ts';
 import { openStore, type Store } from './store/index.ts';
 
@@ -165,6 +166,10 @@ export class Core {
     };
   }
 
+  #secretsStatus(): SecretsStatus {
+    return this.#secrets.status?.() ?? { protection: 'memory', rememberPasswords: false };
+  }
+
   runtime(account: AccountId): AccountRuntime {
     const runtime = this.#runtimes.get(account);
     if (!runtime) throw new UserError(`No account ${account}`);
@@ -218,6 +223,11 @@ export class Core {
   #accountCommands(): Omit<CoreCommands, keyof FileCommands | keyof OmemoCommands> {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
+      'secrets.status': () => Promise.resolve(this.#secretsStatus()),
+      'secrets.setRememberPasswords': async ({ remember }) => {
+        await this.#secrets.setRememberPasswords?.(remember);
+        return this.#secretsStatus();
+      },
       'account.add': async (req) => {
         const parts = parseJid(req.jid.trim());
         const id = parts?.local ? toBareJid(`${parts.local}@${parts.domain}`) : undefined;
@@ -260,6 +270,7 @@ export class Core {
         this.store.accounts.remove(account);
         await this.#secrets.delete(passwordKey(account));
         await this.#secrets.delete(pinKey(account));
+        await this.#secrets.delete(knownCertKey(account));
         await this.#accountsChanged();
       },
       'account.connect': async ({ account }) => {

@@ -24,6 +24,7 @@ export async function dispatchCommand(commands: CoreCommands, name: unknown, arg
         fingerprint: error.fingerprint,
         subject: error.subject,
         reason: error.reason,
+        ...(error.previousFingerprint ? { previousFingerprint: error.previousFingerprint } : {}),
       });
     }
     return fail('failed', message);

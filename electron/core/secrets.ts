@@ -1,10 +1,14 @@
 // Where passwords and pinned certificates live: never in plain text in the database or logs.
+import type { SecretProtection, SecretsStatus } from '../../shared/model/secrets.ts';
 import type { SecretsRepo } from './store/secretsRepo.ts';
 
 export interface SecretStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** How well secrets are protected at rest, and whether passwords are kept between starts. */
+  status?(): SecretsStatus;
+  setRememberPasswords?(remember: boolean): Promise<void>;
 }
 
 /** The platform's encryption (Electron safeStorage in the app). */
@@ -14,9 +18,10 @@ export interface SecretCipher {
 }
 
 /** Secrets kept in memory only, for tests and the demo: nothing is written anywhere. */
-export function createMemorySecretStore(): SecretStore {
+export function createMemorySecretStore(): SecretStore & { keys(): string[] } {
   const values = new Map<string, string>();
   return {
+    keys: () => [...values.keys()],
     get: (key) => Promise.resolve(values.get(key)),
     set: (key, value) => {
       values.set(key, value);
@@ -49,3 +54,57 @@ export function createEncryptedSecretStore(repo: SecretsRepo, cipher: SecretCiph
 
 export const passwordKey = (account: string): string => `password:${account}`;
 export const pinKey = (account: string): string => `certificate-pin:${account}`;
+/** The fingerprint the account's server showed the last time it was trusted (to tell a change from a first use). */
+export const knownCertKey = (account: string): string => `certificate-seen:${account}`;
+
+const REMEMBER_KEY = 'preference:remember-passwords';
+
+/**
+ * The app's secret store, honest about its protection: with the OS keychain everything is encrypted
+ * at rest; with a weak backend (Linux basic_text: a fixed key) the user may choose not to keep
+ * passwords (asked at each start); with no encryption at all nothing is written and passwords live
+ * for the session only. The choice is a plain flag row (it is not a secret).
+ */
+export function createPlatformSecretStore(
+  repo: SecretsRepo,
+  cipher: SecretCipher | undefined,
+  protection: Exclude<SecretProtection, 'memory'>,
+): SecretStore {
+  const session = createMemorySecretStore();
+  const encrypted = cipher ? createEncryptedSecretStore(repo, cipher) : undefined;
+  const flag = repo.get(REMEMBER_KEY);
+  let remember = encrypted !== undefined && (flag ? flag[0] === 1 : true);
+  const persistent = (key: string): SecretStore | undefined =>
+    encrypted && (remember || !key.startsWith('password:')) ? encrypted : undefined;
+  return {
+    get: async (key) => (await session.get(key)) ?? (await persistent(key)?.get(key)),
+    set: async (key, value) => {
+      await session.set(key, value);
+      await persistent(key)?.set(key, value);
+    },
+    delete: async (key) => {
+      await session.delete(key);
+      repo.delete(key);
+    },
+    status: () => ({ protection, rememberPasswords: remember }),
+    setRememberPasswords: async (wanted) => {
+      if (!encrypted) return;
+      if (wanted && !remember) {
+        remember = true;
+        // Passwords typed this session go to the store now.
+        for (const key of session.keys())
+          if (key.startsWith('password:')) await encrypted.set(key, (await session.get(key)) ?? '');
+      }
+      if (!wanted && remember) {
+        for (const key of repo.keys()) {
+          if (!key.startsWith('password:')) continue;
+          const value = await encrypted.get(key);
+          if (value !== undefined) await session.set(key, value);
+          repo.delete(key);
+        }
+        remember = false;
+      }
+      repo.set(REMEMBER_KEY, new Uint8Array([remember ? 1 : 0]));
+    },
+  };
+}

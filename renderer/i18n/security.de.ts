@@ -9,6 +9,19 @@ export const securityDe: Record<keyof typeof securityEn, string> = {
   'connection.code.wrong-jid': 'Der Server wollte dich als jemand anderen anmelden; die Verbindung wurde getrennt.',
   'connection.code.abuse':
     'Der Server hat wiederholt übergroße oder zu tief verschachtelte Daten gesendet, daher verbindet sich JabberDesk nicht mehr. Versuche es später erneut.',
+  'cert.changedTitle': 'Das Zertifikat des Servers hat sich geändert',
+  'cert.changedExplain':
+    'Der Server {server} zeigt ein anderes Zertifikat als das zuvor vertraute ({reason}). Das passiert, wenn ein Server sein Zertifikat selbst erneuert, aber auch, wenn jemand die Verbindung abfängt. Vergleiche den neuen Fingerabdruck mit einem vom Betreiber des Servers, bevor du ihm vertraust.',
+  'cert.previousFingerprint': 'Zuvor vertrauter Fingerabdruck',
+  'cert.newFingerprint': 'Neuer SHA-256-Fingerabdruck',
+  'secrets.title': 'Passwortspeicher',
+  'secrets.keychain': 'Passwörter und Schlüssel werden mit dem Schlüsselbund deines Systems verschlüsselt.',
+  'secrets.memory': 'Passwörter werden nur im Arbeitsspeicher gehalten (Demo- oder Testmodus).',
+  'secrets.weak':
+    'Dieses System hat keinen Schlüsselbund: Ein gespeichertes Passwort ist nur durch einen Schlüssel geschützt, den jeder nutzen kann, der deine Dateien lesen kann. Entferne den Haken bei „Passwörter merken“, um bei jedem Start gefragt zu werden.',
+  'secrets.none':
+    'Dieses System bietet keinen sicheren Speicher: Passwörter werden nicht gespeichert und bei jedem Start abgefragt; Verschlüsselungsschlüssel werden neu erzeugt.',
+  'secrets.remember': 'Passwörter auf diesem Computer merken',
   'message.unencrypted': 'Nicht verschlüsselt',
   'message.refusedCorrection':
     'Unverschlüsselt als Korrektur einer verschlüsselten Nachricht gesendet. Sie wurde nicht übernommen: Sie stammt möglicherweise nicht vom Absender.',

@@ -7,6 +7,19 @@ export const securityEn = {
   'connection.code.wrong-jid': 'The server tried to sign you in as someone else; the connection was closed.',
   'connection.code.abuse':
     'The server kept sending oversized or too deeply nested data, so JabberDesk stopped connecting. Try again later.',
+  'cert.changedTitle': 'The server certificate changed',
+  'cert.changedExplain':
+    "The server {server} shows a different certificate than the one trusted before ({reason}). This happens when a server renews its certificate on its own, but also when someone intercepts the connection. Compare the new fingerprint with one from the server's operator before trusting it.",
+  'cert.previousFingerprint': 'Fingerprint trusted before',
+  'cert.newFingerprint': 'New SHA-256 fingerprint',
+  'secrets.title': 'Password storage',
+  'secrets.keychain': 'Passwords and keys are encrypted with your system keychain.',
+  'secrets.memory': 'Passwords are kept in memory only (demo or test mode).',
+  'secrets.weak':
+    'This system has no keyring: a saved password is protected only by a key that anyone who can read your files can use. Untick "Remember passwords" to be asked at each start instead.',
+  'secrets.none':
+    'This system offers no secure storage: passwords are not saved and will be asked for at each start; encryption keys are made anew.',
+  'secrets.remember': 'Remember passwords on this computer',
   'message.unencrypted': 'Not encrypted',
   'message.refusedCorrection':
     'Sent unencrypted as a correction of an encrypted message. It was not applied: it may not come from the sender.',

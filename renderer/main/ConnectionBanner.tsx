@@ -57,7 +57,7 @@ export function ConnectionBanner({ account }: { account: Account }) {
     case 'certificateUntrusted':
       return (
         <div className="banner error" role="alert">
-          <span>{t('banner.certificate')}</span>
+          <span>{state.previousFingerprint ? t('cert.changedTitle') : t('banner.certificate')}</span>
           <button type="button" onClick={() => openDialog({ kind: 'certificate', account: account.id })}>
             {t('banner.reviewCertificate')}
           </button>

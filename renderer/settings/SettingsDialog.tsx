@@ -7,6 +7,7 @@ import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
+import { PasswordStorage } from './PasswordStorage.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -152,6 +153,7 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
         </label>
       </section>
       {account ? <AccountSettings key={account.id} account={account} /> : null}
+      <PasswordStorage />
       {account ? <BlockedList account={account} /> : null}
       <div className="actions">
         <button type="button" onClick={() => setState({ dialog: undefined, addingAccount: true })}>

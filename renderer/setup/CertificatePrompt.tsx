@@ -14,14 +14,30 @@ export function CertificatePrompt({
   onReject: () => void;
 }) {
   const t = useT();
+  const changed = certificate.previousFingerprint;
+  const title = changed ? t('cert.changedTitle') : t('cert.title');
   return (
-    <section className="certificate" role="alertdialog" aria-label={t('cert.title')}>
-      <h3>{t('cert.title')}</h3>
-      <p>{t('cert.explain', { server, reason: certificate.reason })}</p>
+    <section className={`certificate${changed ? ' changed' : ''}`} role="alertdialog" aria-label={title}>
+      <h3>{title}</h3>
+      <p>
+        {changed
+          ? t('cert.changedExplain', { server, reason: certificate.reason })
+          : t('cert.explain', { server, reason: certificate.reason })}
+      </p>
       <dl>
+        {changed ? (
+          <>
+            <dt>{t('cert.previousFingerprint')}</dt>
+            <dd>
+              <code className="fingerprint" aria-label={t('cert.previousFingerprint')}>
+                {changed}
+              </code>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('cert.subject')}</dt>
         <dd>{certificate.subject}</dd>
-        <dt>{t('cert.fingerprint')}</dt>
+        <dt>{changed ? t('cert.newFingerprint') : t('cert.fingerprint')}</dt>
         <dd>
           <code className="fingerprint" aria-label={t('cert.fingerprint')}>
             {certificate.fingerprint}

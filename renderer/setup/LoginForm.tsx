@@ -7,6 +7,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { getState, setState, useAppStore } from '../store/index.ts';
 import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './AdvancedFields.tsx';
 import { offlineText } from '../main/offlineText.ts';
+import { PasswordStorageWarning, usePasswordStorage } from '../settings/PasswordStorage.tsx';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -45,6 +46,7 @@ export function LoginForm() {
     }
   };
 
+  const [passwordStorage] = usePasswordStorage();
   const state = account?.state;
   const stateError =
     state?.status === 'authFailed' ? t('setup.authFailed', { message: state.message }) : offlineText(state, t);
@@ -75,6 +77,7 @@ export function LoginForm() {
       </label>
       <AdvancedFields values={advanced} onChange={setAdvanced} withAccountFields />
       <ErrorText message={error ?? stateError} />
+      <PasswordStorageWarning status={passwordStorage} />
       <button type="submit" className="primary" disabled={connecting}>
         {connecting ? t('setup.connecting') : t('setup.login')}
       </button>

@@ -9,9 +9,13 @@ import type { DataForm, DataFormValues } from '../model/dataForm.ts';
 import type { DownloadedFile, FileId, RemoteFileInfo, UploadId, UploadService } from '../model/file.ts';
 import type { DeviceTrust, OmemoChatState, OmemoDevice, OwnOmemoDevice } from '../model/omemo.ts';
 import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
+import type { SecretsStatus } from '../model/secrets.ts';
 
 export interface CoreCommands extends OmemoCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
+  /** How passwords are protected at rest on this computer (the UI explains a weak or missing keychain). */
+  'secrets.status'(req: Record<string, never>): Promise<SecretsStatus>;
+  'secrets.setRememberPasswords'(req: { remember: boolean }): Promise<SecretsStatus>;
   'account.add'(req: AccountSettings): Promise<Account>;
   'account.update'(req: {
     account: AccountId;

@@ -4,6 +4,8 @@ export interface CertificateDetails {
   fingerprint: string;
   subject: string;
   reason: string;
+  /** The server showed this certificate before (pinned, or accepted by the system): it changed. */
+  previousFingerprint?: string;
 }
 export interface IpcError {
   code: IpcErrorCode;

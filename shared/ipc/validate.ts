@@ -52,6 +52,8 @@ const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v,
 
 const schemas: { [K in CommandName]: Guard } = {
   'account.list': object({}),
+  'secrets.status': object({}),
+  'secrets.setRememberPasswords': object({ remember: boolean }),
   'account.add': object({
     jid: nonEmpty(3071),
     password: nonEmpty(1024),

@@ -16,6 +16,13 @@ export type ConnectionState =
   | { status: 'online'; jid: FullJid }
   | { status: 'reconnecting'; attempt: number; at: number; reason: string }
   | { status: 'authFailed'; message: string }
-  | { status: 'certificateUntrusted'; fingerprint: string; subject: string; reason: string };
+  | {
+      status: 'certificateUntrusted';
+      fingerprint: string;
+      subject: string;
+      reason: string;
+      /** Set when the server's certificate changed from one that was trusted before. */
+      previousFingerprint?: string;
+    };
 
 export type ConnectionStatus = ConnectionState['status'];

@@ -8,7 +8,7 @@ import { createLogger } from '../log.ts';
 import { ScramError } from '../net/scram.ts';
 import { createStream, startStream } from '../net/stream.ts';
 import { StreamManagement } from '../net/streamManagement.ts';
-import { passwordKey, pinKey, type SecretStore } from '../secrets.ts';
+import { knownCertKey, passwordKey, pinKey, type SecretStore } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
 import { AuthError, CertificateError, ProtocolError, StanzaLimitError } from '../xmpp/errors.ts';
 import type { StreamLimits } from '../net/limitedParser.ts';
@@ -44,6 +44,7 @@ function classify(error: unknown): { state: ConnectionState; retry: boolean; mes
         fingerprint: error.fingerprint,
         subject: error.subject,
         reason: error.reason,
+        ...(error.previousFingerprint ? { previousFingerprint: error.previousFingerprint } : {}),
       },
       retry: false,
       message,
@@ -174,9 +175,21 @@ export class AccountRuntime {
       throw new AuthError('not-authorized', 'No password is stored for this account');
     }
     const pinned = await secrets.get(pinKey(account));
+    const known = await secrets.get(knownCertKey(account));
+    const onTrusted = (fingerprint: string): void => {
+      if (fingerprint !== known) void secrets.set(knownCertKey(account), fingerprint).catch(() => undefined);
+    };
     const { local, domain } = parseJid(account) ?? { local: '', domain: '' };
     const entity = createStream(
-      { domain, host: row.host, port: row.port, tls: row.tls, pinnedFingerprint: pinned },
+      {
+        domain,
+        host: row.host,
+        port: row.port,
+        tls: row.tls,
+        pinnedFingerprint: pinned,
+        knownFingerprint: known,
+        onTrusted,
+      },
       {
         credentials: { username: local, password },
         resource: row.resource,

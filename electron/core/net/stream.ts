@@ -22,6 +22,8 @@ export interface Endpoint {
   port?: number | undefined;
   tls: TlsMode;
   pinnedFingerprint?: string | undefined;
+  knownFingerprint?: string | undefined;
+  onTrusted?: ((fingerprint: string) => void) | undefined;
 }
 
 export const OPEN_TIMEOUT_MS = 30_000;
@@ -42,7 +44,12 @@ export function createStream(
   limits: StreamLimits = DEFAULT_STREAM_LIMITS,
 ): Client {
   const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: 10_000 });
-  const trust = { domain: endpoint.domain, pinnedFingerprint: endpoint.pinnedFingerprint };
+  const trust = {
+    domain: endpoint.domain,
+    pinnedFingerprint: endpoint.pinnedFingerprint,
+    knownFingerprint: endpoint.knownFingerprint,
+    onTrusted: endpoint.onTrusted,
+  };
   entity.transports.push(...createTransports(trust, limits));
   // A stanza past the limits closes the stream with policy-violation (xmpp.js would say bad-format).
   const streamError = entity._streamError.bind(entity);

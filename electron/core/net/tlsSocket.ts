@@ -10,18 +10,31 @@ export interface TlsTrust {
   domain: string;
   /** A fingerprint (AB:CD:…) the user accepted for this account. */
   pinnedFingerprint?: string | undefined;
+  /** The fingerprint this server showed the last time it was trusted (pinned or by the system). */
+  knownFingerprint?: string | undefined;
+  /** Told the fingerprint of every certificate that was trusted. */
+  onTrusted?: ((fingerprint: string) => void) | undefined;
 }
 
 /** Returns a CertificateError when the peer is not trusted, undefined when it is. */
 export function checkPeer(socket: TLSSocket, trust: TlsTrust): CertificateError | undefined {
   const cert = socket.getPeerCertificate();
   const fingerprint = cert.fingerprint256 ?? '';
-  if (trust.pinnedFingerprint && fingerprint === trust.pinnedFingerprint) return undefined;
-  if (socket.authorized) return undefined;
+  if ((trust.pinnedFingerprint && fingerprint === trust.pinnedFingerprint) || socket.authorized) {
+    trust.onTrusted?.(fingerprint);
+    return undefined;
+  }
   const subject = cert.subject?.CN ?? '';
   const rawReason = socket.authorizationError;
   const reason = rawReason instanceof Error ? rawReason.message : String(rawReason ?? 'not trusted');
-  return new CertificateError(reason, fingerprint, String(subject));
+  // A server that showed a trusted certificate before now shows an untrusted one: that is news, not a first use.
+  const before = trust.pinnedFingerprint ?? trust.knownFingerprint;
+  return new CertificateError(
+    reason,
+    fingerprint,
+    String(subject),
+    before && before !== fingerprint ? before : undefined,
+  );
 }
 
 /** The shape xmpp.js expects of a transport socket, emitting 'connect' only once the peer is trusted. */

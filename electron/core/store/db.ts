@@ -1,10 +1,26 @@
 // node:sqlite (built into Node 24 and Electron's Node): WAL, foreign keys, migrations, transactions.
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = DatabaseSync;
 
+/**
+ * History and keys are for this user only: the folder is 0700 and the database (with its WAL and
+ * shared-memory files, which SQLite creates with the database's mode) 0600, also when they exist already.
+ */
+export function protectDatabaseFiles(path: string): void {
+  if (path === ':memory:') return;
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  protectDatabaseFiles(path);
   const db = new DatabaseSync(path);
   db.exec(
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',

@@ -14,6 +14,9 @@ export function createSecretsRepo(db: Db) {
         'INSERT INTO secrets (key, ciphertext) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET ciphertext = excluded.ciphertext',
       ).run(key, ciphertext);
     },
+    keys(): string[] {
+      return (sql(db, 'SELECT key FROM secrets').all() as { key: string }[]).map((r) => r.key);
+    },
     delete(key: string): void {
       sql(db, 'DELETE FROM secrets WHERE key = ?').run(key);
     },

@@ -48,12 +48,19 @@ export class CertificateError extends Error {
   readonly fingerprint: string;
   readonly subject: string;
   readonly reason: string;
-  constructor(reason: string, fingerprint: string, subject: string) {
-    super(`Untrusted certificate (${reason}); SHA-256 fingerprint ${fingerprint}`);
+  /** The fingerprint this server had before (pinned or accepted), when it changed. */
+  readonly previousFingerprint: string | undefined;
+  constructor(reason: string, fingerprint: string, subject: string, previousFingerprint?: string) {
+    super(
+      previousFingerprint
+        ? `The certificate changed (${reason}); SHA-256 fingerprint ${fingerprint}, before ${previousFingerprint}`
+        : `Untrusted certificate (${reason}); SHA-256 fingerprint ${fingerprint}`,
+    );
     this.name = 'CertificateError';
     this.fingerprint = fingerprint;
     this.subject = subject;
     this.reason = reason;
+    this.previousFingerprint = previousFingerprint;
   }
 }
 
