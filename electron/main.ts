@@ -1,7 +1,9 @@
 // The thin Electron shell: a sandboxed window, a strict CSP, and the core bound to IPC.
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { createCore, createPlatformSecretStore } from './core/index.ts';
+import { pathToFileURL } from 'node:url';
 import { bindIpc } from './ipc/bindIpc.ts';
+import { devToolsAllowed } from './platform/devTools.ts';
 import { databasePath, preloadPath, rendererIndex } from './platform/paths.ts';
 import { safeStorageCipher, secretProtection } from './platform/secrets.ts';
 
@@ -25,6 +27,7 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: true,
+      devTools: devToolsAllowed(app.isPackaged, process.argv, process.env),
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -70,7 +73,7 @@ void app.whenReady().then(async () => {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
   });
-  const unbind = bindIpc(ipcMain, core, () => window?.webContents);
+  const unbind = bindIpc(ipcMain, core, () => window?.webContents, pathToFileURL(rendererIndex()).href);
   window = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow();

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBridge } from '../electron/bridge/wsServer.ts';
+import { rendererUrl, startBridge } from '../electron/bridge/wsServer.ts';
 import { PROSODY_BIN, startProsody } from '../e2e/server/prosody.ts';
 import { befriend, newUser, startEngine } from '../e2e/helpers/accounts.ts';
 import { uploadBytes } from '../e2e/helpers/files.ts';
@@ -90,9 +90,9 @@ await alice.core.commands['muc.send']({
 await uploadBytes(alice.core, alice.account, lobby, 'colours.png', makePng(360, 220), 'image/png');
 await you.core.commands['muc.join']({ account: you.account, room: lobby, nick: 'You' });
 
-const bridge = await startBridge(you.core);
 const web = await serveDirectory(root);
-const url = `${web.url}?bridgePort=${bridge.port}&token=${bridge.token}`;
+const bridge = await startBridge(you.core, { allowedOrigins: [new URL(web.url).origin] });
+const url = rendererUrl(web.url, bridge);
 console.log(
   `\nJabberDesk demo is running.\n  you:   ${you.account}\n  alice: ${alice.account} (a friend, away)\n  peer:  ${peer.account} (answers every message)\n  carol: ${carol.account} (asks to be your contact)\n\nOpen: ${url}\n\nCtrl+C stops everything.`,
 );

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { startBridge } from '../../electron/bridge/wsServer.ts';
+import { rendererUrl, startBridge } from '../../electron/bridge/wsServer.ts';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { serveDirectory } from '../../scripts/staticServer.ts';
 import type { ProsodyServer } from '../server/prosody.ts';
@@ -53,13 +53,13 @@ export async function startApp(
     ...(options.archivePageLimit ? { archivePageLimit: options.archivePageLimit } : {}),
   });
   await options.prepare?.(core);
-  const bridge = await startBridge(core);
   const web = await serveDirectory(join(ROOT, 'dist', 'renderer'));
+  const bridge = await startBridge(core, { allowedOrigins: [new URL(web.url).origin] });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1100, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${web.url}?bridgePort=${bridge.port}&token=${bridge.token}`);
+  await page.goto(rendererUrl(web.url, bridge));
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     core,

@@ -10,7 +10,7 @@ test('without a reachable engine the page says so instead of staying blank', asy
   const page = await browser.newPage();
   await page.goto(web.url);
   assert.match(await page.getByRole('alert').innerText(), /engine is not reachable: open this page from the app/);
-  await page.goto(`${web.url}?bridgePort=1&token=wrong`);
+  await page.goto(`${web.url}?bridgePort=1#token=wrong`);
   assert.match(await page.getByRole('alert').innerText(), /engine is not reachable: Cannot reach the engine bridge/);
   await browser.close();
   web.server.close();

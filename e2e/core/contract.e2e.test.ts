@@ -5,23 +5,28 @@ import type { BridgeFrame } from '../../shared/ipc/bridge.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/channels.ts';
 import type { Result } from '../../shared/ipc/result.ts';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
-import { rawDataText, startBridge, type BridgeServer } from '../../electron/bridge/wsServer.ts';
+import { BRIDGE_PROTOCOL, rawDataText, startBridge, type BridgeServer } from '../../electron/bridge/wsServer.ts';
 import { bindIpc, type IpcMainLike } from '../../electron/ipc/bindIpc.ts';
 
+const ORIGIN = 'http://127.0.0.1:4567';
 let core: Core;
 let bridge: BridgeServer;
 before(async () => {
   core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore() });
-  bridge = await startBridge(core);
+  bridge = await startBridge(core, { allowedOrigins: [ORIGIN] });
 });
 after(async () => {
   await bridge.close();
   await core.close();
 });
 
-function open(url: string): Promise<WebSocket> {
+function open(
+  url: string,
+  protocols: string[] = [BRIDGE_PROTOCOL, bridge.token],
+  origin: string | null = ORIGIN,
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, protocols, origin ? { origin } : {});
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_req, res) => reject(new Error(`refused with HTTP ${res.statusCode}`)));
@@ -42,15 +47,21 @@ function invoke(socket: WebSocket, seq: number, name: string, arg: unknown): Pro
   });
 }
 
-test('the bridge listens on loopback only and refuses connections without the right token', async () => {
-  await assert.rejects(open(`ws://127.0.0.1:${bridge.port}/`), /HTTP 401/);
-  await assert.rejects(open(`ws://127.0.0.1:${bridge.port}/?token=${bridge.token.slice(1)}x`), /HTTP 401/);
-  const socket = await open(`ws://127.0.0.1:${bridge.port}/?token=${bridge.token}`);
+test('the bridge refuses other origins, a missing origin, a wrong token and a token in the URL', async () => {
+  const url = `ws://127.0.0.1:${bridge.port}/`;
+  await assert.rejects(open(url, [BRIDGE_PROTOCOL]), /HTTP 401/);
+  await assert.rejects(open(url, [BRIDGE_PROTOCOL, `${bridge.token.slice(1)}x`]), /HTTP 401/);
+  await assert.rejects(open(`${url}?token=${bridge.token}`, [BRIDGE_PROTOCOL]), /HTTP 401/, 'the query is not read');
+  await assert.rejects(open(url, undefined, 'http://evil.example'), /HTTP 401/, "another page's origin");
+  await assert.rejects(open(url, undefined, 'null'), /HTTP 401/);
+  await assert.rejects(open(url, undefined, null), /HTTP 401/, 'no origin (not a browser page)');
+  const socket = await open(url);
+  assert.equal(socket.protocol, BRIDGE_PROTOCOL, 'the token is not echoed back');
   socket.close();
 });
 
 test('over WebSocket: malformed arguments and unknown commands get clear errors; valid ones work; events flow', async () => {
-  const socket = await open(`ws://127.0.0.1:${bridge.port}/?token=${bridge.token}`);
+  const socket = await open(`ws://127.0.0.1:${bridge.port}/`);
   const bad = await invoke(socket, 1, 'chat.send', { account: 'a@b', to: 'not a jid', body: 'x' });
   assert.deepEqual(bad, {
     ok: false,
@@ -95,17 +106,32 @@ test('over Electron IPC: the same validation and Result shape, and events go to 
       handler = undefined;
     },
   };
-  const unbind = bindIpc(ipcMain, core, () => ({
-    send: (channel, name) => {
+  const page = 'file:///opt/JabberDesk/resources/app.asar/dist/renderer/index.html';
+  const window = {
+    send: (channel: string, name: string) => {
       sent.push([channel, name]);
     },
     isDestroyed: () => false,
-  }));
+  };
+  const unbind = bindIpc(ipcMain, core, () => window, page);
   assert.ok(handler);
-  const bad = await handler({}, 'presence.set', { account: 'a@b', show: 'sleeping' });
+  const app = { sender: window, senderFrame: { url: page, parent: null } };
+  const bad = await handler(app, 'presence.set', { account: 'a@b', show: 'sleeping' });
   assert.equal(bad.ok === false && bad.error.code, 'invalid-argument');
-  const good = await handler({}, 'account.add', { jid: 'other@example.org', password: 'pw' });
+  const good = await handler(app, 'account.add', { jid: 'other@example.org', password: 'pw' });
   assert.equal(good.ok, true);
+  // Anything but the app's own top frame in its own window is not answered.
+  const strangers = [
+    { sender: window, senderFrame: { url: page, parent: { url: page } } },
+    { sender: window, senderFrame: { url: 'https://evil.example/', parent: null } },
+    { sender: window, senderFrame: { url: `${page}.evil.html`, parent: null } },
+    { sender: { other: 'window' }, senderFrame: { url: page, parent: null } },
+    { sender: window, senderFrame: null },
+  ];
+  for (const event of strangers) {
+    const refused = await handler(event, 'account.list', {});
+    assert.equal(refused.ok === false && refused.error.code, 'forbidden', JSON.stringify(event.senderFrame));
+  }
   assert.deepEqual(sent.at(-1), [EVENT_CHANNEL, 'account.listChanged']);
   unbind();
   assert.equal(handler, undefined);

@@ -1,5 +1,6 @@
-// The IPC contract over WebSocket, for the web/test/demo mode. Loopback only, and every client
-// must present the per-launch token, so no other local process or web page can drive an account.
+// The IPC contract over WebSocket, for the web/test/demo mode. Loopback only; every client must come
+// from the renderer's own origin (so no other web page can drive an account) and present the
+// per-launch token in the WebSocket subprotocol header (never in a URL, where logs and histories keep it).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,11 +17,24 @@ export interface BridgeServer {
 
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
+/** The subprotocol the renderer asks for; the token travels as a second one beside it. */
+export const BRIDGE_PROTOCOL = 'jabberdesk.v1';
+
 function tokenMatches(request: IncomingMessage, token: string): boolean {
-  const given = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token') ?? '';
-  const a = Buffer.from(given);
+  const offered = String(request.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
+  if (!offered.includes(BRIDGE_PROTOCOL)) return false;
   const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return offered.some((given) => {
+    const a = Buffer.from(given);
+    return a.length === b.length && timingSafeEqual(a, b);
+  });
+}
+
+/** The page URL for the renderer: the token in the fragment, which is never sent to any server. */
+export function rendererUrl(webUrl: string, bridge: Pick<BridgeServer, 'port' | 'token'>): string {
+  return `${webUrl}?bridgePort=${bridge.port}#token=${bridge.token}`;
 }
 
 /** The text of a frame, whatever shape ws hands it over in. */
@@ -42,15 +56,16 @@ function parseRequest(data: string): { seq: number; name: unknown; arg: unknown 
 
 export async function startBridge(
   core: Core,
-  options: { port?: number; token?: string; allowedOrigins?: readonly string[] } = {},
+  options: { port?: number; token?: string; allowedOrigins: readonly string[] },
 ): Promise<BridgeServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const wss = new WebSocketServer({
     host: '127.0.0.1',
     port: options.port ?? 0,
     maxPayload: MAX_FRAME_BYTES,
-    verifyClient: ({ req, origin }: { req: IncomingMessage; origin: string }) =>
-      tokenMatches(req, token) && (!options.allowedOrigins || !origin || options.allowedOrigins.includes(origin)),
+    verifyClient: ({ req, origin }: { req: IncomingMessage; origin: string | undefined }) =>
+      origin !== undefined && options.allowedOrigins.includes(origin) && tokenMatches(req, token),
+    handleProtocols: (protocols: Set<string>) => (protocols.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false),
   });
   await new Promise<void>((resolve, reject) => {
     wss.once('listening', resolve);

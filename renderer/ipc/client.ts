@@ -10,8 +10,8 @@ declare global {
   }
 }
 
-export function webSocketBridge(url: string): XmppBridge {
-  const socket = new WebSocket(url);
+export function webSocketBridge(url: string, protocols: string[]): XmppBridge {
+  const socket = new WebSocket(url, protocols);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
     socket.addEventListener('error', () => reject(new Error('Cannot reach the engine bridge')), { once: true });
@@ -67,11 +67,12 @@ function missingBridge(message: string): XmppBridge {
 
 function pickBridge(): XmppBridge {
   if (window.xmpp) return window.xmpp;
-  const params = new URLSearchParams(window.location.search);
-  const port = params.get('bridgePort');
-  const token = params.get('token');
+  const port = new URLSearchParams(window.location.search).get('bridgePort');
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  // Out of the address bar and the page's history once read.
+  if (token) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
   if (!port || !token) return missingBridge('open this page from the app or from `npm run demo`');
-  return webSocketBridge(`ws://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`);
+  return webSocketBridge(`ws://127.0.0.1:${port}/`, ['jabberdesk.v1', token]);
 }
 
 export const bridge = pickBridge();

@@ -16,7 +16,7 @@ function renderInline(node: Inline, key: number): ReactNode {
       return <Fragment key={key}>{node.text}</Fragment>;
     case 'link':
       return (
-        <a key={key} href={node.href} target="_blank" rel="noopener noreferrer">
+        <a key={key} href={node.href} title={node.href} target="_blank" rel="noopener noreferrer">
           {node.text}
         </a>
       );

@@ -1,6 +1,7 @@
 // XEP-0393 Message Styling: a message body becomes blocks and spans (plain data, turned into
 // React elements by StyledText). Nothing here ever produces HTML.
 import { findLinks } from './links.ts';
+import { linkLabel } from './linkLabel.ts';
 
 export type SpanStyle = 'strong' | 'emphasis' | 'strike';
 export type Inline =
@@ -25,7 +26,7 @@ function textInlines(text: string): Inline[] {
   let at = 0;
   for (const link of findLinks(text)) {
     if (link.start > at) out.push({ type: 'text', text: text.slice(at, link.start) });
-    out.push({ type: 'link', href: link.href, text: text.slice(link.start, link.end) });
+    out.push({ type: 'link', href: link.href, text: linkLabel(text.slice(link.start, link.end), link.href) });
     at = link.end;
   }
   if (at < text.length) out.push({ type: 'text', text: text.slice(at) });

@@ -1,4 +1,4 @@
-export type IpcErrorCode = 'invalid-argument' | 'unknown-command' | 'failed' | 'untrusted-certificate';
+export type IpcErrorCode = 'invalid-argument' | 'unknown-command' | 'failed' | 'untrusted-certificate' | 'forbidden';
 /** What the user needs to decide whether to trust a server's certificate. */
 export interface CertificateDetails {
   fingerprint: string;
