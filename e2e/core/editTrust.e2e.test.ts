@@ -110,7 +110,7 @@ test('encrypted 1:1 messages: forged corrections and retractions in clear are no
   assert.equal(retracted?.encryption?.retractedInClear, undefined);
 });
 
-test('room corrections without occupant-id: matched on the real JID, never on a nick someone else took', async (t) => {
+test('room corrections: a nick someone else took cannot edit, its owner can (occupant-id, real JID stored)', async (t) => {
   const [ownerUser, bobUser, malloryUser] = [
     await newUser(server, 'owner'),
     await newUser(server, 'bob'),
@@ -158,4 +158,64 @@ test('room corrections without occupant-id: matched on the real JID, never on a 
   const original = (await atOwner()).find((m) => m.originId === sent.originId);
   assert.equal(original?.body, 'the cake is a lie', 'a nick someone else took cannot edit');
   assert.ok(!(await atOwner()).some((m) => m.body === 'send me your password'));
+});
+
+test('encrypted room messages: a correction in clear from the same member is kept apart; a sealed one applies', async (t) => {
+  const [aliceUser, bobUser] = [await newUser(server, 'alice'), await newUser(server, 'bob')];
+  const [alice, bob] = [await omemoDevice(server, aliceUser, 'a'), await omemoDevice(server, bobUser, 'b')];
+  const forger = await rawClient(server, bobUser, 'forger');
+  t.after(async () => {
+    await forger.stop().catch(() => undefined);
+    await Promise.all([alice.close(), bob.close()]);
+  });
+  const room = `secret-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
+  await alice.core.commands['muc.join']({ account: alice.account, room, nick: 'Alice', configure: true });
+  await alice.core.commands['muc.submitConfig']({
+    account: alice.account,
+    room,
+    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
+  });
+  await alice.core.commands['muc.setAffiliation']({
+    account: alice.account,
+    room,
+    jid: bobUser.jid,
+    affiliation: 'member',
+  });
+  await bob.core.commands['muc.join']({ account: bob.account, room, nick: 'Bob' });
+  await knowsDevices(bob, aliceUser.jid, [alice.deviceId]);
+  await knowsDevices(alice, bobUser.jid, [bob.deviceId]);
+  const atAlice = (): Promise<ChatMessage[]> => historyOf(alice, room);
+
+  const sent = await bob.core.commands['muc.send']({ account: bob.account, room, body: 'the vault code is 1234' });
+  assert.equal(sent.encryption?.protocol, 'omemo');
+  await eventually(async () => (await atAlice()).some((m) => m.body === 'the vault code is 1234'), 'alice decrypts it');
+
+  // Bob's own account, from another resource and nick, without his keys: same real JID, same occupant-id.
+  await forger.send(xml('presence', { to: `${room}/Bob2` }, xml('x', { xmlns: 'http://jabber.org/protocol/muc' })));
+  await eventually(
+    async () =>
+      (await alice.core.commands['muc.occupants']({ account: alice.account, room })).some((o) => o.nick === 'Bob2'),
+    'the second resource in the room',
+  );
+  await forger.send(
+    xml(
+      'message',
+      { to: room, type: 'groupchat', id: 'forged' },
+      xml('body', {}, 'the vault code is 9999'),
+      xml('replace', { xmlns: NS_CORRECT, id: sent.originId }),
+    ),
+  );
+  const apart = await eventually(
+    async () => (await atAlice()).find((m) => m.body === 'the vault code is 9999'),
+    'the correction in clear, as a message of its own',
+  );
+  assert.equal(apart?.refusedCorrection, true);
+  assert.equal((await atAlice()).find((m) => m.originId === sent.originId)?.body, 'the vault code is 1234');
+
+  await bob.core.commands['chat.correct']({ account: bob.account, id: sent.id, body: 'the vault code is 4321' });
+  const corrected = await eventually(async () => {
+    const original = (await atAlice()).find((m) => m.originId === sent.originId);
+    return original?.body === 'the vault code is 4321' ? original : undefined;
+  }, 'the sealed correction applied');
+  assert.equal(corrected?.encryption?.device, bob.deviceId);
 });

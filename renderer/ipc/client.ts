@@ -65,12 +65,18 @@ function missingBridge(message: string): XmppBridge {
   return { invoke: () => Promise.resolve(fail('failed', message)), on: () => () => undefined };
 }
 
+const TOKEN_KEY = 'jabberdesk.bridgeToken';
+
 function pickBridge(): XmppBridge {
   if (window.xmpp) return window.xmpp;
   const port = new URLSearchParams(window.location.search).get('bridgePort');
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  // Out of the address bar and the page's history once read.
-  if (token) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  const given = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (given) {
+    // Out of the address bar and the history once read; kept for this tab only, so a reload still connects.
+    window.sessionStorage.setItem(TOKEN_KEY, given);
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  }
+  const token = given ?? window.sessionStorage.getItem(TOKEN_KEY);
   if (!port || !token) return missingBridge('open this page from the app or from `npm run demo`');
   return webSocketBridge(`ws://127.0.0.1:${port}/`, ['jabberdesk.v1', token]);
 }

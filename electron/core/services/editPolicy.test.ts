@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
 import type { ChatMessage } from '../../../shared/model/message.ts';
-import { editSealedLikeOriginal } from './editPolicy.ts';
+import { editSealedLikeOriginal, sameRoomSender } from './editPolicy.ts';
 
 const alice = 'alice@x' as BareJid;
 const base: ChatMessage = {
@@ -33,4 +33,14 @@ test('an encrypted message is changed only by an edit decrypted from the same JI
 test('a message sent in clear may be corrected in clear or encrypted', () => {
   assert.equal(editSealedLikeOriginal(base, undefined), true);
   assert.equal(editSealedLikeOriginal(base, { protocol: 'omemo', device: 1, jid: alice }), true);
+});
+
+test('room edits: occupant-id when the room gives one, else the real JID; never the nick alone', () => {
+  const bob = 'bob@x' as BareJid;
+  assert.equal(sameRoomSender({ occupantId: 'o1' }, { occupantId: 'o1' }), true);
+  assert.equal(sameRoomSender({ occupantId: 'o1', senderJid: bob }, { occupantId: 'o2', senderJid: bob }), false);
+  assert.equal(sameRoomSender({ senderJid: bob }, { senderJid: bob }), true, 'no occupant-id: the real JIDs');
+  assert.equal(sameRoomSender({ senderJid: bob }, { senderJid: 'mallory@x' as BareJid }), false);
+  assert.equal(sameRoomSender({}, {}), false, 'a semi-anonymous room without occupant-id: the nick is not enough');
+  assert.equal(sameRoomSender({ senderJid: bob }, {}), false);
 });

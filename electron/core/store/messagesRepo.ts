@@ -176,7 +176,7 @@ export function createMessagesRepo(db: Db) {
     lastOutgoing(account: AccountId, peer: BareJid): ChatMessage | undefined {
       const raw = sql(
         db,
-        "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' ORDER BY ts DESC, rowid DESC LIMIT 1",
+        "SELECT * FROM messages WHERE account = ? AND peer = ? AND direction = 'out' AND refused_correction = 0 ORDER BY ts DESC, rowid DESC LIMIT 1",
       ).get(account, peer) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
     },

@@ -12,6 +12,7 @@ import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { fetchRoomHistory } from './mucHistory.ts';
 import { roomInfo, roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
 import { handleRoomSignal } from './mucSignals.ts';
+import { sameRoomSender } from '../../services/editPolicy.ts';
 import { mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
@@ -125,7 +126,8 @@ export const muc: XmppModule<MucApi> = {
       if (p.kind === 'available') {
         entry.occupants.set(p.occupant.nick, p.occupant);
         emit('muc.occupant', { account, room: p.room, occupant: p.occupant, gone: false });
-        if (p.codes.has('110')) {
+        // Another session of our account in the room gets 110 too: once joined, only our own nick is us.
+        if (p.codes.has('110') && (entry.room.state.status !== 'joined' || p.occupant.nick === entry.room.nick)) {
           if (p.codes.has('201')) entry.created = true;
           entry.room = {
             ...entry.room,
@@ -188,11 +190,7 @@ export const muc: XmppModule<MucApi> = {
         // Only the original sender may change a message: the room vouches for who that is (occupant-id), else
         // the real JID where both are known; never the nick alone (anyone may take a nick once it is free).
         const original = store.messages.byOriginId(account, m.room, target);
-        const same =
-          original &&
-          (original.occupantId && m.occupantId
-            ? original.occupantId === m.occupantId
-            : original.senderJid !== undefined && senderJid !== undefined && original.senderJid === senderJid);
+        const same = original && sameRoomSender(original, { occupantId: m.occupantId, senderJid });
         if (original && !same) {
           log.warn('ignored a correction or retraction from someone else in a room', { room: m.room });
           return false;
