@@ -3,7 +3,8 @@
 // checked by the same rule, and a pinned certificate vouches only for the account's own server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -74,7 +75,8 @@ const lookup = ((hostname: string, options: { all?: boolean }, callback: (...arg
 }) as unknown as LookupFunction;
 
 test('plain http, internal addresses, internal DNS answers and redirects to them are refused before any connection', async (t) => {
-  const engine = await startEngine(server, await newUser(server, 'fetcher'), { core: { lookup } });
+  const filesDir = mkdtempSync(join(tmpdir(), 'jd-cache-'));
+  const engine = await startEngine(server, await newUser(server, 'fetcher'), { core: { lookup, filesDir } });
   const plain = await counting('127.0.0.1', false);
   const internal = await counting('127.0.0.2', true);
   const own = await counting('127.0.0.1', true, (path) =>
@@ -87,6 +89,7 @@ test('plain http, internal addresses, internal DNS answers and redirects to them
   t.after(async () => {
     await Promise.all([plain.close(), internal.close(), own.close()]);
     await engine.close();
+    rmSync(filesDir, { recursive: true, force: true });
   });
   const probe = (url: string) =>
     dispatchCommand(engine.core.commands, 'files.probe', { account: engine.account, url }).then((r) =>
@@ -103,6 +106,16 @@ test('plain http, internal addresses, internal DNS answers and redirects to them
   assert.equal(own.hits(), 2, 'the own server was asked, and only it');
   // The account's own server may live on loopback: its files still load.
   assert.equal(await probe(`https://localhost:${own.port}/x.png`), 'fetched');
+  // What is cached is this user's only: folders 0700, files 0600.
+  const file = await engine.core.commands['files.download']({
+    account: engine.account,
+    url: `https://localhost:${own.port}/x.png`,
+    maxBytes: 1024,
+  });
+  const dir = join(filesDir, file.id);
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
+  assert.equal(statSync(join(dir, file.name)).mode & 0o777, 0o600);
+  assert.equal(file.openAs, undefined, 'text in a .png is not opened by the system');
 });
 
 test("the address rule and the pinned certificate's scope", () => {
