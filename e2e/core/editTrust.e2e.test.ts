@@ -142,6 +142,11 @@ test('room corrections: a nick someone else took cannot edit, its owner can (occ
   );
 
   await bob.core.commands['muc.leave']({ account: bob.account, room });
+  await eventually(
+    async () =>
+      !(await owner.core.commands['muc.occupants']({ account: owner.account, room })).some((o) => o.nick === 'Bob'),
+    'the nick Bob to be free',
+  );
   await mallory.core.commands['muc.join']({ account: mallory.account, room, nick: 'Bob' });
   // Mallory, now "Bob", sends a correction of Bob's message, then a marker message to wait on.
   const raw = mallory.core.runtime(mallory.account).connection;
