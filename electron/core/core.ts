@@ -17,6 +17,7 @@ import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
 import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import type { StreamLimits } from './net/limitedParser.ts';
+import type { KeepaliveOptions } from './net/keepalive.ts';
 import type { HttpTrust } from './net/httpTransfer.ts';
 import type { SecretsStatus } from '../../shared/model/secrets.ts';
 import type { LookupFunction } from 'node:net';
@@ -43,6 +44,8 @@ export interface CoreOptions {
   allowPlainHttp?: boolean;
   /** Name resolution for file requests (tests inject one to play DNS). */
   lookup?: LookupFunction;
+  /** When a quiet connection is checked, and how long the server may take to answer (default 60 s / 20 s). */
+  keepalive?: KeepaliveOptions;
   /** How large and deep one incoming stanza may be (default: DEFAULT_STREAM_LIMITS). */
   streamLimits?: StreamLimits;
 }
@@ -129,6 +132,11 @@ export class Core {
     );
   }
 
+  /** The computer woke up or the network changed: every account checks its connection now. */
+  wake(): void {
+    for (const runtime of this.#runtimes.values()) runtime.wake();
+  }
+
   async close(): Promise<void> {
     this.#files.dispose();
     await Promise.allSettled([...this.#runtimes.values()].map((r) => r.dispose()));
@@ -187,6 +195,7 @@ export class Core {
         backoff: this.#backoff,
         limits: this.#limits,
         streamLimits: this.#streamLimits,
+        keepalive: this.#options.keepalive,
       });
       this.#runtimes.set(account, runtime);
     }

@@ -12,6 +12,9 @@ import { knownCertKey, passwordKey, pinKey, type SecretStore } from '../secrets.
 import type { Store } from '../store/index.ts';
 import { AuthError, CertificateError, ProtocolError, StanzaLimitError } from '../xmpp/errors.ts';
 import type { StreamLimits } from '../net/limitedParser.ts';
+import { type Keepalive, type KeepaliveOptions, startKeepalive } from '../net/keepalive.ts';
+import { NS_PING } from '../modules/ping/ping.ts';
+import { el } from '../xmpp/stanza.ts';
 import { createDiscoResponder } from '../modules/disco/disco.ts';
 import { type BackoffPolicy, backoffDelay } from './backoff.ts';
 import { Connection } from './connection.ts';
@@ -28,6 +31,7 @@ export interface RuntimeDeps {
   backoff: BackoffPolicy;
   limits?: ModuleContext['limits'];
   streamLimits?: StreamLimits | undefined;
+  keepalive?: KeepaliveOptions | undefined;
 }
 
 /** A server that breaks the stream limits this often within the window is not reconnected to. */
@@ -75,6 +79,8 @@ export class AccountRuntime {
   #generation = 0;
   #timer: NodeJS.Timeout | undefined;
   #strikes: number[] = [];
+  #keepalive: Keepalive | undefined;
+  #deadSocket = false;
   #entity: Client | undefined;
   #attached = false;
   #inflight: Promise<void> | undefined;
@@ -135,6 +141,7 @@ export class AccountRuntime {
 
   /** Goes offline on purpose: cancels any pending reconnect. */
   async disconnect(reason?: string): Promise<void> {
+    this.#keepalive?.stop();
     this.#wanted = false;
     this.#sm.forget();
     this.#generation++;
@@ -231,6 +238,13 @@ export class AccountRuntime {
     const jid = toFullJid(String(entity.jid));
     if (!jid) throw new ProtocolError('The server bound an invalid JID');
     entity.once('disconnect', () => this.#onDrop(entity));
+    this.#keepalive?.stop();
+    this.#keepalive = startKeepalive(
+      entity,
+      () => this.#probe(),
+      () => this.#onDeadSocket(entity),
+      this.#deps.keepalive,
+    );
     const resumed = this.#sm.resumed;
     if (!resumed) this.#runOfflineIfPending();
     this.connection.bound(jid);
@@ -244,11 +258,37 @@ export class AccountRuntime {
   #onDrop(entity: Client): void {
     if (this.#entity !== entity) return;
     this.#entity = undefined;
+    this.#keepalive?.stop();
     this.#dropped();
     entity.socket?.destroy?.();
+    const dead = this.#deadSocket;
+    this.#deadSocket = false;
     if (this.#abusive()) this.#giveUpOnAbuse();
-    else if (this.#wanted) this.#scheduleRetry('The connection was lost');
+    // A socket found dead is replaced at once (and the session resumed): the server is likely fine.
+    else if (this.#wanted) this.#scheduleRetry('The connection was lost', dead ? 0 : undefined);
     else this.#setState({ status: 'offline' });
+  }
+
+  /** Asks the server for a sign of life: an ack request on a stream-managed session, else a ping. */
+  #probe(): void {
+    if (this.#sm.enabled) this.#sm.requestAck();
+    else this.connection.iq('get', undefined, el('ping', NS_PING)).catch(() => undefined);
+  }
+
+  #onDeadSocket(entity: Client): void {
+    if (this.#entity !== entity) return;
+    this.#log.info('no answer from the server: the connection is dead, reconnecting');
+    this.#deadSocket = true;
+    entity.socket?.destroy?.();
+  }
+
+  /** After a wake-up or a network change: check a live connection now, retry a waiting one now. */
+  wake(): void {
+    if (this.#state.status === 'online') this.#keepalive?.checkNow();
+    else if (this.#state.status === 'reconnecting' && this.#wanted) {
+      clearTimeout(this.#timer);
+      this.#tryOnce().catch(() => undefined);
+    }
   }
 
   /** The server broke a stream limit: the stream is closed with policy-violation; remembered for a while. */
@@ -286,9 +326,9 @@ export class AccountRuntime {
     this.#lifecycle.runOffline();
   }
 
-  #scheduleRetry(reason: string): void {
+  #scheduleRetry(reason: string, immediately?: 0): void {
     this.#attempt++;
-    const delay = backoffDelay(this.#attempt, this.#deps.backoff);
+    const delay = immediately ?? backoffDelay(this.#attempt, this.#deps.backoff);
     this.#setState({ status: 'reconnecting', attempt: this.#attempt, at: Date.now() + delay, reason });
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
