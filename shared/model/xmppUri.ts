@@ -19,7 +19,7 @@ export interface ParsedXmppUri {
 
 export const MAX_XMPP_URI_CHARS = 4096;
 // Control characters, and the invisible and bidi ones that make a JID or a body read as something else.
-const FORBIDDEN = new RegExp('[\\p{Cc}\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]', 'u');
+const FORBIDDEN = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 function decode(part: string): string | undefined {
   try {
