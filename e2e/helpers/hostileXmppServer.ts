@@ -31,6 +31,8 @@ export interface HostileScript {
   afterProceed?: 'tls' | 'garbage';
   /** The JID to bind, given the resource asked for. */
   bindJid?: (resource: string) => string;
+  /** Sent after the stream header instead of the features (a stream error, say), given the connection's number. */
+  openWith?: (connection: number) => string | undefined;
   /** Runs once per connection, when the client sent its first presence after binding (it believes it is online). */
   online?: (connection: HostileConnection) => void | Promise<void>;
 }
@@ -94,7 +96,10 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       const text = chunk.toString('utf8');
       transcripts[index] += text;
       if (text.includes('<stream:stream')) {
-        io.write(`${header(`s${++streams}`)}<stream:features>${script.features[stage]}</stream:features>`);
+        const instead = script.openWith?.(index);
+        io.write(
+          `${header(`s${++streams}`)}${instead ?? `<stream:features>${script.features[stage]}</stream:features>`}`,
+        );
       }
       if (text.includes('<starttls')) {
         io.write(`<proceed xmlns='${NS.tls}'/>`);

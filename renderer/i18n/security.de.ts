@@ -9,6 +9,13 @@ export const securityDe: Record<keyof typeof securityEn, string> = {
   'connection.code.wrong-jid': 'Der Server wollte dich als jemand anderen anmelden; die Verbindung wurde getrennt.',
   'connection.code.abuse':
     'Der Server hat wiederholt übergroße oder zu tief verschachtelte Daten gesendet, daher verbindet sich JabberDesk nicht mehr. Versuche es später erneut.',
+  'connection.code.conflict':
+    'Du hast dich anderswo mit derselben Ressource angemeldet, daher wurde diese Verbindung getrennt. Verbinde dich neu, um sie zurückzuholen.',
+  'connection.code.policy-violation':
+    'Der Server hat die Verbindung wegen eines Regelverstoßes getrennt (zu viel Verkehr?).',
+  'connection.code.not-authorized': 'Der Server nimmt diese Anmeldung nicht mehr an. Prüfe das Passwort.',
+  'connection.code.host-unknown': 'Der Server bedient diese Domain nicht. Prüfe die Servereinstellungen des Kontos.',
+  'connection.code.redirect-loop': 'Der Server hat die Verbindung wiederholt umgeleitet; JabberDesk folgt nicht mehr.',
   'cert.changedTitle': 'Das Zertifikat des Servers hat sich geändert',
   'cert.changedExplain':
     'Der Server {server} zeigt ein anderes Zertifikat als das zuvor vertraute ({reason}). Das passiert, wenn ein Server sein Zertifikat selbst erneuert, aber auch, wenn jemand die Verbindung abfängt. Vergleiche den neuen Fingerabdruck mit einem vom Betreiber des Servers, bevor du ihm vertraust.',

@@ -7,6 +7,13 @@ export const securityEn = {
   'connection.code.wrong-jid': 'The server tried to sign you in as someone else; the connection was closed.',
   'connection.code.abuse':
     'The server kept sending oversized or too deeply nested data, so JabberDesk stopped connecting. Try again later.',
+  'connection.code.conflict':
+    'You signed in elsewhere with the same resource, so this connection was closed. Reconnect to take it back.',
+  'connection.code.policy-violation': 'The server closed the connection for a policy violation (too much traffic?).',
+  'connection.code.not-authorized': 'The server no longer accepts this login. Check the password.',
+  'connection.code.host-unknown': "The server does not serve this domain. Check the account's server settings.",
+  'connection.code.redirect-loop':
+    'The server kept redirecting the connection elsewhere; JabberDesk stopped following.',
   'cert.changedTitle': 'The server certificate changed',
   'cert.changedExplain':
     "The server {server} shows a different certificate than the one trusted before ({reason}). This happens when a server renews its certificate on its own, but also when someone intercepts the connection. Compare the new fingerprint with one from the server's operator before trusting it.",

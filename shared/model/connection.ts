@@ -6,9 +6,30 @@ export type TlsMode = 'starttls' | 'direct';
  * Why a connection was refused by our side (the renderer words each code):
  * no-tls: the server did not offer encryption; no-auth: it skipped authentication;
  * wrong-jid: it bound another account's address; abuse: it kept sending oversized or too deeply nested data.
+ * And stream errors the server sent: conflict (another client took our resource), policy-violation,
+ * not-authorized, host-unknown, redirect-loop (see-other-host more than once).
  */
-export type ConnectionErrorCode = 'no-tls' | 'no-auth' | 'wrong-jid' | 'abuse';
-export const CONNECTION_ERROR_CODES: readonly ConnectionErrorCode[] = ['no-tls', 'no-auth', 'wrong-jid', 'abuse'];
+export type ConnectionErrorCode =
+  | 'no-tls'
+  | 'no-auth'
+  | 'wrong-jid'
+  | 'abuse'
+  | 'conflict'
+  | 'policy-violation'
+  | 'not-authorized'
+  | 'host-unknown'
+  | 'redirect-loop';
+export const CONNECTION_ERROR_CODES: readonly ConnectionErrorCode[] = [
+  'no-tls',
+  'no-auth',
+  'wrong-jid',
+  'abuse',
+  'conflict',
+  'policy-violation',
+  'not-authorized',
+  'host-unknown',
+  'redirect-loop',
+];
 
 export type ConnectionState =
   | { status: 'offline'; reason?: string; code?: ConnectionErrorCode }

@@ -14,6 +14,7 @@ import { AuthError, CertificateError, ProtocolError, StanzaLimitError } from '..
 import type { StreamLimits } from '../net/limitedParser.ts';
 import { type Keepalive, type KeepaliveOptions, startKeepalive } from '../net/keepalive.ts';
 import { NS_PING } from '../modules/ping/ping.ts';
+import { type StreamErrorInfo, streamErrorOf, verdictOf } from './streamErrors.ts';
 import { el } from '../xmpp/stanza.ts';
 import { createDiscoResponder } from '../modules/disco/disco.ts';
 import { type BackoffPolicy, backoffDelay } from './backoff.ts';
@@ -80,6 +81,9 @@ export class AccountRuntime {
   #timer: NodeJS.Timeout | undefined;
   #strikes: number[] = [];
   #keepalive: Keepalive | undefined;
+  #streamError: StreamErrorInfo | undefined;
+  /** A see-other-host target for the next attempt. */
+  #redirect: { host: string; port: number | undefined } | undefined;
   #deadSocket = false;
   #entity: Client | undefined;
   #attached = false;
@@ -142,6 +146,7 @@ export class AccountRuntime {
   /** Goes offline on purpose: cancels any pending reconnect. */
   async disconnect(reason?: string): Promise<void> {
     this.#keepalive?.stop();
+    this.#redirect = undefined;
     this.#wanted = false;
     this.#sm.forget();
     this.#generation++;
@@ -190,8 +195,9 @@ export class AccountRuntime {
     const entity = createStream(
       {
         domain,
-        host: row.host,
-        port: row.port,
+        // A see-other-host redirect is followed once; TLS is still checked for the account's domain.
+        host: this.#redirect?.host ?? row.host,
+        port: this.#redirect ? this.#redirect.port : row.port,
         tls: row.tls,
         pinnedFingerprint: pinned,
         knownFingerprint: known,
@@ -205,7 +211,10 @@ export class AccountRuntime {
       },
       this.#deps.streamLimits,
     );
+    this.#streamError = undefined;
     entity.on('error', (error: unknown) => {
+      const streamError = streamErrorOf(error);
+      if (streamError) this.#streamError = streamError;
       if (error instanceof StanzaLimitError) this.#strike(error);
       else this.#log.debug('stream error', { error: String(error) });
     });
@@ -224,6 +233,7 @@ export class AccountRuntime {
       const outcome = classify(error);
       this.#log.info('connection attempt failed', { error: outcome.message });
       if (this.#abusive()) this.#giveUpOnAbuse();
+      else if (this.#streamError && this.#wanted) this.#afterStreamError(this.#streamError);
       else if (outcome.retry && this.#wanted) this.#scheduleRetry(outcome.message);
       else {
         this.#wanted = false;
@@ -238,6 +248,8 @@ export class AccountRuntime {
     const jid = toFullJid(String(entity.jid));
     if (!jid) throw new ProtocolError('The server bound an invalid JID');
     entity.once('disconnect', () => this.#onDrop(entity));
+    // Followed for this connection only: the next one asks the configured server again.
+    this.#redirect = undefined;
     this.#keepalive?.stop();
     this.#keepalive = startKeepalive(
       entity,
@@ -263,10 +275,31 @@ export class AccountRuntime {
     entity.socket?.destroy?.();
     const dead = this.#deadSocket;
     this.#deadSocket = false;
+    this.#redirect = undefined;
     if (this.#abusive()) this.#giveUpOnAbuse();
+    else if (this.#streamError && this.#wanted) this.#afterStreamError(this.#streamError);
     // A socket found dead is replaced at once (and the session resumed): the server is likely fine.
     else if (this.#wanted) this.#scheduleRetry('The connection was lost', dead ? 0 : undefined);
     else this.#setState({ status: 'offline' });
+  }
+
+  /** The server ended the stream with an error: stop and say why, follow a redirect once, or retry. */
+  #afterStreamError(info: StreamErrorInfo): void {
+    const verdict = verdictOf(info, this.#redirect !== undefined);
+    this.#streamError = undefined;
+    this.#log.info('the server sent a stream error', { condition: info.condition });
+    if (verdict.kind === 'follow') {
+      this.#redirect = { host: verdict.host, port: verdict.port };
+      this.#scheduleRetry(`Redirected to ${verdict.host}`, 0);
+    } else if (verdict.kind === 'retry') {
+      this.#redirect = undefined;
+      this.#scheduleRetry(verdict.message);
+    } else {
+      this.#redirect = undefined;
+      this.#wanted = false;
+      clearTimeout(this.#timer);
+      this.#setState({ status: 'offline', reason: verdict.message, code: verdict.code });
+    }
   }
 
   /** Asks the server for a sign of life: an ack request on a stream-managed session, else a ping. */

@@ -51,6 +51,11 @@ export function createStream(
     onTrusted: endpoint.onTrusted,
   };
   entity.transports.push(...createTransports(trust, limits));
+  // A redirect is the account runtime's to follow (once, with TLS for the same domain), not xmpp.js's.
+  entity._onSeeOtherHost = (error) => {
+    entity.emit('error', error);
+    return Promise.resolve();
+  };
   // A stanza past the limits closes the stream with policy-violation (xmpp.js would say bad-format).
   const streamError = entity._streamError.bind(entity);
   entity._streamError = (condition, children) => {

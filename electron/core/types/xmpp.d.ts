@@ -73,6 +73,7 @@ declare module '@xmpp/connection' {
     _jid(id: string): unknown;
     _ready(resumed?: boolean): void;
     _streamError(condition: string, children?: unknown): Promise<unknown>;
+    _onSeeOtherHost(error: Error): Promise<unknown>;
     parser: import('@xmpp/xml').Parser | null;
     _status(status: string, ...args: unknown[]): void;
     socketParameters(service: string): unknown;
