@@ -23,6 +23,7 @@ const CORE = {
     '../preload*',
     '../ipc/**',
     '../platform/**',
+    '../desktop/**',
     '../bridge/**',
     'react',
     'zustand',
@@ -94,7 +95,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/main.ts', 'electron/ipc/**/*.ts', 'electron/platform/**/*.ts'],
+    files: ['electron/main.ts', 'electron/ipc/**/*.ts', 'electron/platform/**/*.ts', 'electron/desktop/**/*.ts'],
     rules: restrict([{ group: ['**/core/*/**', '**/renderer/**'], message: 'The shell uses core/index.ts only.' }]),
   },
   {

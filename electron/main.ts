@@ -1,5 +1,8 @@
 // The thin Electron shell: a sandboxed window, a strict CSP, and the core bound to IPC.
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, safeStorage, session, shell } from 'electron';
+import { claimSingleInstance } from './desktop/singleInstance.ts';
+import { wakeOnResume } from './desktop/power.ts';
+import { followUnreadBadge } from './desktop/unreadBadge.ts';
 import { createCore, createPlatformSecretStore } from './core/index.ts';
 import { pathToFileURL } from 'node:url';
 import { bindIpc } from './ipc/bindIpc.ts';
@@ -35,9 +38,23 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** Web and mail links go to the system; xmpp: links are the app's own and never leave it. */
 function openExternally(url: string): void {
-  if (/^(https?|mailto|xmpp):/iu.test(url)) void shell.openExternal(url);
+  if (/^(https?|mailto):/iu.test(url)) void shell.openExternal(url);
 }
+
+let openUri: (uri: string) => void = (uri) => pendingUris.push(uri);
+const pendingUris: string[] = [];
+const focusWindow = (): void => {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+};
+// Before anything else: a second copy hands its link over and quits.
+const primary = claimSingleInstance(app, process.argv, focusWindow, (uri) => {
+  if (/^xmpp:/iu.test(uri)) openUri(uri);
+});
 
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(({ url }) => {
@@ -51,39 +68,47 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-void app.whenReady().then(async () => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+if (primary)
+  void app.whenReady().then(async () => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    });
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+      callback(permission === 'notifications'),
+    );
+    const core = createCore({
+      databasePath: databasePath(),
+      secrets: (store) =>
+        createPlatformSecretStore(
+          store.secrets,
+          safeStorageCipher(safeStorage),
+          secretProtection(safeStorage, process.platform),
+        ),
+      // shell.openPath answers with an error text (empty when it worked).
+      openFile: async (path) => {
+        const problem = await shell.openPath(path);
+        if (problem) throw new Error(problem);
+      },
+      showInFolder: (path) => shell.showItemInFolder(path),
+    });
+    const unbind = bindIpc(ipcMain, core, () => window?.webContents, pathToFileURL(rendererIndex()).href);
+    window = createWindow();
+    followUnreadBadge(window, app);
+    wakeOnResume(powerMonitor, () => core.wake());
+    openUri = (uri) => core.events.emit('app.openUri', { uri });
+    // Links that arrived before the window: handed over once the page can listen.
+    window.webContents.once('did-finish-load', () => {
+      for (const uri of pendingUris.splice(0)) openUri(uri);
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+    });
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app.on('before-quit', () => {
+      unbind();
+      void core.close();
+    });
+    await core.start();
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permission === 'notifications'),
-  );
-  const core = createCore({
-    databasePath: databasePath(),
-    secrets: (store) =>
-      createPlatformSecretStore(
-        store.secrets,
-        safeStorageCipher(safeStorage),
-        secretProtection(safeStorage, process.platform),
-      ),
-    // shell.openPath answers with an error text (empty when it worked).
-    openFile: async (path) => {
-      const problem = await shell.openPath(path);
-      if (problem) throw new Error(problem);
-    },
-    showInFolder: (path) => shell.showItemInFolder(path),
-  });
-  const unbind = bindIpc(ipcMain, core, () => window?.webContents, pathToFileURL(rendererIndex()).href);
-  window = createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('before-quit', () => {
-    unbind();
-    void core.close();
-  });
-  await core.start();
-});

@@ -4,6 +4,8 @@ import { MainWindow } from './main/MainWindow.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
 import { activeAccountOf, openDialog, useAppStore } from './store/index.ts';
 import type { Theme } from './store/settings.ts';
+import { titleWithUnread, totalUnread } from '../shared/model/unreadTitle.ts';
+import { useSystemHooks } from './main/systemHooks.ts';
 
 function useTheme(theme: Theme, language: string): void {
   useEffect(() => {
@@ -42,9 +44,12 @@ export function App() {
   const settingUp = useAppStore((s) => s.setupAccount !== undefined || s.addingAccount);
   useTheme(settings.theme, settings.language);
   useShortcuts();
+  const unread = useAppStore((s) => totalUnread(s.unread));
+  useSystemHooks();
   useEffect(() => {
-    document.title = t('app.name');
-  }, [t]);
+    // "(3) JabberDesk": the window title, the taskbar entry, and (desktop) the badge follow it.
+    document.title = titleWithUnread(t('app.name'), unread);
+  }, [t, unread]);
   if (engineError)
     return (
       <main className="setup">

@@ -345,6 +345,10 @@ export class Core {
       'blocklist.unblock': async ({ account, jid }) => {
         await this.runtime(account).modules.blocking.unblock(jid);
       },
+      'client.wake': () => {
+        this.wake();
+        return Promise.resolve();
+      },
       'client.setActive': async ({ active }) => {
         await Promise.allSettled([...this.#runtimes.values()].map((r) => r.modules.csi.setActive(active)));
       },

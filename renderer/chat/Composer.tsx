@@ -10,7 +10,7 @@ import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { sendMessage } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
-import { getState } from '../store/index.ts';
+import { getState, setState, useAppStore } from '../store/index.ts';
 
 const PAUSED_AFTER_MS = 5000;
 
@@ -51,6 +51,13 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<string>();
   const box = useRef<HTMLTextAreaElement>(null);
+  // Text an xmpp:…?message;body= link put here: shown for the user to send, never sent by itself.
+  const draft = useAppStore((s) => s.composerDraft);
+  useEffect(() => {
+    if (draft?.account !== account || draft.peer !== peer) return;
+    setText(draft.text);
+    setState({ composerDraft: undefined });
+  }, [draft, account, peer]);
   const typing = useTypingNotifications(account, peer);
   const fail = (failure: unknown): void =>
     setError(t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }));

@@ -16,6 +16,7 @@ import { RoomSettingsDialog } from '../rooms/RoomSettingsDialog.tsx';
 import { AffiliationsDialog } from '../rooms/AffiliationsDialog.tsx';
 import { OwnPresence } from './OwnPresence.tsx';
 import { DevicesDialog } from '../omemo/DevicesDialog.tsx';
+import { XmppUriDialog } from './XmppUriDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -24,7 +25,7 @@ function Dialogs({ account }: { account: Account }) {
     case undefined:
       return null;
     case 'addContact':
-      return <AddContactDialog account={account.id} />;
+      return <AddContactDialog account={account.id} initial={dialog} />;
     case 'editContact':
       return <EditContactDialog account={account.id} jid={dialog.jid} />;
     case 'settings':
@@ -41,8 +42,11 @@ function Dialogs({ account }: { account: Account }) {
           account={account.id}
           {...(dialog.room ? { room: dialog.room } : {})}
           {...(dialog.password ? { password: dialog.password } : {})}
+          nick={dialog.nick}
         />
       );
+    case 'xmppUri':
+      return <XmppUriDialog uri={dialog.uri} notice={dialog.notice} />;
     case 'invite':
       return <InviteDialog account={account.id} room={dialog.room} />;
     case 'roomSettings':

@@ -66,14 +66,16 @@ export function JoinRoomDialog({
   account,
   room: initialRoom = '',
   password: initialPassword = '',
+  nick: initialNick,
 }: {
   account: AccountId;
   room?: string;
   password?: string;
+  nick?: string | undefined;
 }) {
   const t = useT();
   const [room, setRoom] = useState(initialRoom);
-  const [nick, setNick] = useState(account.split('@')[0] ?? '');
+  const [nick, setNick] = useState(initialNick ?? account.split('@')[0] ?? '');
   const [password, setPassword] = useState(initialPassword);
   const [configure, setConfigure] = useState(false);
   const [error, setError] = useState<string>();

@@ -21,11 +21,18 @@ const parseGroups = (text: string): string[] => [
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const close = (): void => openDialog(undefined);
 
-export function AddContactDialog({ account }: { account: AccountId }) {
+export function AddContactDialog({
+  account,
+  initial = {},
+}: {
+  account: AccountId;
+  /** Filled in from an xmpp:…?roster link. */
+  initial?: { jid?: string | undefined; name?: string | undefined; group?: string | undefined };
+}) {
   const t = useT();
-  const [jid, setJid] = useState('');
-  const [name, setName] = useState('');
-  const [groups, setGroups] = useState('');
+  const [jid, setJid] = useState(initial.jid ?? '');
+  const [name, setName] = useState(initial.name ?? '');
+  const [groups, setGroups] = useState(initial.group ?? '');
   const [error, setError] = useState<string>();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -19,13 +19,14 @@ export interface OpenChat {
 }
 
 export type DialogState =
-  | { kind: 'addContact' }
+  | { kind: 'addContact'; jid?: string; name?: string; group?: string }
   | { kind: 'editContact'; jid: BareJid }
   | { kind: 'settings' }
   | { kind: 'password'; account: AccountId }
   | { kind: 'certificate'; account: AccountId }
   | { kind: 'switcher' }
-  | { kind: 'joinRoom'; room?: string; password?: string }
+  | { kind: 'joinRoom'; room?: string; password?: string; nick?: string }
+  | { kind: 'xmppUri'; uri: string; notice?: string }
   | { kind: 'invite'; room: BareJid }
   | { kind: 'roomSettings'; room: BareJid }
   | { kind: 'roomLists'; room: BareJid }
@@ -62,6 +63,8 @@ export interface AppState {
   omemo: OmemoByChat;
   ownDevices: Record<AccountId, OwnOmemoDevice>;
   openChat?: OpenChat | undefined;
+  /** Text an xmpp: link asks to put into a chat's composer (never sent by itself). */
+  composerDraft?: { account: AccountId; peer: BareJid; text: string } | undefined;
   dialog?: DialogState | undefined;
   filter: string;
   settings: Settings;

@@ -1,6 +1,7 @@
 // Renders a parsed message body as React elements: text nodes only, never HTML.
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { type Block, type Inline, parseStyling } from './parseStyling.ts';
+import { openXmppUri } from '../main/xmppLinks.ts';
 
 function Marker({ text }: { text: string }) {
   return (
@@ -16,7 +17,17 @@ function renderInline(node: Inline, key: number): ReactNode {
       return <Fragment key={key}>{node.text}</Fragment>;
     case 'link':
       return (
-        <a key={key} href={node.href} title={node.href} target="_blank" rel="noopener noreferrer">
+        <a
+          key={key}
+          href={node.href}
+          title={node.href}
+          target="_blank"
+          rel="noopener noreferrer"
+          // xmpp: links open inside the app, never in another program.
+          onClick={(event) => {
+            if (node.href.startsWith('xmpp:') && openXmppUri(node.href)) event.preventDefault();
+          }}
+        >
           {node.text}
         </a>
       );

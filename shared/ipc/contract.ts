@@ -57,6 +57,8 @@ export interface CoreCommands extends OmemoCommands {
   'blocklist.unblock'(req: { account: AccountId; jid: BareJid }): Promise<void>;
   /** Client state indication (XEP-0352) for every account: false while the window is hidden. */
   'client.setActive'(req: { active: boolean }): Promise<void>;
+  /** The network came back or the computer woke: every account checks its connection now. */
+  'client.wake'(req: Record<string, never>): Promise<void>;
   /** Runs the archive catch-up again (the user clicked a gap marker). */
   'archive.catchUp'(req: { account: AccountId }): Promise<void>;
   'archive.state'(req: { account: AccountId }): Promise<ArchiveState>;
@@ -169,6 +171,8 @@ export interface OmemoCommands {
 
 export interface CoreEvents {
   'account.listChanged': { accounts: Account[] };
+  /** An xmpp: link from the system (a second start, the OS handler) for the app to open. */
+  'app.openUri': { uri: string };
   'connection.stateChanged': { account: AccountId; state: ConnectionState };
   'roster.changed': { account: AccountId; items: RosterItem[] };
   'roster.subscriptionRequested': { account: AccountId; from: BareJid; status: string };

@@ -105,6 +105,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'blocklist.block': object({ account, jid: bareJid }),
   'blocklist.unblock': object({ account, jid: bareJid }),
   'client.setActive': object({ active: boolean }),
+  'client.wake': object({}),
   'archive.catchUp': object({ account }),
   'archive.state': object({ account }),
   'muc.join': object({
