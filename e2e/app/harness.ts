@@ -44,6 +44,8 @@ export async function startApp(
     prepare?: (core: Core) => Promise<void>;
     viewport?: { width: number; height: number };
     archivePageLimit?: number;
+    /** Runs in the page before the app (stand-ins for browser APIs a test observes). */
+    initScript?: string;
   } = {},
 ): Promise<AppUnderTest> {
   const core = new Core({
@@ -59,6 +61,7 @@ export async function startApp(
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1100, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(rendererUrl(web.url, bridge));
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {

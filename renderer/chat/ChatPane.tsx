@@ -13,6 +13,7 @@ import { DropSection } from '../files/DropSection.tsx';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
+import { MuteControl } from '../notify/MuteControl.tsx';
 
 export function ChatPane({ account, peer }: { account: Account; peer: BareJid }) {
   const t = useT();
@@ -55,6 +56,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
             )}
           </ul>
         </div>
+        <MuteControl account={account.id} peer={peer} />
         {privateInRoom ? null : <EncryptionButton account={account.id} peer={peer} />}
         {item ? (
           <button

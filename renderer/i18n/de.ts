@@ -2,10 +2,12 @@
 import type { MessageKey } from './en.ts';
 import { omemoDe } from './omemo.de.ts';
 import { securityDe } from './security.de.ts';
+import { desktopDe } from './desktop.de.ts';
 
 export const de: Record<MessageKey, string> = {
   ...omemoDe,
   ...securityDe,
+  ...desktopDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',
   'app.noEngine': 'Die Engine ist nicht erreichbar: {message}',

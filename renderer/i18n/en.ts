@@ -1,10 +1,12 @@
 // Every visible English string. Keys are grouped by screen; {name} marks a value filled in.
 import { omemoEn } from './omemo.en.ts';
 import { securityEn } from './security.en.ts';
+import { desktopEn } from './desktop.en.ts';
 
 export const en = {
   ...omemoEn,
   ...securityEn,
+  ...desktopEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',

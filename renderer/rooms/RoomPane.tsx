@@ -13,6 +13,7 @@ import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { OccupantPanel } from './OccupantPanel.tsx';
 import { roomName } from './RoomList.tsx';
 import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
+import { MuteControl } from '../notify/MuteControl.tsx';
 
 export function RoomPane({ account, room }: { account: Account; room: Room }) {
   const t = useT();
@@ -60,6 +61,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
             {room.subject || t('rooms.noSubject')}
           </p>
         </div>
+        <MuteControl account={account.id} peer={room.jid} room />
         <EncryptionButton account={account.id} peer={room.jid} room />
         <button
           type="button"

@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT.ts';
 import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 import { PasswordStorage } from './PasswordStorage.tsx';
+import { NotificationSettings } from '../notify/NotificationSettings.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -125,6 +126,7 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
           </select>
         </label>
       </section>
+      <NotificationSettings />
       <section className="dialog-form" aria-label={t('settings.files')}>
         <h3>{t('settings.files')}</h3>
         <label className="checkbox">

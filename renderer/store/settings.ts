@@ -1,5 +1,6 @@
 // UI preferences kept in the renderer (localStorage): theme, language and roster view options.
 import type { RosterSort } from '../roster/rosterView.ts';
+import type { NotifyPrivacy, RoomNotify } from '../notify/notifyPolicy.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Language = 'en' | 'de';
@@ -13,6 +14,14 @@ export interface Settings {
   /** Images from contacts and joined rooms are downloaded and shown without asking, up to the limit. */
   autoDownloadImages: boolean;
   autoDownloadLimitMB: number;
+  /** System notifications for messages, requests and invitations when their chat is not in front. */
+  notifications: boolean;
+  notifyPrivacy: NotifyPrivacy;
+  notifySound: boolean;
+  /** Per room (chat key): all messages, mentions only (the default), or nothing. */
+  roomNotify: Record<string, RoomNotify>;
+  /** Per chat (chat key): muted until this time (ms); 0 means until unmuted. */
+  muted: Record<string, number>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,7 +32,29 @@ export const DEFAULT_SETTINGS: Settings = {
   collapsedGroups: [],
   autoDownloadImages: true,
   autoDownloadLimitMB: 5,
+  notifications: true,
+  notifyPrivacy: 'full',
+  notifySound: false,
+  roomNotify: {},
+  muted: {},
 };
+
+const ROOM_MODES: readonly string[] = ['all', 'mentions', 'none'];
+const PRIVACY: readonly string[] = ['full', 'sender', 'none'];
+
+/** Entries of a stored map whose values pass the check (at most 2,000). */
+function entries<V>(value: unknown, valid: (v: unknown) => v is V): Record<string, V> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter((e): e is [string, V] => valid(e[1]))
+      .slice(0, 2000),
+  );
+}
+
+/** Whether a chat is muted now (a mute with an end time runs out by itself). */
+export const isMuted = (until: number | undefined, now: number): boolean =>
+  until !== undefined && (until === 0 || until > now);
 export const MAX_AUTO_DOWNLOAD_MB = 100;
 export const SETTINGS_KEY = 'jabberdesk.settings';
 
@@ -57,6 +88,13 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
       value.autoDownloadLimitMB <= MAX_AUTO_DOWNLOAD_MB
         ? value.autoDownloadLimitMB
         : fallback.autoDownloadLimitMB,
+    notifications: typeof value.notifications === 'boolean' ? value.notifications : fallback.notifications,
+    notifyPrivacy: PRIVACY.includes(value.notifyPrivacy as string)
+      ? (value.notifyPrivacy as NotifyPrivacy)
+      : fallback.notifyPrivacy,
+    notifySound: typeof value.notifySound === 'boolean' ? value.notifySound : fallback.notifySound,
+    roomNotify: entries(value.roomNotify, (v): v is RoomNotify => ROOM_MODES.includes(v as string)),
+    muted: entries(value.muted, (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0),
   };
 }
 

@@ -1,0 +1,51 @@
+// Settings → Notifications: on/off (asking the browser's permission on this click), what they show, a sound.
+import { useState } from 'react';
+import { useT } from '../i18n/useT.ts';
+import { updateSettings, useAppStore } from '../store/index.ts';
+import type { NotifyPrivacy } from './notifyPolicy.ts';
+
+const permission = (): NotificationPermission | 'unsupported' =>
+  typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+
+export function NotificationSettings() {
+  const t = useT();
+  const settings = useAppStore((s) => s.settings);
+  const [allowed, setAllowed] = useState(permission());
+  const enable = (on: boolean): void => {
+    updateSettings({ notifications: on });
+    if (on && allowed === 'default') void Notification.requestPermission().then(setAllowed);
+  };
+  return (
+    <section className="dialog-form" aria-label={t('settings.notifications')}>
+      <h3>{t('settings.notifications')}</h3>
+      <label className="checkbox">
+        <input type="checkbox" checked={settings.notifications} onChange={(e) => enable(e.target.checked)} />
+        <span>{t('settings.notifyEnabled')}</span>
+      </label>
+      {settings.notifications && allowed === 'denied' ? (
+        <p className="banner warning">{t('settings.notifyBlocked')}</p>
+      ) : null}
+      <label className="field">
+        <span>{t('settings.notifyPrivacy')}</span>
+        <select
+          value={settings.notifyPrivacy}
+          disabled={!settings.notifications}
+          onChange={(e) => updateSettings({ notifyPrivacy: e.target.value as NotifyPrivacy })}
+        >
+          <option value="full">{t('privacy.full')}</option>
+          <option value="sender">{t('privacy.sender')}</option>
+          <option value="none">{t('privacy.none')}</option>
+        </select>
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.notifySound}
+          disabled={!settings.notifications}
+          onChange={(e) => updateSettings({ notifySound: e.target.checked })}
+        />
+        <span>{t('settings.notifySound')}</span>
+      </label>
+    </section>
+  );
+}
