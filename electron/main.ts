@@ -1,5 +1,20 @@
 // The thin Electron shell: a sandboxed window, a strict CSP, and the core bound to IPC.
-import { app, BrowserWindow, ipcMain, powerMonitor, safeStorage, session, shell } from 'electron';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import { unreadFromTitle } from '../shared/model/unreadTitle.ts';
+import { createAppTray, keepRunningInTray } from './desktop/tray.ts';
+import { loadWindowState, rememberWindowState } from './desktop/windowState.ts';
 import { claimSingleInstance } from './desktop/singleInstance.ts';
 import { wakeOnResume } from './desktop/power.ts';
 import { followUnreadBadge } from './desktop/unreadBadge.ts';
@@ -7,7 +22,7 @@ import { createCore, createPlatformSecretStore } from './core/index.ts';
 import { pathToFileURL } from 'node:url';
 import { bindIpc } from './ipc/bindIpc.ts';
 import { devToolsAllowed } from './platform/devTools.ts';
-import { databasePath, preloadPath, rendererIndex } from './platform/paths.ts';
+import { assetPath, databasePath, preloadPath, rendererIndex, windowStatePath } from './platform/paths.ts';
 import { safeStorageCipher, secretProtection } from './platform/secrets.ts';
 
 const CSP =
@@ -15,10 +30,20 @@ const CSP =
 
 let window: BrowserWindow | undefined;
 
+const stateFile = {
+  read: () => readFileSync(windowStatePath(), 'utf8'),
+  write: (text: string) => writeFileSync(windowStatePath(), text, { mode: 0o600 }),
+};
+
 function createWindow(): BrowserWindow {
+  const saved = loadWindowState({
+    read: () => (existsSync(windowStatePath()) ? stateFile.read() : undefined),
+    write: () => undefined,
+  });
   const win = new BrowserWindow({
-    width: 1100,
-    height: 720,
+    width: saved.bounds?.width ?? 1100,
+    height: saved.bounds?.height ?? 720,
+    ...(saved.bounds ? { x: saved.bounds.x, y: saved.bounds.y } : {}),
     minWidth: 360,
     minHeight: 400,
     show: false,
@@ -33,7 +58,12 @@ function createWindow(): BrowserWindow {
       devTools: devToolsAllowed(app.isPackaged, process.argv, process.env),
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (saved.maximized) win.maximize();
+    if (!process.argv.includes('--minimized')) win.show();
+  });
+  win.webContents.once('did-finish-load', () => win.webContents.setZoomLevel(saved.zoom ?? 0));
+  rememberWindowState(win, stateFile);
   void win.loadFile(rendererIndex());
   return win;
 }
@@ -94,6 +124,30 @@ if (primary)
     const unbind = bindIpc(ipcMain, core, () => window?.webContents, pathToFileURL(rendererIndex()).href);
     window = createWindow();
     followUnreadBadge(window, app);
+    const shown = window;
+    const appTray = createAppTray(
+      new Tray(nativeImage.createFromPath(assetPath('icons/tray-32.png'))),
+      (template) => Menu.buildFromTemplate(template),
+      {
+        normal: nativeImage.createFromPath(assetPath('icons/tray-32.png')),
+        unread: nativeImage.createFromPath(assetPath('icons/tray-unread-32.png')),
+      },
+      {
+        windowVisible: () => shown.isVisible(),
+        toggleWindow: () => (shown.isVisible() ? shown.hide() : focusWindow()),
+        setPresence: (show) => {
+          for (const account of core.store.accounts.list())
+            void core.commands['presence.set']({ account: account.id, show }).catch(() => undefined);
+        },
+        quit: () => app.quit(),
+      },
+      app.getLocale(),
+    );
+    shown.on('page-title-updated', (_event, title) => appTray.setUnread(unreadFromTitle(title)));
+    shown.on('show', () => appTray.refresh());
+    shown.on('hide', () => appTray.refresh());
+    // Closing keeps JabberDesk running in the tray on Linux and Windows; macOS keeps its own habit.
+    keepRunningInTray(shown, app, () => process.platform !== 'darwin');
     wakeOnResume(powerMonitor, () => core.wake());
     openUri = (uri) => core.events.emit('app.openUri', { uri });
     // Links that arrived before the window: handed over once the page can listen.

@@ -1,0 +1,93 @@
+// The tray icon: an unread marker, and a menu to show or hide the window, set the presence, and quit.
+// Labels are the app's own two languages, picked from the system locale (the main process has no UI store).
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { PresenceShow } from '../../shared/model/presence.ts';
+
+export type TrayLike = Pick<Tray, 'setToolTip' | 'setContextMenu' | 'setImage' | 'on'>;
+
+const LABELS = {
+  en: {
+    show: 'Show JabberDesk',
+    hide: 'Hide JabberDesk',
+    online: 'Online',
+    away: 'Away',
+    dnd: 'Do not disturb',
+    offline: 'Offline',
+    quit: 'Quit',
+    unread: '{count} unread',
+  },
+  de: {
+    show: 'JabberDesk zeigen',
+    hide: 'JabberDesk ausblenden',
+    online: 'Online',
+    away: 'Abwesend',
+    dnd: 'Nicht stören',
+    offline: 'Offline',
+    quit: 'Beenden',
+    unread: '{count} ungelesen',
+  },
+} as const;
+
+export interface TrayActions {
+  windowVisible(): boolean;
+  toggleWindow(): void;
+  setPresence(show: Extract<PresenceShow, 'online' | 'away' | 'dnd' | 'offline'>): void;
+  quit(): void;
+}
+
+export interface AppTray {
+  setUnread(count: number): void;
+  refresh(): void;
+}
+
+export function createAppTray(
+  tray: TrayLike,
+  buildMenu: (template: MenuItemConstructorOptions[]) => Menu,
+  icons: { normal: NativeImage; unread: NativeImage },
+  actions: TrayActions,
+  locale: string,
+): AppTray {
+  const labels = locale.toLowerCase().startsWith('de') ? LABELS.de : LABELS.en;
+  let unread = 0;
+  const refresh = (): void => {
+    const shows = ['online', 'away', 'dnd', 'offline'] as const;
+    tray.setContextMenu(
+      buildMenu([
+        { label: actions.windowVisible() ? labels.hide : labels.show, click: () => actions.toggleWindow() },
+        { type: 'separator' },
+        ...shows.map((show) => ({ label: labels[show], click: () => actions.setPresence(show) })),
+        { type: 'separator' },
+        { label: labels.quit, click: () => actions.quit() },
+      ]),
+    );
+    tray.setImage(unread > 0 ? icons.unread : icons.normal);
+    tray.setToolTip(unread > 0 ? `JabberDesk — ${labels.unread.replace('{count}', String(unread))}` : 'JabberDesk');
+  };
+  tray.on('click', () => actions.toggleWindow());
+  refresh();
+  return {
+    setUnread: (count) => {
+      if (count === unread) return;
+      unread = count;
+      refresh();
+    },
+    refresh,
+  };
+}
+
+/** Closing the window keeps the app running in the tray (where one exists), until Quit. */
+export function keepRunningInTray(
+  window: { on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown; hide(): void },
+  app: { on(event: 'before-quit', listener: () => void): unknown },
+  enabled: () => boolean,
+): void {
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  window.on('close', (event) => {
+    if (quitting || !enabled()) return;
+    event.preventDefault();
+    window.hide();
+  });
+}
