@@ -110,6 +110,8 @@ test("a stranger's file card makes no request until the user clicks", async (t) 
     files.closeAllConnections();
     files.close();
   });
+  // Sent once the app is online, as a live message (the way a stranger's link usually arrives).
+  await eventually(() => app.core.runtime(meUser.jid).state.status === 'online', 'the app online');
   const url = `https://127.0.0.1:${(files.address() as AddressInfo).port}/holiday.zip`;
   await stranger.send(
     xml(
