@@ -69,8 +69,18 @@ function endpointOf(address: ServerAddress): Endpoint {
   };
 }
 
-export function defaultResource(): string {
-  return `JabberDesk.${randomBytes(3).toString('hex')}`;
+/**
+ * The resource new accounts get: stable for this installation (so it never fights itself after a
+ * re-added account) and different between installations (so two never take each other's session).
+ */
+export function defaultResource(store: Store): string {
+  const KEY = 'installation-id';
+  let id = store.secrets.get(KEY);
+  if (!id) {
+    id = new TextEncoder().encode(randomBytes(3).toString('hex'));
+    store.secrets.set(KEY, id);
+  }
+  return `JabberDesk.${new TextDecoder().decode(id)}`;
 }
 
 export class Core {
@@ -244,7 +254,7 @@ export class Core {
         if (this.store.accounts.get(id)) throw new UserError(`The account ${id} is already set up`);
         this.store.accounts.upsert({
           id,
-          resource: req.resource || parts.resource || defaultResource(),
+          resource: req.resource || parts.resource || defaultResource(this.store),
           priority: req.priority ?? 0,
           ...(req.host ? { host: req.host } : {}),
           ...(req.port ? { port: req.port } : {}),
