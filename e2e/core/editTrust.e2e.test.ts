@@ -9,7 +9,7 @@ import type { BareJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { befriend, newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
-import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
+import { knowsDevices, omemoDevice, privateRoom } from '../helpers/omemo.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -173,20 +173,7 @@ test('encrypted room messages: a correction in clear from the same member is kep
     await forger.stop().catch(() => undefined);
     await Promise.all([alice.close(), bob.close()]);
   });
-  const room = `secret-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
-  await alice.core.commands['muc.join']({ account: alice.account, room, nick: 'Alice', configure: true });
-  await alice.core.commands['muc.submitConfig']({
-    account: alice.account,
-    room,
-    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
-  });
-  await alice.core.commands['muc.setAffiliation']({
-    account: alice.account,
-    room,
-    jid: bobUser.jid,
-    affiliation: 'member',
-  });
-  await bob.core.commands['muc.join']({ account: bob.account, room, nick: 'Bob' });
+  const room = await privateRoom(alice, 'Alice', [{ engine: bob, nick: 'Bob' }]);
   await knowsDevices(bob, aliceUser.jid, [alice.deviceId]);
   await knowsDevices(alice, bobUser.jid, [bob.deviceId]);
   const atAlice = (): Promise<ChatMessage[]> => historyOf(alice, room);

@@ -5,7 +5,7 @@ import type { Element } from '@xmpp/xml';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { newUser, rawClient } from '../helpers/accounts.ts';
-import { omemoDevice } from '../helpers/omemo.ts';
+import { omemoDevice, privateRoom } from '../helpers/omemo.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -27,22 +27,10 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
     await omemoDevice(server, bobUser, 'b'),
     await omemoDevice(server, carolUser, 'c'),
   ];
-  const room = `secret-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
-  await alice.core.commands['muc.join']({ account: alice.account, room, nick: 'Alice', configure: true });
-  await alice.core.commands['muc.submitConfig']({
-    account: alice.account,
-    room,
-    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
-  });
-  for (const user of [bobUser, carolUser])
-    await alice.core.commands['muc.setAffiliation']({
-      account: alice.account,
-      room,
-      jid: user.jid,
-      affiliation: 'member',
-    });
-  await bob.core.commands['muc.join']({ account: bob.account, room, nick: 'Bob' });
-  await carol.core.commands['muc.join']({ account: carol.account, room, nick: 'Carol' });
+  const room = await privateRoom(alice, 'Alice', [
+    { engine: bob, nick: 'Bob' },
+    { engine: carol, nick: 'Carol' },
+  ]);
 
   // A fourth account in the room, reading the raw stanzas.
   const spyUser = await newUser(server, 'spy');

@@ -1,4 +1,5 @@
 // Engines with OMEMO for tests: several devices per account, each waiting until its device is announced.
+import { randomBytes } from 'node:crypto';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import type { ProsodyServer } from '../server/prosody.ts';
@@ -43,4 +44,32 @@ export async function knowsDevices(engine: TestEngine, jid: BareJid, ids: number
     },
     `${engine.account} to know devices ${ids.join(', ')} of ${jid}`,
   );
+}
+
+/**
+ * A members-only, non-anonymous room (the kind OMEMO works in) created by `owner`, with each of
+ * `members` made a member and joined under its nick.
+ */
+export async function privateRoom(
+  owner: TestEngine,
+  ownerNick: string,
+  members: readonly { engine: TestEngine; nick: string }[],
+): Promise<BareJid> {
+  const room = `secret-${randomBytes(4).toString('hex')}@conference.localhost` as BareJid;
+  await owner.core.commands['muc.join']({ account: owner.account, room, nick: ownerNick, configure: true });
+  await owner.core.commands['muc.submitConfig']({
+    account: owner.account,
+    room,
+    values: { 'muc#roomconfig_membersonly': ['1'], 'muc#roomconfig_whois': ['anyone'] },
+  });
+  for (const { engine } of members)
+    await owner.core.commands['muc.setAffiliation']({
+      account: owner.account,
+      room,
+      jid: engine.account,
+      affiliation: 'member',
+    });
+  for (const { engine, nick } of members)
+    await engine.core.commands['muc.join']({ account: engine.account, room, nick });
+  return room;
 }
