@@ -17,7 +17,7 @@ export const desktopDe: Record<keyof typeof desktopEn, string> = {
   'privacy.none': 'Nichts Erkennbares',
   'settings.notifySound': 'Einen kurzen Ton abspielen',
   'mute.label': 'Benachrichtigungen für diesen Chat',
-  'mute.on': 'An',
+  'mute.on': 'Benachrichtigungen an',
   'mute.hour': 'Stumm für 1 Stunde',
   'mute.eight': 'Stumm für 8 Stunden',
   'mute.always': 'Stumm, bis ich es ändere',

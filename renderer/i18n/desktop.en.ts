@@ -14,7 +14,7 @@ export const desktopEn = {
   'privacy.none': 'Nothing identifying',
   'settings.notifySound': 'Play a short sound',
   'mute.label': 'Notifications for this chat',
-  'mute.on': 'On',
+  'mute.on': 'Notifications on',
   'mute.hour': 'Muted for 1 hour',
   'mute.eight': 'Muted for 8 hours',
   'mute.always': 'Muted until unmuted',
