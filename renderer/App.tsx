@@ -6,6 +6,7 @@ import { activeAccountOf, openDialog, useAppStore } from './store/index.ts';
 import type { Theme } from './store/settings.ts';
 import { titleWithUnread, totalUnread } from '../shared/model/unreadTitle.ts';
 import { useSystemHooks } from './main/systemHooks.ts';
+import { useAutoAway } from './main/autoAway.ts';
 
 function useTheme(theme: Theme, language: string): void {
   useEffect(() => {
@@ -46,6 +47,7 @@ export function App() {
   useShortcuts();
   const unread = useAppStore((s) => totalUnread(s.unread));
   useSystemHooks();
+  useAutoAway();
   useEffect(() => {
     // "(3) JabberDesk": the window title, the taskbar entry, and (desktop) the badge follow it.
     document.title = titleWithUnread(t('app.name'), unread);

@@ -86,3 +86,24 @@ test('one notification per chat for a burst; a click opens the chat; Do not dist
   await page.getByRole('region', { name: 'Notifications' }).scrollIntoViewIfNeeded();
   await app.shot('notification-settings');
 });
+
+test("a contact's automatic away shows with its idle time in the chat header", async (t) => {
+  const [meUser, friendUser] = [await newUser(server, 'me'), await newUser(server, 'idler')];
+  await makeContacts(server, meUser, friendUser, { name: 'Idler' }, { name: 'Me' });
+  const friend = await startEngine(server, friendUser, { resource: 'laptop' });
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  t.after(async () => {
+    await app.close();
+    await friend.close();
+  });
+  const { page } = app;
+  await page.getByRole('button', { name: /^Idler/ }).click();
+  await friend.core.commands['presence.setIdle']({
+    account: friend.account,
+    show: 'away',
+    since: Date.now() - 12 * 60_000,
+  });
+  const resources = page.getByRole('list', { name: 'Online devices' });
+  await resources.getByText('(idle for 12 min)').waitFor();
+  await app.shot('idle-presence');
+});

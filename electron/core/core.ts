@@ -331,6 +331,9 @@ export class Core {
         else if (runtime.state.status === 'offline') void runtime.connect().catch(() => undefined);
         await this.#accountsChanged();
       },
+      'presence.setIdle': async ({ account, show, since }) => {
+        await this.runtime(account).modules.presence.setIdle(show ? { show, since: since ?? Date.now() } : undefined);
+      },
       'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
       'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
       'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),

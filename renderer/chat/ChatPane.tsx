@@ -51,6 +51,12 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
                   <PresenceDot show={r.show} />
                   <span className="resource-name">{r.resource}</span>
                   {r.status ? <span className="resource-status">— {r.status}</span> : null}
+                  {r.idleSince !== undefined ? (
+                    <span className="resource-status">
+                      {' '}
+                      ({t('chat.idleFor', { minutes: Math.max(1, Math.round((Date.now() - r.idleSince) / 60_000)) })})
+                    </span>
+                  ) : null}
                 </li>
               ))
             )}

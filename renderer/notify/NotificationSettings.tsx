@@ -46,6 +46,23 @@ export function NotificationSettings() {
         />
         <span>{t('settings.notifySound')}</span>
       </label>
+      <h4>{t('settings.autoAway')}</h4>
+      {(['awayAfterMinutes', 'xaAfterMinutes'] as const).map((key) => (
+        <label className="field" key={key}>
+          <span>{t(key === 'awayAfterMinutes' ? 'settings.awayAfter' : 'settings.xaAfter')}</span>
+          <input
+            type="number"
+            min={0}
+            max={1440}
+            step={1}
+            value={settings[key]}
+            onChange={(e) => {
+              const value = Number(e.target.value);
+              if (Number.isInteger(value) && value >= 0 && value <= 1440) updateSettings({ [key]: value });
+            }}
+          />
+        </label>
+      ))}
     </section>
   );
 }

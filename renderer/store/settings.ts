@@ -22,6 +22,9 @@ export interface Settings {
   roomNotify: Record<string, RoomNotify>;
   /** Per chat (chat key): muted until this time (ms); 0 means until unmuted. */
   muted: Record<string, number>;
+  /** Minutes without input before automatic away / extended away (0: never). */
+  awayAfterMinutes: number;
+  xaAfterMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,7 +40,12 @@ export const DEFAULT_SETTINGS: Settings = {
   notifySound: false,
   roomNotify: {},
   muted: {},
+  awayAfterMinutes: 10,
+  xaAfterMinutes: 30,
 };
+
+const minutes = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1440 ? value : fallback;
 
 const ROOM_MODES: readonly string[] = ['all', 'mentions', 'none'];
 const PRIVACY: readonly string[] = ['full', 'sender', 'none'];
@@ -95,6 +103,8 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
     notifySound: typeof value.notifySound === 'boolean' ? value.notifySound : fallback.notifySound,
     roomNotify: entries(value.roomNotify, (v): v is RoomNotify => ROOM_MODES.includes(v as string)),
     muted: entries(value.muted, (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0),
+    awayAfterMinutes: minutes(value.awayAfterMinutes, fallback.awayAfterMinutes),
+    xaAfterMinutes: minutes(value.xaAfterMinutes, fallback.xaAfterMinutes),
   };
 }
 

@@ -41,6 +41,8 @@ export interface CoreCommands extends OmemoCommands {
   'presence.approve'(req: { account: AccountId; jid: BareJid }): Promise<void>;
   'presence.deny'(req: { account: AccountId; jid: BareJid }): Promise<void>;
   'presence.set'(req: { account: AccountId; show: PresenceShow; status?: string; priority?: number }): Promise<void>;
+  /** Automatic away/extended away while idle (XEP-0319), keeping the chosen presence; no `show`: back. */
+  'presence.setIdle'(req: { account: AccountId; show?: 'away' | 'xa'; since?: number }): Promise<void>;
   'presence.list'(req: { account: AccountId }): Promise<ContactPresence[]>;
   'chat.send'(req: { account: AccountId; to: BareJid; body: string }): Promise<ChatMessage>;
   /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */

@@ -95,6 +95,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.approve': object({ account, jid: bareJid }),
   'presence.deny': object({ account, jid: bareJid }),
   'presence.set': object({ account, show: oneOf(...PRESENCE_SHOWS), status: optional(str(1024)), priority }),
+  'presence.setIdle': object({ account, show: optional(oneOf('away', 'xa')), since: optional(int(0, 8.64e15)) }),
   'presence.list': object({ account }),
   'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
   'chat.correct': object({ account, id: nonEmpty(256), body: nonEmpty(MAX_BODY_CHARS) }),

@@ -8,6 +8,8 @@ export interface ResourcePresence {
   show: Exclude<PresenceShow, 'offline'>;
   status: string;
   priority: number;
+  /** XEP-0319: idle since (ms), as the contact's client says. */
+  idleSince?: number;
 }
 
 /** Everything known about one contact's (or the own account's) online resources. */

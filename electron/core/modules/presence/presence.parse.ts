@@ -1,6 +1,7 @@
 import { type BareJid, bareOf, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { ResourcePresence } from '../../../../shared/model/presence.ts';
 import type { Element } from '../../xmpp/stanza.ts';
+import { NS_IDLE } from './presence.build.ts';
 
 export type PresenceEvent =
   | { kind: 'available'; jid: BareJid; presence: ResourcePresence }
@@ -14,6 +15,12 @@ const MAX_STATUS = 1024;
 function priorityOf(stanza: Element): number {
   const value = Number.parseInt(stanza.getChildText('priority') ?? '0', 10);
   return Number.isFinite(value) ? Math.max(-128, Math.min(127, value)) : 0;
+}
+
+/** XEP-0319: since when the sender is idle; never in the future. */
+function idleOf(stanza: Element, now = Date.now()): { idleSince?: number } {
+  const since = Date.parse(stanza.getChild('idle', NS_IDLE)?.attrs.since ?? '');
+  return Number.isFinite(since) && since <= now ? { idleSince: since } : {};
 }
 
 /** Turns a <presence/> into what it means for us; undefined for anything malformed. */
@@ -36,6 +43,7 @@ export function parsePresence(stanza: Element): PresenceEvent | undefined {
           show: (SHOWS.includes(show) ? show : 'online') as ResourcePresence['show'],
           status,
           priority: priorityOf(stanza),
+          ...idleOf(stanza),
         },
       };
     }

@@ -10,6 +10,8 @@ const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 
 export interface PresenceApi {
   set(show: PresenceShow, status: string, priority: number): Promise<void>;
+  /** Automatic away while the user is idle (XEP-0319), on top of the chosen presence; undefined: back. */
+  setIdle(idle: { show: 'away' | 'xa'; since: number } | undefined): Promise<void>;
   subscribe(jid: BareJid): Promise<void>;
   /** Approves a pending request, or pre-approves one that has not come yet (RFC 6121 §3.4). */
   approve(jid: BareJid): Promise<void>;
@@ -69,9 +71,15 @@ export const presence: XmppModule<PresenceApi> = {
       }
     });
 
+    let idle: { show: 'away' | 'xa'; since: number } | undefined;
     const sendOwn = async (): Promise<void> => {
       const row = store.accounts.get(account);
-      if (row) await xmpp.send(buildPresence(row.presenceShow, row.presenceStatus, row.priority, disco.caps()));
+      if (!row) return;
+      // Only an available presence the user chose steps aside for automatic away (not DND, not offline).
+      const auto = idle && (row.presenceShow === 'online' || row.presenceShow === 'chat') ? idle : undefined;
+      await xmpp.send(
+        buildPresence(auto?.show ?? row.presenceShow, row.presenceStatus, row.priority, disco.caps(), auto?.since),
+      );
     };
     const offOnline = lifecycle.onOnline(sendOwn);
     const offOffline = lifecycle.onOffline(() => {
@@ -84,8 +92,14 @@ export const presence: XmppModule<PresenceApi> = {
       set: async (show, status, priority) => {
         const row = store.accounts.get(account);
         if (!row) return;
+        idle = undefined;
         store.accounts.upsert({ ...row, presenceShow: show, presenceStatus: status, priority });
         if (xmpp.online) await xmpp.send(buildPresence(show, status, priority, disco.caps()));
+      },
+      setIdle: async (value) => {
+        if (idle?.show === value?.show && idle?.since === value?.since) return;
+        idle = value;
+        if (xmpp.online) await sendOwn();
       },
       subscribe: async (jid) => {
         await xmpp.send(buildSubscription(jid, 'subscribe'));
