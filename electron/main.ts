@@ -111,6 +111,7 @@ if (primary)
       secrets: (store) =>
         createPlatformSecretStore(
           store.secrets,
+          store.meta,
           safeStorageCipher(safeStorage),
           secretProtection(safeStorage, process.platform),
         ),

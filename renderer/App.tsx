@@ -7,6 +7,7 @@ import type { Theme } from './store/settings.ts';
 import { titleWithUnread, totalUnread } from '../shared/model/unreadTitle.ts';
 import { useSystemHooks } from './main/systemHooks.ts';
 import { useAutoAway } from './main/autoAway.ts';
+import { ConfirmationDialog } from './components/Confirmation.tsx';
 
 function useTheme(theme: Theme, language: string): void {
   useEffect(() => {
@@ -66,6 +67,10 @@ export function App() {
         <p role="status">{t('app.loading')}</p>
       </main>
     );
-  if (!account || settingUp) return <SetupScreen />;
-  return <MainWindow account={account} />;
+  return (
+    <>
+      {!account || settingUp ? <SetupScreen /> : <MainWindow account={account} />}
+      <ConfirmationDialog />
+    </>
+  );
 }

@@ -68,6 +68,7 @@ test('ticks to read, typing, correcting with Up, retracting, and our read marker
     .waitFor();
   await log.locator('.message.own').last().hover();
   await log.getByRole('button', { name: 'Retract message' }).last().click();
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Retract' }).click();
   await log.getByText('This message was retracted.').waitFor();
   await eventually(
     async () =>

@@ -84,9 +84,9 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await ben.core.commands['muc.send']({ account: ben.account, room, body: 'spam spam spam' });
   await log.getByText('spam spam spam').waitFor();
   await app.shot('room');
-  page.once('dialog', (d) => void d.accept());
   await log.locator('.message.theirs').last().hover();
   await log.getByRole('button', { name: 'Remove this message for everyone (moderator)' }).last().click();
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Remove' }).click();
   await eventually(
     async () =>
       (await ben.core.commands['chat.history']({ account: ben.account, peer: room })).some(

@@ -75,12 +75,12 @@ function endpointOf(address: ServerAddress): Endpoint {
  */
 export function defaultResource(store: Store): string {
   const KEY = 'installation-id';
-  let id = store.secrets.get(KEY);
+  let id = store.meta.get(KEY);
   if (!id) {
-    id = new TextEncoder().encode(randomBytes(3).toString('hex'));
-    store.secrets.set(KEY, id);
+    id = randomBytes(3).toString('hex');
+    store.meta.set(KEY, id);
   }
-  return `JabberDesk.${new TextDecoder().decode(id)}`;
+  return `JabberDesk.${id}`;
 }
 
 export class Core {

@@ -1,6 +1,7 @@
 // Where passwords and pinned certificates live: never in plain text in the database or logs.
 import type { SecretProtection, SecretsStatus } from '../../shared/model/secrets.ts';
 import type { SecretsRepo } from './store/secretsRepo.ts';
+import type { MetaRepo } from './store/metaRepo.ts';
 
 export interface SecretStore {
   get(key: string): Promise<string | undefined>;
@@ -63,17 +64,17 @@ const REMEMBER_KEY = 'preference:remember-passwords';
  * The app's secret store, honest about its protection: with the OS keychain everything is encrypted
  * at rest; with a weak backend (Linux basic_text: a fixed key) the user may choose not to keep
  * passwords (asked at each start); with no encryption at all nothing is written and passwords live
- * for the session only. The choice is a plain flag row (it is not a secret).
+ * for the session only. The choice is kept with the installation's facts (it is not a secret).
  */
 export function createPlatformSecretStore(
   repo: SecretsRepo,
+  meta: MetaRepo,
   cipher: SecretCipher | undefined,
   protection: Exclude<SecretProtection, 'memory'>,
 ): SecretStore {
   const session = createMemorySecretStore();
   const encrypted = cipher ? createEncryptedSecretStore(repo, cipher) : undefined;
-  const flag = repo.get(REMEMBER_KEY);
-  let remember = encrypted !== undefined && (flag ? flag[0] === 1 : true);
+  let remember = encrypted !== undefined && meta.get(REMEMBER_KEY) !== '0';
   const persistent = (key: string): SecretStore | undefined =>
     encrypted && (remember || !key.startsWith('password:')) ? encrypted : undefined;
   return {
@@ -104,7 +105,7 @@ export function createPlatformSecretStore(
         }
         remember = false;
       }
-      repo.set(REMEMBER_KEY, new Uint8Array([remember ? 1 : 0]));
+      meta.set(REMEMBER_KEY, remember ? '1' : '0');
     },
   };
 }

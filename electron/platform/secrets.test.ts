@@ -28,7 +28,7 @@ test('a weak keychain: passwords kept only while the user wants; no keychain: no
   const core = createCore({ databasePath: ':memory:', secrets: createMemorySecretStore() });
   const { store } = core;
   const safe = fakeSafeStorage(true, 'basic_text');
-  const secrets = createPlatformSecretStore(store.secrets, safeStorageCipher(safe), 'weak');
+  const secrets = createPlatformSecretStore(store.secrets, store.meta, safeStorageCipher(safe), 'weak');
   assert.deepEqual(secrets.status?.(), { protection: 'weak', rememberPasswords: true });
   await secrets.set('password:a@x', 'hunter2');
   await secrets.set('certificate-pin:a@x', 'AB:CD');
@@ -40,12 +40,12 @@ test('a weak keychain: passwords kept only while the user wants; no keychain: no
   assert.equal(await secrets.get('password:a@x'), 'hunter2', 'still there for this session');
   await secrets.set('password:a@x', 'new-one');
   assert.equal(store.secrets.get('password:a@x'), undefined);
-  const restarted = createPlatformSecretStore(store.secrets, safeStorageCipher(safe), 'weak');
+  const restarted = createPlatformSecretStore(store.secrets, store.meta, safeStorageCipher(safe), 'weak');
   assert.deepEqual(restarted.status?.(), { protection: 'weak', rememberPasswords: false });
   assert.equal(await restarted.get('password:a@x'), undefined, 'asked again at the next start');
   assert.equal(await restarted.get('certificate-pin:a@x'), 'AB:CD', 'other secrets stay');
 
-  const none = createPlatformSecretStore(store.secrets, undefined, 'none');
+  const none = createPlatformSecretStore(store.secrets, store.meta, undefined, 'none');
   await none.set('password:b@x', 'pw');
   assert.equal(await none.get('password:b@x'), 'pw');
   assert.equal(store.secrets.get('password:b@x'), undefined, 'nothing written without encryption');

@@ -12,6 +12,7 @@ import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
 import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
 import { DistrustedGuard, RefusedCorrectionNote, RetractedInClear, UnencryptedMark } from '../omemo/MessageSafety.tsx';
+import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 function DeliveryMark({ state }: { state: DeliveryState }) {
   const t = useT();
@@ -95,10 +96,11 @@ export const MessageRow = memo(function MessageRow({
               className="message-action"
               aria-label={t('chat.retract')}
               title={t('chat.retract')}
-              onClick={() => {
-                if (window.confirm(t('chat.confirmRetract')))
-                  void call('chat.retract', { account: message.account, id: message.id }).catch(() => undefined);
-              }}
+              onClick={() =>
+                void askConfirm(t('chat.confirmRetract'), t('chat.retractConfirm')).then(async (ok) => {
+                  if (ok) await call('chat.retract', { account: message.account, id: message.id }).catch(showNotice);
+                })
+              }
             >
               ⌫
             </button>
@@ -109,14 +111,16 @@ export const MessageRow = memo(function MessageRow({
               className="message-action"
               aria-label={t('chat.moderate')}
               title={t('chat.moderate')}
-              onClick={() => {
-                if (window.confirm(t('chat.confirmModerate')))
-                  void call('muc.moderate', {
-                    account: message.account,
-                    room: message.peer,
-                    stanzaId: message.stanzaId ?? '',
-                  }).catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
-              }}
+              onClick={() =>
+                void askConfirm(t('chat.confirmModerate'), t('chat.moderateConfirm')).then(async (ok) => {
+                  if (ok)
+                    await call('muc.moderate', {
+                      account: message.account,
+                      room: message.peer,
+                      stanzaId: message.stanzaId ?? '',
+                    }).catch(showNotice);
+                })
+              }
             >
               ⌫
             </button>

@@ -8,6 +8,7 @@ import { useAppStore } from '../store/index.ts';
 import { autoDownloadLimit, mayRequestUnasked } from './autoDownload.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { fetchFile, probeFile, saveFile } from './transfers.ts';
+import { showNotice } from '../components/Confirmation.tsx';
 
 export function FileCard({ message, url }: { message: ChatMessage; url: string }) {
   const t = useT();
@@ -60,9 +61,7 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
                 <button
                   type="button"
                   onClick={() =>
-                    void call(file.openAs ? 'files.open' : 'files.reveal', { id: file.id }).catch((e: unknown) =>
-                      window.alert(e instanceof Error ? e.message : String(e)),
-                    )
+                    void call(file.openAs ? 'files.open' : 'files.reveal', { id: file.id }).catch(showNotice)
                   }
                 >
                   {file.openAs ? t('files.open') : t('files.showInFolder')}

@@ -2,6 +2,12 @@
 import type { desktopEn } from './desktop.en.ts';
 
 export const desktopDe: Record<keyof typeof desktopEn, string> = {
+  'confirm.title': 'Bitte bestätigen',
+  'confirm.cancel': 'Abbrechen',
+  'notice.title': 'Etwas ist schiefgegangen',
+  'notice.ok': 'OK',
+  'chat.retractConfirm': 'Zurückziehen',
+  'chat.moderateConfirm': 'Entfernen',
   'notify.request': 'Neue Nachrichtenanfrage',
   'notify.requestFrom': 'Von {sender}',
   'notify.count': '{count} neue Nachrichten',

@@ -1,5 +1,11 @@
 // English strings of the desktop behaviours: notifications and muting.
 export const desktopEn = {
+  'confirm.title': 'Please confirm',
+  'confirm.cancel': 'Cancel',
+  'notice.title': 'Something went wrong',
+  'notice.ok': 'OK',
+  'chat.retractConfirm': 'Retract',
+  'chat.moderateConfirm': 'Remove',
   'notify.request': 'New message request',
   'notify.requestFrom': 'From {sender}',
   'notify.count': '{count} new messages',

@@ -12,6 +12,7 @@ import type { OmemoByChat } from './omemo.ts';
 import type { OwnOmemoDevice } from '../../shared/model/omemo.ts';
 import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
+import type { Confirmation } from '../components/Confirmation.tsx';
 
 export interface OpenChat {
   account: AccountId;
@@ -66,6 +67,8 @@ export interface AppState {
   /** Text an xmpp: link asks to put into a chat's composer (never sent by itself). */
   composerDraft?: { account: AccountId; peer: BareJid; text: string } | undefined;
   dialog?: DialogState | undefined;
+  /** A confirmation or error notice shown above everything else (components/Confirmation.tsx). */
+  confirmation?: Confirmation | undefined;
   filter: string;
   settings: Settings;
 }

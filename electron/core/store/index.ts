@@ -6,6 +6,7 @@ import { createOmemoRepo } from './omemoRepo.ts';
 import { createRoomsRepo } from './roomsRepo.ts';
 import { createRosterRepo } from './rosterRepo.ts';
 import { createSecretsRepo } from './secretsRepo.ts';
+import { createMetaRepo } from './metaRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -17,6 +18,7 @@ export function openStore(path: string) {
     archive: createArchiveRepo(db),
     rooms: createRoomsRepo(db),
     secrets: createSecretsRepo(db),
+    meta: createMetaRepo(db),
     omemo: createOmemoRepo(db),
     close: () => db.close(),
   };

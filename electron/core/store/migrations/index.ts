@@ -6,6 +6,7 @@ import { groupchat } from './0004-groupchat.ts';
 import { oob } from './0005-oob.ts';
 import { omemo } from './0006-omemo.ts';
 import { editProvenance } from './0007-edit-provenance.ts';
+import { appMeta } from './0008-app-meta.ts';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob, omemo, editProvenance];
+export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob, omemo, editProvenance, appMeta];
