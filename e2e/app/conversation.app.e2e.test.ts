@@ -19,7 +19,6 @@ test('ticks to read, typing, correcting with Up, retracting, and our read marker
   const peer = await startEngine(server, peerUser);
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
   const { page } = app;
-  page.on('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: /^Pal/ }).click();
   const log = page.getByRole('log', { name: 'Messages with Pal' });
   const composer = page.getByRole('textbox', { name: 'Message', exact: true });

@@ -19,7 +19,6 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'friend')];
   const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
   const { page } = app;
-  page.on('dialog', (dialog) => void dialog.accept());
   const phone = await omemoDevice(server, peerUser, 'phone');
   await befriend(
     { core: app.core, account: meUser.jid, close: () => Promise.resolve() },
@@ -61,6 +60,7 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
     (await phone.core.commands['omemo.ownDevice']({ account: phone.account }))?.fingerprint ?? '';
   await phoneItem.getByText(phoneFingerprint).waitFor();
   await phoneItem.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Verify' }).click();
   await phoneItem.getByText('Verified').waitFor();
   await app.shot('omemo-devices');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -95,12 +95,10 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
     'the spam removed for Ben too',
   );
   await log.getByText('This message was retracted.').waitFor();
-  page.on('dialog', (d) => {
-    d.accept().catch(() => undefined);
-  });
   const kicked = waitForEvent(ben.core, 'muc.roomChanged', (e) => e.room.state.status === 'left');
   await occupants.locator('summary', { hasText: '⋯' }).and(occupants.getByLabel('Moderation for Ben')).click();
   await occupants.getByRole('group', { name: 'Moderation for Ben' }).getByRole('button', { name: 'Kick' }).click();
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Go ahead' }).click();
   await kicked;
   await occupants.getByText(/^Ben/).waitFor({ state: 'detached' });
 
@@ -173,8 +171,10 @@ test('creating a configured room opens its own form first; a change made there t
   await listDialog.getByRole('button', { name: 'Remove troll@localhost from this list' }).click();
   await listDialog.getByText('Nobody on this list.').waitFor();
   await page.keyboard.press('Escape');
-  page.once('dialog', (d) => void d.accept('Chair'));
   await page.getByRole('button', { name: 'Change your nickname in this room' }).click();
+  const nickDialog = page.getByRole('dialog', { name: 'Please confirm' });
+  await nickDialog.getByRole('textbox').fill('Chair');
+  await nickDialog.getByRole('button', { name: 'OK' }).click();
   await eventually(
     async () => (await app.core.commands['muc.rooms']({ account: meUser.jid }))[0]?.nick === 'Chair',
     'the new nick',

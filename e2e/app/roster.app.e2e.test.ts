@@ -86,13 +86,13 @@ test('requests, add, rename, move and remove contacts; hide offline and sort', a
   await page.getByRole('searchbox', { name: 'Filter contacts' }).fill('');
   await app.shot('roster-managed');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page
     .getByRole('button', { name: /^Colleague/ })
     .first()
     .click();
   await page.getByRole('button', { name: 'Contact details' }).click();
   await page.getByRole('dialog', { name: 'Edit Colleague' }).getByRole('button', { name: 'Remove contact' }).click();
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Remove contact' }).click();
   await eventually(
     () => app.core.store.roster.get(meUser.jid, newcomerUser.jid) === undefined,
     'the contact to be removed',

@@ -1,5 +1,6 @@
 // The app's own confirmation and error dialogs (never the browser's native confirm/alert, which block the
 // page and cannot be styled, translated or driven like the rest of the UI).
+import { type FormEvent, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { setState, useAppStore } from '../store/index.ts';
 import { Dialog } from './Dialog.tsx';
@@ -8,12 +9,23 @@ export interface Confirmation {
   message: string;
   /** The label of the button that goes ahead; absent for a notice (OK only). */
   confirmLabel?: string;
-  resolve(ok: boolean): void;
+  /** Asks for a line of text, starting from this value. */
+  input?: string;
+  resolve(ok: boolean, text?: string): void;
 }
 
 /** Asks in a dialog; resolves true when the user goes ahead. */
 export function askConfirm(message: string, confirmLabel: string): Promise<boolean> {
   return new Promise((resolve) => setState({ confirmation: { message, confirmLabel, resolve } }));
+}
+
+/** Asks for a line of text; resolves undefined when the user cancels. */
+export function askText(message: string, value: string, confirmLabel: string): Promise<string | undefined> {
+  return new Promise((resolve) =>
+    setState({
+      confirmation: { message, confirmLabel, input: value, resolve: (ok, text) => resolve(ok ? text : undefined) },
+    }),
+  );
 }
 
 /** Tells the user something went wrong, in a dialog. */
@@ -23,29 +35,46 @@ export function showNotice(error: unknown): void {
 }
 
 export function ConfirmationDialog() {
-  const t = useT();
   const confirmation = useAppStore((s) => s.confirmation);
-  if (!confirmation) return null;
+  // Keyed by the request, so a text field starts from each request's own value.
+  return confirmation ? <ConfirmationBody key={confirmation.message} confirmation={confirmation} /> : null;
+}
+
+function ConfirmationBody({ confirmation }: { confirmation: Confirmation }) {
+  const t = useT();
+  const [text, setText] = useState(confirmation.input ?? '');
   const answer = (ok: boolean): void => {
     setState({ confirmation: undefined });
-    confirmation.resolve(ok);
+    confirmation.resolve(ok, text);
   };
   const notice = confirmation.confirmLabel === undefined;
+  const asking = confirmation.input !== undefined;
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    answer(!notice);
+  };
   return (
     <Dialog title={notice ? t('notice.title') : t('confirm.title')} onClose={() => answer(false)}>
-      <div className="dialog-form">
-        <p>{confirmation.message}</p>
+      <form className="dialog-form" onSubmit={submit}>
+        {asking ? (
+          <label className="field">
+            <span>{confirmation.message}</span>
+            <input autoFocus value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+        ) : (
+          <p>{confirmation.message}</p>
+        )}
         <div className="actions">
           {notice ? null : (
             <button type="button" onClick={() => answer(false)}>
               {t('confirm.cancel')}
             </button>
           )}
-          <button type="button" className="primary" autoFocus onClick={() => answer(!notice)}>
+          <button type="submit" className="primary" autoFocus={!asking}>
             {confirmation.confirmLabel ?? t('notice.ok')}
           </button>
         </div>
-      </div>
+      </form>
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ export const desktopDe: Record<keyof typeof desktopEn, string> = {
   'confirm.cancel': 'Abbrechen',
   'notice.title': 'Etwas ist schiefgegangen',
   'notice.ok': 'OK',
+  'confirm.goAhead': 'Fortfahren',
   'chat.retractConfirm': 'Zurückziehen',
   'chat.moderateConfirm': 'Entfernen',
   'notify.request': 'Neue Nachrichtenanfrage',

@@ -4,6 +4,7 @@ export const desktopEn = {
   'confirm.cancel': 'Cancel',
   'notice.title': 'Something went wrong',
   'notice.ok': 'OK',
+  'confirm.goAhead': 'Go ahead',
   'chat.retractConfirm': 'Retract',
   'chat.moderateConfirm': 'Remove',
   'notify.request': 'New message request',

@@ -15,6 +15,7 @@ import { openDialog, useAppStore } from '../store/index.ts';
 import { loadOmemoState, loadOwnDevice } from '../store/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 import { QrCode } from './QrCode.tsx';
+import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 function DeviceItem({
   account,
@@ -28,11 +29,17 @@ function DeviceItem({
   const t = useT();
   const language = useAppStore((s) => s.settings.language);
   const set = (trust: DeviceTrust): void => {
-    if (trust === 'verified' && !window.confirm(t('omemo.confirmVerify', { fingerprint: device.fingerprint ?? '' })))
-      return;
-    void call('omemo.setTrust', { account, jid: device.jid, device: device.id, trust }).then(onChanged, (e: unknown) =>
-      window.alert(e instanceof Error ? e.message : String(e)),
-    );
+    const sure =
+      trust === 'verified'
+        ? askConfirm(t('omemo.confirmVerify', { fingerprint: device.fingerprint ?? '' }), t('omemo.verify'))
+        : Promise.resolve(true);
+    void sure.then(async (ok) => {
+      if (ok)
+        await call('omemo.setTrust', { account, jid: device.jid, device: device.id, trust }).then(
+          onChanged,
+          showNotice,
+        );
+    });
   };
   return (
     <li

@@ -12,20 +12,23 @@ import { openChat } from '../store/actions.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { useAppStore } from '../store/index.ts';
 import { groupOccupants } from '../store/rooms.ts';
+import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 function Actions({ account, room, occupant }: { account: AccountId; room: Room; occupant: Occupant }) {
   const t = useT();
+  const goAhead = async (confirm: string | undefined): Promise<boolean> =>
+    !confirm || askConfirm(confirm, t('confirm.goAhead'));
   const setRole = (role: Role, confirm?: string): void => {
-    if (confirm && !window.confirm(confirm)) return;
-    void call('muc.setRole', { account, room: room.jid, nick: occupant.nick, role }).catch((e: unknown) =>
-      window.alert(e instanceof Error ? e.message : String(e)),
-    );
+    void goAhead(confirm).then(async (ok) => {
+      if (ok) await call('muc.setRole', { account, room: room.jid, nick: occupant.nick, role }).catch(showNotice);
+    });
   };
   const setAffiliation = (affiliation: Affiliation, confirm?: string): void => {
-    if (!occupant.jid || (confirm && !window.confirm(confirm))) return;
-    void call('muc.setAffiliation', { account, room: room.jid, jid: occupant.jid, affiliation }).catch((e: unknown) =>
-      window.alert(e instanceof Error ? e.message : String(e)),
-    );
+    const jid = occupant.jid;
+    if (!jid) return;
+    void goAhead(confirm).then(async (ok) => {
+      if (ok) await call('muc.setAffiliation', { account, room: room.jid, jid, affiliation }).catch(showNotice);
+    });
   };
   return (
     <details className="occupant-actions">

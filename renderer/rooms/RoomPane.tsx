@@ -14,6 +14,7 @@ import { OccupantPanel } from './OccupantPanel.tsx';
 import { roomName } from './RoomList.tsx';
 import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
 import { MuteControl } from '../notify/MuteControl.tsx';
+import { askText, showNotice } from '../components/Confirmation.tsx';
 
 export function RoomPane({ account, room }: { account: Account; room: Room }) {
   const t = useT();
@@ -28,18 +29,17 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
           account: account.id,
           bookmark: { room: room.jid, name: room.name, nick: room.nick, autojoin: true },
         });
-    done.catch((e: unknown) => window.alert(e instanceof Error ? e.message : String(e)));
+    done.catch(showNotice);
   };
   const name = roomName(room);
   useEffect(() => {
     if (room.mentions > 0) void call('muc.markRead', { account: account.id, room: room.jid }).catch(() => undefined);
   }, [room.mentions, account.id, room.jid]);
   const editSubject = (): void => {
-    const subject = window.prompt(t('rooms.editSubject'), room.subject);
-    if (subject !== null)
-      void call('muc.setSubject', { account: account.id, room: room.jid, subject }).catch((e: unknown) =>
-        window.alert(e instanceof Error ? e.message : String(e)),
-      );
+    void askText(t('rooms.editSubject'), room.subject, t('notice.ok')).then(async (subject) => {
+      if (subject !== undefined)
+        await call('muc.setSubject', { account: account.id, room: room.jid, subject }).catch(showNotice);
+    });
   };
   const state = room.state;
   return (
@@ -77,13 +77,12 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
           className="icon-button"
           aria-label={t('rooms.changeNick')}
           title={t('rooms.changeNick')}
-          onClick={() => {
-            const nick = window.prompt(t('rooms.newNick'), room.nick);
-            if (nick?.trim() && nick.trim() !== room.nick)
-              void call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch((e: unknown) =>
-                window.alert(e instanceof Error ? e.message : String(e)),
-              );
-          }}
+          onClick={() =>
+            void askText(t('rooms.newNick'), room.nick, t('notice.ok')).then(async (nick) => {
+              if (nick?.trim() && nick.trim() !== room.nick)
+                await call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch(showNotice);
+            })
+          }
         >
           @
         </button>

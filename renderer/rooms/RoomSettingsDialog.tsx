@@ -9,6 +9,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { openDialog, setState } from '../store/index.ts';
+import { askConfirm } from '../components/Confirmation.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -32,7 +33,7 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
     }
   };
   const destroy = async (): Promise<void> => {
-    if (!window.confirm(t('rooms.confirmDestroy', { room }))) return;
+    if (!(await askConfirm(t('rooms.confirmDestroy', { room }), t('rooms.destroy')))) return;
     try {
       await call('muc.destroy', { account, room });
       await call('muc.leave', { account, room });

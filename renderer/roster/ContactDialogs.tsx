@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT.ts';
 import { addContact } from '../store/actions.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { displayName } from './rosterView.ts';
+import { askConfirm } from '../components/Confirmation.tsx';
 
 const parseGroups = (text: string): string[] => [
   ...new Set(
@@ -94,7 +95,8 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
     }
   };
   const remove = async (): Promise<void> => {
-    if (!window.confirm(t('contact.confirmRemove', { name: item ? displayName(item) : jid }))) return;
+    if (!(await askConfirm(t('contact.confirmRemove', { name: item ? displayName(item) : jid }), t('contact.remove'))))
+      return;
     try {
       await call('roster.remove', { account, jid });
       setState((s) => ({ openChat: s.openChat?.peer === jid ? undefined : s.openChat }));
@@ -104,7 +106,8 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
     }
   };
   const block = async (): Promise<void> => {
-    if (!window.confirm(t('contact.confirmBlock', { name: item ? displayName(item) : jid }))) return;
+    if (!(await askConfirm(t('contact.confirmBlock', { name: item ? displayName(item) : jid }), t('contact.block'))))
+      return;
     try {
       await call('blocklist.block', { account, jid });
       close();

@@ -9,6 +9,7 @@ import { openDialog, setState, updateSettings, useAppStore } from '../store/inde
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 import { PasswordStorage } from './PasswordStorage.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
+import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -38,9 +39,14 @@ function AccountSettings({ account }: { account: Account }) {
     }
   };
   const remove = (): void => {
-    if (!window.confirm(t('settings.confirmRemoveAccount', { jid: account.jid }))) return;
-    void call('account.remove', { account: account.id }).then(() =>
-      setState({ dialog: undefined, openChat: undefined }),
+    void askConfirm(t('settings.confirmRemoveAccount', { jid: account.jid }), t('settings.removeAccount')).then(
+      async (ok) => {
+        if (!ok) return;
+        await call('account.remove', { account: account.id }).then(
+          () => setState({ dialog: undefined, openChat: undefined }),
+          showNotice,
+        );
+      },
     );
   };
   return (
