@@ -48,3 +48,39 @@ test('idle: contacts see automatic away with the idle time; the chosen presence 
   await eventually(async () => (await seen())?.status === 'focus', 'the later presence at b');
   assert.equal((await seen())?.show, 'dnd');
 });
+
+test('last activity (XEP-0012): a contact asks our idle time, a stranger is refused, and an offline contact has a last logout', async (t) => {
+  const users = [await newUser(server, 'lazy'), await newUser(server, 'asker'), await newUser(server, 'nosy')];
+  const [a, b, c] = [
+    await startEngine(server, users[0]!, { resource: 'desk' }),
+    await startEngine(server, users[1]!),
+    await startEngine(server, users[2]!),
+  ];
+  t.after(() => Promise.all([a.close(), b.close(), c.close()]));
+  await befriend(a, b, { name: 'Asker' }, { name: 'Lazy' });
+  const full = `${a.account}/desk`;
+  await eventually(
+    async () => (await b.core.commands['presence.list']({ account: b.account })).some((p) => p.jid === a.account),
+    'a online at b',
+  );
+  const active = await b.core.commands['presence.lastActivity']({ account: b.account, jid: full });
+  assert.ok(active.seconds < 5, `just active: ${active.seconds}`);
+
+  await a.core.commands['presence.setIdle']({ account: a.account, show: 'away', since: Date.now() - 12 * 60_000 });
+  const idle = await b.core.commands['presence.lastActivity']({ account: b.account, jid: full });
+  assert.ok(idle.seconds >= 12 * 60 && idle.seconds < 13 * 60, `idle for 12 min: ${idle.seconds}`);
+
+  await assert.rejects(c.core.commands['presence.lastActivity']({ account: c.account, jid: full }), /forbidden/u);
+
+  await a.core.commands['presence.set']({ account: a.account, show: 'online', status: 'gone fishing' });
+  await a.core.commands['account.disconnect']({ account: a.account });
+  await eventually(
+    async () =>
+      !(await b.core.commands['presence.list']({ account: b.account })).some(
+        (p) => p.jid === a.account && p.resources.length > 0,
+      ),
+    'a offline at b',
+  );
+  const gone = await b.core.commands['presence.lastActivity']({ account: b.account, jid: a.account });
+  assert.ok(gone.seconds < 60, `left moments ago: ${gone.seconds}`);
+});

@@ -58,7 +58,7 @@ registration_throttle_max = 100000
 modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "carbons"; "mam"; "smacks"; "csi_simple";
   "blocklist"; "pep"; "private"; "vcard4"; "vcard_legacy"; "bookmarks";
-  "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline";
+  "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline"; "lastactivity";
 }
 modules_disabled = { "s2s"${options.withoutPep ? '; "pep"; "bookmarks"' : ''} }
 limits = { c2s = { rate = "100mb/s" } }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
+import type { ConsoleCommands, CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
+import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
@@ -125,6 +126,7 @@ export class Core {
     this.commands = {
       ...this.#accountCommands(),
       ...this.#files.commands,
+      ...createConsoleCommands((account) => this.runtime(account)),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -239,7 +241,7 @@ export class Core {
   }
 
   /** Every command but the file and OMEMO ones (files/fileCommands.ts, modules/omemo/omemoCommands.ts). */
-  #accountCommands(): Omit<CoreCommands, keyof FileCommands | keyof OmemoCommands> {
+  #accountCommands(): Omit<CoreCommands, keyof FileCommands | keyof OmemoCommands | keyof ConsoleCommands> {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
       'secrets.status': () => Promise.resolve(this.#secretsStatus()),
@@ -335,6 +337,7 @@ export class Core {
         await this.runtime(account).modules.presence.setIdle(show ? { show, since: since ?? Date.now() } : undefined);
       },
       'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
+      'presence.lastActivity': ({ account, jid }) => this.runtime(account).modules.lastActivity.query(jid),
       'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
       'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
       'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),

@@ -17,6 +17,7 @@ import { AffiliationsDialog } from '../rooms/AffiliationsDialog.tsx';
 import { OwnPresence } from './OwnPresence.tsx';
 import { DevicesDialog } from '../omemo/DevicesDialog.tsx';
 import { XmppUriDialog } from './XmppUriDialog.tsx';
+import { XmlConsoleDialog } from '../console/XmlConsoleDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -55,6 +56,8 @@ function Dialogs({ account }: { account: Account }) {
       return <AffiliationsDialog account={account.id} room={dialog.room} />;
     case 'omemoDevices':
       return <DevicesDialog account={chatAccount} peer={dialog.peer} />;
+    case 'xmlConsole':
+      return <XmlConsoleDialog account={dialog.account} />;
   }
 }
 

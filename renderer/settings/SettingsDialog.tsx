@@ -73,6 +73,9 @@ function AccountSettings({ account }: { account: Account }) {
         <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>
           {t('banner.fixPassword')}
         </button>
+        <button type="button" onClick={() => openDialog({ kind: 'xmlConsole', account: account.id })}>
+          {t('console.open')}
+        </button>
         <button type="submit" className="primary">
           {t('settings.saveAccount')}
         </button>

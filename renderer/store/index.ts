@@ -31,7 +31,8 @@ export type DialogState =
   | { kind: 'invite'; room: BareJid }
   | { kind: 'roomSettings'; room: BareJid }
   | { kind: 'roomLists'; room: BareJid }
-  | { kind: 'omemoDevices'; peer: BareJid };
+  | { kind: 'omemoDevices'; peer: BareJid }
+  | { kind: 'xmlConsole'; account: AccountId };
 
 export interface AppState {
   loaded: boolean;

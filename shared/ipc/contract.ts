@@ -3,15 +3,16 @@ import type { Account, AccountId, AccountSettings, RegistrationForm, ServerAddre
 import type { ConnectionState } from '../model/connection.ts';
 import type { BareJid } from '../model/jid.ts';
 import type { ChatMessage, ChatState, DeliveryState, MessageId } from '../model/message.ts';
-import type { ContactPresence, PresenceShow } from '../model/presence.ts';
+import type { ContactPresence, LastActivity, PresenceShow } from '../model/presence.ts';
 import type { RosterItem } from '../model/roster.ts';
 import type { DataForm, DataFormValues } from '../model/dataForm.ts';
 import type { DownloadedFile, FileId, RemoteFileInfo, UploadId, UploadService } from '../model/file.ts';
 import type { DeviceTrust, OmemoChatState, OmemoDevice, OwnOmemoDevice } from '../model/omemo.ts';
 import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
 import type { SecretsStatus } from '../model/secrets.ts';
+import type { ConsoleEntry } from '../model/console.ts';
 
-export interface CoreCommands extends OmemoCommands {
+export interface CoreCommands extends OmemoCommands, ConsoleCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
   /** How passwords are protected at rest on this computer (the UI explains a weak or missing keychain). */
   'secrets.status'(req: Record<string, never>): Promise<SecretsStatus>;
@@ -44,6 +45,8 @@ export interface CoreCommands extends OmemoCommands {
   /** Automatic away/extended away while idle (XEP-0319), keeping the chosen presence; no `show`: back. */
   'presence.setIdle'(req: { account: AccountId; show?: 'away' | 'xa'; since?: number }): Promise<void>;
   'presence.list'(req: { account: AccountId }): Promise<ContactPresence[]>;
+  /** XEP-0012: asks a contact (a full JID: idle time; a bare JID: since their last logout). */
+  'presence.lastActivity'(req: { account: AccountId; jid: string }): Promise<LastActivity>;
   'chat.send'(req: { account: AccountId; to: BareJid; body: string }): Promise<ChatMessage>;
   /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */
   /** Corrects the last message we sent in that chat (XEP-0308). */
@@ -159,6 +162,15 @@ export interface ArchiveState {
   error?: string;
 }
 
+/** The XML console (per account, secrets redacted). */
+export interface ConsoleCommands {
+  /** What was kept of the stream so far, oldest first; new entries then arrive as console.entry events. */
+  'console.open'(req: { account: AccountId }): Promise<ConsoleEntry[]>;
+  'console.close'(req: { account: AccountId }): Promise<void>;
+  /** Sends one raw element the user typed (well-formed XML, a single root) on the account's stream. */
+  'console.send'(req: { account: AccountId; xml: string }): Promise<void>;
+}
+
 export interface OmemoCommands {
   /** This device's OMEMO id and fingerprint (made on first connect); undefined before that. */
   'omemo.ownDevice'(req: { account: AccountId }): Promise<OwnOmemoDevice | undefined>;
@@ -198,6 +210,8 @@ export interface CoreEvents {
   'files.progress': { account: AccountId; url: string; received: number; total?: number };
   /** Devices, trust or the switch of a chat changed: its state is worth fetching again. */
   'omemo.changed': { account: AccountId; peer: BareJid };
+  /** A stanza went over an account's stream while its XML console is open. */
+  'console.entry': { account: AccountId; entry: ConsoleEntry };
 }
 
 export type CommandName = keyof CoreCommands;

@@ -5,6 +5,7 @@ import { PRESENCE_SHOWS } from '../model/presence.ts';
 import { isBareJid, toFullJid } from '../model/jid.ts';
 import { AFFILIATIONS, ROLES } from '../model/muc.ts';
 import { FILE_CHUNK_BYTES, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES } from '../model/file.ts';
+import { CONSOLE_MAX_SEND_CHARS } from '../model/console.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import {
   arrayOf,
@@ -42,6 +43,10 @@ const chatPeer: Guard = (v, p) =>
   typeof v === 'string' && (isBareJid(v) || (toFullJid(v) === v && isBareJid(v.slice(0, v.indexOf('/')))))
     ? undefined
     : `${p} must be a valid JID`;
+
+/** A bare or full JID. */
+const chatPeerOrFull: Guard = (v, p) =>
+  typeof v === 'string' && (isBareJid(v) || toFullJid(v) === v) ? undefined : `${p} must be a valid JID`;
 
 const upload = nonEmpty(64);
 const url = nonEmpty(4096);
@@ -97,6 +102,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.set': object({ account, show: oneOf(...PRESENCE_SHOWS), status: optional(str(1024)), priority }),
   'presence.setIdle': object({ account, show: optional(oneOf('away', 'xa')), since: optional(int(0, 8.64e15)) }),
   'presence.list': object({ account }),
+  'presence.lastActivity': object({ account, jid: chatPeerOrFull }),
   'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
   'chat.correct': object({ account, id: nonEmpty(256), body: nonEmpty(MAX_BODY_CHARS) }),
   'chat.retract': object({ account, id: nonEmpty(256) }),
@@ -107,6 +113,9 @@ const schemas: { [K in CommandName]: Guard } = {
   'blocklist.unblock': object({ account, jid: bareJid }),
   'client.setActive': object({ active: boolean }),
   'client.wake': object({}),
+  'console.open': object({ account }),
+  'console.close': object({ account }),
+  'console.send': object({ account, xml: nonEmpty(CONSOLE_MAX_SEND_CHARS) }),
   'archive.catchUp': object({ account }),
   'archive.state': object({ account }),
   'muc.join': object({

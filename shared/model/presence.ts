@@ -17,3 +17,12 @@ export interface ContactPresence {
   jid: BareJid;
   resources: ResourcePresence[];
 }
+
+/** XEP-0012: a contact's last activity (idle time of a resource, or time since an offline contact left). */
+export interface LastActivity {
+  seconds: number;
+  /** When that was, by our clock (ms). */
+  at: number;
+  /** The status message left at logout, if any. */
+  status?: string;
+}

@@ -7,6 +7,7 @@ import type { CoreEmitter } from '../events.ts';
 import { createLogger } from '../log.ts';
 import { ScramError } from '../net/scram.ts';
 import { createStream, startStream } from '../net/stream.ts';
+import { StanzaLog } from '../console/stanzaLog.ts';
 import { StreamManagement } from '../net/streamManagement.ts';
 import { knownCertKey, passwordKey, pinKey, type SecretStore } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
@@ -71,6 +72,9 @@ export class AccountRuntime {
   readonly connection = new Connection();
   readonly #sm = new StreamManagement((stanza) => this.connection.acked(stanza));
   #detachSm: () => void = () => undefined;
+  /** The XML console's record of this account's streams. */
+  readonly console: StanzaLog;
+  #detachConsole: () => void = () => undefined;
   /** The session dropped but may be resumed: offline hooks wait until we know. */
   #offlinePending = false;
   readonly modules: Modules;
@@ -97,6 +101,7 @@ export class AccountRuntime {
     this.#deps = deps;
     this.#log = createLogger(`account ${deps.account}`);
     this.#disco = createDiscoResponder(this.connection);
+    this.console = new StanzaLog((entry) => deps.emit('console.entry', { account: deps.account, entry }));
     let vault: Promise<Vault> | undefined;
     const keyVault = (): Promise<Vault> => {
       vault ??= openVault(deps.secrets).catch((error: unknown) => {
@@ -220,6 +225,8 @@ export class AccountRuntime {
     });
     this.#detachSm();
     this.#detachSm = this.#sm.attach(entity);
+    this.#detachConsole();
+    this.#detachConsole = this.console.attach(entity);
     this.connection.attach(entity, this.#sm.canResume() ? this.#sm.jid : undefined);
     this.#entity = entity;
     try {

@@ -13,6 +13,7 @@ import { mucAdmin } from '../modules/muc/mucAdmin.ts';
 import { roomMembers } from '../modules/muc/mucSend.ts';
 import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
+import { setupLastActivity } from '../modules/lastActivity/lastActivity.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
 import { upload } from '../modules/upload/upload.ts';
@@ -43,6 +44,7 @@ export function setupModules(base: ModuleContext) {
     edits: setupEdits(ctx, (m) =>
       m.groupchat ? roomMembers(ctx.xmpp, m.peer, modules.muc.occupants(m.peer)) : Promise.resolve([m.peer]),
     ),
+    lastActivity: setupLastActivity(ctx, () => modules.presence.idleSince()), // XEP-0012
     bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),
   }; // XEP-0402
   return {

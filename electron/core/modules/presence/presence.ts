@@ -17,6 +17,8 @@ export interface PresenceApi {
   approve(jid: BareJid): Promise<void>;
   deny(jid: BareJid): Promise<void>;
   list(): ContactPresence[];
+  /** Since when we are automatically away (ms), if we are. */
+  idleSince(): number | undefined;
 }
 
 export const presence: XmppModule<PresenceApi> = {
@@ -113,6 +115,7 @@ export const presence: XmppModule<PresenceApi> = {
         setPendingIn(ctx, jid, false);
       },
       list: () => [...contacts.keys()].map(snapshot),
+      idleSince: () => idle?.since,
       dispose: () => {
         offPresence();
         offOnline();
