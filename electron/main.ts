@@ -1,8 +1,9 @@
 // The thin Electron shell: a sandboxed window, a strict CSP, and the core bound to IPC.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
+  clipboard,
   ipcMain,
   Menu,
   nativeImage,
@@ -14,59 +15,21 @@ import {
 } from 'electron';
 import { unreadFromTitle } from '../shared/model/unreadTitle.ts';
 import { createAppTray, keepRunningInTray } from './desktop/tray.ts';
-import { loadWindowState, rememberWindowState } from './desktop/windowState.ts';
 import { claimSingleInstance } from './desktop/singleInstance.ts';
 import { wakeOnResume } from './desktop/power.ts';
 import { followUnreadBadge } from './desktop/unreadBadge.ts';
+import { attachContextMenu } from './desktop/contextMenu.ts';
 import { createCore, createPlatformSecretStore } from './core/index.ts';
-import { pathToFileURL } from 'node:url';
 import { bindIpc } from './ipc/bindIpc.ts';
-import { devToolsAllowed } from './platform/devTools.ts';
-import { assetPath, databasePath, preloadPath, rendererIndex, windowStatePath } from './platform/paths.ts';
+import { assetPath, databasePath, rendererIndex } from './platform/paths.ts';
 import { safeStorageCipher, secretProtection } from './platform/secrets.ts';
+import { createMainWindow } from './platform/mainWindow.ts';
+import { bindDesktopServices, loadDesktopSettings } from './platform/desktopServices.ts';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 let window: BrowserWindow | undefined;
-
-const stateFile = {
-  read: () => readFileSync(windowStatePath(), 'utf8'),
-  write: (text: string) => writeFileSync(windowStatePath(), text, { mode: 0o600 }),
-};
-
-function createWindow(): BrowserWindow {
-  const saved = loadWindowState({
-    read: () => (existsSync(windowStatePath()) ? stateFile.read() : undefined),
-    write: () => undefined,
-  });
-  const win = new BrowserWindow({
-    width: saved.bounds?.width ?? 1100,
-    height: saved.bounds?.height ?? 720,
-    ...(saved.bounds ? { x: saved.bounds.x, y: saved.bounds.y } : {}),
-    minWidth: 360,
-    minHeight: 400,
-    show: false,
-    title: 'JabberDesk',
-    webPreferences: {
-      preload: preloadPath(),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: true,
-      devTools: devToolsAllowed(app.isPackaged, process.argv, process.env),
-    },
-  });
-  win.once('ready-to-show', () => {
-    if (saved.maximized) win.maximize();
-    if (!process.argv.includes('--minimized')) win.show();
-  });
-  win.webContents.once('did-finish-load', () => win.webContents.setZoomLevel(saved.zoom ?? 0));
-  rememberWindowState(win, stateFile);
-  void win.loadFile(rendererIndex());
-  return win;
-}
 
 /** Web and mail links go to the system; xmpp: links are the app's own and never leave it. */
 function openExternally(url: string): void {
@@ -98,6 +61,35 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+function showTray(core: ReturnType<typeof createCore>, shown: BrowserWindow): void {
+  const icon = (name: string) => nativeImage.createFromPath(assetPath(`icons/${name}`));
+  const appTray = createAppTray(
+    new Tray(icon('tray-32.png')),
+    (template) => Menu.buildFromTemplate(template),
+    { normal: icon('tray-32.png'), unread: icon('tray-unread-32.png') },
+    {
+      windowVisible: () => shown.isVisible(),
+      toggleWindow: () => (shown.isVisible() ? shown.hide() : focusWindow()),
+      setPresence: (show) => {
+        for (const account of core.store.accounts.list())
+          void core.commands['presence.set']({ account: account.id, show }).catch(() => undefined);
+      },
+      quit: () => app.quit(),
+    },
+    app.getLocale(),
+  );
+  shown.on('page-title-updated', (_event, title) => appTray.setUnread(unreadFromTitle(title)));
+  shown.on('show', () => appTray.refresh());
+  shown.on('hide', () => appTray.refresh());
+  followUnreadBadge(
+    shown,
+    app,
+    process.platform === 'win32'
+      ? { icon: icon('overlay-unread-32.png'), describe: (count) => `${count} unread` }
+      : undefined,
+  );
+}
+
 if (primary)
   void app.whenReady().then(async () => {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -122,47 +114,38 @@ if (primary)
       },
       showInFolder: (path) => shell.showItemInFolder(path),
     });
-    const unbind = bindIpc(ipcMain, core, () => window?.webContents, pathToFileURL(rendererIndex()).href);
-    window = createWindow();
-    followUnreadBadge(window, app);
+    const pageUrl = pathToFileURL(rendererIndex()).href;
+    const unbind = bindIpc(ipcMain, core, () => window?.webContents, pageUrl);
+    const settings = loadDesktopSettings();
+    const unbindDesktop = bindDesktopServices(settings, () => window, focusWindow, pageUrl);
+    // Started minimised (the setting, or --minimized from the login item): in the tray, where there is one.
+    const inTray = process.platform !== 'darwin';
+    window = createMainWindow(inTray && (process.argv.includes('--minimized') || settings.get().startMinimized));
     const shown = window;
-    const appTray = createAppTray(
-      new Tray(nativeImage.createFromPath(assetPath('icons/tray-32.png'))),
-      (template) => Menu.buildFromTemplate(template),
-      {
-        normal: nativeImage.createFromPath(assetPath('icons/tray-32.png')),
-        unread: nativeImage.createFromPath(assetPath('icons/tray-unread-32.png')),
-      },
-      {
-        windowVisible: () => shown.isVisible(),
-        toggleWindow: () => (shown.isVisible() ? shown.hide() : focusWindow()),
-        setPresence: (show) => {
-          for (const account of core.store.accounts.list())
-            void core.commands['presence.set']({ account: account.id, show }).catch(() => undefined);
-        },
-        quit: () => app.quit(),
-      },
+    showTray(core, shown);
+    attachContextMenu(
+      shown.webContents,
+      (template) => Menu.buildFromTemplate(template).popup({ window: shown }),
+      clipboard,
       app.getLocale(),
     );
-    shown.on('page-title-updated', (_event, title) => appTray.setUnread(unreadFromTitle(title)));
-    shown.on('show', () => appTray.refresh());
-    shown.on('hide', () => appTray.refresh());
-    // Closing keeps JabberDesk running in the tray on Linux and Windows; macOS keeps its own habit.
-    keepRunningInTray(shown, app, () => process.platform !== 'darwin');
+    // Closing keeps JabberDesk running in the tray on Linux and Windows (a setting); macOS keeps its own habit.
+    keepRunningInTray(shown, app, () => inTray && settings.get().closeToTray);
     wakeOnResume(powerMonitor, () => core.wake());
     openUri = (uri) => core.events.emit('app.openUri', { uri });
     // Links that arrived before the window: handed over once the page can listen.
-    window.webContents.once('did-finish-load', () => {
+    shown.webContents.once('did-finish-load', () => {
       for (const uri of pendingUris.splice(0)) openUri(uri);
     });
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+      if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(false);
     });
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
     app.on('before-quit', () => {
       unbind();
+      unbindDesktop();
       void core.close();
     });
     await core.start();

@@ -1,7 +1,13 @@
-// Exposes only the generic invoke/on of the contract to the sandboxed renderer.
+// Exposes only the generic invoke/on of the contract to the sandboxed renderer, and the desktop bridge.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { XmppBridge } from '../shared/ipc/bridge.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc/channels.ts';
+import {
+  DESKTOP_EVENT_CHANNEL,
+  DESKTOP_INVOKE_CHANNEL,
+  type DesktopBridge,
+  type DesktopRequest,
+} from '../shared/ipc/desktop.ts';
 
 const bridge: XmppBridge = {
   invoke: (name, arg) => ipcRenderer.invoke(INVOKE_CHANNEL, name, arg),
@@ -16,4 +22,24 @@ const bridge: XmppBridge = {
   },
 };
 
+const ask = <T>(request: DesktopRequest): Promise<T> =>
+  ipcRenderer.invoke(DESKTOP_INVOKE_CHANNEL, request) as Promise<T>;
+
+const desktop: DesktopBridge = {
+  info: () => ask({ kind: 'info' }),
+  setSettings: (change) => ask({ kind: 'setSettings', change }),
+  notify: (notification) => ask({ kind: 'notify', notification }),
+  idle: () => ask({ kind: 'idle' }),
+  onNotificationClicked: (listener) => {
+    const handler = (_e: IpcRendererEvent, name: string, payload: { tag?: unknown }): void => {
+      if (name === 'notificationClicked' && typeof payload.tag === 'string') listener(payload.tag);
+    };
+    ipcRenderer.on(DESKTOP_EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(DESKTOP_EVENT_CHANNEL, handler);
+    };
+  },
+};
+
 contextBridge.exposeInMainWorld('xmpp', bridge);
+contextBridge.exposeInMainWorld('desktop', desktop);

@@ -1,5 +1,5 @@
 // npm run icons: the PNG icons every target needs, rendered from assets/icon.svg by Chromium (no hand
-// export): app icons at the usual sizes, and tray icons with and without the unread marker.
+// export): app icons at the usual sizes, tray icons with and without the unread marker, and the overlay.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,6 +26,12 @@ try {
     await page.screenshot({ path: join(OUT, file), omitBackground: true });
   };
   for (const size of SIZES) await render(svg, size, `${size}x${size}.png`);
+  // Windows' taskbar overlay: the marker alone.
+  await render(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#fff"/><circle cx="16" cy="16" r="12" fill="#d92d20"/></svg>',
+    32,
+    'overlay-unread-32.png',
+  );
   for (const size of [16, 32]) {
     await render(svg, size, `tray-${size}.png`);
     await render(withMarker, size, `tray-unread-${size}.png`);

@@ -93,11 +93,31 @@ test('resume and unlock wake the engine; the badge follows the title', () => {
 
   let onTitle: ((event: unknown, title: string) => void) | undefined;
   const badges: number[] = [];
-  followUnreadBadge(
-    { on: ((_: string, listener: (event: unknown, title: string) => void) => (onTitle = listener)) as never },
-    { setBadgeCount: (count?: number) => badges.push(count ?? 0) > 0 },
-  );
+  const overlays: string[] = [];
+  const window = {
+    on: ((_: string, listener: (event: unknown, title: string) => void) => (onTitle = listener)) as never,
+    setOverlayIcon: (icon: unknown, description: string) => overlays.push(`${String(icon)}:${description}`),
+  };
+  followUnreadBadge(window, { setBadgeCount: (count?: number) => badges.push(count ?? 0) > 0 });
   onTitle?.({}, '(3) JabberDesk');
   onTitle?.({}, 'JabberDesk');
   assert.deepEqual(badges, [3, 0]);
+  assert.deepEqual(overlays, [], 'no overlay outside Windows');
+
+  followUnreadBadge(
+    window,
+    { setBadgeCount: () => true },
+    {
+      icon: 'dot' as never,
+      describe: (count) => `${count} unread`,
+    },
+  );
+  onTitle?.({}, '(2) JabberDesk');
+  onTitle?.({}, '(5) JabberDesk');
+  onTitle?.({}, 'JabberDesk');
+  assert.deepEqual(
+    overlays,
+    ['dot:2 unread', 'null:'],
+    'the overlay comes with the first unread and goes with the last',
+  );
 });

@@ -14,6 +14,7 @@ import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
 import { MuteControl } from '../notify/MuteControl.tsx';
+import { LastSeenNote } from './LastSeenNote.tsx';
 
 export function ChatPane({ account, peer }: { account: Account; peer: BareJid }) {
   const t = useT();
@@ -44,7 +45,12 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
           <span className="muted chat-jid">{peer}</span>
           <ul className="resources" aria-label={t('chat.resources')}>
             {resources.length === 0 ? (
-              <li className="muted">{t('chat.noResources')}</li>
+              <li className="muted">
+                {t('chat.noResources')}{' '}
+                {item && (item.subscription === 'to' || item.subscription === 'both') ? (
+                  <LastSeenNote account={account.id} peer={peer} />
+                ) : null}
+              </li>
             ) : (
               resources.map((r) => (
                 <li key={r.resource}>

@@ -4,7 +4,8 @@
 import { useEffect } from 'react';
 import { bridge, call } from '../ipc/client.ts';
 import { openXmppUri } from './xmppLinks.ts';
-import { notifyMessage, notifyRequest } from '../notify/notifications.ts';
+import { desktopNotificationClicked, notifyMessage, notifyRequest } from '../notify/notifications.ts';
+import { desktop } from '../ipc/desktop.ts';
 
 export function useSystemHooks(): void {
   useEffect(() => {
@@ -13,6 +14,7 @@ export function useSystemHooks(): void {
       bridge.on('message.added', notifyMessage),
       bridge.on('roster.subscriptionRequested', (e) => notifyRequest(e.account, e.from)),
       bridge.on('muc.invited', (e) => notifyRequest(e.account, e.invitation.from, e.invitation)),
+      desktop?.onNotificationClicked(desktopNotificationClicked) ?? (() => undefined),
     ];
     const online = (): void => void call('client.wake', {}).catch(() => undefined);
     window.addEventListener('online', online);

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { updateSettings, useAppStore } from '../store/index.ts';
 import type { NotifyPrivacy } from './notifyPolicy.ts';
+import { desktop } from '../ipc/desktop.ts';
 
+// The desktop app shows notifications from its main process: no browser permission is involved.
 const permission = (): NotificationPermission | 'unsupported' =>
-  typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+  desktop ? 'granted' : typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 
 export function NotificationSettings() {
   const t = useT();

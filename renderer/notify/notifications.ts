@@ -1,5 +1,6 @@
-// System notifications (the browser's Notification API; in the desktop app Electron shows them as the
-// OS's own): one per chat, replaced as more arrive (the same tag), a click brings the chat to front.
+// System notifications (in the desktop app the main process shows them as the OS's own; in the web mode
+// the browser's Notification API): one per chat, replaced as more arrive (the same tag), a click brings
+// the chat to front.
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
@@ -13,6 +14,7 @@ import { displayName } from '../roster/rosterView.ts';
 import { type Burst, Coalescer } from './coalescer.ts';
 import { notificationFor, type NotifyContent } from './notifyPolicy.ts';
 import { chime } from './chime.ts';
+import { desktop } from '../ipc/desktop.ts';
 
 interface Pending {
   account: AccountId;
@@ -21,9 +23,23 @@ interface Pending {
   content: NotifyContent;
 }
 
+/** What a desktop notification's click opens, by tag (the latest per chat). */
+const clickTargets = new Map<string, Pending>();
+
+function openFromNotification(target: Pending): void {
+  if (target.peer !== target.account) void openChat(target.account, target.peer).catch(() => undefined);
+}
+
+/** The main process says a notification was clicked (it already brought the window to front). */
+export function desktopNotificationClicked(tag: string): void {
+  const target = clickTargets.get(tag);
+  clickTargets.delete(tag);
+  if (target) openFromNotification(target);
+}
+
 function show(burst: Burst<Pending>): void {
   const { settings } = getState();
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (!desktop && (typeof Notification === 'undefined' || Notification.permission !== 'granted')) return;
   const t = translator(settings.language);
   const { content, account, peer } = burst.last;
   const title =
@@ -37,17 +53,19 @@ function show(burst: Burst<Pending>): void {
         : content.kind === 'request'
           ? t('notify.requestFrom', { sender: content.sender })
           : t('notify.hidden');
-  const notification = new Notification(title, {
-    body: many && content.kind !== 'hidden' ? `${many}\n${body}` : body || many,
-    tag: burst.key,
-    silent: true,
-  });
+  const text = many && content.kind !== 'hidden' ? `${many}\n${body}` : body || many;
+  if (settings.notifySound) chime();
+  if (desktop) {
+    clickTargets.set(burst.key, burst.last);
+    void desktop.notify({ tag: burst.key, title, body: text }).catch(() => undefined);
+    return;
+  }
+  const notification = new Notification(title, { body: text, tag: burst.key, silent: true });
   notification.onclick = () => {
     window.focus();
     notification.close();
-    if (peer !== account) void openChat(account, peer).catch(() => undefined);
+    openFromNotification({ account, peer, content });
   };
-  if (settings.notifySound) chime();
 }
 
 const coalescer = new Coalescer<Pending>(show);

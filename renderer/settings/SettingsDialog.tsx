@@ -9,6 +9,7 @@ import { openDialog, setState, updateSettings, useAppStore } from '../store/inde
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 import { PasswordStorage } from './PasswordStorage.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
+import { DesktopSettingsSection } from './DesktopSettingsSection.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 const close = (): void => openDialog(undefined);
@@ -136,6 +137,7 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
         </label>
       </section>
       <NotificationSettings />
+      <DesktopSettingsSection />
       <section className="dialog-form" aria-label={t('settings.files')}>
         <h3>{t('settings.files')}</h3>
         <label className="checkbox">
