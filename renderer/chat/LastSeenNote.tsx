@@ -5,11 +5,15 @@ import type { BareJid } from '../../shared/model/jid.ts';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { lastSeen } from './lastSeen.ts';
+import { useAppStore } from '../store/index.ts';
 
 export function LastSeenNote({ account, peer }: { account: AccountId; peer: BareJid }) {
   const t = useT();
   const [seconds, setSeconds] = useState<number>();
+  // Asked once we are online (a chat opened while connecting asks when the connection is up).
+  const online = useAppStore((s) => s.accounts.find((a) => a.id === account)?.state.status === 'online');
   useEffect(() => {
+    if (!online) return;
     let live = true;
     call('presence.lastActivity', { account, jid: peer }).then(
       (answer) => live && setSeconds(answer.seconds),
@@ -18,7 +22,7 @@ export function LastSeenNote({ account, peer }: { account: AccountId; peer: Bare
     return () => {
       live = false;
     };
-  }, [account, peer]);
+  }, [account, peer, online]);
   if (seconds === undefined) return null;
   const seen = lastSeen(seconds);
   return (
