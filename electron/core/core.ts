@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ConsoleCommands, CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
+import type { ConsoleCommands, ConversationCommands, CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
+import { createConversations } from './services/conversations.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
@@ -94,6 +95,7 @@ export class Core {
   readonly #streamLimits: StreamLimits | undefined;
   readonly #options: CoreOptions;
   readonly #files: ReturnType<typeof createFileCommands>;
+  readonly #conversations: ReturnType<typeof createConversations>;
   readonly commands: CoreCommands;
   /** A throwaway engine's download cache, removed on close. */
   #throwawayDir: string | undefined;
@@ -123,10 +125,12 @@ export class Core {
       openFile: options.openFile,
       showInFolder: options.showInFolder,
     });
+    this.#conversations = createConversations(this.store, this.events);
     this.commands = {
       ...this.#accountCommands(),
       ...this.#files.commands,
       ...createConsoleCommands((account) => this.runtime(account)),
+      ...this.#conversations.commands,
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -151,6 +155,7 @@ export class Core {
 
   async close(): Promise<void> {
     this.#files.dispose();
+    this.#conversations.dispose();
     await Promise.allSettled([...this.#runtimes.values()].map((r) => r.dispose()));
     this.#runtimes.clear();
     this.store.close();
@@ -241,7 +246,10 @@ export class Core {
   }
 
   /** Every command but the file and OMEMO ones (files/fileCommands.ts, modules/omemo/omemoCommands.ts). */
-  #accountCommands(): Omit<CoreCommands, keyof FileCommands | keyof OmemoCommands | keyof ConsoleCommands> {
+  #accountCommands(): Omit<
+    CoreCommands,
+    keyof FileCommands | keyof OmemoCommands | keyof ConsoleCommands | keyof ConversationCommands
+  > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
       'secrets.status': () => Promise.resolve(this.#secretsStatus()),
@@ -344,10 +352,11 @@ export class Core {
       'chat.markDisplayed': async ({ account, peer, id }) => {
         const { markers, mds, muc } = this.runtime(account).modules;
         const message = this.store.messages.get(id);
+        const ours = message?.account === account && message.peer === peer;
+        if (ours) this.#conversations.markRead(account, peer, message.timestamp);
         if (message?.groupchat && message.stanzaId) await muc.markDisplayed(peer, message.stanzaId);
         else await markers.markDisplayed(peer, id);
-        if (message?.account === account && message.peer === peer && message.stanzaId)
-          await mds.publish(peer, message.stanzaId);
+        if (ours && message.stanzaId) await mds.publish(peer, message.stanzaId);
       },
       'chat.setChatState': async ({ account, peer, state }) => {
         const { markers, muc } = this.runtime(account).modules;
@@ -390,6 +399,7 @@ export class Core {
         this.runtime(account).modules.muc.sendPrivate(room, nick, body),
       'muc.markRead': ({ account, room }) => {
         this.runtime(account).modules.muc.markRead(room);
+        this.#conversations.markRead(account, room);
         return Promise.resolve();
       },
       'muc.setRole': async ({ account, room, nick, role, reason }) => {

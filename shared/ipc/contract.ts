@@ -11,8 +11,9 @@ import type { DeviceTrust, OmemoChatState, OmemoDevice, OwnOmemoDevice } from '.
 import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
 import type { SecretsStatus } from '../model/secrets.ts';
 import type { ConsoleEntry } from '../model/console.ts';
+import type { Conversation } from '../model/conversation.ts';
 
-export interface CoreCommands extends OmemoCommands, ConsoleCommands {
+export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
   /** How passwords are protected at rest on this computer (the UI explains a weak or missing keychain). */
   'secrets.status'(req: Record<string, never>): Promise<SecretsStatus>;
@@ -162,6 +163,22 @@ export interface ArchiveState {
   error?: string;
 }
 
+/** The chat list: conversations of every account, and what the user sets on them. */
+export interface ConversationCommands {
+  /** Every conversation of every account (the UI sorts: pinned first, then by activity). */
+  'chat.conversations'(req: Record<string, never>): Promise<Conversation[]>;
+  /** The user has seen the whole conversation (no marker goes out: chat.markDisplayed does that). */
+  'chat.markRead'(req: { account: AccountId; peer: BareJid }): Promise<void>;
+  /** Mark unread (a dot until opened), or read. */
+  'chat.setUnread'(req: { account: AccountId; peer: BareJid; unread: boolean }): Promise<void>;
+  'chat.setPinned'(req: { account: AccountId; peer: BareJid; pinned: boolean }): Promise<void>;
+  /** Hidden from the list until a newer message arrives. */
+  'chat.close'(req: { account: AccountId; peer: BareJid }): Promise<void>;
+  /** Opened or started by the user: listed, even before any message. */
+  'chat.touch'(req: { account: AccountId; peer: BareJid }): Promise<void>;
+  'chat.setDraft'(req: { account: AccountId; peer: BareJid; text: string }): Promise<void>;
+}
+
 /** The XML console (per account, secrets redacted). */
 export interface ConsoleCommands {
   /** What was kept of the stream so far, oldest first; new entries then arrive as console.entry events. */
@@ -210,6 +227,8 @@ export interface CoreEvents {
   'files.progress': { account: AccountId; url: string; received: number; total?: number };
   /** Devices, trust or the switch of a chat changed: its state is worth fetching again. */
   'omemo.changed': { account: AccountId; peer: BareJid };
+  /** A conversation's summary changed (a message, read state, pin, close, draft). */
+  'chat.conversation': { conversation: Conversation };
   /** A stanza went over an account's stream while its XML console is open. */
   'console.entry': { account: AccountId; entry: ConsoleEntry };
 }

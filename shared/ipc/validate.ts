@@ -6,6 +6,7 @@ import { isBareJid, toFullJid } from '../model/jid.ts';
 import { AFFILIATIONS, ROLES } from '../model/muc.ts';
 import { FILE_CHUNK_BYTES, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES } from '../model/file.ts';
 import { CONSOLE_MAX_SEND_CHARS } from '../model/console.ts';
+import { MAX_DRAFT_CHARS } from '../model/conversation.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import {
   arrayOf,
@@ -113,6 +114,13 @@ const schemas: { [K in CommandName]: Guard } = {
   'blocklist.unblock': object({ account, jid: bareJid }),
   'client.setActive': object({ active: boolean }),
   'client.wake': object({}),
+  'chat.conversations': object({}),
+  'chat.markRead': object({ account, peer: chatPeer }),
+  'chat.setUnread': object({ account, peer: chatPeer, unread: boolean }),
+  'chat.setPinned': object({ account, peer: chatPeer, pinned: boolean }),
+  'chat.close': object({ account, peer: chatPeer }),
+  'chat.touch': object({ account, peer: chatPeer }),
+  'chat.setDraft': object({ account, peer: chatPeer, text: str(MAX_DRAFT_CHARS) }),
   'console.open': object({ account }),
   'console.close': object({ account }),
   'console.send': object({ account, xml: nonEmpty(CONSOLE_MAX_SEND_CHARS) }),

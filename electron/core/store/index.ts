@@ -7,6 +7,7 @@ import { createRoomsRepo } from './roomsRepo.ts';
 import { createRosterRepo } from './rosterRepo.ts';
 import { createSecretsRepo } from './secretsRepo.ts';
 import { createMetaRepo } from './metaRepo.ts';
+import { createConversationsRepo } from './conversationsRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -19,6 +20,7 @@ export function openStore(path: string) {
     rooms: createRoomsRepo(db),
     secrets: createSecretsRepo(db),
     meta: createMetaRepo(db),
+    conversations: createConversationsRepo(db),
     omemo: createOmemoRepo(db),
     close: () => db.close(),
   };

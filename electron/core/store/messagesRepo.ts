@@ -9,7 +9,7 @@ import {
 } from '../../../shared/model/message.ts';
 import { type Db, sql, transaction } from './db.ts';
 
-interface RawMessage {
+export interface RawMessage {
   id: string;
   account: string;
   peer: string;
@@ -31,7 +31,7 @@ interface RawMessage {
   refused_correction: number;
 }
 
-function fromRaw(raw: RawMessage): ChatMessage {
+export function fromRaw(raw: RawMessage): ChatMessage {
   return {
     id: raw.id,
     account: raw.account as AccountId,

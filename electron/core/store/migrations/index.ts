@@ -7,6 +7,7 @@ import { oob } from './0005-oob.ts';
 import { omemo } from './0006-omemo.ts';
 import { editProvenance } from './0007-edit-provenance.ts';
 import { appMeta } from './0008-app-meta.ts';
+import { conversations } from './0009-conversations.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,14 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, a new one is added. */
-export const MIGRATIONS: readonly Migration[] = [init, archive, edits, groupchat, oob, omemo, editProvenance, appMeta];
+export const MIGRATIONS: readonly Migration[] = [
+  init,
+  archive,
+  edits,
+  groupchat,
+  oob,
+  omemo,
+  editProvenance,
+  appMeta,
+  conversations,
+];
