@@ -46,6 +46,11 @@ export async function startApp(
     archivePageLimit?: number;
     /** Runs in the page before the app (stand-ins for browser APIs a test observes). */
     initScript?: string;
+    /**
+     * What the left pane shows at first: the chat list (the app's default for a new user) or the contacts,
+     * which the tests of roster and chat features written before the chat list start from.
+     */
+    sidebar?: 'chats' | 'contacts';
   } = {},
 ): Promise<AppUnderTest> {
   const core = new Core({
@@ -62,6 +67,11 @@ export async function startApp(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   if (options.initScript) await page.addInitScript(options.initScript);
+  if ((options.sidebar ?? 'contacts') === 'contacts')
+    await page.addInitScript(() => {
+      const key = 'jabberdesk.settings';
+      if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ sidebarView: 'contacts' }));
+    });
   await page.goto(rendererUrl(web.url, bridge));
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -95,4 +105,9 @@ export async function withAccount(core: Core, server: ProsodyServer, user: TestU
     fingerprint: endpointOf(server).pinnedFingerprint ?? '',
   });
   await core.commands['account.connect']({ account: user.jid });
+}
+
+/** The left pane's Contacts tab (roster and rooms); the chat list is what it shows first. */
+export async function showContacts(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /^(Contacts|Kontakte)$/u }).click();
 }

@@ -11,6 +11,7 @@ import { call } from '../ipc/client.ts';
 import { sendMessage } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
 import { getState, setState, useAppStore } from '../store/index.ts';
+import { storedDraft, useDraft } from './useDraft.ts';
 
 const PAUSED_AFTER_MS = 5000;
 
@@ -47,9 +48,10 @@ function useTypingNotifications(account: AccountId, peer: BareJid): { typed(): v
 
 export function Composer({ account, peer, peerName }: { account: AccountId; peer: BareJid; peerName: string }) {
   const t = useT();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => storedDraft(account, peer));
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<string>();
+  useDraft(account, peer, text, editing !== undefined);
   const box = useRef<HTMLTextAreaElement>(null);
   // Text an xmpp:…?message;body= link put here: shown for the user to send, never sent by itself.
   const draft = useAppStore((s) => s.composerDraft);

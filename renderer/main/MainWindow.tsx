@@ -18,6 +18,9 @@ import { OwnPresence } from './OwnPresence.tsx';
 import { DevicesDialog } from '../omemo/DevicesDialog.tsx';
 import { XmppUriDialog } from './XmppUriDialog.tsx';
 import { XmlConsoleDialog } from '../console/XmlConsoleDialog.tsx';
+import { ChatList } from '../chatlist/ChatList.tsx';
+import { NewChatDialog } from '../chatlist/NewChatDialog.tsx';
+import { SidebarTabs } from '../chatlist/SidebarTabs.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -58,6 +61,8 @@ function Dialogs({ account }: { account: Account }) {
       return <DevicesDialog account={chatAccount} peer={dialog.peer} />;
     case 'xmlConsole':
       return <XmlConsoleDialog account={dialog.account} />;
+    case 'newChat':
+      return <NewChatDialog account={account.id} />;
   }
 }
 
@@ -66,12 +71,20 @@ export function MainWindow({ account }: { account: Account }) {
   const open = useAppStore((s) => s.openChat);
   const chatAccount = useAppStore((s) => s.accounts.find((a) => a.id === open?.account));
   const openRoom = useAppStore((s) => (open ? s.rooms[open.account]?.[open.peer] : undefined));
+  const view = useAppStore((s) => s.settings.sidebarView);
   return (
     <div className={`main-window${open ? ' has-chat' : ''}`}>
       <aside className="sidebar">
         <OwnPresence account={account} />
-        <RoomList account={account} />
-        <RosterPanel account={account} />
+        <SidebarTabs />
+        {view === 'chats' ? (
+          <ChatList />
+        ) : (
+          <>
+            <RoomList account={account} />
+            <RosterPanel account={account} />
+          </>
+        )}
         <footer className="sidebar-footer">
           <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
             ⚙ {t('settings.open')}

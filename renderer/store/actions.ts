@@ -5,6 +5,7 @@ import { call } from '../ipc/client.ts';
 import { addMessage, chatKey, clearUnread, EMPTY_LOG, prependPage } from './chats.ts';
 import { getState, setState } from './index.ts';
 import { withPresenceList } from './presence.ts';
+import { markConversationRead } from './conversations.ts';
 import { beginSnapshot, type Change, endSnapshot, snapshotWithReplay } from './snapshot.ts';
 
 export const PAGE_SIZE = 100;
@@ -81,6 +82,7 @@ export async function openChat(account: AccountId, peer: BareJid): Promise<void>
     unread: clearUnread(s.unread, key),
     dialog: undefined,
   }));
+  markConversationRead(account, peer);
   if (getState().chats[key]) return;
   setState((s) => ({ chats: { ...s.chats, [key]: { ...EMPTY_LOG, loadingOlder: true } } }));
   const page = await call('chat.history', { account, peer, limit: PAGE_SIZE });

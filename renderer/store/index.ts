@@ -9,6 +9,7 @@ import type { PresenceByJid } from './presence.ts';
 import type { DownloadsByUrl, UploadsByChat } from './files.ts';
 import type { OccupantsByNick, RoomsByJid } from './rooms.ts';
 import type { OmemoByChat } from './omemo.ts';
+import type { ConversationsByChat } from './conversations.ts';
 import type { OwnOmemoDevice } from '../../shared/model/omemo.ts';
 import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
@@ -32,7 +33,8 @@ export type DialogState =
   | { kind: 'roomSettings'; room: BareJid }
   | { kind: 'roomLists'; room: BareJid }
   | { kind: 'omemoDevices'; peer: BareJid }
-  | { kind: 'xmlConsole'; account: AccountId };
+  | { kind: 'xmlConsole'; account: AccountId }
+  | { kind: 'newChat' };
 
 export interface AppState {
   loaded: boolean;
@@ -72,6 +74,8 @@ export interface AppState {
   confirmation?: Confirmation | undefined;
   filter: string;
   settings: Settings;
+  /** The chat list: every account's conversations (engine summaries). */
+  conversations: ConversationsByChat;
 }
 
 function loadSettings(): Settings {
@@ -103,6 +107,7 @@ export const useAppStore = create<AppState>()(() => ({
   ownDevices: {},
   filter: '',
   settings: loadSettings(),
+  conversations: {},
 }));
 
 export const setState = useAppStore.setState;

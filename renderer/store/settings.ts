@@ -25,7 +25,11 @@ export interface Settings {
   /** Minutes without input before automatic away / extended away (0: never). */
   awayAfterMinutes: number;
   xaAfterMinutes: number;
+  /** The left pane: the conversation list, or the contacts (roster and rooms). */
+  sidebarView: SidebarView;
 }
+
+export type SidebarView = 'chats' | 'contacts';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -42,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   muted: {},
   awayAfterMinutes: 10,
   xaAfterMinutes: 30,
+  sidebarView: 'chats',
 };
 
 const minutes = (value: unknown, fallback: number): number =>
@@ -105,6 +110,7 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
     muted: entries(value.muted, (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0),
     awayAfterMinutes: minutes(value.awayAfterMinutes, fallback.awayAfterMinutes),
     xaAfterMinutes: minutes(value.xaAfterMinutes, fallback.xaAfterMinutes),
+    sidebarView: value.sidebarView === 'contacts' ? 'contacts' : 'chats',
   };
 }
 

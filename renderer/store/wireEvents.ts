@@ -10,6 +10,8 @@ import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { getState, setState } from './index.ts';
 import { omemoChanged } from './omemo.ts';
+import type { Conversation } from '../../shared/model/conversation.ts';
+import { conversationsChanged, loadConversations, markConversationRead } from './conversations.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
 
@@ -17,12 +19,15 @@ const windowSeen = (): boolean => document.visibilityState === 'visible';
 
 function accountsChanged(accounts: Account[]): void {
   const known = new Set(getState().accounts.map((a) => a.id));
+  const ids = new Set(accounts.map((a) => a.id));
   setState((s) => ({
     accounts,
+    conversations: Object.fromEntries(Object.entries(s.conversations).filter(([, c]) => ids.has(c.account))),
     loaded: true,
     activeAccount: accounts.some((a) => a.id === s.activeAccount) ? s.activeAccount : accounts[0]?.id,
   }));
   for (const account of accounts) if (!known.has(account.id)) void loadAccountData(account.id).catch(() => undefined);
+  if (accounts.some((a) => !known.has(a.id))) void loadConversations().catch(() => undefined);
 }
 
 /** A change from an event about one account's snapshot data: applied now, and kept for a snapshot being loaded. */
@@ -48,6 +53,11 @@ export function wireEvents(): () => void {
     (messages) =>
       setState((s) => {
         let { unread, typing } = s;
+        const seen = new Set<ChatMessage>();
+        queueMicrotask(() => {
+          for (const m of new Map([...seen].map((x) => [chatKey(x.account, x.peer), x])).values())
+            markConversationRead(m.account, m.peer);
+        });
         const byChat = new Map<string, ChatMessage[]>();
         for (const message of messages) {
           const key = chatKey(message.account, message.peer);
@@ -56,6 +66,7 @@ export function wireEvents(): () => void {
           if (batch) batch.push(message);
           else byChat.set(key, [message]);
           unread = countUnread(unread, message, open && windowSeen());
+          if (open && windowSeen() && message.direction === 'in') seen.add(message);
           if (message.direction === 'in') typing = withTyping(typing, key, false);
         }
         const chats = { ...s.chats };
@@ -67,6 +78,9 @@ export function wireEvents(): () => void {
       }),
     undefined,
     1000,
+  );
+  const conversationChanged = frameBatch<{ conversation: Conversation }>((events) =>
+    conversationsChanged(events.map((e) => e.conversation)),
   );
   const occupantChanged = frameBatch<OccupantEvent>(
     (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })),
@@ -91,6 +105,7 @@ export function wireEvents(): () => void {
       setState((s) => ({ downloads: withDownloadProgress(s.downloads, e.url, e.received, e.total) })),
     ),
     bridge.on('message.added', messageAdded),
+    bridge.on('chat.conversation', conversationChanged),
     bridge.on('message.changed', (message) =>
       setState((s) => {
         const key = chatKey(message.account, message.peer);
@@ -132,6 +147,7 @@ export function wireEvents(): () => void {
   const onVisible = (): void => {
     void call('client.setActive', { active: windowSeen() }).catch(() => undefined);
     const open = getState().openChat;
+    if (open && windowSeen()) markConversationRead(open.account, open.peer);
     if (open && windowSeen())
       setState((s) => ({
         unread: Object.fromEntries(Object.entries(s.unread).filter(([k]) => k !== chatKey(open.account, open.peer))),
