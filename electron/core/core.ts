@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConsoleCommands, ConversationCommands, CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
 import { createConversations } from './services/conversations.ts';
+import { createMucCommands, type MucCommands } from './modules/muc/mucCommands.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
@@ -13,7 +14,6 @@ import { AccountRuntime } from './account/accountRuntime.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
 import { CoreEmitter } from './events.ts';
 import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
-import { discoverRooms } from './modules/muc/discovery.ts';
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
 import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
@@ -131,6 +131,10 @@ export class Core {
       ...this.#files.commands,
       ...createConsoleCommands((account) => this.runtime(account)),
       ...this.#conversations.commands,
+      ...createMucCommands(
+        (account) => this.runtime(account),
+        (account, room) => this.#conversations.markRead(account, room),
+      ),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -245,10 +249,10 @@ export class Core {
     return this.#toAccount(row);
   }
 
-  /** Every command but the file and OMEMO ones (files/fileCommands.ts, modules/omemo/omemoCommands.ts). */
+  /** Every command but those with modules of their own (files, OMEMO, console, conversations, group chats). */
   #accountCommands(): Omit<
     CoreCommands,
-    keyof FileCommands | keyof OmemoCommands | keyof ConsoleCommands | keyof ConversationCommands
+    keyof FileCommands | keyof OmemoCommands | keyof ConsoleCommands | keyof ConversationCommands | keyof MucCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
@@ -381,56 +385,6 @@ export class Core {
         await this.runtime(account).modules.mam.catchUp();
       },
       'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
-      'muc.join': ({ account, room, nick, password, configure }) =>
-        this.runtime(account).modules.muc.join(room, nick, password, configure),
-      'muc.leave': async ({ account, room }) => {
-        await this.runtime(account).modules.muc.leave(room);
-      },
-      'muc.rooms': ({ account }) => Promise.resolve(this.runtime(account).modules.muc.rooms()),
-      'muc.occupants': ({ account, room }) => Promise.resolve(this.runtime(account).modules.muc.occupants(room)),
-      'muc.send': ({ account, room, body }) => this.runtime(account).modules.muc.send(room, body),
-      'muc.setSubject': async ({ account, room, subject }) => {
-        await this.runtime(account).modules.muc.setSubject(room, subject);
-      },
-      'muc.setNick': async ({ account, room, nick }) => {
-        await this.runtime(account).modules.muc.setNick(room, nick);
-      },
-      'muc.sendPrivate': ({ account, room, nick, body }) =>
-        this.runtime(account).modules.muc.sendPrivate(room, nick, body),
-      'muc.markRead': ({ account, room }) => {
-        this.runtime(account).modules.muc.markRead(room);
-        this.#conversations.markRead(account, room);
-        return Promise.resolve();
-      },
-      'muc.setRole': async ({ account, room, nick, role, reason }) => {
-        await this.runtime(account).modules.mucAdmin.setRole(room, nick, role, reason);
-      },
-      'muc.setAffiliation': async ({ account, room, jid, affiliation, reason }) => {
-        await this.runtime(account).modules.mucAdmin.setAffiliation(room, jid, affiliation, reason);
-      },
-      'muc.affiliations': ({ account, room, affiliation }) =>
-        this.runtime(account).modules.mucAdmin.affiliations(room, affiliation),
-      'muc.getConfig': ({ account, room }) => this.runtime(account).modules.mucAdmin.getConfig(room),
-      'muc.submitConfig': async ({ account, room, values }) => {
-        await this.runtime(account).modules.mucAdmin.submitConfig(room, values);
-      },
-      'muc.moderate': async ({ account, room, stanzaId, reason }) => {
-        await this.runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason);
-      },
-      'muc.destroy': async ({ account, room, reason }) => {
-        await this.runtime(account).modules.mucAdmin.destroy(room, reason);
-      },
-      'muc.discover': ({ account, service }) => discoverRooms(this.runtime(account).connection, service),
-      'bookmarks.list': ({ account }) => Promise.resolve(this.runtime(account).modules.bookmarks.list()),
-      'bookmarks.set': async ({ account, bookmark }) => {
-        await this.runtime(account).modules.bookmarks.set(bookmark);
-      },
-      'bookmarks.remove': async ({ account, room }) => {
-        await this.runtime(account).modules.bookmarks.remove(room);
-      },
-      'muc.invite': async ({ account, room, jid, reason, mediated }) => {
-        await this.runtime(account).modules.mucAdmin.invite(room, jid, reason, mediated);
-      },
       'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
         const runtime = this.runtime(account);
         const local = (): ChatMessage[] =>
