@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConsoleCommands, ConversationCommands, CoreCommands, OmemoCommands } from '../../shared/ipc/contract.ts';
 import { createConversations } from './services/conversations.ts';
+import { UserError } from './userError.ts';
+import { replyTo, targetOf } from './services/relationsOut.ts';
+import { createHistoryCommands, type HistoryCommands } from './services/historyCommands.ts';
 import { createMucCommands, type MucCommands } from './modules/muc/mucCommands.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
-import type { ChatMessage } from '../../shared/model/message.ts';
 import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
 import { AccountRuntime } from './account/accountRuntime.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './account/backoff.ts';
@@ -52,12 +54,7 @@ export interface CoreOptions {
   streamLimits?: StreamLimits;
 }
 
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export { UserError };
 
 function endpointOf(address: ServerAddress): Endpoint {
   const domain = toBareJid(address.domain);
@@ -131,9 +128,11 @@ export class Core {
       ...this.#files.commands,
       ...createConsoleCommands((account) => this.runtime(account)),
       ...this.#conversations.commands,
+      ...createHistoryCommands(this.store, (account) => this.runtime(account), this.events.emit),
       ...createMucCommands(
         (account) => this.runtime(account),
         (account, room) => this.#conversations.markRead(account, room),
+        this.store,
       ),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
@@ -252,7 +251,12 @@ export class Core {
   /** Every command but those with modules of their own (files, OMEMO, console, conversations, group chats). */
   #accountCommands(): Omit<
     CoreCommands,
-    keyof FileCommands | keyof OmemoCommands | keyof ConsoleCommands | keyof ConversationCommands | keyof MucCommands
+    | keyof FileCommands
+    | keyof OmemoCommands
+    | keyof ConsoleCommands
+    | keyof ConversationCommands
+    | keyof MucCommands
+    | keyof HistoryCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
@@ -350,7 +354,12 @@ export class Core {
       },
       'presence.list': ({ account }) => Promise.resolve(this.runtime(account).modules.presence.list()),
       'presence.lastActivity': ({ account, jid }) => this.runtime(account).modules.lastActivity.query(jid),
-      'chat.send': async ({ account, to, body }) => this.runtime(account).modules.chat.send(to, body),
+      'chat.send': async ({ account, to, body, replyTo: id }) => {
+        const runtime = this.runtime(account);
+        const target = id ? targetOf(this.store, account, to, id) : undefined;
+        const reply = target ? replyTo(target, runtime.connection.jid ?? account, account) : undefined;
+        return runtime.modules.chat.send(to, body, undefined, reply);
+      },
       'chat.correct': ({ account, id, body }) => this.runtime(account).modules.edits.correct(id, body),
       'chat.retract': ({ account, id }) => this.runtime(account).modules.edits.retract(id),
       'chat.markDisplayed': async ({ account, peer, id }) => {
@@ -385,16 +394,6 @@ export class Core {
         await this.runtime(account).modules.mam.catchUp();
       },
       'archive.state': ({ account }) => Promise.resolve(this.runtime(account).modules.mam.state),
-      'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
-        const runtime = this.runtime(account);
-        const local = (): ChatMessage[] =>
-          this.store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId);
-        const found = local();
-        if (found.length >= limit || runtime.state.status !== 'online') return found;
-        // The store ran out: the archive may know older messages.
-        const fetched = await runtime.modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
-        return fetched.stored > 0 ? local() : found;
-      },
     };
   }
 }

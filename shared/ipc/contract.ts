@@ -48,7 +48,10 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'presence.list'(req: { account: AccountId }): Promise<ContactPresence[]>;
   /** XEP-0012: asks a contact (a full JID: idle time; a bare JID: since their last logout). */
   'presence.lastActivity'(req: { account: AccountId; jid: string }): Promise<LastActivity>;
-  'chat.send'(req: { account: AccountId; to: BareJid; body: string }): Promise<ChatMessage>;
+  /** `replyTo`: a message of this chat the new one answers (XEP-0461, with a fallback quote). */
+  'chat.send'(req: { account: AccountId; to: BareJid; body: string; replyTo?: MessageId }): Promise<ChatMessage>;
+  /** Our whole set of reactions to a message (XEP-0444); an empty list takes them back. */
+  'message.react'(req: { account: AccountId; id: MessageId; emojis: string[] }): Promise<ChatMessage>;
   /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */
   /** Corrects the last message we sent in that chat (XEP-0308). */
   'chat.correct'(req: { account: AccountId; id: MessageId; body: string }): Promise<ChatMessage>;
@@ -79,7 +82,7 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'muc.leave'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'muc.rooms'(req: { account: AccountId }): Promise<Room[]>;
   'muc.occupants'(req: { account: AccountId; room: BareJid }): Promise<Occupant[]>;
-  'muc.send'(req: { account: AccountId; room: BareJid; body: string }): Promise<ChatMessage>;
+  'muc.send'(req: { account: AccountId; room: BareJid; body: string; replyTo?: MessageId }): Promise<ChatMessage>;
   'muc.setSubject'(req: { account: AccountId; room: BareJid; subject: string }): Promise<void>;
   'muc.setNick'(req: { account: AccountId; room: BareJid; nick: string }): Promise<void>;
   'muc.markRead'(req: { account: AccountId; room: BareJid }): Promise<void>;

@@ -1,6 +1,6 @@
 // Runtime checks of every command's argument; used by Electron IPC and the WebSocket bridge alike.
 import { PRIORITY_MAX, PRIORITY_MIN } from '../model/account.ts';
-import { CHAT_STATES, MAX_BODY_CHARS } from '../model/message.ts';
+import { CHAT_STATES, MAX_BODY_CHARS, MAX_REACTIONS_PER_MESSAGE } from '../model/message.ts';
 import { PRESENCE_SHOWS } from '../model/presence.ts';
 import { isBareJid, toFullJid } from '../model/jid.ts';
 import { AFFILIATIONS, ROLES } from '../model/muc.ts';
@@ -104,7 +104,12 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.setIdle': object({ account, show: optional(oneOf('away', 'xa')), since: optional(int(0, 8.64e15)) }),
   'presence.list': object({ account }),
   'presence.lastActivity': object({ account, jid: chatPeerOrFull }),
-  'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
+  'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS), replyTo: optional(nonEmpty(256)) }),
+  'message.react': object({
+    account,
+    id: nonEmpty(256),
+    emojis: arrayOf(nonEmpty(32), MAX_REACTIONS_PER_MESSAGE),
+  }),
   'chat.correct': object({ account, id: nonEmpty(256), body: nonEmpty(MAX_BODY_CHARS) }),
   'chat.retract': object({ account, id: nonEmpty(256) }),
   'chat.markDisplayed': object({ account, peer: bareJid, id: nonEmpty(256) }),
@@ -136,7 +141,7 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.leave': object({ account, room: bareJid }),
   'muc.rooms': object({ account }),
   'muc.occupants': object({ account, room: bareJid }),
-  'muc.send': object({ account, room: bareJid, body: nonEmpty(MAX_BODY_CHARS) }),
+  'muc.send': object({ account, room: bareJid, body: nonEmpty(MAX_BODY_CHARS), replyTo: optional(nonEmpty(256)) }),
   'muc.setSubject': object({ account, room: bareJid, subject: str(4096) }),
   'muc.setNick': object({ account, room: bareJid, nick: nonEmpty(1023) }),
   'muc.markRead': object({ account, room: bareJid }),

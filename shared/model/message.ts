@@ -55,7 +55,31 @@ export interface ChatMessage {
   senderJid?: BareJid;
   /** A correction sent in clear for an encrypted message: not applied, shown as a message of its own. */
   refusedCorrection?: boolean;
+  /** XEP-0461: the message this one answers, by the id the protocol uses, and the quote it carried (XEP-0428). */
+  replyTo?: ReplyTo;
+  /** XEP-0444: who reacted with what (one entry per person). */
+  reactions?: MessageReaction[];
 }
+
+export interface ReplyTo {
+  /** The replied-to message's id: its stanza-id in rooms, else its message id. */
+  id: string;
+  /** Its author's JID as the reply names it. */
+  to?: string;
+  /** The quote the sender put in front of the text for clients without replies (shown when the original is not here). */
+  quote?: string;
+}
+
+export interface MessageReaction {
+  /** Who: an occupant-id or nick in rooms, a bare JID in chats ('' for ourselves). */
+  sender: string;
+  /** How to call them (a nick, a name). */
+  name: string;
+  own: boolean;
+  emojis: string[];
+}
+
+export const MAX_REACTIONS_PER_MESSAGE = 20;
 
 export interface MessageEncryption {
   protocol: 'omemo';

@@ -6,6 +6,7 @@ import type { ChatMessage, DeliveryState, MessageId } from '../../../shared/mode
 import type { CoreEmitter } from '../events.ts';
 import type { Store } from '../store/index.ts';
 import { editSealedLikeOriginal } from './editPolicy.ts';
+import { type Relations, stripFallback } from '../xmpp/relations.ts';
 
 /**
  * Delay and archive stamps often come in whole seconds, while live messages get the clock's
@@ -22,7 +23,29 @@ export function withinStampedSecond(timestamp: number, latestInChat: number | un
 export type IncomingRecord = Omit<ChatMessage, 'id' | 'account'> & {
   replaces?: string | undefined;
   retracts?: string | undefined;
+  /** Replies and reactions as the stanza stated them (applied here, after any decryption). */
+  relations?: Relations;
 };
+
+/** Who reacted, as reactions are kept: ourselves, the room's occupant-id (else real JID, else nick), or the contact. */
+function reactionSender(message: IncomingRecord): { sender: string; name: string; own: boolean } {
+  if (message.direction === 'out') return { sender: '', name: '', own: true };
+  if (message.groupchat)
+    return {
+      sender: message.occupantId ?? message.senderJid ?? `nick:${message.from}`,
+      name: message.from,
+      own: false,
+    };
+  return { sender: message.peer, name: message.peer, own: false };
+}
+
+/** The reply reference kept on the message, and its fallback quote taken out of the text. */
+function withReply<T extends Pick<ChatMessage, 'body' | 'replyTo'>>(message: T, relations: Relations): T {
+  if (!relations.reply) return message;
+  const { body, quoted } = stripFallback(message.body, relations.replyFallback);
+  const quote = quoted.trim();
+  return { ...message, body, replyTo: { ...relations.reply, ...(quote ? { quote } : {}) } };
+}
 
 export function createMessageService(account: AccountId, store: Store, emit: CoreEmitter['emit']) {
   return {
@@ -31,7 +54,12 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
      * stanza-id or origin-id is not added again, but lends the stored one its archive id. False for a copy.
      */
     ingest(message: IncomingRecord, exactTimestamp = false): boolean {
-      const { replaces, retracts, ...plain } = message;
+      const { replaces, retracts, relations, ...rest } = message;
+      if (relations?.reactions) {
+        this.react(message, relations.reactions);
+        return false;
+      }
+      const plain = relations?.reply ? withReply(rest, relations) : rest;
       // A correction or retraction applies only to a message of the same sender in the same chat.
       const target = replaces ?? retracts;
       const original = target ? store.messages.byOriginId(account, message.peer, target, message.direction) : undefined;
@@ -67,6 +95,14 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       }
       return this.store({ ...plain, ...(replaces ? { edited: true } : {}) }, exactTimestamp);
     },
+    /** A person's whole set of reactions to a message replaces their previous one (an older replay changes nothing). */
+    react(message: IncomingRecord, reactions: { id: string; emojis: string[] }): void {
+      const target = store.messages.byReference(account, message.peer, reactions.id, message.groupchat === true);
+      if (!target) return;
+      const who = reactionSender(message);
+      if (store.reactions.set(target.id, { ...who, emojis: reactions.emojis }, message.timestamp))
+        emit('message.changed', { ...target, reactions: store.reactions.of([target.id]).get(target.id) ?? [] });
+    },
     store(message: Omit<ChatMessage, 'id' | 'account'> & { id?: string }, exactTimestamp = false): boolean {
       const wholeSecond = !exactTimestamp && message.timestamp % 1000 === 0;
       const timestamp = wholeSecond
@@ -84,7 +120,7 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
       peer: BareJid,
       body: string,
       from: string,
-      extra: Pick<ChatMessage, 'oobUrl' | 'encryption'> = {},
+      extra: Pick<ChatMessage, 'oobUrl' | 'encryption' | 'replyTo'> = {},
     ): ChatMessage {
       const id = randomUUID();
       const message: ChatMessage = {

@@ -8,6 +8,7 @@ import { createRosterRepo } from './rosterRepo.ts';
 import { createSecretsRepo } from './secretsRepo.ts';
 import { createMetaRepo } from './metaRepo.ts';
 import { createConversationsRepo } from './conversationsRepo.ts';
+import { createReactionsRepo } from './reactionsRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -21,6 +22,7 @@ export function openStore(path: string) {
     secrets: createSecretsRepo(db),
     meta: createMetaRepo(db),
     conversations: createConversationsRepo(db),
+    reactions: createReactionsRepo(db),
     omemo: createOmemoRepo(db),
     close: () => db.close(),
   };

@@ -29,6 +29,9 @@ export interface RawMessage {
   encryption: string | null;
   sender_jid: string | null;
   refused_correction: number;
+  reply_id: string | null;
+  reply_to: string | null;
+  reply_quote: string | null;
 }
 
 export function fromRaw(raw: RawMessage): ChatMessage {
@@ -52,6 +55,15 @@ export function fromRaw(raw: RawMessage): ChatMessage {
     ...(raw.encryption ? { encryption: encryptionOf(raw.encryption) } : {}),
     ...(raw.sender_jid ? { senderJid: raw.sender_jid as BareJid } : {}),
     ...(raw.refused_correction ? { refusedCorrection: true } : {}),
+    ...(raw.reply_id
+      ? {
+          replyTo: {
+            id: raw.reply_id,
+            ...(raw.reply_to ? { to: raw.reply_to } : {}),
+            ...(raw.reply_quote ? { quote: raw.reply_quote } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -63,8 +75,8 @@ function encryptionOf(json: string): MessageEncryption {
 export function createMessagesRepo(db: Db) {
   const insert = sql(
     db,
-    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption, sender_jid, refused_correction)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption, sender_jid, refused_correction, reply_id, reply_to, reply_quote)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
@@ -90,6 +102,9 @@ export function createMessagesRepo(db: Db) {
         message.encryption ? JSON.stringify(message.encryption) : null,
         message.senderJid ?? null,
         Number(message.refusedCorrection ?? false),
+        message.replyTo?.id ?? null,
+        message.replyTo?.to ?? null,
+        message.replyTo?.quote ?? null,
       );
       return result.changes === 1;
     },
@@ -164,6 +179,12 @@ export function createMessagesRepo(db: Db) {
         `SELECT * FROM messages WHERE account = ? AND peer = ? AND origin_id = ?${direction ? ' AND direction = ?' : ''} LIMIT 1`,
       ).get(...[account, peer, originId, ...(direction ? [direction] : [])]) as RawMessage | undefined;
       return raw ? fromRaw(raw) : undefined;
+    },
+    /** The message a reply or reaction points at: by stanza-id in rooms, else by its message id. */
+    byReference(account: AccountId, peer: BareJid, ref: string, groupchat: boolean): ChatMessage | undefined {
+      if (groupchat) return this.byStanzaId(account, peer, ref);
+      const own = this.get(ref);
+      return this.byOriginId(account, peer, ref) ?? (own?.account === account && own.peer === peer ? own : undefined);
     },
     byStanzaId(account: AccountId, peer: BareJid, stanzaId: string): ChatMessage | undefined {
       const raw = sql(db, 'SELECT * FROM messages WHERE account = ? AND peer = ? AND stanza_id = ? LIMIT 1').get(

@@ -1,5 +1,6 @@
 // XEP-0280 Message Carbons: copies of what our other devices send and receive. A carbon counts only
 // when our own server wraps it, i.e. it comes from our own bare JID; anything else is a spoof.
+import { relationsOf } from '../../xmpp/relations.ts';
 import { createMessageService } from '../../services/messages.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el } from '../../xmpp/stanza.ts';
@@ -48,6 +49,7 @@ export const carbons: XmppModule<Record<never, never>> = {
         replaces: parsed.replaces,
         retracts: parsed.retracts,
         ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
+        relations: inner ? relationsOf(inner) : {},
       };
       // Our other device's message was encrypted for us too: its sender is our own account.
       if (parsed.encrypted && e2e && inner)

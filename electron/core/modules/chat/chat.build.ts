@@ -1,3 +1,4 @@
+import { replyElements, wireBody } from '../../services/relationsOut.ts';
 import type { ChatMessage } from '../../../../shared/model/message.ts';
 import { type Element, el, xml } from '../../xmpp/stanza.ts';
 import { NS_SID } from './chat.parse.ts';
@@ -21,7 +22,8 @@ export function buildChatMessage(message: ChatMessage, to: string, sealed?: Elem
   return xml(
     'message',
     { type: 'chat', to, id: message.id },
-    ...(sealed ?? [xml('body', {}, message.body), oobElement(message.oobUrl)]),
+    ...(sealed ?? [xml('body', {}, wireBody(message)), oobElement(message.oobUrl)]),
+    ...replyElements(message),
     el('origin-id', NS_SID, { id: message.originId ?? message.id }),
     el('request', NS_RECEIPTS),
     el('markable', NS_MARKERS),

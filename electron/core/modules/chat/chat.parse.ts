@@ -2,6 +2,7 @@ import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shar
 import type { Element } from '../../xmpp/stanza.ts';
 import { NS_OMEMO } from '../omemo/omemo.xml.ts';
 import { bodyOf } from '../../xmpp/body.ts';
+import { NS_REACTIONS } from '../../xmpp/relations.ts';
 
 export const NS_SID = 'urn:xmpp:sid:0';
 export const NS_CORRECT = 'urn:xmpp:message-correct:0';
@@ -76,7 +77,8 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
   const body = bodyOf(stanza) ?? '';
   const edits = editsOf(stanza);
   const encrypted = isEncrypted(stanza);
-  if (body.trim().length === 0 && !edits.retracts && !encrypted) return undefined;
+  if (body.trim().length === 0 && !edits.retracts && !encrypted && !stanza.getChild('reactions', NS_REACTIONS))
+    return undefined;
   const full = toFullJid(from);
   return {
     ...edits,
@@ -119,7 +121,8 @@ export function parseForwardedChat(
   const body = bodyOf(inner) ?? '';
   const edits = editsOf(inner);
   const encrypted = isEncrypted(inner);
-  if (body.trim().length === 0 && !edits.retracts && !encrypted) return undefined;
+  if (body.trim().length === 0 && !edits.retracts && !encrypted && !inner.getChild('reactions', NS_REACTIONS))
+    return undefined;
   const fromBare = toBareJid(inner.attrs.from ?? '');
   const toBare = toBareJid(inner.attrs.to ?? '');
   if (!fromBare) return undefined;

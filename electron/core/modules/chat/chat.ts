@@ -1,4 +1,7 @@
 // RFC 6121 §5 one-to-one chat with XEP-0359 ids, resource locking and a persistent outbox.
+import { wireBody } from '../../services/relationsOut.ts';
+import type { ReplyTo } from '../../../../shared/model/message.ts';
+import { relationsOf } from '../../xmpp/relations.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage } from '../../../../shared/model/message.ts';
 import { NotConnectedError } from '../../account/connection.ts';
@@ -12,7 +15,7 @@ const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 
 export interface ChatApi {
   /** With `oobUrl`, the body is a shared file's URL (XEP-0066). */
-  send(to: BareJid, body: string, oobUrl?: string): Promise<ChatMessage>;
+  send(to: BareJid, body: string, oobUrl?: string, replyTo?: ReplyTo): Promise<ChatMessage>;
   /** Sends everything queued, in order; safe to call at any time (runs one at a time). */
   flushOutbox(): Promise<void>;
 }
@@ -36,7 +39,7 @@ export const chat: XmppModule<ChatApi> = {
         if (managed) inFlight.add(message.id);
         let stanza;
         try {
-          const sealed = message.encryption && e2e ? await e2e.seal([message.peer], message.body) : undefined;
+          const sealed = message.encryption && e2e ? await e2e.seal([message.peer], wireBody(message)) : undefined;
           stanza = buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer, sealed);
         } catch (error) {
           // Never sent in clear: an encrypted message that cannot be encrypted now fails and says why.
@@ -101,6 +104,7 @@ export const chat: XmppModule<ChatApi> = {
         replaces: parsed.replaces,
         retracts: parsed.retracts,
         ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
+        relations: relationsOf(stanza),
       };
       if (parsed.encrypted && e2e && !privateInRoom)
         void e2e.receive(stanza, parsed.peer, record, (r) => messages.ingest(r));
@@ -131,7 +135,7 @@ export const chat: XmppModule<ChatApi> = {
     });
 
     return {
-      send: async (to, body, oobUrl) => {
+      send: async (to, body, oobUrl, replyTo) => {
         // Checked before queueing: a message meant to be encrypted is never sent in clear.
         const encrypted = e2e !== undefined && (await e2e.enabledFor(to));
         // Offline, the devices cannot be looked up: the message waits in the outbox and is encrypted when it goes.
@@ -139,6 +143,7 @@ export const chat: XmppModule<ChatApi> = {
         const message = messages.queue(to, body, xmpp.jid ?? account, {
           ...(oobUrl ? { oobUrl } : {}),
           ...(encryption ? { encryption } : {}),
+          ...(replyTo ? { replyTo } : {}),
         });
         if (xmpp.online) await flushOutbox();
         return store.messages.get(message.id) ?? message;

@@ -1,5 +1,6 @@
 // XEP-0313 archive sync: on every new session, catch up from the newest archive id we have (or, on a
 // new device, the last days), in the largest pages the server gives; and page back on demand.
+import { relationsOf } from '../../xmpp/relations.ts';
 import { randomUUID } from 'node:crypto';
 import type { ArchiveState } from '../../../../shared/ipc/contract.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
@@ -80,6 +81,7 @@ export const mam: XmppModule<MamApi> = {
           replaces: parsed.replaces,
           retracts: parsed.retracts,
           ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
+          relations: result.message ? relationsOf(result.message) : {},
         };
         const sender = parsed.direction === 'out' ? own : parsed.peer;
         if (parsed.encrypted && e2e && result.message) {
@@ -100,6 +102,16 @@ export const mam: XmppModule<MamApi> = {
           decrypting.push(done);
           if (query.before !== undefined) backward.push(done);
         } else if (query.before !== undefined) backward.push(Promise.resolve(record));
+        else if (e2e)
+          // After the encrypted ones before it: a reaction or reply to one of them finds it stored.
+          decrypting.push(
+            new Promise<void>((resolve) =>
+              e2e.afterPending(() => {
+                if (messages.ingest(record)) stored++;
+                resolve();
+              }),
+            ),
+          );
         else if (messages.ingest(record)) stored++;
       });
       try {

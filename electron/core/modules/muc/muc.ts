@@ -1,5 +1,7 @@
 // XEP-0045 group chats: join (rejoined on every new session), occupants, messages with the room's
 // archive (XEP-0313) as history, subject, nick changes, mentions, and self-ping (XEP-0410).
+import type { ReplyTo } from '../../../../shared/model/message.ts';
+import { NS_REACTIONS, relationsOf } from '../../xmpp/relations.ts';
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
@@ -76,7 +78,7 @@ export interface MucApi {
   rooms(): Room[];
   occupants(room: BareJid): Occupant[];
   /** With `oobUrl`, the body is a shared file's URL (XEP-0066). */
-  send(room: BareJid, body: string, oobUrl?: string): Promise<ChatMessage>;
+  send(room: BareJid, body: string, oobUrl?: string, replyTo?: ReplyTo): Promise<ChatMessage>;
   setSubject(room: BareJid, subject: string): Promise<void>;
   setNick(room: BareJid, nick: string): Promise<void>;
   markRead(room: BareJid): void;
@@ -181,7 +183,7 @@ export const muc: XmppModule<MucApi> = {
         }
         return false;
       }
-      if (!m.nick || (!m.body && !m.retracts)) return false;
+      if (!m.nick || (!m.body && !m.retracts && !stanza.getChild('reactions', NS_REACTIONS))) return false;
       const own =
         m.occupantId && entry.ownOccupantId ? m.occupantId === entry.ownOccupantId : m.nick === entry.room.nick;
       const target = m.replaces ?? m.retracts;
@@ -215,6 +217,7 @@ export const muc: XmppModule<MucApi> = {
         ...(m.oobUrl && !encrypted ? { oobUrl: m.oobUrl } : {}),
         replaces: m.replaces,
         retracts: m.retracts,
+        relations: relationsOf(stanza),
       };
       const sender = encrypted ? senderJid : undefined;
       if (e2e && sender) void e2e.receive(stanza, sender, record, (r) => messages.ingest(r));
@@ -339,10 +342,10 @@ export const muc: XmppModule<MucApi> = {
       },
       rooms: () => [...rooms.values()].map((e) => ({ ...e.room })),
       occupants: (room) => [...(rooms.get(room)?.occupants.values() ?? [])],
-      send: async (room, body, oobUrl) => {
+      send: async (room, body, oobUrl, replyTo) => {
         const entry = entryOf(room);
         if (entry.room.state.status !== 'joined') throw new MucError('not-joined', `You are not in ${room} right now`);
-        const message = await sendToRoom(sendDeps, entry, body, oobUrl);
+        const message = await sendToRoom(sendDeps, entry, body, oobUrl, replyTo);
         if (store.messages.advanceState(message.id, 'sent'))
           emit('message.updated', { account, id: message.id, state: 'sent' });
         return store.messages.get(message.id) ?? message;

@@ -4,12 +4,15 @@ import type { AccountId } from '../../../../shared/model/account.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { AccountRuntime } from '../../account/accountRuntime.ts';
 import { discoverRooms } from './discovery.ts';
+import type { Store } from '../../store/index.ts';
+import { replyTo, targetOf } from '../../services/relationsOut.ts';
 
 export type MucCommands = Pick<CoreCommands, Extract<keyof CoreCommands, `muc.${string}` | `bookmarks.${string}`>>;
 
 export function createMucCommands(
   runtime: (account: AccountId) => AccountRuntime,
   markRead: (account: AccountId, room: BareJid) => void,
+  store: Store,
 ): MucCommands {
   return {
     'muc.join': ({ account, room, nick, password, configure }) =>
@@ -19,7 +22,12 @@ export function createMucCommands(
     },
     'muc.rooms': ({ account }) => Promise.resolve(runtime(account).modules.muc.rooms()),
     'muc.occupants': ({ account, room }) => Promise.resolve(runtime(account).modules.muc.occupants(room)),
-    'muc.send': ({ account, room, body }) => runtime(account).modules.muc.send(room, body),
+    'muc.send': ({ account, room, body, replyTo: id }) => {
+      const { modules } = runtime(account);
+      const target = id ? targetOf(store, account, room, id) : undefined;
+      const nick = modules.muc.rooms().find((r) => r.jid === room)?.nick ?? '';
+      return modules.muc.send(room, body, undefined, target ? replyTo(target, `${room}/${nick}`, nick) : undefined);
+    },
     'muc.setSubject': async ({ account, room, subject }) => {
       await runtime(account).modules.muc.setSubject(room, subject);
     },

@@ -1,6 +1,8 @@
 // Sending to a room or to one of its occupants; in members-only, non-anonymous rooms encrypted with
 // OMEMO for every member's devices (Conversations' and Gajim's rule), members taken from the
 // affiliation lists where we may read them and from the occupants' real JIDs.
+import { replyElements, wireBody } from '../../services/relationsOut.ts';
+import type { ReplyTo } from '../../../../shared/model/message.ts';
 import { randomUUID } from 'node:crypto';
 import type { AccountId } from '../../../../shared/model/account.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
@@ -86,6 +88,7 @@ export async function sendToRoom(
   target: RoomTarget,
   body: string,
   oobUrl?: string,
+  replyTo?: ReplyTo,
 ): Promise<ChatMessage> {
   const { account, xmpp, e2e } = deps;
   const room = target.room.jid;
@@ -95,7 +98,7 @@ export async function sendToRoom(
   if (e2e && roomEncrypted(deps, target)) {
     const members = await roomMembers(xmpp, room, target.occupants.values());
     encryption = await e2e.prepare(members);
-    sealed = await e2e.seal(members, body);
+    sealed = await e2e.seal(members, wireBody({ body, ...(replyTo ? { replyTo } : {}) }));
   }
   const id = randomUUID();
   const message: ChatMessage = {
@@ -113,13 +116,15 @@ export async function sendToRoom(
     ...(xmpp.bareJid ? { senderJid: xmpp.bareJid } : {}),
     ...(oobUrl ? { oobUrl } : {}),
     ...(encryption ? { encryption } : {}),
+    ...(replyTo ? { replyTo } : {}),
   };
   deps.messages.store(message);
   await xmpp.send(
     xml(
       'message',
       { to: room, type: 'groupchat', id },
-      ...(sealed ?? [xml('body', {}, body), oobElement(oobUrl)]),
+      ...(sealed ?? [xml('body', {}, wireBody(message)), oobElement(oobUrl)]),
+      ...replyElements(message),
       el('origin-id', NS_SID, { id }),
     ),
   );

@@ -8,6 +8,7 @@ import { omemo } from './0006-omemo.ts';
 import { editProvenance } from './0007-edit-provenance.ts';
 import { appMeta } from './0008-app-meta.ts';
 import { conversations } from './0009-conversations.ts';
+import { repliesReactions } from './0010-replies-reactions.ts';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   editProvenance,
   appMeta,
   conversations,
+  repliesReactions,
 ];

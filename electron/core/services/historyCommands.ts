@@ -1,0 +1,50 @@
+// A chat's stored history (with the archive asked when the store runs out) and reactions to its messages.
+import type { CoreCommands } from '../../../shared/ipc/contract.ts';
+import type { AccountId } from '../../../shared/model/account.ts';
+import type { ChatMessage } from '../../../shared/model/message.ts';
+import type { AccountRuntime } from '../account/accountRuntime.ts';
+import type { CoreEmitter } from '../events.ts';
+import type { Store } from '../store/index.ts';
+import { UserError } from '../userError.ts';
+import { reactionsStanza } from './relationsOut.ts';
+
+export type HistoryCommands = Pick<CoreCommands, 'chat.history' | 'message.react'>;
+
+/** Messages with the reactions kept for them. */
+export function withReactions(store: Store, messages: ChatMessage[]): ChatMessage[] {
+  const reactions = store.reactions.of(messages.map((m) => m.id));
+  return reactions.size === 0
+    ? messages
+    : messages.map((m) => {
+        const list = reactions.get(m.id);
+        return list ? { ...m, reactions: list } : m;
+      });
+}
+
+export function createHistoryCommands(
+  store: Store,
+  runtime: (account: AccountId) => AccountRuntime,
+  emit: CoreEmitter['emit'],
+): HistoryCommands {
+  return {
+    'chat.history': async ({ account, peer, before, beforeId, limit = 50 }) => {
+      const { state, modules } = runtime(account);
+      const local = (): ChatMessage[] =>
+        withReactions(store, store.messages.history(account, peer, before ?? Number.MAX_SAFE_INTEGER, limit, beforeId));
+      const found = local();
+      if (found.length >= limit || state.status !== 'online') return found;
+      // The store ran out: the archive may know older messages.
+      const fetched = await modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
+      return fetched.stored > 0 ? local() : found;
+    },
+    'message.react': async ({ account, id, emojis }) => {
+      const target = store.messages.get(id);
+      if (target?.account !== account) throw new UserError('That message is not here');
+      await runtime(account).connection.send(reactionsStanza(target, emojis));
+      store.reactions.set(id, { sender: '', name: '', own: true, emojis }, Date.now());
+      const changed = { ...target, reactions: store.reactions.of([id]).get(id) ?? [] };
+      emit('message.changed', changed);
+      return changed;
+    },
+  };
+}
