@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import './styling/emojiFont.css';
+import './styling/emojiFontMono.css';
+import { checkEmojiFont } from './styling/emojiSupport.ts';
 import { wireEvents } from './store/wireEvents.ts';
 
 wireEvents();
+void checkEmojiFont();
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(

@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.woff2': 'font/woff2',
 };
 
 export async function serveDirectory(root: string, port = 0): Promise<{ server: Server; url: string }> {

@@ -66,7 +66,8 @@ test('ticks to read, typing, correcting with Up, retracting, and our read marker
     .last()
     .waitFor();
   await log.locator('.message.own').last().hover();
-  await log.getByRole('button', { name: 'Retract message' }).last().click();
+  await log.getByRole('button', { name: 'More actions' }).last().click();
+  await page.getByRole('menuitem', { name: 'Retract message' }).click();
   await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Retract' }).click();
   await log.getByText('This message was retracted.').waitFor();
   await eventually(

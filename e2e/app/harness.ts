@@ -79,6 +79,10 @@ export async function startApp(
     page,
     browser,
     shot: async (name) => {
+      // Fonts fetched on demand (the emoji font's ranges) are in before the picture is taken.
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+      });
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
     },
     close: async () => {

@@ -85,7 +85,8 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   await log.getByText('spam spam spam').waitFor();
   await app.shot('room');
   await log.locator('.message.theirs').last().hover();
-  await log.getByRole('button', { name: 'Remove this message for everyone (moderator)' }).last().click();
+  await log.getByRole('button', { name: 'More actions' }).last().click();
+  await page.getByRole('menuitem', { name: 'Remove this message for everyone (moderator)' }).click();
   await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Remove' }).click();
   await eventually(
     async () =>

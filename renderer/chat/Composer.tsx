@@ -52,6 +52,15 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<string>();
   useDraft(account, peer, text, editing !== undefined);
+  const replying = useAppStore((s) =>
+    s.replyingTo?.account === account && s.replyingTo.peer === peer ? s.replyingTo.id : undefined,
+  );
+  const replyTarget = useAppStore((s) =>
+    replying ? s.chats[chatKey(account, peer)]?.messages.find((m) => m.id === replying) : undefined,
+  );
+  useEffect(() => {
+    if (replying) box.current?.focus();
+  }, [replying]);
   const box = useRef<HTMLTextAreaElement>(null);
   // Text an xmpp:…?message;body= link put here: shown for the user to send, never sent by itself.
   const draft = useAppStore((s) => s.composerDraft);
@@ -72,9 +81,11 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
     typing.done();
     const editedId = editing;
     setEditing(undefined);
+    const answering = replying;
+    setState({ replyingTo: undefined });
     const sent = editedId
       ? call('chat.correct', { account, id: editedId, body: text })
-      : sendMessage(account, peer, text);
+      : sendMessage(account, peer, text, answering);
     sent.catch((failure: unknown) => {
       setText(text);
       fail(failure);
@@ -97,6 +108,9 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
       send();
     } else if (event.key === 'ArrowUp' && text === '' && editLast()) {
       event.preventDefault();
+    } else if (event.key === 'Escape' && replying && !editing) {
+      event.preventDefault();
+      setState({ replyingTo: undefined });
     } else if (event.key === 'Escape' && editing) {
       event.preventDefault();
       setEditing(undefined);
@@ -125,6 +139,25 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
       }}
     >
       <ErrorText message={error} />
+      {replyTarget ? (
+        <p className="replying" role="status">
+          <span className="reply-author">
+            {t('reply.replyingTo', {
+              author:
+                replyTarget.direction === 'out' ? t('chat.you') : replyTarget.groupchat ? replyTarget.from : peerName,
+            })}
+          </span>
+          <span className="reply-text">{replyTarget.body.split('\n')[0]}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('reply.cancel')}
+            onClick={() => setState({ replyingTo: undefined })}
+          >
+            ✕
+          </button>
+        </p>
+      ) : null}
       {editing ? (
         <p className="editing" role="status">
           {t('chat.editing')}

@@ -7,9 +7,10 @@ import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { useT } from '../i18n/useT.ts';
 import { loadOlder, markDisplayed } from '../store/actions.ts';
 import type { ChatLog } from '../store/chats.ts';
-import { useAppStore } from '../store/index.ts';
+import { setState, useAppStore } from '../store/index.ts';
 import { buildRows } from './messageRows.ts';
 import { MessageRow } from './MessageRow.tsx';
+import { isReferencedBy } from './ReplyQuote.tsx';
 import { computeLayout, keepAnchor, type Layout, visibleRange } from './virtualWindow.ts';
 
 const ESTIMATE = 56;
@@ -59,6 +60,26 @@ export function MessageList({
     previous.current = layout;
     readViewport();
   }, [layout, padTop, readViewport]);
+
+  // A reply's quote was clicked: scroll to that message, loading older pages until it is there.
+  const jump = useAppStore((s) => (s.jumpTo?.account === account && s.jumpTo.peer === peer ? s.jumpTo : undefined));
+  const [highlight, setHighlight] = useState<string>();
+  useLayoutEffect(() => {
+    if (!jump) return;
+    const index = rows.findIndex((r) => isReferencedBy(r.message, jump.ref));
+    const el = scroller.current;
+    if (index < 0 || !el) {
+      if (log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);
+      else if (!log.hasOlder) setState({ jumpTo: undefined });
+      return;
+    }
+    atBottom.current = false;
+    el.scrollTop = Math.max(0, (layout.offsets[index] ?? 0) + padTop - 60);
+    lastTop.current = el.scrollTop;
+    readViewport();
+    setHighlight(rows[index]?.message.id);
+    setState({ jumpTo: undefined });
+  }, [jump, rows, log.hasOlder, log.loadingOlder, layout, padTop, account, peer, readViewport]);
 
   const pendingFrame = useRef(0);
   const rowObserver = useMemo(
@@ -150,7 +171,14 @@ export function MessageList({
             className="virtual-row"
             style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}
           >
-            <MessageRow row={row} peerName={peerName} ownJid={ownJid} language={language} canModerate={canModerate} />
+            <MessageRow
+              row={row}
+              peerName={peerName}
+              ownJid={ownJid}
+              language={language}
+              canModerate={canModerate}
+              highlighted={row.message.id === highlight}
+            />
           </div>
         ))}
       </div>

@@ -1,10 +1,9 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { sharedFileUrl } from '../../shared/model/file.ts';
 import type { DeliveryState } from '../../shared/model/message.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { DeliveryIcon } from '../components/DeliveryIcon.tsx';
 import { FileCard } from '../files/FileCard.tsx';
-import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { formatDay, formatFullDate, formatTime } from '../lib/format.ts';
 import type { Language } from '../store/settings.ts';
@@ -12,7 +11,9 @@ import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
 import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
 import { DistrustedGuard, RefusedCorrectionNote, RetractedInClear, UnencryptedMark } from '../omemo/MessageSafety.tsx';
-import { askConfirm, showNotice } from '../components/Confirmation.tsx';
+import { MessageActions } from './MessageActions.tsx';
+import { ReactionBar } from './ReactionBar.tsx';
+import { ReplyQuote } from './ReplyQuote.tsx';
 
 function DeliveryMark({ state }: { state: DeliveryState }) {
   const t = useT();
@@ -34,12 +35,14 @@ export const MessageRow = memo(function MessageRow({
   ownJid,
   language,
   canModerate = false,
+  highlighted = false,
 }: {
   row: Row;
   peerName: string;
   ownJid: string;
   language: Language;
   canModerate?: boolean;
+  highlighted?: boolean;
 }) {
   const t = useT();
   const { message } = row;
@@ -48,6 +51,7 @@ export const MessageRow = memo(function MessageRow({
   const senderKey = message.groupchat ? `${message.peer}/${message.occupantId ?? message.from}` : message.peer;
   const time = formatTime(message.timestamp, language);
   const fileUrl = message.retracted ? undefined : sharedFileUrl(message.body, message.oobUrl);
+  const [menuSignal, setMenuSignal] = useState(0);
   return (
     <div className="message-row">
       {row.dayStart ? (
@@ -56,7 +60,7 @@ export const MessageRow = memo(function MessageRow({
         </div>
       ) : null}
       <div
-        className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}`}
+        className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}${highlighted ? ' highlighted' : ''}`}
       >
         {row.groupStart ? (
           <div className="message-meta">
@@ -64,8 +68,16 @@ export const MessageRow = memo(function MessageRow({
             <span className="sender">{own ? t('chat.you') : sender}</span>
           </div>
         ) : null}
-        <div className="bubble-row">
+        <div
+          className="bubble-row"
+          onContextMenu={(e) => {
+            if (window.getSelection()?.toString()) return;
+            e.preventDefault();
+            setMenuSignal(Date.now());
+          }}
+        >
           <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
+            <ReplyQuote message={message} peerName={peerName} />
             {message.retracted && message.encryption?.retractedInClear ? (
               <RetractedInClear message={message} />
             ) : message.retracted ? (
@@ -89,42 +101,9 @@ export const MessageRow = memo(function MessageRow({
               </time>
               {own ? <DeliveryMark state={message.state} /> : null}
             </span>
+            <ReactionBar message={message} />
           </div>
-          {own && !message.retracted && message.state !== 'queued' ? (
-            <button
-              type="button"
-              className="message-action"
-              aria-label={t('chat.retract')}
-              title={t('chat.retract')}
-              onClick={() =>
-                void askConfirm(t('chat.confirmRetract'), t('chat.retractConfirm')).then(async (ok) => {
-                  if (ok) await call('chat.retract', { account: message.account, id: message.id }).catch(showNotice);
-                })
-              }
-            >
-              ⌫
-            </button>
-          ) : null}
-          {!own && canModerate && message.groupchat && message.stanzaId && !message.retracted ? (
-            <button
-              type="button"
-              className="message-action"
-              aria-label={t('chat.moderate')}
-              title={t('chat.moderate')}
-              onClick={() =>
-                void askConfirm(t('chat.confirmModerate'), t('chat.moderateConfirm')).then(async (ok) => {
-                  if (ok)
-                    await call('muc.moderate', {
-                      account: message.account,
-                      room: message.peer,
-                      stanzaId: message.stanzaId ?? '',
-                    }).catch(showNotice);
-                })
-              }
-            >
-              ⌫
-            </button>
-          ) : null}
+          <MessageActions message={message} canModerate={canModerate} openSignal={menuSignal} />
         </div>
       </div>
     </div>

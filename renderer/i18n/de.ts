@@ -3,11 +3,13 @@ import type { MessageKey } from './en.ts';
 import { omemoDe } from './omemo.de.ts';
 import { securityDe } from './security.de.ts';
 import { desktopDe } from './desktop.de.ts';
+import { messengerDe } from './messenger.de.ts';
 
 export const de: Record<MessageKey, string> = {
   ...omemoDe,
   ...securityDe,
   ...desktopDe,
+  ...messengerDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',
   'app.noEngine': 'Die Engine ist nicht erreichbar: {message}',

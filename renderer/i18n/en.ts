@@ -2,11 +2,13 @@
 import { omemoEn } from './omemo.en.ts';
 import { securityEn } from './security.en.ts';
 import { desktopEn } from './desktop.en.ts';
+import { messengerEn } from './messenger.en.ts';
 
 export const en = {
   ...omemoEn,
   ...securityEn,
   ...desktopEn,
+  ...messengerEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',

@@ -21,6 +21,7 @@ import { XmlConsoleDialog } from '../console/XmlConsoleDialog.tsx';
 import { ChatList } from '../chatlist/ChatList.tsx';
 import { NewChatDialog } from '../chatlist/NewChatDialog.tsx';
 import { SidebarTabs } from '../chatlist/SidebarTabs.tsx';
+import { MessageDetailsDialog } from '../chat/MessageDetailsDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -63,6 +64,8 @@ function Dialogs({ account }: { account: Account }) {
       return <XmlConsoleDialog account={dialog.account} />;
     case 'newChat':
       return <NewChatDialog account={account.id} />;
+    case 'messageDetails':
+      return <MessageDetailsDialog message={dialog.message} />;
   }
 }
 

@@ -108,15 +108,15 @@ export async function loadOlder(account: AccountId, peer: BareJid): Promise<void
   setState((s) => ({ chats: { ...s.chats, [key]: prependPage(s.chats[key] ?? EMPTY_LOG, page, PAGE_SIZE) } }));
 }
 
-export async function sendMessage(account: AccountId, peer: BareJid, body: string): Promise<void> {
+export async function sendMessage(account: AccountId, peer: BareJid, body: string, replyTo?: string): Promise<void> {
   const rooms = getState().rooms[account];
   const slash = peer.indexOf('/');
   const privateRoom = slash > 0 ? (peer.slice(0, slash) as BareJid) : undefined;
   const message = rooms?.[peer]
-    ? await call('muc.send', { account, room: peer, body })
+    ? await call('muc.send', { account, room: peer, body, ...(replyTo ? { replyTo } : {}) })
     : privateRoom && rooms?.[privateRoom]
       ? await call('muc.sendPrivate', { account, room: privateRoom, nick: peer.slice(slash + 1), body })
-      : await call('chat.send', { account, to: peer, body });
+      : await call('chat.send', { account, to: peer, body, ...(replyTo ? { replyTo } : {}) });
   const key = chatKey(account, peer);
   setState((s) => ({ chats: { ...s.chats, [key]: addMessage(s.chats[key] ?? EMPTY_LOG, message) } }));
 }

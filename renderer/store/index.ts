@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { ArchiveState } from '../../shared/ipc/contract.ts';
 import type { Account, AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
+import type { ChatMessage, MessageId } from '../../shared/model/message.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
 import type { ChatKey, ChatLog } from './chats.ts';
 import type { PresenceByJid } from './presence.ts';
@@ -34,7 +35,8 @@ export type DialogState =
   | { kind: 'roomLists'; room: BareJid }
   | { kind: 'omemoDevices'; peer: BareJid }
   | { kind: 'xmlConsole'; account: AccountId }
-  | { kind: 'newChat' };
+  | { kind: 'newChat' }
+  | { kind: 'messageDetails'; message: ChatMessage };
 
 export interface AppState {
   loaded: boolean;
@@ -74,6 +76,10 @@ export interface AppState {
   confirmation?: Confirmation | undefined;
   filter: string;
   settings: Settings;
+  /** The message the composer's next message answers (XEP-0461). */
+  replyingTo?: { account: AccountId; peer: BareJid; id: MessageId } | undefined;
+  /** A reply's quote was clicked: the message list scrolls to that message (`ref` as the reply names it). */
+  jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number } | undefined;
   /** The chat list: every account's conversations (engine summaries). */
   conversations: ConversationsByChat;
 }
