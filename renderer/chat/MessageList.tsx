@@ -66,7 +66,7 @@ export function MessageList({
   const [highlight, setHighlight] = useState<string>();
   useLayoutEffect(() => {
     if (!jump) return;
-    const index = rows.findIndex((r) => isReferencedBy(r.message, jump.ref));
+    const index = rows.findIndex((r) => (jump.byId ? r.message.id === jump.ref : isReferencedBy(r.message, jump.ref)));
     const el = scroller.current;
     if (index < 0 || !el) {
       if (log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);

@@ -21,4 +21,12 @@ export const messengerDe = {
   'details.device': 'Gerät {device} von {jid}, {trust}',
   'details.none': 'Nicht verschlüsselt',
   'details.from': 'Von',
+  'search.title': 'Nachrichten durchsuchen',
+  'search.text': 'Nach Wörtern suchen',
+  'search.onlyChat': 'Nur dieser Chat',
+  'search.sender': 'Von (Adresse oder Nick)',
+  'search.since': 'Seit',
+  'search.count': '{count} gefunden',
+  'search.results': 'Ergebnisse',
+  'search.open': 'Suchen',
 };

@@ -21,4 +21,12 @@ export const messengerEn = {
   'details.device': 'Device {device} of {jid}, {trust}',
   'details.none': 'Not encrypted',
   'details.from': 'From',
+  'search.title': 'Search messages',
+  'search.text': 'Search for words',
+  'search.onlyChat': 'Only this chat',
+  'search.sender': 'From (address or nick)',
+  'search.since': 'Since',
+  'search.count': '{count} found',
+  'search.results': 'Results',
+  'search.open': 'Search',
 };

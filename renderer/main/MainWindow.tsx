@@ -22,6 +22,7 @@ import { ChatList } from '../chatlist/ChatList.tsx';
 import { NewChatDialog } from '../chatlist/NewChatDialog.tsx';
 import { SidebarTabs } from '../chatlist/SidebarTabs.tsx';
 import { MessageDetailsDialog } from '../chat/MessageDetailsDialog.tsx';
+import { SearchDialog } from '../search/SearchDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -66,6 +67,8 @@ function Dialogs({ account }: { account: Account }) {
       return <NewChatDialog account={account.id} />;
     case 'messageDetails':
       return <MessageDetailsDialog message={dialog.message} />;
+    case 'search':
+      return <SearchDialog account={dialog.account} peer={dialog.peer} />;
   }
 }
 

@@ -36,7 +36,8 @@ export type DialogState =
   | { kind: 'omemoDevices'; peer: BareJid }
   | { kind: 'xmlConsole'; account: AccountId }
   | { kind: 'newChat' }
-  | { kind: 'messageDetails'; message: ChatMessage };
+  | { kind: 'messageDetails'; message: ChatMessage }
+  | { kind: 'search'; account?: AccountId; peer?: BareJid };
 
 export interface AppState {
   loaded: boolean;
@@ -79,7 +80,7 @@ export interface AppState {
   /** The message the composer's next message answers (XEP-0461). */
   replyingTo?: { account: AccountId; peer: BareJid; id: MessageId } | undefined;
   /** A reply's quote was clicked: the message list scrolls to that message (`ref` as the reply names it). */
-  jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number } | undefined;
+  jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number; byId?: boolean } | undefined;
   /** The chat list: every account's conversations (engine summaries). */
   conversations: ConversationsByChat;
 }

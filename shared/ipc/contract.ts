@@ -12,6 +12,7 @@ import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitat
 import type { SecretsStatus } from '../model/secrets.ts';
 import type { ConsoleEntry } from '../model/console.ts';
 import type { Conversation } from '../model/conversation.ts';
+import type { SearchQuery } from '../model/search.ts';
 
 export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -50,6 +51,8 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'presence.lastActivity'(req: { account: AccountId; jid: string }): Promise<LastActivity>;
   /** `replyTo`: a message of this chat the new one answers (XEP-0461, with a fallback quote). */
   'chat.send'(req: { account: AccountId; to: BareJid; body: string; replyTo?: MessageId }): Promise<ChatMessage>;
+  /** Full-text search over stored messages of every account (or the filters given), newest first. */
+  'search.messages'(req: SearchQuery): Promise<ChatMessage[]>;
   /** Our whole set of reactions to a message (XEP-0444); an empty list takes them back. */
   'message.react'(req: { account: AccountId; id: MessageId; emojis: string[] }): Promise<ChatMessage>;
   /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */

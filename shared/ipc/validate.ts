@@ -7,6 +7,7 @@ import { AFFILIATIONS, ROLES } from '../model/muc.ts';
 import { FILE_CHUNK_BYTES, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES } from '../model/file.ts';
 import { CONSOLE_MAX_SEND_CHARS } from '../model/console.ts';
 import { MAX_DRAFT_CHARS } from '../model/conversation.ts';
+import { MAX_SEARCH_CHARS, MAX_SEARCH_RESULTS } from '../model/search.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import {
   arrayOf,
@@ -105,6 +106,15 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.list': object({ account }),
   'presence.lastActivity': object({ account, jid: chatPeerOrFull }),
   'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS), replyTo: optional(nonEmpty(256)) }),
+  'search.messages': object({
+    text: nonEmpty(MAX_SEARCH_CHARS),
+    account: optional(account),
+    peer: optional(chatPeer),
+    sender: optional(str(256)),
+    since: optional(int(0, Number.MAX_SAFE_INTEGER)),
+    until: optional(int(0, Number.MAX_SAFE_INTEGER)),
+    limit: optional(int(1, MAX_SEARCH_RESULTS)),
+  }),
   'message.react': object({
     account,
     id: nonEmpty(256),

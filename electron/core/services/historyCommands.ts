@@ -8,7 +8,7 @@ import type { Store } from '../store/index.ts';
 import { UserError } from '../userError.ts';
 import { reactionsStanza } from './relationsOut.ts';
 
-export type HistoryCommands = Pick<CoreCommands, 'chat.history' | 'message.react'>;
+export type HistoryCommands = Pick<CoreCommands, 'chat.history' | 'message.react' | 'search.messages'>;
 
 /** Messages with the reactions kept for them. */
 export function withReactions(store: Store, messages: ChatMessage[]): ChatMessage[] {
@@ -37,6 +37,7 @@ export function createHistoryCommands(
       const fetched = await modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
       return fetched.stored > 0 ? local() : found;
     },
+    'search.messages': (query) => Promise.resolve(withReactions(store, store.search.search(query))),
     'message.react': async ({ account, id, emojis }) => {
       const target = store.messages.get(id);
       if (target?.account !== account) throw new UserError('That message is not here');

@@ -9,6 +9,7 @@ import { createSecretsRepo } from './secretsRepo.ts';
 import { createMetaRepo } from './metaRepo.ts';
 import { createConversationsRepo } from './conversationsRepo.ts';
 import { createReactionsRepo } from './reactionsRepo.ts';
+import { createSearchRepo } from './searchRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -23,6 +24,7 @@ export function openStore(path: string) {
     meta: createMetaRepo(db),
     conversations: createConversationsRepo(db),
     reactions: createReactionsRepo(db),
+    search: createSearchRepo(db),
     omemo: createOmemoRepo(db),
     close: () => db.close(),
   };

@@ -9,6 +9,7 @@ import { editProvenance } from './0007-edit-provenance.ts';
 import { appMeta } from './0008-app-meta.ts';
 import { conversations } from './0009-conversations.ts';
 import { repliesReactions } from './0010-replies-reactions.ts';
+import { search } from './0011-search.ts';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   appMeta,
   conversations,
   repliesReactions,
+  search,
 ];

@@ -1,0 +1,75 @@
+// Message search as a person uses it: Ctrl+Shift+F, words found as prefixes in every chat, a correction
+// found by its new text, and a click that opens the chat at an old message (older pages loaded to reach it).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+import { eventually } from '../helpers/waitFor.ts';
+import { startApp, withAccount } from './harness.ts';
+
+let server: ProsodyServer;
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
+
+test('search finds words in every chat, a correction by its new text, and opens an old message in place', async (t) => {
+  const [meUser, friendUser] = [await newUser(server, 'seeker'), await newUser(server, 'talker')];
+  await makeContacts(server, meUser, friendUser, { name: 'Talker' }, { name: 'Seeker' });
+  const friend = await startEngine(server, friendUser);
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
+  t.after(async () => {
+    await app.close();
+    await friend.close();
+  });
+  const { page } = app;
+  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
+  const send = (body: string) => friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body });
+  await send('Meet me at the harbour at dawn');
+  const typo = await send('bring the lantren');
+  await friend.core.commands['chat.correct']({ account: friend.account, id: typo.id, body: 'bring the lantern' });
+  for (let i = 0; i < 150; i++) await send(`filler message ${i}`);
+  await eventually(
+    async () =>
+      (await app.core.commands['search.messages']({ text: 'filler 149' })).length === 1 &&
+      (await app.core.commands['search.messages']({ text: 'lantern' })).length === 1,
+    'all stored at my engine',
+    30_000,
+  );
+
+  await page
+    .getByRole('navigation', { name: 'Chats' })
+    .getByRole('button', { name: /^Talker/ })
+    .waitFor();
+  await page.keyboard.press('Control+Shift+F');
+  const dialog = page.getByRole('dialog', { name: 'Search messages' });
+  await dialog.getByRole('searchbox', { name: 'Search for words' }).fill('HARB daw');
+  const results = dialog.getByRole('list', { name: 'Results' });
+  await results.getByText('Meet me at the harbour at dawn').waitFor();
+  assert.deepEqual(await results.locator('mark').allInnerTexts(), ['harbour', 'dawn']);
+  await dialog.getByRole('searchbox', { name: 'Search for words' }).fill('lantren');
+  await dialog.getByText('0 found').waitFor();
+  await dialog.getByRole('searchbox', { name: 'Search for words' }).fill('lantern');
+  await results.getByText('bring the lantern').waitFor();
+  await dialog.getByRole('searchbox', { name: 'Search for words' }).fill('harbour');
+  await results.getByText('Meet me at the harbour at dawn').waitFor();
+  await app.shot('search');
+  await results.getByText('Meet me at the harbour at dawn').click();
+
+  const log = page.getByRole('log', { name: 'Messages with Talker' });
+  await log.locator('.message.highlighted').getByText('Meet me at the harbour at dawn').waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+F');
+  await page
+    .getByRole('dialog', { name: 'Search messages' })
+    .getByRole('checkbox', { name: 'Only this chat' })
+    .waitFor();
+  assert.equal(
+    await page
+      .getByRole('dialog', { name: 'Search messages' })
+      .getByRole('checkbox', { name: 'Only this chat' })
+      .isChecked(),
+    true,
+  );
+});
