@@ -10,6 +10,7 @@ import { benchUpload } from './upload.ts';
 import { benchOmemo } from './omemo.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 import { benchStyling } from './styling.ts';
+import { benchSearch } from './search.ts';
 
 const server = await startProsody({
   archiveStorage: 'memory',
@@ -161,6 +162,7 @@ try {
   console.log('\nRenderer (Chromium through the bridge):');
   await benchRoster(server, quick ? 500 : 2000);
   await benchHistory(server, 10_000);
+  await benchSearch(quick ? 20_000 : 100_000);
   await benchBigRoom(server, quick ? 300 : 2000);
 } finally {
   await server.stop();
