@@ -19,7 +19,8 @@ import { LastSeenNote } from './LastSeenNote.tsx';
 export function ChatPane({ account, peer }: { account: Account; peer: BareJid }) {
   const t = useT();
   const item = useAppStore((s) => s.roster[account.id]?.find((i) => i.jid === peer));
-  const presence = useAppStore((s) => s.presence[account.id]?.[peer]);
+  const connected = account.state.status === 'online';
+  const presence = useAppStore((s) => (connected ? s.presence[account.id]?.[peer] : undefined));
   const log = useAppStore((s) => s.chats[chatKey(account.id, peer)]) ?? EMPTY_LOG;
   const name = displayName(item ?? { jid: peer, name: '' });
   const resources = presence?.resources ?? [];
@@ -83,11 +84,6 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
         ) : null}
       </header>
       {privateInRoom ? null : <EncryptionNotice account={account.id} peer={peer} />}
-      {typing ? (
-        <p className="typing" role="status">
-          {t('chat.typing', { name })}
-        </p>
-      ) : null}
       {stranger && !blocked ? (
         <div className="banner info stranger" role="region" aria-label={t('roster.strangers')}>
           <span>{t('chat.strangerNotice', { jid: peer })}</span>
@@ -115,6 +111,11 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
         </div>
       ) : null}
       <MessageList key={peer} account={account.id} peer={peer} log={log} peerName={name} ownJid={account.jid} />
+      {typing ? (
+        <p className="typing" role="status">
+          {t('chat.typing', { name })}
+        </p>
+      ) : null}
       <Composer key={`composer ${peer}`} account={account.id} peer={peer} peerName={name} />
     </DropSection>
   );

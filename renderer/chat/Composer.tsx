@@ -12,6 +12,7 @@ import { sendMessage } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
 import { getState, setState, useAppStore } from '../store/index.ts';
 import { storedDraft, useDraft } from './useDraft.ts';
+import { type Completion, completeNick } from './nickCompletion.ts';
 
 const PAUSED_AFTER_MS = 5000;
 
@@ -66,7 +67,10 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
   const draft = useAppStore((s) => s.composerDraft);
   useEffect(() => {
     if (draft?.account !== account || draft.peer !== peer) return;
-    setText(draft.text);
+    setText((current) =>
+      draft.append && current ? `${current}${current.endsWith(' ') ? '' : ' '}${draft.text}` : draft.text,
+    );
+    box.current?.focus();
     setState({ composerDraft: undefined });
   }, [draft, account, peer]);
   const typing = useTypingNotifications(account, peer);
@@ -102,7 +106,21 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
     setText(last.body);
     return true;
   };
+  const occupants = useAppStore((s) => s.occupants[chatKey(account, peer)]);
+  const completion = useRef<Completion | undefined>(undefined);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (event.key === 'Tab' && occupants && !event.shiftKey) {
+      const field = event.currentTarget;
+      const next = completeNick(text, field.selectionStart, Object.keys(occupants), completion.current);
+      if (next) {
+        event.preventDefault();
+        completion.current = next;
+        setText(next.text);
+        requestAnimationFrame(() => field.setSelectionRange(next.caret, next.caret));
+        return;
+      }
+    }
+    completion.current = undefined;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();

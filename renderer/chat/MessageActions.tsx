@@ -31,6 +31,7 @@ export function MessageActions({
           .split('\n')
           .map((l) => `> ${l}`)
           .join('\n')}\n`,
+        append: true,
       },
     });
   const entries: MenuEntry[] = [

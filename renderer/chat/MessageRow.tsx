@@ -7,6 +7,7 @@ import { FileCard } from '../files/FileCard.tsx';
 import { useT } from '../i18n/useT.ts';
 import { formatDay, formatFullDate, formatTime } from '../lib/format.ts';
 import type { Language } from '../store/settings.ts';
+import { setState } from '../store/index.ts';
 import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
 import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
@@ -65,7 +66,22 @@ export const MessageRow = memo(function MessageRow({
         {row.groupStart ? (
           <div className="message-meta">
             <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
-            <span className="sender">{own ? t('chat.you') : sender}</span>
+            {message.groupchat && !own ? (
+              <button
+                type="button"
+                className="sender link-button"
+                title={t('chat.mention', { nick: sender })}
+                onClick={() =>
+                  setState({
+                    composerDraft: { account: message.account, peer: message.peer, text: `${sender}: `, append: true },
+                  })
+                }
+              >
+                {sender}
+              </button>
+            ) : (
+              <span className="sender">{own ? t('chat.you') : sender}</span>
+            )}
           </div>
         ) : null}
         <div

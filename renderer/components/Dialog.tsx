@@ -19,6 +19,11 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // The first field (or the body's first control) gets focus, not the Close button in the header.
+    const first = dialog?.querySelector<HTMLElement>(
+      'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])',
+    );
+    (first ?? dialog?.querySelector<HTMLElement>(':scope > :not(.dialog-header) button'))?.focus();
     return () => dialog?.close();
   }, []);
   return (

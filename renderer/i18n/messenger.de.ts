@@ -29,4 +29,6 @@ export const messengerDe = {
   'search.count': '{count} gefunden',
   'search.results': 'Ergebnisse',
   'search.open': 'Suchen',
+  'rooms.cannotWrite': 'Schreiben geht wieder, sobald du wieder im Raum bist.',
+  'chat.mention': '{nick} erwähnen',
 };

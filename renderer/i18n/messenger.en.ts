@@ -29,4 +29,6 @@ export const messengerEn = {
   'search.count': '{count} found',
   'search.results': 'Results',
   'search.open': 'Search',
+  'rooms.cannotWrite': 'You can write here again once you are back in the room.',
+  'chat.mention': 'Mention {nick}',
 };

@@ -151,11 +151,6 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         </button>
       </header>
       <EncryptionNotice account={account.id} peer={room.jid} />
-      {typing ? (
-        <p className="typing" role="status">
-          {t('chat.typing', { name: typing })}
-        </p>
-      ) : null}
       {state.status === 'joining' ? (
         <div className="banner info" role="status">
           {t('rooms.joining')}
@@ -185,7 +180,18 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
             ownJid={account.jid}
             canModerate={room.role === 'moderator'}
           />
-          <Composer key={`composer ${room.jid}`} account={account.id} peer={room.jid} peerName={name} />
+          {typing ? (
+            <p className="typing" role="status">
+              {t('chat.typing', { name: typing })}
+            </p>
+          ) : null}
+          {state.status === 'joined' ? (
+            <Composer key={`composer ${room.jid}`} account={account.id} peer={room.jid} peerName={name} />
+          ) : (
+            <p className="composer-closed muted" role="status">
+              {t('rooms.cannotWrite')}
+            </p>
+          )}
         </div>
         {showOccupants ? <OccupantPanel account={account.id} room={room} /> : null}
       </div>

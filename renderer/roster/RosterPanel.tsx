@@ -24,7 +24,9 @@ const NO_ITEMS: RosterItem[] = [];
 export function RosterPanel({ account }: { account: Account }) {
   const t = useT();
   const items = useAppStore((s) => s.roster[account.id] ?? NO_ITEMS);
-  const presence = useAppStore((s) => s.presence[account.id]);
+  // While we are not connected, nobody's last presence is current: everyone shows as offline.
+  const connected = account.state.status === 'online';
+  const presence = useAppStore((s) => (connected ? s.presence[account.id] : undefined));
   const unreadAll = useAppStore((s) => s.unread);
   const filter = useAppStore((s) => s.filter);
   const settings = useAppStore((s) => s.settings);

@@ -71,7 +71,7 @@ export interface AppState {
   ownDevices: Record<AccountId, OwnOmemoDevice>;
   openChat?: OpenChat | undefined;
   /** Text an xmpp: link asks to put into a chat's composer (never sent by itself). */
-  composerDraft?: { account: AccountId; peer: BareJid; text: string } | undefined;
+  composerDraft?: { account: AccountId; peer: BareJid; text: string; append?: boolean } | undefined;
   dialog?: DialogState | undefined;
   /** A confirmation or error notice shown above everything else (components/Confirmation.tsx). */
   confirmation?: Confirmation | undefined;
