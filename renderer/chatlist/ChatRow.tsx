@@ -9,7 +9,7 @@ import { call } from '../ipc/client.ts';
 import { consistentColor } from '../lib/consistentColor.ts';
 import { openChat } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
-import { updateSettings, useAppStore } from '../store/index.ts';
+import { openDialog, updateSettings, useAppStore } from '../store/index.ts';
 import { isMuted } from '../store/settings.ts';
 import { listTime, type Preview, previewOf } from './chatListView.ts';
 
@@ -76,6 +76,10 @@ export const ChatRow = memo(function ChatRow({ conversation: c, name, selected, 
           { label: t('mute.eight'), onSelect: () => setMute(key, 8) },
           { label: t('mute.always'), onSelect: () => setMute(key, 'always') },
         ]),
+    {
+      label: t('export.chat'),
+      onSelect: () => openDialog({ kind: 'export', account: c.account, peer: c.peer }),
+    },
     {
       label: t('chatList.close'),
       danger: true,

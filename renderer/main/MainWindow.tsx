@@ -23,6 +23,7 @@ import { NewChatDialog } from '../chatlist/NewChatDialog.tsx';
 import { SidebarTabs } from '../chatlist/SidebarTabs.tsx';
 import { MessageDetailsDialog } from '../chat/MessageDetailsDialog.tsx';
 import { SearchDialog } from '../search/SearchDialog.tsx';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -69,6 +70,8 @@ function Dialogs({ account }: { account: Account }) {
       return <MessageDetailsDialog message={dialog.message} />;
     case 'search':
       return <SearchDialog account={dialog.account} peer={dialog.peer} />;
+    case 'export':
+      return <ExportDialog account={dialog.account} peer={dialog.peer} />;
   }
 }
 

@@ -169,6 +169,9 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
       <PasswordStorage />
       {account ? <BlockedList account={account} /> : null}
       <div className="actions">
+        <button type="button" onClick={() => openDialog({ kind: 'export' })}>
+          {t('export.all')}
+        </button>
         <button type="button" onClick={() => setState({ dialog: undefined, addingAccount: true })}>
           {t('settings.addAccount')}
         </button>

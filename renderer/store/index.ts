@@ -37,7 +37,8 @@ export type DialogState =
   | { kind: 'xmlConsole'; account: AccountId }
   | { kind: 'newChat' }
   | { kind: 'messageDetails'; message: ChatMessage }
-  | { kind: 'search'; account?: AccountId; peer?: BareJid };
+  | { kind: 'search'; account?: AccountId; peer?: BareJid }
+  | { kind: 'export'; account?: AccountId; peer?: BareJid };
 
 export interface AppState {
   loaded: boolean;

@@ -51,6 +51,10 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'presence.lastActivity'(req: { account: AccountId; jid: string }): Promise<LastActivity>;
   /** `replyTo`: a message of this chat the new one answers (XEP-0461, with a fallback quote). */
   'chat.send'(req: { account: AccountId; to: BareJid; body: string; replyTo?: MessageId }): Promise<ChatMessage>;
+  /** How many stored messages an export of this chat (or account, or everything) holds. */
+  'export.count'(req: { account?: AccountId; peer?: BareJid }): Promise<number>;
+  /** A page of those, oldest first (by account and chat), for writing an export. */
+  'export.page'(req: { account?: AccountId; peer?: BareJid; offset: number; limit: number }): Promise<ChatMessage[]>;
   /** Full-text search over stored messages of every account (or the filters given), newest first. */
   'search.messages'(req: SearchQuery): Promise<ChatMessage[]>;
   /** Our whole set of reactions to a message (XEP-0444); an empty list takes them back. */

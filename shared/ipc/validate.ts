@@ -106,6 +106,13 @@ const schemas: { [K in CommandName]: Guard } = {
   'presence.list': object({ account }),
   'presence.lastActivity': object({ account, jid: chatPeerOrFull }),
   'chat.send': object({ account, to: bareJid, body: nonEmpty(MAX_BODY_CHARS), replyTo: optional(nonEmpty(256)) }),
+  'export.count': object({ account: optional(account), peer: optional(chatPeer) }),
+  'export.page': object({
+    account: optional(account),
+    peer: optional(chatPeer),
+    offset: int(0, Number.MAX_SAFE_INTEGER),
+    limit: int(1, 1000),
+  }),
   'search.messages': object({
     text: nonEmpty(MAX_SEARCH_CHARS),
     account: optional(account),

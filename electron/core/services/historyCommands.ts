@@ -8,7 +8,10 @@ import type { Store } from '../store/index.ts';
 import { UserError } from '../userError.ts';
 import { reactionsStanza } from './relationsOut.ts';
 
-export type HistoryCommands = Pick<CoreCommands, 'chat.history' | 'message.react' | 'search.messages'>;
+export type HistoryCommands = Pick<
+  CoreCommands,
+  'chat.history' | 'message.react' | 'search.messages' | 'export.count' | 'export.page'
+>;
 
 /** Messages with the reactions kept for them. */
 export function withReactions(store: Store, messages: ChatMessage[]): ChatMessage[] {
@@ -37,6 +40,9 @@ export function createHistoryCommands(
       const fetched = await modules.mam.fetchOlder(peer, limit - found.length).catch(() => ({ stored: 0 }));
       return fetched.stored > 0 ? local() : found;
     },
+    'export.count': (filter) => Promise.resolve(store.search.count(filter)),
+    'export.page': ({ offset, limit, ...filter }) =>
+      Promise.resolve(withReactions(store, store.search.page(filter, offset, limit))),
     'search.messages': (query) => Promise.resolve(withReactions(store, store.search.search(query))),
     'message.react': async ({ account, id, emojis }) => {
       const target = store.messages.get(id);

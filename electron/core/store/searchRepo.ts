@@ -12,6 +12,28 @@ export function ftsExpression(text: string): string | undefined {
 
 export function createSearchRepo(db: Db) {
   return {
+    /** One chat's (or every chat's) stored messages, oldest first, a page at a time (for exports). */
+    page(
+      filter: { account?: string | undefined; peer?: string | undefined },
+      offset: number,
+      limit: number,
+    ): ChatMessage[] {
+      return (
+        sql(
+          db,
+          `SELECT * FROM messages WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR peer = ?2)
+          ORDER BY account, peer, ts, rowid LIMIT ?3 OFFSET ?4`,
+        ).all(filter.account ?? null, filter.peer ?? null, limit, offset) as unknown as RawMessage[]
+      ).map(fromRaw);
+    },
+    count(filter: { account?: string | undefined; peer?: string | undefined }): number {
+      return (
+        sql(
+          db,
+          'SELECT COUNT(*) AS n FROM messages WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR peer = ?2)',
+        ).get(filter.account ?? null, filter.peer ?? null) as { n: number }
+      ).n;
+    },
     search(query: SearchQuery): ChatMessage[] {
       const match = ftsExpression(query.text);
       if (!match) return [];
