@@ -15,6 +15,7 @@ import { MessageList } from './MessageList.tsx';
 import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
 import { MuteControl } from '../notify/MuteControl.tsx';
 import { LastSeenNote } from './LastSeenNote.tsx';
+import { SpeakingAs } from './SpeakingAs.tsx';
 
 export function ChatPane({ account, peer }: { account: Account; peer: BareJid }) {
   const t = useT();
@@ -44,6 +45,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
         <div className="chat-title">
           <h2>{name}</h2>
           <span className="muted chat-jid">{peer}</span>
+          <SpeakingAs account={account} />
           <ul className="resources" aria-label={t('chat.resources')}>
             {resources.length === 0 ? (
               <li className="muted">

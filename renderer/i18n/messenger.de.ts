@@ -41,4 +41,5 @@ export const messengerDe = {
   'export.save': 'Exportieren und speichern',
   'export.chat': 'Chat exportieren …',
   'export.all': 'Alle Nachrichten exportieren …',
+  'chat.speakingAs': 'als {jid}',
 };

@@ -41,4 +41,5 @@ export const messengerEn = {
   'export.save': 'Export and save',
   'export.chat': 'Export chat…',
   'export.all': 'Export all messages…',
+  'chat.speakingAs': 'as {jid}',
 };

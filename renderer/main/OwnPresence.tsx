@@ -11,6 +11,9 @@ import { setState, useAppStore } from '../store/index.ts';
 export function OwnPresence({ account }: { account: Account }) {
   const t = useT();
   const accounts = useAppStore((s) => s.accounts);
+  const unread = useAppStore((s) => s.unread);
+  const unreadOf = (id: string): number =>
+    Object.entries(unread).reduce((sum, [key, n]) => (key.startsWith(`${id} `) ? sum + n : sum), 0);
   const [status, setStatus] = useState(account.presence.status);
   useEffect(() => setStatus(account.presence.status), [account.presence.status]);
   const shown: PresenceShow = account.state.status === 'online' ? account.presence.show : 'offline';
@@ -30,7 +33,7 @@ export function OwnPresence({ account }: { account: Account }) {
           >
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.jid}
+                {unreadOf(a.id) > 0 ? `${a.jid} (${unreadOf(a.id)})` : a.jid}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT.ts';
 import { Composer } from '../chat/Composer.tsx';
 import { DropSection } from '../files/DropSection.tsx';
 import { MessageList } from '../chat/MessageList.tsx';
+import { SpeakingAs } from '../chat/SpeakingAs.tsx';
 import { chatKey, EMPTY_LOG } from '../store/chats.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { OccupantPanel } from './OccupantPanel.tsx';
@@ -57,6 +58,7 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         <div className="chat-title">
           <h2>{name}</h2>
           <span className="muted chat-jid">{room.jid}</span>
+          <SpeakingAs account={account} />
           <p className="subject" aria-label={t('rooms.subject')}>
             {room.subject || t('rooms.noSubject')}
           </p>
