@@ -93,7 +93,7 @@ export function MessageActions({
             title={t('message.reactWith', { emoji: '👍' })}
             onClick={() => reactTo(message, toggleOwn(message.reactions, '👍'))}
           >
-            👍
+            <span className="emoji-text">👍</span>
           </button>
           <button
             type="button"

@@ -77,9 +77,40 @@ export function MessageList({
     el.scrollTop = Math.max(0, (layout.offsets[index] ?? 0) + padTop - 60);
     lastTop.current = el.scrollTop;
     readViewport();
-    setHighlight(rows[index]?.message.id);
+    if (!jump.quiet) setHighlight(rows[index]?.message.id);
     setState({ jumpTo: undefined });
   }, [jump, rows, log.hasOlder, log.loadingOlder, layout, padTop, account, peer, readViewport]);
+
+  // Where the messages unread at opening start: a separator there, and the list opens at it.
+  const unreadAtOpen = useAppStore((s) =>
+    s.openChat?.account === account && s.openChat.peer === peer ? (s.openChat.unreadAtOpen ?? 0) : 0,
+  );
+  const firstUnread = useMemo(() => {
+    if (unreadAtOpen === 0) return undefined;
+    const incoming = log.messages.filter((m) => m.direction === 'in');
+    return incoming[incoming.length - unreadAtOpen]?.id;
+  }, [unreadAtOpen, log.messages]);
+  const jumpedToUnread = useRef(false);
+  useEffect(() => {
+    if (!firstUnread || jumpedToUnread.current) return;
+    jumpedToUnread.current = true;
+    if (unreadAtOpen > 3)
+      setState({ jumpTo: { account, peer, ref: firstUnread, at: Date.now(), byId: true, quiet: true } });
+  }, [firstUnread, unreadAtOpen, account, peer]);
+  // Messages that arrive while the user reads further up: a pill that takes them down.
+  const [below, setBelow] = useState(0);
+  const seenCount = useRef(log.messages.length);
+  useEffect(() => {
+    const added = log.messages.length - seenCount.current;
+    seenCount.current = log.messages.length;
+    if (added > 0 && !atBottom.current && log.messages.at(-1)?.direction === 'in') setBelow((n) => n + added);
+  }, [log.messages]);
+  const toBottom = (): void => {
+    const el = scroller.current;
+    atBottom.current = true;
+    setBelow(0);
+    if (el) el.scrollTop = el.scrollHeight;
+  };
 
   const pendingFrame = useRef(0);
   const rowObserver = useMemo(
@@ -118,8 +149,10 @@ export function MessageList({
     // Rows measured after we scrolled to the bottom grow the content under us: that is not the user leaving it.
     const movedUp = el.scrollTop < lastTop.current - 1;
     lastTop.current = el.scrollTop;
-    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 8) atBottom.current = true;
-    else if (movedUp) atBottom.current = false;
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 8) {
+      atBottom.current = true;
+      if (below) setBelow(0);
+    } else if (movedUp) atBottom.current = false;
     readViewport();
     if (el.scrollTop < LOAD_MARGIN && log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);
   };
@@ -151,37 +184,45 @@ export function MessageList({
         : t('chat.empty')
       : '';
   return (
-    <div
-      ref={scroller}
-      className="messages"
-      role="log"
-      aria-label={t('chat.messages', { name: peerName })}
-      tabIndex={0}
-      onScroll={onScroll}
-    >
-      <div className="messages-inner" style={{ height: total + padTop }}>
-        <p className="messages-header" style={{ top: padTop - HEADER }}>
-          {header}
-        </p>
-        {rows.slice(range.start, range.end).map((row, i) => (
-          <div
-            key={row.key}
-            data-key={row.key}
-            ref={observe}
-            className="virtual-row"
-            style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}
-          >
-            <MessageRow
-              row={row}
-              peerName={peerName}
-              ownJid={ownJid}
-              language={language}
-              canModerate={canModerate}
-              highlighted={row.message.id === highlight}
-            />
-          </div>
-        ))}
+    <div className="messages-wrap">
+      <div
+        ref={scroller}
+        className="messages"
+        role="log"
+        aria-label={t('chat.messages', { name: peerName })}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        <div className="messages-inner" style={{ height: total + padTop }}>
+          <p className="messages-header" style={{ top: padTop - HEADER }}>
+            {header}
+          </p>
+          {rows.slice(range.start, range.end).map((row, i) => (
+            <div
+              key={row.key}
+              data-key={row.key}
+              ref={observe}
+              className="virtual-row"
+              style={{ transform: `translateY(${(layout.offsets[range.start + i] ?? 0) + padTop}px)` }}
+            >
+              <MessageRow
+                row={row}
+                peerName={peerName}
+                ownJid={ownJid}
+                language={language}
+                canModerate={canModerate}
+                highlighted={row.message.id === highlight}
+                unreadStart={row.message.id === firstUnread}
+              />
+            </div>
+          ))}
+        </div>
       </div>
+      {below > 0 ? (
+        <button type="button" className="new-below" onClick={toBottom}>
+          {t('chat.newBelow', { count: below })} ↓
+        </button>
+      ) : null}
     </div>
   );
 }

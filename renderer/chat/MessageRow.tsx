@@ -37,6 +37,7 @@ export const MessageRow = memo(function MessageRow({
   language,
   canModerate = false,
   highlighted = false,
+  unreadStart = false,
 }: {
   row: Row;
   peerName: string;
@@ -44,6 +45,7 @@ export const MessageRow = memo(function MessageRow({
   language: Language;
   canModerate?: boolean;
   highlighted?: boolean;
+  unreadStart?: boolean;
 }) {
   const t = useT();
   const { message } = row;
@@ -55,6 +57,11 @@ export const MessageRow = memo(function MessageRow({
   const [menuSignal, setMenuSignal] = useState(0);
   return (
     <div className="message-row">
+      {unreadStart ? (
+        <div className="unread-separator" role="separator">
+          <span>{t('chat.newMessages')}</span>
+        </div>
+      ) : null}
       {row.dayStart ? (
         <div className="day-separator" role="separator">
           <span>{formatDay(message.timestamp, language, t)}</span>

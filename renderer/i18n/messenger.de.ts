@@ -42,4 +42,6 @@ export const messengerDe = {
   'export.chat': 'Chat exportieren …',
   'export.all': 'Alle Nachrichten exportieren …',
   'chat.speakingAs': 'als {jid}',
+  'chat.newMessages': 'Neue Nachrichten',
+  'chat.newBelow': '{count} neu',
 };

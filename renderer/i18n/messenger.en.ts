@@ -42,4 +42,6 @@ export const messengerEn = {
   'export.chat': 'Export chat…',
   'export.all': 'Export all messages…',
   'chat.speakingAs': 'as {jid}',
+  'chat.newMessages': 'New messages',
+  'chat.newBelow': '{count} new',
 };

@@ -77,7 +77,7 @@ export function markDisplayed(account: AccountId, peer: BareJid, id: string): vo
 export async function openChat(account: AccountId, peer: BareJid): Promise<void> {
   const key = chatKey(account, peer);
   setState((s) => ({
-    openChat: { account, peer },
+    openChat: { account, peer, unreadAtOpen: s.unread[key] ?? 0 },
     activeAccount: account,
     unread: clearUnread(s.unread, key),
     dialog: undefined,

@@ -19,6 +19,8 @@ import type { Confirmation } from '../components/Confirmation.tsx';
 export interface OpenChat {
   account: AccountId;
   peer: BareJid;
+  /** How many messages were unread when it was opened: the list marks where they start. */
+  unreadAtOpen?: number;
 }
 
 export type DialogState =
@@ -81,7 +83,7 @@ export interface AppState {
   /** The message the composer's next message answers (XEP-0461). */
   replyingTo?: { account: AccountId; peer: BareJid; id: MessageId } | undefined;
   /** A reply's quote was clicked: the message list scrolls to that message (`ref` as the reply names it). */
-  jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number; byId?: boolean } | undefined;
+  jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number; byId?: boolean; quiet?: boolean } | undefined;
   /** The chat list: every account's conversations (engine summaries). */
   conversations: ConversationsByChat;
 }
