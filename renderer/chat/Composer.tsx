@@ -13,6 +13,7 @@ import { chatKey } from '../store/chats.ts';
 import { getState, setState, useAppStore } from '../store/index.ts';
 import { storedDraft, useDraft } from './useDraft.ts';
 import { type Completion, completeNick } from './nickCompletion.ts';
+import { useEmojiInput } from '../emoji/useEmojiInput.tsx';
 
 const PAUSED_AFTER_MS = 5000;
 
@@ -108,7 +109,9 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
   };
   const occupants = useAppStore((s) => s.occupants[chatKey(account, peer)]);
   const completion = useRef<Completion | undefined>(undefined);
+  const emoji = useEmojiInput(box, text, setText);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (emoji.handleKey(event)) return;
     if (event.key === 'Tab' && occupants && !event.shiftKey) {
       const field = event.currentTarget;
       const next = completeNick(text, field.selectionStart, Object.keys(occupants), completion.current);
@@ -192,6 +195,7 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
         </p>
       ) : null}
       <UploadList account={account} peer={peer} />
+      {emoji.suggestions}
       <div className="composer-row">
         <input
           ref={picker}
@@ -214,6 +218,7 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
         >
           <PaperclipIcon />
         </button>
+        {emoji.button}
         <textarea
           ref={box}
           aria-label={t('chat.composer')}

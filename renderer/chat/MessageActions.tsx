@@ -6,6 +6,8 @@ import { type MenuEntry, PopupMenu } from '../components/PopupMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { openDialog, setState } from '../store/index.ts';
+import { useState } from 'react';
+import { EmojiPicker } from '../emoji/EmojiPicker.tsx';
 import { reactTo } from './ReactionBar.tsx';
 import { QUICK_REACTIONS, toggleOwn } from './reactionsView.ts';
 
@@ -19,6 +21,7 @@ export function MessageActions({
   openSignal: number;
 }) {
   const t = useT();
+  const [picking, setPicking] = useState(false);
   const own = message.direction === 'out';
   const answerable = !message.retracted && (!message.groupchat || message.stanzaId !== undefined);
   const reply = (): void => setState({ replyingTo: { account: message.account, peer: message.peer, id: message.id } });
@@ -42,6 +45,7 @@ export function MessageActions({
           onSelect: () => reactTo(message, toggleOwn(message.reactions, emoji)),
         }))
       : []),
+    ...(answerable ? [{ label: t('message.reactMore'), onSelect: () => setPicking(true) }] : []),
     ...(message.body && !message.retracted
       ? [
           {
@@ -105,6 +109,17 @@ export function MessageActions({
             ↩
           </button>
         </>
+      ) : null}
+      {picking ? (
+        <span className="emoji-anchor">
+          <EmojiPicker
+            onPick={(emoji) => {
+              setPicking(false);
+              reactTo(message, toggleOwn(message.reactions, emoji));
+            }}
+            onClose={() => setPicking(false)}
+          />
+        </span>
       ) : null}
       <PopupMenu label={t('message.more')} entries={entries} openSignal={openSignal} className="message-action">
         ⋯

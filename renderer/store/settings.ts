@@ -27,6 +27,9 @@ export interface Settings {
   xaAfterMinutes: number;
   /** The left pane: the conversation list, or the contacts (roster and rooms). */
   sidebarView: SidebarView;
+  /** The emoji picker: most recently used first, and the skin tone chosen (0: none). */
+  recentEmoji: string[];
+  skinTone: number;
 }
 
 export type SidebarView = 'chats' | 'contacts';
@@ -47,6 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   awayAfterMinutes: 10,
   xaAfterMinutes: 30,
   sidebarView: 'chats',
+  recentEmoji: [],
+  skinTone: 0,
 };
 
 const minutes = (value: unknown, fallback: number): number =>
@@ -111,6 +116,16 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
     awayAfterMinutes: minutes(value.awayAfterMinutes, fallback.awayAfterMinutes),
     xaAfterMinutes: minutes(value.xaAfterMinutes, fallback.xaAfterMinutes),
     sidebarView: value.sidebarView === 'contacts' ? 'contacts' : 'chats',
+    recentEmoji: Array.isArray(value.recentEmoji)
+      ? value.recentEmoji.filter((e): e is string => typeof e === 'string' && e.length <= 32).slice(0, 24)
+      : [],
+    skinTone:
+      typeof value.skinTone === 'number' &&
+      Number.isInteger(value.skinTone) &&
+      value.skinTone >= 0 &&
+      value.skinTone <= 5
+        ? value.skinTone
+        : 0,
   };
 }
 
