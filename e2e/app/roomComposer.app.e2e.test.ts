@@ -35,6 +35,13 @@ test('Tab completes nicks, a click on a nick mentions it, and a kick closes the 
   const log = page.getByRole('log', { name: /^Messages with/ });
   await log.getByText('hello everyone').waitFor();
 
+  await page.keyboard.press('Control+K');
+  const option = page
+    .getByRole('listbox', { name: /./u })
+    .getByRole('option', { name: new RegExp(room.split('@')[0] ?? '') });
+  await option.waitFor();
+  assert.ok(!(await option.innerHTML()).includes('Offline'), 'a joined room is not shown as offline');
+  await page.keyboard.press('Escape');
   const box = page.getByRole('textbox', { name: 'Message', exact: true });
   await box.fill('bene');
   await box.press('Tab');

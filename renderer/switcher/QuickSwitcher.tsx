@@ -1,5 +1,6 @@
 // Ctrl+K: type a few letters of a name or JID, arrows to choose, Enter to open the chat.
 import { type KeyboardEvent, useMemo, useState } from 'react';
+import { roomName } from '../rooms/RoomList.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { PresenceDot } from '../components/PresenceDot.tsx';
@@ -12,6 +13,7 @@ import { switcherMatches } from './switcherMatches.ts';
 export function QuickSwitcher() {
   const t = useT();
   const roster = useAppStore((s) => s.roster);
+  const rooms = useAppStore((s) => s.rooms);
   const presence = useAppStore((s) => s.presence);
   const chats = useAppStore((s) => s.chats);
   const [query, setQuery] = useState('');
@@ -60,10 +62,18 @@ export function QuickSwitcher() {
               onMouseEnter={() => setSelected(i)}
               onClick={() => choose(i)}
             >
-              <Avatar jid={m.jid} name={m.name} size={28} />
-              <PresenceDot show={bestPresence(presence[m.account]?.[m.jid]).show} />
-              <span className="switcher-name">{m.name}</span>
-              <span className="muted">{m.jid}</span>
+              <Avatar jid={m.jid} name={rooms[m.account]?.[m.jid] ? `#${m.name}` : m.name} size={28} />
+              {rooms[m.account]?.[m.jid] ? (
+                <span className="switcher-kind" aria-label={t('rooms.label')}>
+                  #
+                </span>
+              ) : (
+                <PresenceDot show={bestPresence(presence[m.account]?.[m.jid]).show} />
+              )}
+              <span className="switcher-name">
+                {rooms[m.account]?.[m.jid] ? roomName(rooms[m.account]?.[m.jid] ?? { jid: m.jid, name: '' }) : m.name}
+              </span>
+              <span className="muted switcher-jid">{m.jid}</span>
             </li>
           ))}
           {matches.length === 0 ? <li className="muted">{t('switcher.none')}</li> : null}
