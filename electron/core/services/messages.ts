@@ -98,8 +98,17 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
     /** A person's whole set of reactions to a message replaces their previous one (an older replay changes nothing). */
     react(message: IncomingRecord, reactions: { id: string; emojis: string[] }): void {
       const target = store.messages.byReference(account, message.peer, reactions.id, message.groupchat === true);
-      if (!target) return;
       const who = reactionSender(message);
+      if (!target) {
+        store.reactions.park(
+          account,
+          message.peer,
+          reactions.id,
+          { ...who, emojis: reactions.emojis },
+          message.timestamp,
+        );
+        return;
+      }
       if (store.reactions.set(target.id, { ...who, emojis: reactions.emojis }, message.timestamp))
         emit('message.changed', { ...target, reactions: store.reactions.of([target.id]).get(target.id) ?? [] });
     },
@@ -110,8 +119,13 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
         : message.timestamp;
       const full: ChatMessage = { ...message, timestamp, id: message.id ?? randomUUID(), account };
       const stored = store.messages.add(full);
-      if (stored) emit('message.added', full);
-      else if (message.originId && message.stanzaId)
+      if (stored) {
+        emit('message.added', full);
+        const refs = full.groupchat ? [full.stanzaId] : [full.originId, full.id];
+        const ids = refs.filter((r): r is string => r !== undefined);
+        if (store.reactions.claim(account, full.peer, ids, full.id))
+          emit('message.changed', { ...full, reactions: store.reactions.of([full.id]).get(full.id) ?? [] });
+      } else if (message.originId && message.stanzaId)
         store.messages.attachStanzaId(account, message.peer, message.originId, message.stanzaId);
       return stored;
     },

@@ -10,6 +10,7 @@ import { appMeta } from './0008-app-meta.ts';
 import { conversations } from './0009-conversations.ts';
 import { repliesReactions } from './0010-replies-reactions.ts';
 import { search } from './0011-search.ts';
+import { parkedReactions } from './0012-parked-reactions.ts';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   conversations,
   repliesReactions,
   search,
+  parkedReactions,
 ];
