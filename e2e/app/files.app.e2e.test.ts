@@ -78,6 +78,15 @@ test('files chosen in the picker upload with their own progress; the contact see
     'sent as encrypted files',
   );
   assert.equal(await myLog.getByRole('figure', { name: 'File second-thoughts.bin' }).count(), 0);
+
+  // Over the server's limit (10 MiB here): said in words, and no Retry that could not work.
+  await me.page.getByLabel('Files to send').setInputFiles({
+    name: 'too-big.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.alloc(11 * 1024 * 1024),
+  });
+  await uploads.getByText(/it is larger than the server takes \(10(\.0)? MiB\)/u).waitFor();
+  assert.equal(await uploads.getByRole('button', { name: 'Retry sending too-big.bin' }).count(), 0);
   await Promise.all([me.close(), pal.close()]);
 });
 

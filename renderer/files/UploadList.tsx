@@ -30,7 +30,7 @@ export function UploadList({ account, peer }: { account: AccountId; peer: BareJi
               </span>
             </>
           )}
-          {u.status === 'failed' ? (
+          {u.status === 'failed' && !u.final ? (
             <button
               type="button"
               aria-label={t('files.retry', { name: u.name })}

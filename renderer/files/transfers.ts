@@ -3,6 +3,7 @@
 import {
   type DownloadedFile,
   FILE_CHUNK_BYTES,
+  formatBytes,
   MAX_READ_BYTES,
   type RemoteFileInfo,
   sniffImageType,
@@ -10,6 +11,7 @@ import {
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { call } from '../ipc/client.ts';
+import { translator } from '../i18n/translate.ts';
 import { chatKey } from '../store/chats.ts';
 import { withDownload, withoutUpload, withUpload, withUploadChange } from '../store/files.ts';
 import { getState, setState } from '../store/index.ts';
@@ -43,6 +45,16 @@ async function run(id: string): Promise<void> {
     uploads: withUploadChange(s.uploads, key, id, { status: 'uploading', sent: 0, error: undefined }),
   }));
   try {
+    // Over the server's limit: said in the user's words, and no retry is offered (it could not work).
+    const { maxFileSize } = await call('upload.service', { account: job.account }).catch(() => ({
+      maxFileSize: undefined,
+    }));
+    if (maxFileSize !== undefined && job.file.size > maxFileSize) {
+      const error = translator(getState().settings.language)('files.tooLarge', { max: formatBytes(maxFileSize) });
+      pending.delete(id);
+      setState((s) => ({ uploads: withUploadChange(s.uploads, key, id, { status: 'failed', error, final: true }) }));
+      return;
+    }
     const { upload } = await call('upload.begin', {
       account: job.account,
       to: job.peer,

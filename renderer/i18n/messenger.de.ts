@@ -63,4 +63,5 @@ export const messengerDe = {
   'emoji.group.symbols': 'Symbole',
   'emoji.group.flags': 'Flaggen',
   'message.reactMore': 'Mit einem anderen Emoji reagieren …',
+  'files.tooLarge': 'sie ist größer, als der Server annimmt ({max})',
 };

@@ -63,4 +63,5 @@ export const messengerEn = {
   'emoji.group.symbols': 'Symbols',
   'emoji.group.flags': 'Flags',
   'message.reactMore': 'React with another emoji…',
+  'files.tooLarge': 'it is larger than the server takes ({max})',
 };

@@ -10,6 +10,8 @@ export interface UploadItem {
   sent: number;
   status: 'uploading' | 'failed';
   error?: string | undefined;
+  /** Trying again cannot help (the file is over the server's limit). */
+  final?: boolean | undefined;
 }
 
 export interface DownloadItem {
