@@ -156,7 +156,8 @@ test('creating a configured room opens its own form first; a change made there t
       'Book club',
     'the new name',
   );
-  const lists = page.getByRole('button', { name: /^Members and bans of/ });
+  await page.getByRole('button', { name: 'Room menu' }).click();
+  const lists = page.getByRole('menuitem', { name: /^Members and bans of/ });
   await lists.click();
   const listDialog = page.getByRole('dialog', { name: /^Members and bans of/ });
   await listDialog.getByRole('combobox', { name: 'List' }).selectOption('outcast');
@@ -172,7 +173,8 @@ test('creating a configured room opens its own form first; a change made there t
   await listDialog.getByRole('button', { name: 'Remove troll@localhost from this list' }).click();
   await listDialog.getByText('Nobody on this list.').waitFor();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Change your nickname in this room' }).click();
+  await page.getByRole('button', { name: 'Room menu' }).click();
+  await page.getByRole('menuitem', { name: 'Change your nickname in this room' }).click();
   const nickDialog = page.getByRole('dialog', { name: 'Please confirm' });
   await nickDialog.getByRole('textbox').fill('Chair');
   await nickDialog.getByRole('button', { name: 'OK' }).click();
@@ -180,8 +182,11 @@ test('creating a configured room opens its own form first; a change made there t
     async () => (await app.core.commands['muc.rooms']({ account: meUser.jid }))[0]?.nick === 'Chair',
     'the new nick',
   );
-  await page.getByRole('button', { name: /^Bookmark this room/ }).click();
-  await page.getByRole('button', { name: 'Remove the bookmark' }).waitFor();
+  await page.getByRole('button', { name: 'Room menu' }).click();
+  await page.getByRole('menuitem', { name: /^Bookmark this room/ }).click();
+  await page.getByRole('button', { name: 'Room menu' }).click();
+  await page.getByRole('menuitem', { name: 'Remove the bookmark' }).waitFor();
+  await page.keyboard.press('Escape');
   assert.deepEqual(
     (await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]),
     [[room, true]],

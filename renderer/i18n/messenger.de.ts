@@ -64,4 +64,5 @@ export const messengerDe = {
   'emoji.group.flags': 'Flaggen',
   'message.reactMore': 'Mit einem anderen Emoji reagieren …',
   'files.tooLarge': 'sie ist größer, als der Server annimmt ({max})',
+  'rooms.menu': 'Raummenü',
 };

@@ -64,4 +64,5 @@ export const messengerEn = {
   'emoji.group.flags': 'Flags',
   'message.reactMore': 'React with another emoji…',
   'files.tooLarge': 'it is larger than the server takes ({max})',
+  'rooms.menu': 'Room menu',
 };

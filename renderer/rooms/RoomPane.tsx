@@ -9,6 +9,7 @@ import { Composer } from '../chat/Composer.tsx';
 import { DropSection } from '../files/DropSection.tsx';
 import { MessageList } from '../chat/MessageList.tsx';
 import { SpeakingAs } from '../chat/SpeakingAs.tsx';
+import { PopupMenu } from '../components/PopupMenu.tsx';
 import { chatKey, EMPTY_LOG } from '../store/chats.ts';
 import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { OccupantPanel } from './OccupantPanel.tsx';
@@ -65,70 +66,37 @@ export function RoomPane({ account, room }: { account: Account; room: Room }) {
         </div>
         <MuteControl account={account.id} peer={room.jid} room />
         <EncryptionButton account={account.id} peer={room.jid} room />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('rooms.editSubject')}
-          title={t('rooms.editSubject')}
-          onClick={editSubject}
+        <PopupMenu
+          label={t('rooms.menu')}
+          entries={[
+            { label: t('rooms.editSubject'), onSelect: editSubject },
+            {
+              label: t('rooms.changeNick'),
+              onSelect: () =>
+                void askText(t('rooms.newNick'), room.nick, t('notice.ok')).then(async (nick) => {
+                  if (nick?.trim() && nick.trim() !== room.nick)
+                    await call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch(
+                      showNotice,
+                    );
+                }),
+            },
+            ...(room.affiliation === 'owner' || room.affiliation === 'admin'
+              ? [
+                  {
+                    label: t('rooms.lists', { room: name }),
+                    onSelect: () => openDialog({ kind: 'roomLists', room: room.jid }),
+                  },
+                ]
+              : []),
+            ...(room.affiliation === 'owner'
+              ? [{ label: t('rooms.settings'), onSelect: () => openDialog({ kind: 'roomSettings', room: room.jid }) }]
+              : []),
+            { label: bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark'), onSelect: toggleBookmark },
+            { label: t('rooms.invite'), onSelect: () => openDialog({ kind: 'invite', room: room.jid }) },
+          ]}
         >
-          ✎
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('rooms.changeNick')}
-          title={t('rooms.changeNick')}
-          onClick={() =>
-            void askText(t('rooms.newNick'), room.nick, t('notice.ok')).then(async (nick) => {
-              if (nick?.trim() && nick.trim() !== room.nick)
-                await call('muc.setNick', { account: account.id, room: room.jid, nick: nick.trim() }).catch(showNotice);
-            })
-          }
-        >
-          @
-        </button>
-        {room.affiliation === 'owner' || room.affiliation === 'admin' ? (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('rooms.lists', { room: name })}
-            title={t('rooms.lists', { room: name })}
-            onClick={() => openDialog({ kind: 'roomLists', room: room.jid })}
-          >
-            ☷
-          </button>
-        ) : null}
-        {room.affiliation === 'owner' ? (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('rooms.settings')}
-            title={t('rooms.settings')}
-            onClick={() => openDialog({ kind: 'roomSettings', room: room.jid })}
-          >
-            ⚙
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="icon-button"
-          aria-pressed={bookmarked}
-          aria-label={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')}
-          title={bookmarked ? t('rooms.unbookmark') : t('rooms.bookmark')}
-          onClick={toggleBookmark}
-        >
-          {bookmarked ? '★' : '☆'}
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('rooms.invite')}
-          title={t('rooms.invite')}
-          onClick={() => openDialog({ kind: 'invite', room: room.jid })}
-        >
-          ✉
-        </button>
+          ⋯
+        </PopupMenu>
         <button
           type="button"
           className="icon-button"
