@@ -103,11 +103,15 @@ test("an offline contact's last activity shows in the chat header", async (t) =>
   const [meUser, friendUser] = [await newUser(server, 'seer'), await newUser(server, 'leaver')];
   await makeContacts(server, meUser, friendUser, { name: 'Leaver' }, { name: 'Seer' });
   const friend = await startEngine(server, friendUser);
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  t.after(async () => {
+    await app.close();
+    await friend.close();
+  });
+  // Seen online first: the subscriptions are complete on the server (it answers only a contact).
+  await app.page.getByRole('button', { name: /^Leaver, Online/ }).waitFor();
   // Signed off properly (a dropped stream would wait for resumption, still online to the server).
   await friend.core.commands['account.disconnect']({ account: friend.account });
-  await friend.close();
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
-  t.after(() => app.close());
   const { page } = app;
   await page.getByRole('button', { name: /^Leaver/ }).click();
   try {
