@@ -5,12 +5,13 @@ import { Dialog } from '../components/Dialog.tsx';
 import { useT } from '../i18n/useT.ts';
 import { formatFullDate } from '../lib/format.ts';
 import { openDialog, useAppStore } from '../store/index.ts';
+import { chatKey } from '../store/chats.ts';
 
 export function MessageDetailsDialog({ message }: { message: ChatMessage }) {
   const t = useT();
   const language = useAppStore((s) => s.settings.language);
   const live = useAppStore((s) =>
-    s.chats[`${message.account} ${message.peer}`]?.messages.find((m) => m.id === message.id),
+    s.chats[chatKey(message.account, message.peer)]?.messages.find((m) => m.id === message.id),
   );
   const m = live ?? message;
   const e = m.encryption;

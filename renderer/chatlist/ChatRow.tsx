@@ -9,11 +9,10 @@ import { call } from '../ipc/client.ts';
 import { consistentColor } from '../lib/consistentColor.ts';
 import { openChat } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
-import { openDialog, updateSettings, useAppStore } from '../store/index.ts';
+import { openDialog, useAppStore } from '../store/index.ts';
 import { isMuted } from '../store/settings.ts';
+import { setMute } from '../notify/MuteControl.tsx';
 import { listTime, type Preview, previewOf } from './chatListView.ts';
-
-const HOUR = 3_600_000;
 
 function PreviewText({ preview }: { preview: Preview }) {
   const t = useT();
@@ -37,13 +36,6 @@ function PreviewText({ preview }: { preview: Preview }) {
     case 'retracted':
       return <>{`${prefix(preview.own)}${t('chatList.retracted')}`}</>;
   }
-}
-
-function setMute(key: string, hours: number | 'always' | 'off'): void {
-  const { [key]: _old, ...rest } = useAppStore.getState().settings.muted;
-  updateSettings({
-    muted: hours === 'off' ? rest : { ...rest, [key]: hours === 'always' ? 0 : Date.now() + hours * HOUR },
-  });
 }
 
 type Props = { conversation: Conversation; name: string; selected: boolean; unread: number; multiAccount: boolean };

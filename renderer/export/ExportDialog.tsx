@@ -9,21 +9,10 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { openDialog } from '../store/index.ts';
+import { downloadBlob } from '../files/transfers.ts';
 import { closing, type ExportFormat, formatChunk } from './exportFormat.ts';
 
 const PAGE = 500;
-
-function download(parts: string[], name: string, type: string): void {
-  const href = URL.createObjectURL(new Blob(parts, { type }));
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
-}
 
 export function ExportDialog({ account, peer }: { account?: AccountId | undefined; peer?: BareJid | undefined }) {
   const t = useT();
@@ -48,7 +37,7 @@ export function ExportDialog({ account, peer }: { account?: AccountId | undefine
       }
       parts.push(closing(format, total === 0));
       const base = scope === 'chat' && peer ? peer.replace(/[^\p{L}\p{N}@._-]+/gu, '_') : 'jabberdesk';
-      download(
+      downloadBlob(
         parts,
         `${base}.${format === 'json' ? 'json' : 'txt'}`,
         format === 'json' ? 'application/json' : 'text/plain',

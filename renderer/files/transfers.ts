@@ -175,10 +175,15 @@ export async function fetchFile(account: AccountId, url: string, maxBytes: numbe
 export async function saveFile(file: DownloadedFile): Promise<void> {
   const bytes = await readAll(file);
   // Never the file's own type: an HTML or SVG blob opened from here would run with the app's origin.
-  const href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  downloadBlob([bytes as Uint8Array<ArrayBuffer>], file.name, 'application/octet-stream');
+}
+
+/** Hands bytes or text to the user as a download (Electron asks where with its save dialog). */
+export function downloadBlob(parts: BlobPart[], name: string, type: string): void {
+  const href = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = href;
-  link.download = file.name;
+  link.download = name;
   link.rel = 'noopener';
   document.body.append(link);
   link.click();

@@ -9,19 +9,20 @@ import type { RoomNotify } from './notifyPolicy.ts';
 
 const HOUR = 3_600_000;
 
+/** Mutes a chat for some hours, until unmuted ('always'), or unmutes it ('off'). */
+export function setMute(key: string, choice: number | 'always' | 'off'): void {
+  const { [key]: _old, ...rest } = useAppStore.getState().settings.muted;
+  updateSettings({
+    muted: choice === 'off' ? rest : { ...rest, [key]: choice === 'always' ? 0 : Date.now() + choice * HOUR },
+  });
+}
+
 export function MuteControl({ account, peer, room = false }: { account: AccountId; peer: BareJid; room?: boolean }) {
   const t = useT();
   const key = chatKey(account, peer);
   const until = useAppStore((s) => s.settings.muted[key]);
   const mode = useAppStore((s) => s.settings.roomNotify[key] ?? 'mentions');
   const muted = isMuted(until, Date.now());
-  const setMute = (choice: string): void => {
-    const { muted: all } = useAppStore.getState().settings;
-    const { [key]: _old, ...rest } = all;
-    const next =
-      choice === 'on' ? rest : { ...rest, [key]: choice === 'always' ? 0 : Date.now() + Number(choice) * HOUR };
-    updateSettings({ muted: next });
-  };
   const current = !muted ? 'on' : until === 0 ? 'always' : 'until';
   return (
     <select
@@ -31,10 +32,10 @@ export function MuteControl({ account, peer, room = false }: { account: AccountI
       onChange={(e) => {
         const value = e.target.value;
         if (value.startsWith('room:')) {
-          setMute('on');
+          setMute(key, 'off');
           const roomNotify = { ...useAppStore.getState().settings.roomNotify, [key]: value.slice(5) as RoomNotify };
           updateSettings({ roomNotify });
-        } else setMute(value);
+        } else setMute(key, value === 'on' ? 'off' : value === 'always' ? 'always' : Number(value));
       }}
     >
       {room ? (
