@@ -97,10 +97,17 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   );
   await log.getByText('This message was retracted.').waitFor();
   const kicked = waitForEvent(ben.core, 'muc.roomChanged', (e) => e.room.state.status === 'left');
-  await occupants.locator('summary', { hasText: '⋯' }).and(occupants.getByLabel('Moderation for Ben')).click();
-  await occupants.getByRole('group', { name: 'Moderation for Ben' }).getByRole('button', { name: 'Kick' }).click();
-  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Go ahead' }).click();
-  await kicked;
+  await occupants.getByRole('button', { name: 'Show Ben' }).click();
+  const card = page.getByRole('dialog', { name: 'Ben' });
+  await card.getByText('Participant', { exact: true }).waitFor();
+  await app.shot('occupant-card');
+  await card.getByRole('textbox', { name: /Reason/u }).fill('no spam here');
+  await card.getByRole('button', { name: 'Kick' }).click();
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Kick' }).click();
+  const left = (await kicked).room.state;
+  assert.equal(left.status === 'left' ? left.reason : undefined, 'kicked: no spam here', 'Ben is told why');
+  await card.getByText('Ben is no longer in the room.').waitFor();
+  await card.getByRole('button', { name: 'Close' }).click();
   await occupants.getByText(/^Ben/).waitFor({ state: 'detached' });
 
   await occupants.getByRole('button', { name: 'Private message to Anna' }).click();

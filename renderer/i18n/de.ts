@@ -4,12 +4,14 @@ import { omemoDe } from './omemo.de.ts';
 import { securityDe } from './security.de.ts';
 import { desktopDe } from './desktop.de.ts';
 import { messengerDe } from './messenger.de.ts';
+import { roomsDe } from './rooms.de.ts';
 
 export const de: Record<MessageKey, string> = {
   ...omemoDe,
   ...securityDe,
   ...desktopDe,
   ...messengerDe,
+  ...roomsDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',
   'app.noEngine': 'Die Engine ist nicht erreichbar: {message}',
@@ -219,11 +221,11 @@ export const de: Record<MessageKey, string> = {
   'rooms.removeFromList': '{jid} von dieser Liste nehmen',
   'rooms.changeNick': 'Deinen Spitznamen in diesem Raum ändern',
   'rooms.newNick': 'Neuer Spitzname',
-  'role.moderator': 'Moderation',
+  'role.moderator': 'Moderierende',
   'role.participant': 'Teilnehmende',
   'role.visitor': 'Gäste',
   'role.none': 'Andere',
-  'affiliation.owner': 'Besitz',
+  'affiliation.owner': 'Eigentümer',
   'affiliation.admin': 'Admin',
   'affiliation.member': 'Mitglied',
   'affiliation.outcast': 'gesperrt',
@@ -234,8 +236,6 @@ export const de: Record<MessageKey, string> = {
   'moderation.mute': 'Rederecht entziehen',
   'moderation.moderator': 'Zur Moderation machen',
   'moderation.member': 'Zum Mitglied machen',
-  'moderation.confirmKick': '{nick} aus dem Raum werfen?',
-  'moderation.confirmBan': '{nick} aus dem Raum sperren?',
   'files.attach': 'Dateien anhängen',
   'files.choose': 'Zu sendende Dateien',
   'files.dropHere': 'Dateien hier ablegen, um sie an {name} zu senden',

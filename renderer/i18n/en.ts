@@ -3,12 +3,14 @@ import { omemoEn } from './omemo.en.ts';
 import { securityEn } from './security.en.ts';
 import { desktopEn } from './desktop.en.ts';
 import { messengerEn } from './messenger.en.ts';
+import { roomsEn } from './rooms.en.ts';
 
 export const en = {
   ...omemoEn,
   ...securityEn,
   ...desktopEn,
   ...messengerEn,
+  ...roomsEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',
@@ -232,8 +234,6 @@ export const en = {
   'moderation.mute': 'Revoke voice',
   'moderation.moderator': 'Make moderator',
   'moderation.member': 'Make member',
-  'moderation.confirmKick': 'Kick {nick} from the room?',
-  'moderation.confirmBan': 'Ban {nick} from the room?',
   'files.attach': 'Attach files',
   'files.choose': 'Files to send',
   'files.dropHere': 'Drop files to send them to {name}',

@@ -24,6 +24,7 @@ import { SidebarTabs } from '../chatlist/SidebarTabs.tsx';
 import { MessageDetailsDialog } from '../chat/MessageDetailsDialog.tsx';
 import { SearchDialog } from '../search/SearchDialog.tsx';
 import { ExportDialog } from '../export/ExportDialog.tsx';
+import { OccupantCard } from '../rooms/OccupantCard.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -32,7 +33,9 @@ function Dialogs({ account }: { account: Account }) {
     case undefined:
       return null;
     case 'addContact':
-      return <AddContactDialog account={account.id} initial={dialog} />;
+      return <AddContactDialog account={dialog.account ?? account.id} initial={dialog} />;
+    case 'occupant':
+      return <OccupantCard account={dialog.account} room={dialog.room} nick={dialog.nick} />;
     case 'editContact':
       return <EditContactDialog account={account.id} jid={dialog.jid} />;
     case 'settings':

@@ -24,7 +24,8 @@ export interface OpenChat {
 }
 
 export type DialogState =
-  | { kind: 'addContact'; jid?: string; name?: string; group?: string }
+  | { kind: 'addContact'; account?: AccountId; jid?: string; name?: string; group?: string }
+  | { kind: 'occupant'; account: AccountId; room: BareJid; nick: string }
   | { kind: 'editContact'; jid: BareJid }
   | { kind: 'settings' }
   | { kind: 'password'; account: AccountId }
