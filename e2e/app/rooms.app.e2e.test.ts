@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import type { Locator } from 'playwright-core';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { newUser, startEngine } from '../helpers/accounts.ts';
@@ -46,7 +47,7 @@ test('group chat in the browser: join through the dialog, talk, see occupants, b
   assert.equal(await dialog.getByRole('textbox', { name: 'Room address' }).inputValue(), room);
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Anna');
   await dialog.getByRole('button', { name: 'Join' }).click();
-  await dialog.getByRole('alert').filter({ hasText: 'already in use' }).waitFor();
+  await dialog.getByRole('alert').filter({ hasText: 'That nickname is in use in this room.' }).waitFor();
   assert.equal(
     await dialog.getByRole('textbox', { name: 'Nickname' }).inputValue(),
     'Anna_',
@@ -198,5 +199,41 @@ test('creating a configured room opens its own form first; a change made there t
     (await app.core.commands['bookmarks.list']({ account: meUser.jid })).map((b) => [b.room, b.autojoin]),
     [[room, true]],
   );
+  await app.close();
+});
+
+test('a private group from the preset: the title shows at once, it is members-only; creating it again is refused in words', async () => {
+  const meUser = await newUser(server, 'maker');
+  const title = `Book Club ${randomBytes(2).toString('hex')}`;
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
+  const { page } = app;
+  const create = async (): Promise<Locator> => {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Create a group chat' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a group chat' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    const address = dialog.getByRole('textbox', { name: 'Room address' });
+    await eventually(async () => (await address.inputValue()).endsWith('@conference.localhost'), 'the address');
+    return dialog;
+  };
+  const dialog = await create();
+  const room = (await dialog.getByRole('textbox', { name: 'Room address' }).inputValue()) as BareJid;
+  assert.match(room, /^book-club-[0-9a-f]{4}@conference\.localhost$/u);
+  assert.equal(await dialog.getByRole('radio', { name: /Private group/u }).isChecked(), true, 'private by default');
+  await app.shot('create-room');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('.chat-header').getByText(title).first().waitFor();
+  await page.getByRole('navigation', { name: 'Chats' }).getByText(title).waitFor();
+  const config = await app.core.commands['muc.getConfig']({ account: meUser.jid, room });
+  assert.deepEqual(config.fields.find((f) => f.var === 'muc#roomconfig_membersonly')?.values, ['1']);
+
+  const again = await create();
+  await again.getByRole('button', { name: 'Create' }).click();
+  const error = again.getByRole('alert');
+  await error.getByText('A room with this address exists already.', { exact: false }).waitFor();
+  await error.getByText('Details').click();
+  await error.getByText(`${room} exists already`).waitFor();
+  await app.shot('create-room-exists');
   await app.close();
 });

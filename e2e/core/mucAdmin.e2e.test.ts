@@ -256,3 +256,74 @@ test('a configured creation: the new room stays locked until its form is submitt
   assert.equal(joined.name, 'Planned');
   await Promise.all([owner.close(), guest.close()]);
 });
+
+test('presets: a private group is members-only with real addresses, a public channel is listed; a renamed room shows its new name to everyone', async () => {
+  const [ownerUser, guestUser] = [await newUser(server, 'founder'), await newUser(server, 'passer')];
+  const [owner, guest] = [await startEngine(server, ownerUser), await startEngine(server, guestUser)];
+  const group = newRoom();
+  const created = await owner.core.commands['muc.create']({
+    account: owner.account,
+    room: group,
+    nick: 'Founder',
+    name: 'Family',
+    preset: 'private',
+  });
+  assert.equal(created.name, 'Family', 'the creator sees the title at once');
+  await assert.rejects(
+    guest.core.commands['muc.join']({ account: guest.account, room: group, nick: 'Passer' }),
+    /registration-required|members/u,
+    'a stranger cannot enter a private group',
+  );
+  await assert.rejects(
+    owner.core.commands['muc.create']({
+      account: owner.account,
+      room: group,
+      nick: 'Again',
+      name: 'x',
+      preset: 'public',
+    }),
+    /exists already/u,
+  );
+  await owner.core.commands['muc.setAffiliation']({
+    account: owner.account,
+    room: group,
+    jid: guestUser.jid,
+    affiliation: 'member',
+  });
+  await guest.core.commands['muc.join']({ account: guest.account, room: group, nick: 'Passer' });
+  const occupants = await guest.core.commands['muc.occupants']({ account: guest.account, room: group });
+  assert.equal(occupants.find((o) => o.nick === 'Founder')?.jid, ownerUser.jid, 'members see real addresses');
+
+  const renamed = waitForEvent(
+    guest.core,
+    'muc.roomChanged',
+    (e) => e.room.jid === group && e.room.name === 'Family 2',
+  );
+  await owner.core.commands['muc.submitConfig']({
+    account: owner.account,
+    room: group,
+    values: { 'muc#roomconfig_roomname': ['Family 2'] },
+  });
+  await renamed;
+
+  const channel = newRoom();
+  await owner.core.commands['muc.create']({
+    account: owner.account,
+    room: channel,
+    nick: 'Founder',
+    name: 'Open talk',
+    preset: 'public',
+  });
+  const listed = (await guest.core.commands['muc.discover']({ account: guest.account })).rooms;
+  assert.equal(listed.find((r) => r.jid === channel)?.name, 'Open talk', 'a public channel is listed');
+  assert.equal(
+    listed.some((r) => r.jid === group),
+    false,
+    'a private group is not',
+  );
+  const entered = await guest.core.commands['muc.join']({ account: guest.account, room: channel, nick: 'Passer' });
+  assert.equal(entered.state.status, 'joined');
+  const seen = await guest.core.commands['muc.occupants']({ account: guest.account, room: channel });
+  assert.equal(seen.find((o) => o.nick === 'Founder')?.jid, undefined, 'a channel hides addresses from participants');
+  await Promise.all([owner.close(), guest.close()]);
+});

@@ -58,7 +58,8 @@ export { UserError };
 
 function endpointOf(address: ServerAddress): Endpoint {
   const domain = toBareJid(address.domain);
-  if (!domain || domain.includes('@')) throw new UserError(`"${address.domain}" is not a server name`);
+  if (!domain || domain.includes('@'))
+    throw new UserError(`"${address.domain}" is not a server name`, 'invalid-server', { server: address.domain });
   return {
     domain,
     host: address.host,
@@ -200,7 +201,7 @@ export class Core {
 
   runtime(account: AccountId): AccountRuntime {
     const runtime = this.#runtimes.get(account);
-    if (!runtime) throw new UserError(`No account ${account}`);
+    if (!runtime) throw new UserError(`No account ${account}`, 'no-account', { account });
     return runtime;
   }
 
@@ -244,7 +245,7 @@ export class Core {
 
   async #account(id: AccountId): Promise<Account> {
     const row = this.store.accounts.get(id);
-    if (!row) throw new UserError(`No account ${id}`);
+    if (!row) throw new UserError(`No account ${id}`, 'no-account', { account: id });
     return this.#toAccount(row);
   }
 
@@ -268,8 +269,12 @@ export class Core {
       'account.add': async (req) => {
         const parts = parseJid(req.jid.trim());
         const id = parts?.local ? toBareJid(`${parts.local}@${parts.domain}`) : undefined;
-        if (!parts || !id) throw new UserError(`"${req.jid}" is not a Jabber ID of the form user@server`);
-        if (this.store.accounts.get(id)) throw new UserError(`The account ${id} is already set up`);
+        if (!parts || !id)
+          throw new UserError(`"${req.jid}" is not a Jabber ID of the form user@server`, 'invalid-jid', {
+            jid: req.jid,
+          });
+        if (this.store.accounts.get(id))
+          throw new UserError(`The account ${id} is already set up`, 'account-exists', { account: id });
         this.store.accounts.upsert({
           id,
           resource: req.resource || parts.resource || defaultResource(this.store),
@@ -287,7 +292,7 @@ export class Core {
       },
       'account.update': async (req) => {
         const row = this.store.accounts.get(req.account);
-        if (!row) throw new UserError(`No account ${req.account}`);
+        if (!row) throw new UserError(`No account ${req.account}`, 'no-account', { account: req.account });
         const { host, port, ...rest } = row;
         this.store.accounts.upsert({
           ...rest,

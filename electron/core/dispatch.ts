@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result.ts';
 import { isCommandName, validateCommand } from '../../shared/ipc/validate.ts';
 import { createLogger } from './log.ts';
 import { CertificateError } from './xmpp/errors.ts';
+import { errorReason } from './errorReason.ts';
 
 const log = createLogger('dispatch');
 
@@ -21,12 +22,15 @@ export async function dispatchCommand(commands: CoreCommands, name: unknown, arg
     log.info('command failed', { name, message });
     if (error instanceof CertificateError) {
       return fail('untrusted-certificate', message, {
-        fingerprint: error.fingerprint,
-        subject: error.subject,
-        reason: error.reason,
-        ...(error.previousFingerprint ? { previousFingerprint: error.previousFingerprint } : {}),
+        certificate: {
+          fingerprint: error.fingerprint,
+          subject: error.subject,
+          reason: error.reason,
+          ...(error.previousFingerprint ? { previousFingerprint: error.previousFingerprint } : {}),
+        },
+        reason: { code: 'tls-failed' },
       });
     }
-    return fail('failed', message);
+    return fail('failed', message, { reason: errorReason(error) });
   }
 }

@@ -51,7 +51,7 @@ function useTypingNotifications(account: AccountId, peer: BareJid): { typed(): v
 export function Composer({ account, peer, peerName }: { account: AccountId; peer: BareJid; peerName: string }) {
   const t = useT();
   const [text, setText] = useState(() => storedDraft(account, peer));
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [editing, setEditing] = useState<string>();
   useDraft(account, peer, text, editing !== undefined);
   const replying = useAppStore((s) =>
@@ -75,8 +75,7 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
     setState({ composerDraft: undefined });
   }, [draft, account, peer]);
   const typing = useTypingNotifications(account, peer);
-  const fail = (failure: unknown): void =>
-    setError(t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }));
+  const fail = (failure: unknown): void => setError(failure);
 
   const send = (): void => {
     const body = text.trim();

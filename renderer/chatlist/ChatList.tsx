@@ -62,6 +62,7 @@ export function ChatList() {
           entries={[
             { label: t('chatList.newChat'), onSelect: () => openDialog({ kind: 'newChat' }) },
             { label: t('rooms.join'), onSelect: () => openDialog({ kind: 'joinRoom' }) },
+            { label: t('rooms.create'), onSelect: () => openDialog({ kind: 'createRoom' }) },
             { label: t('roster.add'), onSelect: () => openDialog({ kind: 'addContact' }) },
           ]}
         >

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { setState, useAppStore } from '../store/index.ts';
 import { Dialog } from './Dialog.tsx';
+import { ErrorText } from './ErrorText.tsx';
 
 export interface Confirmation {
   message: string;
@@ -11,6 +12,8 @@ export interface Confirmation {
   confirmLabel?: string;
   /** Asks for a line of text, starting from this value. */
   input?: string;
+  /** A notice about an error: what was thrown, worded with its details when shown. */
+  error?: unknown;
   resolve(ok: boolean, text?: string): void;
 }
 
@@ -31,7 +34,7 @@ export function askText(message: string, value: string, confirmLabel: string): P
 /** Tells the user something went wrong, in a dialog. */
 export function showNotice(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  setState({ confirmation: { message, resolve: () => undefined } });
+  setState({ confirmation: { message, error, resolve: () => undefined } });
 }
 
 export function ConfirmationDialog() {
@@ -61,6 +64,8 @@ function ConfirmationBody({ confirmation }: { confirmation: Confirmation }) {
             <span>{confirmation.message}</span>
             <input autoFocus value={text} onChange={(e) => setText(e.target.value)} />
           </label>
+        ) : confirmation.error !== undefined ? (
+          <ErrorText message={confirmation.error} />
         ) : (
           <p>{confirmation.message}</p>
         )}

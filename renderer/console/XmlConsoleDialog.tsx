@@ -45,7 +45,7 @@ function useConsoleEntries(account: AccountId, paused: boolean): [ConsoleEntry[]
 function RawSender({ account, online }: { account: AccountId; online: boolean }) {
   const t = useT();
   const [xml, setXml] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [warned, setWarned] = useState(false);
   const send = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -61,7 +61,7 @@ function RawSender({ account, online }: { account: AccountId; online: boolean })
       await call('console.send', { account, xml });
       setXml('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e);
     }
   };
   return (

@@ -19,7 +19,7 @@ export function ExportDialog({ account, peer }: { account?: AccountId | undefine
   const [format, setFormat] = useState<ExportFormat>('text');
   const [scope, setScope] = useState<'chat' | 'all'>(peer ? 'chat' : 'all');
   const [progress, setProgress] = useState<{ done: number; total: number }>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const run = async (): Promise<void> => {
     setError(undefined);
     const filter = scope === 'chat' && account && peer ? { account, peer } : {};
@@ -43,7 +43,7 @@ export function ExportDialog({ account, peer }: { account?: AccountId | undefine
         format === 'json' ? 'application/json' : 'text/plain',
       );
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e);
     }
   };
   return (

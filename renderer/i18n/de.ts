@@ -5,6 +5,7 @@ import { securityDe } from './security.de.ts';
 import { desktopDe } from './desktop.de.ts';
 import { messengerDe } from './messenger.de.ts';
 import { roomsDe } from './rooms.de.ts';
+import { errorsDe } from './errors.de.ts';
 
 export const de: Record<MessageKey, string> = {
   ...omemoDe,
@@ -12,6 +13,7 @@ export const de: Record<MessageKey, string> = {
   ...desktopDe,
   ...messengerDe,
   ...roomsDe,
+  ...errorsDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',
   'app.noEngine': 'Die Engine ist nicht erreichbar: {message}',
@@ -51,8 +53,8 @@ export const de: Record<MessageKey, string> = {
   'cert.reject': 'Nicht vertrauen',
 
   'banner.connecting': 'Verbinde…',
-  'banner.reconnecting': 'Verbindung verloren ({reason}). Neuer Versuch in {seconds} s…',
-  'banner.reconnectingNow': 'Verbindung verloren ({reason}). Verbinde erneut…',
+  'banner.reconnecting': 'Verbindung verloren: {reason} Neuer Versuch in {seconds} s…',
+  'banner.reconnectingNow': 'Verbindung verloren: {reason} Verbinde erneut…',
   'banner.retry': 'Jetzt versuchen',
   'banner.authFailed': 'Anmeldung fehlgeschlagen: {message}',
   'banner.fixPassword': 'Passwort ändern',
@@ -258,5 +260,4 @@ export const de: Record<MessageKey, string> = {
   'settings.autoDownload': 'Bilder von Kontakten und beigetretenen Räumen automatisch anzeigen',
   'settings.autoDownloadLimit': 'Größtes automatisch angezeigtes Bild (MB)',
   'dialog.close': 'Schließen',
-  'error.generic': 'Etwas ist schiefgegangen: {message}',
 };

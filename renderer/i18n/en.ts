@@ -4,6 +4,7 @@ import { securityEn } from './security.en.ts';
 import { desktopEn } from './desktop.en.ts';
 import { messengerEn } from './messenger.en.ts';
 import { roomsEn } from './rooms.en.ts';
+import { errorsEn } from './errors.en.ts';
 
 export const en = {
   ...omemoEn,
@@ -11,6 +12,7 @@ export const en = {
   ...desktopEn,
   ...messengerEn,
   ...roomsEn,
+  ...errorsEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',
@@ -50,8 +52,8 @@ export const en = {
   'cert.reject': 'Do not trust',
 
   'banner.connecting': 'Connecting…',
-  'banner.reconnecting': 'Connection lost ({reason}). Reconnecting in {seconds} s…',
-  'banner.reconnectingNow': 'Connection lost ({reason}). Reconnecting…',
+  'banner.reconnecting': 'Connection lost: {reason} Reconnecting in {seconds} s…',
+  'banner.reconnectingNow': 'Connection lost: {reason} Reconnecting…',
   'banner.retry': 'Retry now',
   'banner.authFailed': 'Authentication failed: {message}',
   'banner.fixPassword': 'Change password',
@@ -256,7 +258,6 @@ export const en = {
   'settings.autoDownload': 'Show images from contacts and joined rooms automatically',
   'settings.autoDownloadLimit': 'Largest image shown automatically (MB)',
   'dialog.close': 'Close',
-  'error.generic': 'Something went wrong: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -26,4 +26,17 @@ export const roomsDe = {
   'moderation.owner': 'Zum Eigentümer machen',
   'moderation.confirm.kick': '{nick} aus dem Raum werfen?',
   'moderation.confirm.ban': '{nick} aus dem Raum sperren?',
+  'rooms.create': 'Gruppenchat erstellen',
+  'rooms.createTitle': 'Gruppenchat erstellen',
+  'rooms.title': 'Titel',
+  'rooms.preset': 'Art',
+  'rooms.preset.private': 'Private Gruppe',
+  'rooms.preset.private.hint':
+    'Nur eingeladene Mitglieder; Mitglieder sehen die Adressen der anderen; Ende-zu-Ende-Verschlüsselung möglich.',
+  'rooms.preset.public': 'Öffentlicher Kanal',
+  'rooms.preset.public.hint': 'Auf dem Server gelistet; jeder darf hinein; Adressen nur für die Moderation.',
+  'rooms.preset.advanced': 'Erweitert',
+  'rooms.preset.advanced.hint': 'Das Einstellungsformular des Servers mit allen Optionen.',
+  'rooms.createButton': 'Erstellen',
+  'rooms.creating': 'Wird erstellt…',
 } as const;

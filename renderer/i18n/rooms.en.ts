@@ -26,4 +26,17 @@ export const roomsEn = {
   'moderation.owner': 'Make owner',
   'moderation.confirm.kick': 'Kick {nick} from the room?',
   'moderation.confirm.ban': 'Ban {nick} from the room?',
+  'rooms.create': 'Create a group chat',
+  'rooms.createTitle': 'Create a group chat',
+  'rooms.title': 'Title',
+  'rooms.preset': 'Kind',
+  'rooms.preset.private': 'Private group',
+  'rooms.preset.private.hint':
+    'Only invited members; members see each other’s addresses; end-to-end encryption possible.',
+  'rooms.preset.public': 'Public channel',
+  'rooms.preset.public.hint': 'Listed on the server; anyone may join; addresses only for moderators.',
+  'rooms.preset.advanced': 'Advanced',
+  'rooms.preset.advanced.hint': 'The server’s own settings form, every option.',
+  'rooms.createButton': 'Create',
+  'rooms.creating': 'Creating…',
 } as const;

@@ -5,6 +5,7 @@ import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { openDialog } from '../store/index.ts';
 import { offlineText } from './offlineText.ts';
+import { wordReason } from '../errors/describeError.ts';
 
 function useSecondsUntil(at: number | undefined): number {
   const [now, setNow] = useState(Date.now());
@@ -32,19 +33,21 @@ export function ConnectionBanner({ account }: { account: Account }) {
           {t('banner.connecting')}
         </div>
       );
-    case 'reconnecting':
+    case 'reconnecting': {
+      const why = state.why ? wordReason(state.why, t) : state.reason;
       return (
         <div className="banner warning" role="status">
           <span>
             {seconds > 0
-              ? t('banner.reconnecting', { reason: state.reason, seconds })
-              : t('banner.reconnectingNow', { reason: state.reason })}
+              ? t('banner.reconnecting', { reason: why, seconds })
+              : t('banner.reconnectingNow', { reason: why })}
           </span>
           <button type="button" onClick={connect}>
             {t('banner.retry')}
           </button>
         </div>
       );
+    }
     case 'authFailed':
       return (
         <div className="banner error" role="alert">

@@ -25,6 +25,7 @@ import { MessageDetailsDialog } from '../chat/MessageDetailsDialog.tsx';
 import { SearchDialog } from '../search/SearchDialog.tsx';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { OccupantCard } from '../rooms/OccupantCard.tsx';
+import { CreateRoomDialog } from '../rooms/CreateRoomDialog.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -34,6 +35,8 @@ function Dialogs({ account }: { account: Account }) {
       return null;
     case 'addContact':
       return <AddContactDialog account={dialog.account ?? account.id} initial={dialog} />;
+    case 'createRoom':
+      return <CreateRoomDialog account={account.id} />;
     case 'occupant':
       return <OccupantCard account={dialog.account} room={dialog.room} nick={dialog.nick} />;
     case 'editContact':

@@ -16,8 +16,8 @@ export function AffiliationsDialog({ account, room }: { account: AccountId; room
   const [list, setList] = useState<(typeof LISTS)[number]>('member');
   const [entries, setEntries] = useState<BareJid[]>([]);
   const [jid, setJid] = useState('');
-  const [error, setError] = useState<string>();
-  const fail = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
+  const [error, setError] = useState<unknown>();
+  const fail = (e: unknown): void => setError(e);
   const load = useCallback(() => {
     call('muc.affiliations', { account, room, affiliation: list }).then(
       (items) => setEntries(items.map((i) => i.jid)),

@@ -17,11 +17,11 @@ function RoomBrowser({ account, onPick }: { account: AccountId; onPick: (room: R
   const t = useT();
   const [rooms, setRooms] = useState<RoomInfo[]>();
   const [query, setQuery] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const browse = (): void => {
     call('muc.discover', { account }).then(
       (found) => setRooms(found.rooms),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(e),
     );
   };
   if (!rooms)
@@ -78,7 +78,7 @@ export function JoinRoomDialog({
   const [nick, setNick] = useState(initialNick ?? account.split('@')[0] ?? '');
   const [password, setPassword] = useState(initialPassword);
   const [configure, setConfigure] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -99,7 +99,7 @@ export function JoinRoomDialog({
       // A room we just created waits for its settings before anyone else can enter.
       if (joined.created) openDialog({ kind: 'roomSettings', room: jid });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
       if (failure instanceof Error && /already in use/.test(failure.message)) setNick(`${nick.trim()}_`);
     } finally {
       setBusy(false);
@@ -145,7 +145,7 @@ export function JoinRoomDialog({
 export function InviteDialog({ account, room }: { account: AccountId; room: BareJid }) {
   const t = useT();
   const [jid, setJid] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const target = toBareJid(jid.trim());
@@ -154,7 +154,7 @@ export function InviteDialog({ account, room }: { account: AccountId; room: Bare
       await call('muc.invite', { account, room, jid: target });
       close();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
     }
   };
   return (

@@ -17,11 +17,9 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
   const t = useT();
   const [form, setForm] = useState<DataForm>();
   const [values, setValues] = useState<DataFormValues>({});
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   useEffect(() => {
-    call('muc.getConfig', { account, room }).then(setForm, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
+    call('muc.getConfig', { account, room }).then(setForm, (e: unknown) => setError(e));
   }, [account, room]);
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -29,7 +27,7 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
       await call('muc.submitConfig', { account, room, values });
       close();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
     }
   };
   const destroy = async (): Promise<void> => {
@@ -39,7 +37,7 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
       await call('muc.leave', { account, room });
       setState({ dialog: undefined, openChat: undefined });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
     }
   };
   return (

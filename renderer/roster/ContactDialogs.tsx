@@ -19,7 +19,6 @@ const parseGroups = (text: string): string[] => [
       .filter(Boolean),
   ),
 ];
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const close = (): void => openDialog(undefined);
 
 export function AddContactDialog({
@@ -34,7 +33,7 @@ export function AddContactDialog({
   const [jid, setJid] = useState(initial.jid ?? '');
   const [name, setName] = useState(initial.name ?? '');
   const [groups, setGroups] = useState(initial.group ?? '');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const bare = toBareJid(jid.trim());
@@ -43,7 +42,7 @@ export function AddContactDialog({
       await addContact(account, bare, name.trim(), parseGroups(groups));
       close();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(failure);
     }
   };
   return (
@@ -83,7 +82,7 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
   const item = useAppStore((s) => s.roster[account]?.find((i) => i.jid === jid));
   const [name, setName] = useState(item?.name ?? '');
   const [groups, setGroups] = useState(item?.groups.join(', ') ?? '');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const title = t('contact.editTitle', { name: item ? displayName(item) : jid });
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -91,7 +90,7 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
       await call('roster.set', { account, jid, name: name.trim(), groups: parseGroups(groups) });
       close();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(failure);
     }
   };
   const remove = async (): Promise<void> => {
@@ -102,7 +101,7 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
       setState((s) => ({ openChat: s.openChat?.peer === jid ? undefined : s.openChat }));
       close();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(failure);
     }
   };
   const block = async (): Promise<void> => {
@@ -112,7 +111,7 @@ export function EditContactDialog({ account, jid }: { account: AccountId; jid: B
       await call('blocklist.block', { account, jid });
       close();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(failure);
     }
   };
   return (

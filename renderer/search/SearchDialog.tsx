@@ -30,7 +30,7 @@ export function SearchDialog({ account, peer }: { account?: AccountId | undefine
   const [sender, setSender] = useState('');
   const [since, setSince] = useState('');
   const [results, setResults] = useState<ChatMessage[]>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   useEffect(() => {
     const query = text.trim();
     if (!query) {
@@ -48,7 +48,7 @@ export function SearchDialog({ account, peer }: { account?: AccountId | undefine
         limit: 100,
       }).then(
         (found) => live && (setResults(found), setError(undefined)),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(e),
       );
     }, 150);
     return () => {

@@ -13,7 +13,7 @@ const close = (): void => openDialog(undefined);
 export function PasswordDialog({ account }: { account: AccountId }) {
   const t = useT();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     try {
@@ -21,7 +21,7 @@ export function PasswordDialog({ account }: { account: AccountId }) {
       close();
       await call('account.connect', { account }).catch(() => undefined);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
     }
   };
   return (

@@ -19,7 +19,7 @@ function AccountSettings({ account }: { account: Account }) {
   const [resource, setResource] = useState(account.resource);
   const [priority, setPriority] = useState(String(account.priority));
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const value = Number(priority);
@@ -36,7 +36,7 @@ function AccountSettings({ account }: { account: Account }) {
       setError(undefined);
       setMessage(t('settings.saved'));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
     }
   };
   const remove = (): void => {

@@ -9,14 +9,12 @@ import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './Adv
 import { offlineText } from '../main/offlineText.ts';
 import { PasswordStorageWarning, usePasswordStorage } from '../settings/PasswordStorage.tsx';
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export function LoginForm() {
   const t = useT();
   const [jid, setJid] = useState('');
   const [password, setPassword] = useState('');
   const [advanced, setAdvanced] = useState<Advanced>(NO_ADVANCED);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const account = useAppStore((s) => s.accounts.find((a) => a.id === s.setupAccount));
 
@@ -40,7 +38,7 @@ export function LoginForm() {
       }
       await call('account.connect', { account: id }).catch(() => undefined);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(failure);
     } finally {
       setBusy(false);
     }

@@ -10,8 +10,6 @@ import { setState } from '../store/index.ts';
 import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './AdvancedFields.tsx';
 import { CertificatePrompt } from './CertificatePrompt.tsx';
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 export function RegisterForm() {
   const t = useT();
   const [domain, setDomain] = useState('');
@@ -20,7 +18,7 @@ export function RegisterForm() {
   const [form, setForm] = useState<ServerForm>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [certificate, setCertificate] = useState<CertificateDetails>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -36,7 +34,7 @@ export function RegisterForm() {
       if (failure instanceof CommandError && failure.certificate) {
         setAddress(target);
         setCertificate(failure.certificate);
-      } else setError(errorText(failure));
+      } else setError(failure);
     } finally {
       setBusy(false);
     }
@@ -77,7 +75,7 @@ export function RegisterForm() {
       await call('account.connect', { account: account.id }).catch(() => undefined);
     } catch (failure) {
       setNotice(undefined);
-      setError(errorText(failure));
+      setError(failure);
     } finally {
       setBusy(false);
     }

@@ -32,6 +32,7 @@ export type DialogState =
   | { kind: 'certificate'; account: AccountId }
   | { kind: 'switcher' }
   | { kind: 'joinRoom'; room?: string; password?: string; nick?: string }
+  | { kind: 'createRoom' }
   | { kind: 'xmppUri'; uri: string; notice?: string }
   | { kind: 'invite'; room: BareJid }
   | { kind: 'roomSettings'; room: BareJid }

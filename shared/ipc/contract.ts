@@ -8,7 +8,16 @@ import type { RosterItem } from '../model/roster.ts';
 import type { DataForm, DataFormValues } from '../model/dataForm.ts';
 import type { DownloadedFile, FileId, RemoteFileInfo, UploadId, UploadService } from '../model/file.ts';
 import type { DeviceTrust, OmemoChatState, OmemoDevice, OwnOmemoDevice } from '../model/omemo.ts';
-import type { Affiliation, Bookmark, Occupant, Role, Room, RoomInfo, RoomInvitation } from '../model/muc.ts';
+import type {
+  Affiliation,
+  Bookmark,
+  Occupant,
+  Role,
+  Room,
+  RoomInfo,
+  RoomInvitation,
+  RoomPreset,
+} from '../model/muc.ts';
 import type { SecretsStatus } from '../model/secrets.ts';
 import type { ConsoleEntry } from '../model/console.ts';
 import type { Conversation } from '../model/conversation.ts';
@@ -85,6 +94,14 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
     nick: string;
     password?: string;
     configure?: boolean;
+  }): Promise<Room>;
+  /** Creates a new room from a preset and configures it; rejects when the room exists already. */
+  'muc.create'(req: {
+    account: AccountId;
+    room: BareJid;
+    nick: string;
+    name: string;
+    preset: RoomPreset;
   }): Promise<Room>;
   'muc.leave'(req: { account: AccountId; room: BareJid }): Promise<void>;
   'muc.rooms'(req: { account: AccountId }): Promise<Room[]>;

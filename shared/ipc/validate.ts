@@ -155,6 +155,13 @@ const schemas: { [K in CommandName]: Guard } = {
     password: optional(str(1024)),
     configure: optional(boolean),
   }),
+  'muc.create': object({
+    account,
+    room: bareJid,
+    nick: nonEmpty(1023),
+    name: str(256),
+    preset: oneOf('private', 'public'),
+  }),
   'muc.leave': object({ account, room: bareJid }),
   'muc.rooms': object({ account }),
   'muc.occupants': object({ account, room: bareJid }),

@@ -1,3 +1,4 @@
+import type { ErrorReason } from './errors.ts';
 import type { FullJid } from './jid.ts';
 
 export type TlsMode = 'starttls' | 'direct';
@@ -32,10 +33,11 @@ export const CONNECTION_ERROR_CODES: readonly ConnectionErrorCode[] = [
 ];
 
 export type ConnectionState =
-  | { status: 'offline'; reason?: string; code?: ConnectionErrorCode }
+  /** `reason` is the engine's English text (details); `why` is what the renderer words. */
+  | { status: 'offline'; reason?: string; code?: ConnectionErrorCode; why?: ErrorReason }
   | { status: 'connecting' }
   | { status: 'online'; jid: FullJid }
-  | { status: 'reconnecting'; attempt: number; at: number; reason: string }
+  | { status: 'reconnecting'; attempt: number; at: number; reason: string; why?: ErrorReason }
   | { status: 'authFailed'; message: string }
   | {
       status: 'certificateUntrusted';

@@ -40,6 +40,9 @@ export interface Room {
   created?: boolean;
 }
 
+/** How a new room is set up: a private group (members only, real addresses: OMEMO-capable) or a public channel. */
+export type RoomPreset = 'private' | 'public';
+
 export interface RoomInvitation {
   room: BareJid;
   from: BareJid;

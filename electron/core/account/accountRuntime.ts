@@ -16,6 +16,8 @@ import type { StreamLimits } from '../net/limitedParser.ts';
 import { type Keepalive, type KeepaliveOptions, startKeepalive } from '../net/keepalive.ts';
 import { NS_PING } from '../modules/ping/ping.ts';
 import { type StreamErrorInfo, streamErrorOf, verdictOf } from './streamErrors.ts';
+import { errorReason } from '../errorReason.ts';
+import type { ErrorReason } from '../../../shared/model/errors.ts';
 import { el } from '../xmpp/stanza.ts';
 import { createDiscoResponder } from '../modules/disco/disco.ts';
 import { type BackoffPolicy, backoffDelay } from './backoff.ts';
@@ -41,7 +43,7 @@ const ABUSE_STRIKES = 3;
 const ABUSE_WINDOW_MS = 10 * 60_000;
 
 /** The state a failed attempt leads to, and whether trying again could help. */
-function classify(error: unknown): { state: ConnectionState; retry: boolean; message: string } {
+function classify(error: unknown): { state: ConnectionState; retry: boolean; message: string; why?: ErrorReason } {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof CertificateError) {
     return {
@@ -65,7 +67,8 @@ function classify(error: unknown): { state: ConnectionState; retry: boolean; mes
       message,
     };
   }
-  return { state: { status: 'offline', reason: message }, retry: true, message };
+  const why = errorReason(error);
+  return { state: { status: 'offline', reason: message, why }, retry: true, message, why };
 }
 
 export class AccountRuntime {
@@ -241,7 +244,7 @@ export class AccountRuntime {
       this.#log.info('connection attempt failed', { error: outcome.message });
       if (this.#abusive()) this.#giveUpOnAbuse();
       else if (this.#streamError && this.#wanted) this.#afterStreamError(this.#streamError);
-      else if (outcome.retry && this.#wanted) this.#scheduleRetry(outcome.message);
+      else if (outcome.retry && this.#wanted) this.#scheduleRetry(outcome.message, undefined, outcome.why);
       else {
         this.#wanted = false;
         this.#setState(outcome.state);
@@ -286,7 +289,8 @@ export class AccountRuntime {
     if (this.#abusive()) this.#giveUpOnAbuse();
     else if (this.#streamError && this.#wanted) this.#afterStreamError(this.#streamError);
     // A socket found dead is replaced at once (and the session resumed): the server is likely fine.
-    else if (this.#wanted) this.#scheduleRetry('The connection was lost', dead ? 0 : undefined);
+    else if (this.#wanted)
+      this.#scheduleRetry('The connection was lost', dead ? 0 : undefined, { code: 'connection-lost' });
     else this.#setState({ status: 'offline' });
   }
 
@@ -297,10 +301,10 @@ export class AccountRuntime {
     this.#log.info('the server sent a stream error', { condition: info.condition });
     if (verdict.kind === 'follow') {
       this.#redirect = { host: verdict.host, port: verdict.port };
-      this.#scheduleRetry(`Redirected to ${verdict.host}`, 0);
+      this.#scheduleRetry(`Redirected to ${verdict.host}`, 0, { code: 'redirected', params: { host: verdict.host } });
     } else if (verdict.kind === 'retry') {
       this.#redirect = undefined;
-      this.#scheduleRetry(verdict.message);
+      this.#scheduleRetry(verdict.message, undefined, { code: 'stream-closed' });
     } else {
       this.#redirect = undefined;
       this.#wanted = false;
@@ -366,10 +370,11 @@ export class AccountRuntime {
     this.#lifecycle.runOffline();
   }
 
-  #scheduleRetry(reason: string, immediately?: 0): void {
+  #scheduleRetry(reason: string, immediately?: 0, why?: ErrorReason): void {
     this.#attempt++;
     const delay = immediately ?? backoffDelay(this.#attempt, this.#deps.backoff);
-    this.#setState({ status: 'reconnecting', attempt: this.#attempt, at: Date.now() + delay, reason });
+    const at = Date.now() + delay;
+    this.#setState({ status: 'reconnecting', attempt: this.#attempt, at, reason, ...(why ? { why } : {}) });
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       if (!this.#wanted) return;

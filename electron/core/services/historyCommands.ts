@@ -46,7 +46,7 @@ export function createHistoryCommands(
     'search.messages': (query) => Promise.resolve(withReactions(store, store.search.search(query))),
     'message.react': async ({ account, id, emojis }) => {
       const target = store.messages.get(id);
-      if (target?.account !== account) throw new UserError('That message is not here');
+      if (target?.account !== account) throw new UserError('That message is not here', 'not-in-conversation');
       await runtime(account).connection.send(reactionsStanza(target, emojis));
       store.reactions.set(id, { sender: '', name: '', own: true, emojis }, Date.now());
       const changed = { ...target, reactions: store.reactions.of([id]).get(id) ?? [] };

@@ -19,14 +19,14 @@ export function referenceOf(message: ChatMessage): string | undefined {
 export function targetOf(store: Store, account: AccountId, peer: BareJid, id: MessageId): ChatMessage {
   const target = store.messages.get(id);
   if (!target || target.account !== account || target.peer !== peer)
-    throw new UserError('That message is not in this conversation');
+    throw new UserError('That message is not in this conversation', 'not-in-conversation');
   return target;
 }
 
 /** What our reply to `target` carries; `ownJid` is how we appear (full JID, or our nick in a room). */
 export function replyTo(target: ChatMessage, ownJid: string, ownBare: string): ReplyTo {
   const id = referenceOf(target);
-  if (!id) throw new UserError('The room gave this message no id, so it cannot be answered');
+  if (!id) throw new UserError('The room gave this message no id, so it cannot be answered', 'no-message-id');
   const author = target.groupchat ? target.from : target.direction === 'out' ? ownBare : target.peer;
   const to = target.groupchat
     ? `${target.peer}/${target.from}`
@@ -55,7 +55,7 @@ export function replyElements(message: Pick<ChatMessage, 'replyTo'>): Element[] 
 /** Our whole set of reactions to a message (an empty set removes them). */
 export function reactionsStanza(target: ChatMessage, emojis: readonly string[]): Element {
   const id = referenceOf(target);
-  if (!id) throw new UserError('The room gave this message no id, so it cannot be reacted to');
+  if (!id) throw new UserError('The room gave this message no id, so it cannot be reacted to', 'no-message-id');
   return xml(
     'message',
     { to: target.peer, type: target.groupchat ? 'groupchat' : 'chat', id: randomUUID() },

@@ -186,3 +186,10 @@ export function parseGroupChatState(
   const state = CHAT_STATE_NAMES.find((s) => stanza.getChild(s, 'http://jabber.org/protocol/chatstates'));
   return where && state ? { ...where, state } : undefined;
 }
+
+/** A room's notice that its configuration changed (status 104): its name or privacy may be new. */
+export function configChangedRoom(stanza: Element): BareJid | undefined {
+  if (stanza.attrs.type !== 'groupchat') return undefined;
+  const codes = stanza.getChild('x', NS_MUC_USER)?.getChildren('status') ?? [];
+  return codes.some((c) => c.attrs.code === '104') ? toBareJid(stanza.attrs.from ?? '') : undefined;
+}

@@ -15,7 +15,7 @@ import { fetchRoomHistory } from './mucHistory.ts';
 import { roomInfo, roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
 import { handleRoomSignal } from './mucSignals.ts';
 import { sameRoomSender } from '../../services/editPolicy.ts';
-import { mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+import { configChangedRoom, mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const NS_PING = 'urn:xmpp:ping';
@@ -48,6 +48,14 @@ export class MucError extends Error {
   }
 }
 
+/** The room would not let us in (the renderer words these for a join, not as a general stanza error). */
+export class MucJoinError extends MucError {
+  constructor(condition: string, message: string, suggestion?: string) {
+    super(condition, message, suggestion);
+    this.name = 'MucJoinError';
+  }
+}
+
 const JOIN_ERRORS: Record<string, string> = {
   conflict: 'That nickname is already in use in this room.',
   'not-authorized': 'This room needs a password (or the password was wrong).',
@@ -75,6 +83,8 @@ export interface MucApi {
   /** With `configure`, a room this creates stays locked until its form is submitted (muc.submitConfig). */
   join(room: BareJid, nick: string, password?: string, configure?: boolean): Promise<Room>;
   leave(room: BareJid): Promise<void>;
+  /** Looks up the room's name and privacy again (after its configuration changed). */
+  refreshInfo(room: BareJid): Promise<Room>;
   rooms(): Room[];
   occupants(room: BareJid): Occupant[];
   /** With `oobUrl`, the body is a shared file's URL (XEP-0066). */
@@ -116,7 +126,7 @@ export const muc: XmppModule<MucApi> = {
         entry.room.state = { status: 'error', condition: p.condition, message };
         changed(entry);
         entry.joined?.reject(
-          new MucError(
+          new MucJoinError(
             p.condition,
             p.text ? `${message} ${p.text}` : message,
             p.condition === 'conflict' ? `${entry.room.nick}_` : undefined,
@@ -235,9 +245,24 @@ export const muc: XmppModule<MucApi> = {
       return isNew;
     };
     const offMessage = xmpp.onMessage((stanza) => {
+      const reconfigured = rooms.get(configChangedRoom(stanza) ?? ('' as BareJid));
+      if (reconfigured) void refreshInfo(reconfigured).catch(() => undefined);
       if (!handleRoomSignal(stanza, { account, store, emit, ownNick: (room) => rooms.get(room)?.room.nick }))
         ingestGroup(stanza);
     });
+
+    // The room's own name for the list (the address stays the fallback), and whether it is private.
+    const refreshInfo = async (entry: Entry): Promise<Room> => {
+      const info = await roomInfo(xmpp, entry.room.jid);
+      entry.private = info.private;
+      entry.privateCheckedAt = Date.now();
+      const name = info.name === entry.room.jid.split('@')[0] ? '' : info.name;
+      if (name !== entry.room.name) {
+        entry.room = { ...entry.room, name };
+        changed(entry);
+      }
+      return { ...entry.room };
+    };
 
     const fetchHistory = (room: BareJid): Promise<void> =>
       fetchRoomHistory({ account, xmpp, store }, room, ingestGroup);
@@ -293,15 +318,7 @@ export const muc: XmppModule<MucApi> = {
           .catch(() => undefined);
       }
       store.rooms.put(account, jid, room.nick);
-      // The room's own name for the list (the address stays the fallback), and whether it is private.
-      const info = await roomInfo(xmpp, jid).catch(() => undefined);
-      const name = info?.name ?? '';
-      entry.private = info?.private ?? false;
-      const localPart = jid.split('@')[0] ?? '';
-      if (name && name !== localPart && name !== entry.room.name) {
-        entry.room = { ...entry.room, name };
-        changed(entry);
-      }
+      await refreshInfo(entry).catch(() => undefined);
       await fetchHistory(jid).catch((error: unknown) =>
         log.info('no room history', { room: jid, error: String(error) }),
       );
@@ -332,6 +349,7 @@ export const muc: XmppModule<MucApi> = {
 
     const api: MucApi & { dispose(): void } = {
       join: (room, nick, password, configure) => join(room, nick, password, configure),
+      refreshInfo: (room) => refreshInfo(entryOf(room)),
       leave: async (room) => {
         const entry = rooms.get(room);
         store.rooms.remove(account, room);

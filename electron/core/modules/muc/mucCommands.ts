@@ -4,6 +4,7 @@ import type { AccountId } from '../../../../shared/model/account.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { AccountRuntime } from '../../account/accountRuntime.ts';
 import { discoverRooms } from './discovery.ts';
+import { createRoom } from './mucCreate.ts';
 import type { Store } from '../../store/index.ts';
 import { replyTo, targetOf } from '../../services/relationsOut.ts';
 
@@ -17,6 +18,7 @@ export function createMucCommands(
   return {
     'muc.join': ({ account, room, nick, password, configure }) =>
       runtime(account).modules.muc.join(room, nick, password, configure),
+    'muc.create': ({ account, ...req }) => createRoom(runtime(account), req),
     'muc.leave': async ({ account, room }) => {
       await runtime(account).modules.muc.leave(room);
     },
@@ -50,7 +52,9 @@ export function createMucCommands(
       runtime(account).modules.mucAdmin.affiliations(room, affiliation),
     'muc.getConfig': ({ account, room }) => runtime(account).modules.mucAdmin.getConfig(room),
     'muc.submitConfig': async ({ account, room, values }) => {
-      await runtime(account).modules.mucAdmin.submitConfig(room, values);
+      const { mucAdmin, muc } = runtime(account).modules;
+      await mucAdmin.submitConfig(room, values);
+      await muc.refreshInfo(room).catch(() => undefined);
     },
     'muc.moderate': async ({ account, room, stanzaId, reason }) => {
       await runtime(account).modules.mucAdmin.moderate(room, stanzaId, reason);
