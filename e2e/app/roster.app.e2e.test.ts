@@ -7,7 +7,8 @@ import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
 before(async () => {
-  server = await startProsody();
+  // Server-to-server on, so a contact on a domain that does not exist really bounces (remote-server-not-found).
+  server = await startProsody({ withS2s: true });
 });
 after(async () => {
   await server.stop();
@@ -120,5 +121,25 @@ test('settings: dark theme and German apply at once and are remembered after a r
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.getByRole('searchbox', { name: 'Kontakte filtern' }).waitFor();
   await app.shot('main-dark-de');
+  await app.close();
+});
+
+test('adding a contact on a server that does not exist shows the bounce in words', async () => {
+  const meUser = await newUser(server, 'typo');
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  const add = page.getByRole('dialog', { name: 'Add contact' });
+  await add.getByRole('textbox', { name: 'Jabber ID' }).fill('friend@no-such-server.invalid');
+  await add.getByRole('textbox', { name: 'Name' }).fill('Friend');
+  await add.getByRole('button', { name: 'Add' }).click();
+  const row = page.getByRole('button', { name: /^Friend/u });
+  await row.getByText('Not reachable: That server does not exist or cannot be reached.').waitFor({ timeout: 60_000 });
+  const presence = await app.core.commands['presence.list']({ account: meUser.jid });
+  assert.equal(
+    presence.find((p) => p.jid === 'friend@no-such-server.invalid')?.unreachable?.code,
+    'remote-server-not-found',
+  );
+  await app.shot('roster-unreachable');
   await app.close();
 });

@@ -13,6 +13,8 @@ export interface ProsodyOptions {
   archiveStorage?: 'internal' | 'memory';
   /** A server without PEP (for the XEP-0048 private-storage fallback). */
   withoutPep?: boolean;
+  /** Outgoing server-to-server links (no listener): a stanza to another domain is really attempted. */
+  withS2s?: boolean;
   /** How long Prosody keeps a dropped stream-managed session for resumption (default 60 s). */
   smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
@@ -60,7 +62,7 @@ modules_enabled = {
   "blocklist"; "pep"; "private"; "vcard4"; "vcard_legacy"; "bookmarks";
   "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline"; "lastactivity";
 }
-modules_disabled = { "s2s"${options.withoutPep ? '; "pep"; "bookmarks"' : ''} }
+modules_disabled = { ${[...(options.withS2s ? [] : ['"s2s"']), ...(options.withoutPep ? ['"pep"', '"bookmarks"'] : [])].join('; ')} }
 limits = { c2s = { rate = "100mb/s" } }
 archive_expires_after = "1w"
 default_archive_policy = true

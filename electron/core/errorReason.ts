@@ -73,3 +73,7 @@ export function errorReason(error: unknown): ErrorReason {
   const code = text(e.code);
   return (code && networkReason(code, e)) || { code: 'unknown' };
 }
+
+/** A stanza error condition as a reason (an unknown one as undefined-condition). */
+export const stanzaReason = (condition: string): ErrorReason =>
+  STANZA.has(condition) ? { code: condition as ErrorReason['code'] } : { code: 'undefined-condition' };

@@ -39,4 +39,5 @@ export const roomsDe = {
   'rooms.preset.advanced.hint': 'Das Einstellungsformular des Servers mit allen Optionen.',
   'rooms.createButton': 'Erstellen',
   'rooms.creating': 'Wird erstellt…',
+  'roster.unreachable': 'Nicht erreichbar: {reason}',
 } as const;

@@ -39,4 +39,5 @@ export const roomsEn = {
   'rooms.preset.advanced.hint': 'The server’s own settings form, every option.',
   'rooms.createButton': 'Create',
   'rooms.creating': 'Creating…',
+  'roster.unreachable': 'Not reachable: {reason}',
 } as const;

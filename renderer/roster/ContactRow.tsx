@@ -3,6 +3,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import { PresenceDot } from '../components/PresenceDot.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { ContactView } from './rosterView.ts';
+import { wordReason } from '../errors/describeError.ts';
 
 type Props = { contact: ContactView; selected: boolean; onOpen: (contact: ContactView) => void };
 
@@ -15,11 +16,14 @@ const sameRow = (a: Props, b: Props): boolean =>
   a.contact.show === b.contact.show &&
   a.contact.status === b.contact.status &&
   a.contact.unread === b.contact.unread &&
-  a.contact.item.pendingOut === b.contact.item.pendingOut;
+  a.contact.item.pendingOut === b.contact.item.pendingOut &&
+  a.contact.unreachable?.code === b.contact.unreachable?.code;
 
 export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }: Props) {
   const t = useT();
-  const secondary = contact.status || (contact.item.pendingOut ? t('roster.pending') : t(`show.${contact.show}`));
+  const secondary = contact.unreachable
+    ? t('roster.unreachable', { reason: wordReason(contact.unreachable, t) })
+    : contact.status || (contact.item.pendingOut ? t('roster.pending') : t(`show.${contact.show}`));
   return (
     <li className={`contact${selected ? ' selected' : ''}${contact.show === 'offline' ? ' offline' : ''}`}>
       <button
@@ -34,7 +38,9 @@ export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }
         </span>
         <span className="contact-text">
           <span className="contact-name">{contact.displayName}</span>
-          <span className="contact-status">{secondary}</span>
+          <span className={contact.unreachable ? 'contact-status unreachable' : 'contact-status'} title={secondary}>
+            {secondary}
+          </span>
         </span>
         {contact.unread > 0 ? <span className="badge">{contact.unread > 99 ? '99+' : contact.unread}</span> : null}
       </button>

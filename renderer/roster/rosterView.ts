@@ -1,4 +1,5 @@
 // What the roster panel shows: requests on top, then contacts grouped, filtered and sorted.
+import type { ErrorReason } from '../../shared/model/errors.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ContactPresence, PresenceShow } from '../../shared/model/presence.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
@@ -12,6 +13,8 @@ export interface ContactView {
   show: PresenceShow;
   status: string;
   unread: number;
+  /** Our presence to them bounced: why, to show instead of their status. */
+  unreachable?: ErrorReason;
 }
 
 export interface GroupView {
@@ -83,6 +86,8 @@ export function buildRosterView(
       status,
       unread: unread[item.jid] ?? 0,
     };
+    const bounced = presence[item.jid]?.unreachable;
+    if (bounced) contact.unreachable = bounced;
     const names = item.groups.length > 0 ? item.groups : [''];
     for (const name of names) {
       const total = totals.get(name) ?? { online: 0, total: 0 };

@@ -18,7 +18,7 @@ export function withPresenceEvents(
       copied.add(account);
     }
     const map = next[account] ?? {};
-    if (presence.resources.length > 0) map[presence.jid] = presence;
+    if (presence.resources.length > 0 || presence.unreachable) map[presence.jid] = presence;
     else delete map[presence.jid];
   }
   return next;

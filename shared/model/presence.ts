@@ -1,3 +1,4 @@
+import type { ErrorReason } from './errors.ts';
 import type { BareJid } from './jid.ts';
 
 export type PresenceShow = 'online' | 'chat' | 'away' | 'xa' | 'dnd' | 'offline';
@@ -16,6 +17,8 @@ export interface ResourcePresence {
 export interface ContactPresence {
   jid: BareJid;
   resources: ResourcePresence[];
+  /** The last presence to them bounced (a server that does not exist, say); gone once they are seen. */
+  unreachable?: ErrorReason;
 }
 
 /** XEP-0012: a contact's last activity (idle time of a resource, or time since an offline contact left). */

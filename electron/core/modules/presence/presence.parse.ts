@@ -7,8 +7,9 @@ export type PresenceEvent =
   | { kind: 'available'; jid: BareJid; presence: ResourcePresence }
   | { kind: 'unavailable'; jid: BareJid; resource: string | undefined }
   | { kind: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed'; jid: BareJid; status: string }
-  | { kind: 'error'; jid: BareJid };
+  | { kind: 'error'; jid: BareJid; condition: string };
 
+const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 const SHOWS: readonly string[] = ['chat', 'away', 'xa', 'dnd'];
 const MAX_STATUS = 1024;
 
@@ -56,8 +57,13 @@ export function parsePresence(stanza: Element): PresenceEvent | undefined {
     case 'unsubscribe':
     case 'unsubscribed':
       return { kind: type, jid, status };
-    case 'error':
-      return { kind: 'error', jid };
+    case 'error': {
+      const condition = stanza
+        .getChild('error')
+        ?.getChildElements()
+        .find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name;
+      return { kind: 'error', jid, condition: condition ?? 'undefined-condition' };
+    }
     default:
       return undefined;
   }

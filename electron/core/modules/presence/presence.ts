@@ -5,6 +5,8 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { setPendingIn } from '../roster/roster.ts';
 import { buildPresence, buildSubscription } from './presence.build.ts';
 import { parsePresence } from './presence.parse.ts';
+import { stanzaReason } from '../../errorReason.ts';
+import type { ErrorReason } from '../../../../shared/model/errors.ts';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 
@@ -26,10 +28,15 @@ export const presence: XmppModule<PresenceApi> = {
   setup(ctx) {
     const { account, xmpp, lifecycle, emit, store, log, disco } = ctx;
     const contacts = new Map<BareJid, Map<string, ResourcePresence>>();
-    const snapshot = (jid: BareJid): ContactPresence => ({
-      jid,
-      resources: [...(contacts.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority),
-    });
+    const unreachable = new Map<BareJid, ErrorReason>();
+    const snapshot = (jid: BareJid): ContactPresence => {
+      const bounced = unreachable.get(jid);
+      return {
+        jid,
+        resources: [...(contacts.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority),
+        ...(bounced ? { unreachable: bounced } : {}),
+      };
+    };
     const changed = (jid: BareJid): void => emit('presence.changed', { account, presence: snapshot(jid) });
 
     const offPresence = xmpp.onPresence((stanza) => {
@@ -43,6 +50,7 @@ export const presence: XmppModule<PresenceApi> = {
       }
       switch (event.kind) {
         case 'available': {
+          unreachable.delete(event.jid);
           const resources = contacts.get(event.jid) ?? new Map<string, ResourcePresence>();
           resources.set(event.presence.resource, event.presence);
           contacts.set(event.jid, resources);
@@ -51,8 +59,12 @@ export const presence: XmppModule<PresenceApi> = {
         }
         case 'unavailable':
         case 'error': {
+          if (event.kind === 'error') unreachable.set(event.jid, stanzaReason(event.condition));
           const resources = contacts.get(event.jid);
-          if (!resources) return;
+          if (!resources) {
+            if (event.kind === 'error') changed(event.jid);
+            return;
+          }
           if (event.kind === 'unavailable' && event.resource !== undefined) resources.delete(event.resource);
           else resources.clear();
           if (resources.size === 0) contacts.delete(event.jid);
@@ -114,7 +126,7 @@ export const presence: XmppModule<PresenceApi> = {
         await xmpp.send(buildSubscription(jid, 'unsubscribed'));
         setPendingIn(ctx, jid, false);
       },
-      list: () => [...contacts.keys()].map(snapshot),
+      list: () => [...new Set([...contacts.keys(), ...unreachable.keys()])].map(snapshot),
       idleSince: () => idle?.since,
       dispose: () => {
         offPresence();
