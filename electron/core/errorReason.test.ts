@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { errorReason } from './errorReason.ts';
 import { StanzaError, TimeoutError } from './xmpp/errors.ts';
 import { UserError } from './userError.ts';
-import { MucError, MucJoinError } from './modules/muc/muc.ts';
+import { MucError, MucJoinError } from './modules/muc/mucErrors.ts';
 import { RegistrationError } from './modules/register/register.ts';
 import { NotConnectedError } from './account/connection.ts';
 

@@ -16,6 +16,7 @@ import { roomInfo, roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
 import { handleRoomSignal } from './mucSignals.ts';
 import { sameRoomSender } from '../../services/editPolicy.ts';
 import { configChangedRoom, mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+import { joinErrorText, MucError, MucJoinError } from './mucErrors.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const NS_PING = 'urn:xmpp:ping';
@@ -35,36 +36,6 @@ export function selfPingLostMembership(error: unknown): boolean {
     'remote-server-timeout',
   ].includes(error.condition);
 }
-
-export class MucError extends Error {
-  readonly condition: string;
-  /** For a taken nick: one that may be free. */
-  readonly suggestion: string | undefined;
-  constructor(condition: string, message: string, suggestion?: string) {
-    super(message);
-    this.name = 'MucError';
-    this.condition = condition;
-    this.suggestion = suggestion;
-  }
-}
-
-/** The room would not let us in (the renderer words these for a join, not as a general stanza error). */
-export class MucJoinError extends MucError {
-  constructor(condition: string, message: string, suggestion?: string) {
-    super(condition, message, suggestion);
-    this.name = 'MucJoinError';
-  }
-}
-
-const JOIN_ERRORS: Record<string, string> = {
-  conflict: 'That nickname is already in use in this room.',
-  'not-authorized': 'This room needs a password (or the password was wrong).',
-  forbidden: 'You are banned from this room.',
-  'registration-required': 'Only members may enter this room.',
-  'service-unavailable': 'The room is full or does not accept more occupants.',
-  'item-not-found': 'This room does not exist and cannot be created here.',
-  'not-allowed': 'Creating rooms is not allowed on this service.',
-};
 
 interface Entry {
   room: Room;
@@ -122,7 +93,7 @@ export const muc: XmppModule<MucApi> = {
       if (!p || !entry) return;
       if (p.kind === 'error') {
         if (p.nick !== entry.room.nick || entry.room.state.status !== 'joining') return;
-        const message = JOIN_ERRORS[p.condition] ?? `The room refused to let you in (${p.condition}).`;
+        const message = joinErrorText(p.condition);
         entry.room.state = { status: 'error', condition: p.condition, message };
         changed(entry);
         entry.joined?.reject(

@@ -9,7 +9,7 @@ import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
 import { buildModeration, NS_MUC_ADMIN, NS_MUC_OWNER, NS_MUC_USER, splitOccupant } from './muc.parse.ts';
-import { MucError } from './muc.ts';
+import { MucError } from './mucErrors.ts';
 
 export const NS_CONFERENCE = 'jabber:x:conference';
 

@@ -7,7 +7,7 @@ import type { DataFormValues } from '../../../../shared/model/dataForm.ts';
 import type { AccountRuntime } from '../../account/accountRuntime.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import { roomInfo } from './mucSend.ts';
-import { MucError } from './muc.ts';
+import { MucError } from './mucErrors.ts';
 
 export function presetValues(preset: RoomPreset, name: string): DataFormValues {
   const shared: DataFormValues = {
