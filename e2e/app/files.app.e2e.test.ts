@@ -155,5 +155,28 @@ test('a file dropped on a room is shared there, and members see its preview', as
     .getByRole('img', { name: /^Preview of pasted-/u })
     .waitFor();
   await bob.shot('files-room-preview');
+
+  await bob.page.getByRole('button', { name: 'Open whiteboard.png in the image viewer' }).click();
+  const viewer = bob.page.getByRole('dialog', { name: 'whiteboard.png' });
+  await viewer.getByText('1 of 2').waitFor();
+  const zoom = viewer.getByRole('status', { name: 'Zoom' }).or(viewer.locator('output'));
+  await viewer.getByRole('button', { name: 'Actual size' }).click();
+  assert.equal(await zoom.innerText(), '100 %');
+  await viewer.getByRole('button', { name: 'Zoom in' }).click();
+  assert.equal(await zoom.innerText(), '150 %');
+  assert.equal(
+    await viewer.getByRole('img', { name: 'Preview of whiteboard.png' }).evaluate((img: HTMLImageElement) => img.width),
+    360,
+    'drawn at 150 %',
+  );
+  await bob.shot('image-viewer');
+  await viewer.getByRole('img').press('ArrowRight');
+  const next = bob.page.getByRole('dialog', { name: /^pasted-\d{8}-\d{6}\.png$/u });
+  await next.getByText('2 of 2').waitFor();
+  assert.equal(await next.getByRole('button', { name: 'Next image' }).isDisabled(), true, 'the last image');
+  await next.getByRole('button', { name: 'Previous image' }).click();
+  await viewer.getByText('1 of 2').waitFor();
+  await bob.page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached' });
   await Promise.all([ann.close(), bob.close()]);
 });

@@ -4,7 +4,7 @@ import { fileKind, fileNameFromUrl, formatBytes, MAX_DOWNLOAD_BYTES } from '../.
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { call, isDesktop } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
-import { useAppStore } from '../store/index.ts';
+import { openDialog, useAppStore } from '../store/index.ts';
 import { autoDownloadLimit, mayRequestUnasked } from './autoDownload.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { fetchFile, probeFile, saveFile } from './transfers.ts';
@@ -39,7 +39,19 @@ export function FileCard({ message, url }: { message: ChatMessage; url: string }
   return (
     <figure className="file-card" aria-label={t('files.card', { name })}>
       {download?.previewUrl ? (
-        <img className="file-preview" src={download.previewUrl} alt={t('files.preview', { name })} draggable={false} />
+        <button
+          type="button"
+          className="file-preview-button"
+          aria-label={t('viewer.open', { name })}
+          onClick={() => openDialog({ kind: 'image', account: message.account, peer: message.peer, url })}
+        >
+          <img
+            className="file-preview"
+            src={download.previewUrl}
+            alt={t('files.preview', { name })}
+            draggable={false}
+          />
+        </button>
       ) : null}
       <div className="file-row">
         <FileIcon kind={fileKind(name)} name={name} />

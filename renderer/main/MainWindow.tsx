@@ -26,6 +26,7 @@ import { SearchDialog } from '../search/SearchDialog.tsx';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { OccupantCard } from '../rooms/OccupantCard.tsx';
 import { CreateRoomDialog } from '../rooms/CreateRoomDialog.tsx';
+import { ImageViewer } from '../files/ImageViewer.tsx';
 
 function Dialogs({ account }: { account: Account }) {
   const dialog = useAppStore((s) => s.dialog);
@@ -35,6 +36,8 @@ function Dialogs({ account }: { account: Account }) {
       return null;
     case 'addContact':
       return <AddContactDialog account={dialog.account ?? account.id} initial={dialog} />;
+    case 'image':
+      return <ImageViewer account={dialog.account} peer={dialog.peer} url={dialog.url} />;
     case 'createRoom':
       return <CreateRoomDialog account={account.id} />;
     case 'occupant':

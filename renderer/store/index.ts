@@ -33,6 +33,7 @@ export type DialogState =
   | { kind: 'switcher' }
   | { kind: 'joinRoom'; room?: string; password?: string; nick?: string }
   | { kind: 'createRoom' }
+  | { kind: 'image'; account: AccountId; peer: BareJid; url: string }
   | { kind: 'xmppUri'; uri: string; notice?: string }
   | { kind: 'invite'; room: BareJid }
   | { kind: 'roomSettings'; room: BareJid }
