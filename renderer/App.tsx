@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useT } from './i18n/useT.ts';
 import { MainWindow } from './main/MainWindow.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
-import { activeAccountOf, getState, openDialog, useAppStore } from './store/index.ts';
+import { activeAccountOf, getState, openDialog, setState, useAppStore } from './store/index.ts';
 import type { Theme } from './store/settings.ts';
 import { titleWithUnread, totalUnread } from '../shared/model/unreadTitle.ts';
 import { useSystemHooks } from './main/systemHooks.ts';
@@ -31,10 +31,11 @@ function useShortcuts(): void {
         event.preventDefault();
         openDialog({ kind: 'switcher' });
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        // Ctrl+Shift+F: every chat; Ctrl+F: the open one (or every chat when none is open).
+        // Ctrl+Shift+F: every chat; Ctrl+F: find in the open one (or every chat when none is open).
         event.preventDefault();
         const open = getState().openChat;
-        openDialog({ kind: 'search', ...(open && !event.shiftKey ? { account: open.account, peer: open.peer } : {}) });
+        if (open && !event.shiftKey) setState({ findInChat: { account: open.account, peer: open.peer } });
+        else openDialog({ kind: 'search' });
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,5 +1,6 @@
 // Message search as a person uses it: Ctrl+Shift+F, words found as prefixes in every chat, a correction
-// found by its new text, and a click that opens the chat at an old message (older pages loaded to reach it).
+// found by its new text, a click that opens the chat at an old message (older pages loaded to reach it), and
+// Ctrl+F stepping through one chat's matches.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -61,15 +62,20 @@ test('search finds words in every chat, a correction by its new text, and opens 
   const log = page.getByRole('log', { name: 'Messages with Talker' });
   await log.locator('.message.highlighted').getByText('Meet me at the harbour at dawn').waitFor({ timeout: 30_000 });
   await page.keyboard.press('Control+F');
-  await page
-    .getByRole('dialog', { name: 'Search messages' })
-    .getByRole('checkbox', { name: 'Only this chat' })
-    .waitFor();
-  assert.equal(
-    await page
-      .getByRole('dialog', { name: 'Search messages' })
-      .getByRole('checkbox', { name: 'Only this chat' })
-      .isChecked(),
-    true,
-  );
+  const find = page.getByRole('search', { name: 'Find in this chat' });
+  await find.getByRole('searchbox', { name: 'Find in this chat' }).fill('filler 14');
+  await find.getByRole('status').getByText('1 of 11').waitFor();
+  const current = log.locator('.message.highlighted');
+  await current.getByText('filler message 149', { exact: true }).waitFor();
+  await find.getByRole('searchbox').press('Enter');
+  await find.getByRole('status').getByText('2 of 11').waitFor();
+  await current.getByText('filler message 148', { exact: true }).waitFor();
+  await find.getByRole('searchbox').press('Shift+Enter');
+  await current.getByText('filler message 149', { exact: true }).waitFor();
+  await find.getByRole('searchbox').fill('harbour dawn');
+  await find.getByRole('status').getByText('1 of 1').waitFor();
+  await current.getByText('Meet me at the harbour at dawn').waitFor({ timeout: 30_000 });
+  await app.shot('find-in-chat');
+  await find.getByRole('searchbox').press('Escape');
+  await find.waitFor({ state: 'detached' });
 });

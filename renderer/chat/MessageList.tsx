@@ -10,6 +10,7 @@ import type { ChatLog } from '../store/chats.ts';
 import { setState, useAppStore } from '../store/index.ts';
 import { buildRows } from './messageRows.ts';
 import { MessageRow } from './MessageRow.tsx';
+import { FindBar } from './FindBar.tsx';
 import { isReferencedBy } from './ReplyQuote.tsx';
 import { computeLayout, keepAnchor, type Layout, visibleRange } from './virtualWindow.ts';
 
@@ -64,6 +65,7 @@ export function MessageList({
   // A reply's quote was clicked: scroll to that message, loading older pages until it is there.
   const jump = useAppStore((s) => (s.jumpTo?.account === account && s.jumpTo.peer === peer ? s.jumpTo : undefined));
   const [highlight, setHighlight] = useState<string>();
+  const finding = useAppStore((s) => s.findInChat?.account === account && s.findInChat.peer === peer);
   useLayoutEffect(() => {
     if (!jump) return;
     const index = rows.findIndex((r) => (jump.byId ? r.message.id === jump.ref : isReferencedBy(r.message, jump.ref)));
@@ -185,6 +187,7 @@ export function MessageList({
       : '';
   return (
     <div className="messages-wrap">
+      {finding ? <FindBar account={account} peer={peer} /> : null}
       <div
         ref={scroller}
         className="messages"

@@ -78,4 +78,12 @@ export const messengerDe = {
   'viewer.actualSize': 'Originalgröße',
   'viewer.fit': 'An Fenster anpassen',
   'viewer.open': '{name} im Bildbetrachter öffnen',
+  'find.label': 'In diesem Chat suchen',
+  'find.input': 'In diesem Chat suchen',
+  'find.none': 'Keine Treffer',
+  'find.position': '{index} von {count}',
+  'find.older': 'Älterer Treffer (Enter)',
+  'find.newer': 'Neuerer Treffer (Umschalt+Enter)',
+  'find.everywhere': 'Alle Chats…',
+  'find.close': 'Suche schließen',
 };

@@ -78,4 +78,12 @@ export const messengerEn = {
   'viewer.actualSize': 'Actual size',
   'viewer.fit': 'Fit to window',
   'viewer.open': 'Open {name} in the image viewer',
+  'find.label': 'Find in this chat',
+  'find.input': 'Find in this chat',
+  'find.none': 'No matches',
+  'find.position': '{index} of {count}',
+  'find.older': 'Older match (Enter)',
+  'find.newer': 'Newer match (Shift+Enter)',
+  'find.everywhere': 'All chats…',
+  'find.close': 'Close find',
 };

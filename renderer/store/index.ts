@@ -87,6 +87,8 @@ export interface AppState {
   replyingTo?: { account: AccountId; peer: BareJid; id: MessageId } | undefined;
   /** A reply's quote was clicked: the message list scrolls to that message (`ref` as the reply names it). */
   jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number; byId?: boolean; quiet?: boolean } | undefined;
+  /** Ctrl+F: the chat whose find bar is open. */
+  findInChat?: { account: AccountId; peer: BareJid } | undefined;
   /** The chat list: every account's conversations (engine summaries). */
   conversations: ConversationsByChat;
 }

@@ -65,7 +65,7 @@ export function createSearchRepo(db: Db) {
         sql(
           db,
           `SELECT m.* FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
-          WHERE ${where.join(' AND ')} ORDER BY m.ts DESC LIMIT ${limit}`,
+          WHERE ${where.join(' AND ')} ORDER BY m.ts DESC, m.rowid DESC LIMIT ${limit}`,
         ).all(...params) as unknown as RawMessage[]
       ).map(fromRaw);
     },
