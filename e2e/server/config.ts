@@ -1,4 +1,8 @@
 // The private Prosody configuration used by tests, the demo and the benchmarks: loopback only.
+import { fileURLToPath } from 'node:url';
+
+/** Test-only Prosody modules (full-text archive search). */
+const MODULES_DIR = fileURLToPath(new URL('./modules', import.meta.url));
 export interface ProsodyPorts {
   c2s: number;
   directTls: number;
@@ -15,6 +19,8 @@ export interface ProsodyOptions {
   withoutPep?: boolean;
   /** Outgoing server-to-server links (no listener): a stanza to another domain is really attempted. */
   withS2s?: boolean;
+  /** XEP-0431 full-text search in the user archive (a test-only module, e2e/server/modules). */
+  withMamFulltext?: boolean;
   /** How long Prosody keeps a dropped stream-managed session for resumption (default 60 s). */
   smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
@@ -37,7 +43,7 @@ export function prosodyConfig(
 ${asRoot ? 'run_as_root = true' : ''}
 pidfile = "${base}/prosody.pid"
 data_path = "${base}/data"
-plugin_paths = {}
+plugin_paths = { "${MODULES_DIR}" }
 log = { { levels = { min = "warn" }, to = "file", filename = "${base}/prosody.log" } }
 interfaces = { "127.0.0.1" }
 local_interfaces = { "127.0.0.1" }
@@ -61,6 +67,7 @@ modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "carbons"; "mam"; "smacks"; "csi_simple";
   "blocklist"; "pep"; "private"; "vcard4"; "vcard_legacy"; "bookmarks";
   "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline"; "lastactivity";
+  ${options.withMamFulltext ? '"test_mam_fulltext";' : ''}
 }
 modules_disabled = { ${[...(options.withS2s ? [] : ['"s2s"']), ...(options.withoutPep ? ['"pep"', '"bookmarks"'] : [])].join('; ')} }
 limits = { c2s = { rate = "100mb/s" } }

@@ -21,7 +21,7 @@ import type {
 import type { SecretsStatus } from '../model/secrets.ts';
 import type { ConsoleEntry } from '../model/console.ts';
 import type { Conversation } from '../model/conversation.ts';
-import type { SearchQuery } from '../model/search.ts';
+import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
 
 export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -66,6 +66,13 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'export.page'(req: { account?: AccountId; peer?: BareJid; offset: number; limit: number }): Promise<ChatMessage[]>;
   /** Full-text search over stored messages of every account (or the filters given), newest first. */
   'search.messages'(req: SearchQuery): Promise<ChatMessage[]>;
+  /** Full-text search in the server's archive (XEP-0431), for history this device does not hold. */
+  'search.server'(req: {
+    account: AccountId;
+    text: string;
+    peer?: BareJid;
+    before?: string;
+  }): Promise<ServerSearchResult>;
   /** Our whole set of reactions to a message (XEP-0444); an empty list takes them back. */
   'message.react'(req: { account: AccountId; id: MessageId; emojis: string[] }): Promise<ChatMessage>;
   /** The newest `limit` messages older than `before` (and, at the same timestamp, with an id below `beforeId`), oldest first. */

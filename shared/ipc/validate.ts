@@ -122,6 +122,12 @@ const schemas: { [K in CommandName]: Guard } = {
     until: optional(int(0, Number.MAX_SAFE_INTEGER)),
     limit: optional(int(1, MAX_SEARCH_RESULTS)),
   }),
+  'search.server': object({
+    account,
+    text: nonEmpty(MAX_SEARCH_CHARS),
+    peer: optional(bareJid),
+    before: optional(str(256)),
+  }),
   'message.react': object({
     account,
     id: nonEmpty(256),

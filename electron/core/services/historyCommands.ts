@@ -7,10 +7,11 @@ import type { CoreEmitter } from '../events.ts';
 import type { Store } from '../store/index.ts';
 import { UserError } from '../userError.ts';
 import { reactionsStanza } from './relationsOut.ts';
+import { searchServerArchive } from '../modules/mam/mamSearch.ts';
 
 export type HistoryCommands = Pick<
   CoreCommands,
-  'chat.history' | 'message.react' | 'search.messages' | 'export.count' | 'export.page'
+  'chat.history' | 'message.react' | 'search.messages' | 'search.server' | 'export.count' | 'export.page'
 >;
 
 /** Messages with the reactions kept for them. */
@@ -44,6 +45,7 @@ export function createHistoryCommands(
     'export.page': ({ offset, limit, ...filter }) =>
       Promise.resolve(withReactions(store, store.search.page(filter, offset, limit))),
     'search.messages': (query) => Promise.resolve(withReactions(store, store.search.search(query))),
+    'search.server': ({ account, ...request }) => searchServerArchive(runtime(account).connection, request),
     'message.react': async ({ account, id, emojis }) => {
       const target = store.messages.get(id);
       if (target?.account !== account) throw new UserError('That message is not here', 'not-in-conversation');
