@@ -10,7 +10,8 @@ import { startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
 before(async () => {
-  server = await startProsody();
+  // With a full-text archive (test module), for "search older messages on the server".
+  server = await startProsody({ withMamFulltext: true });
 });
 after(async () => {
   await server.stop();
@@ -78,4 +79,35 @@ test('search finds words in every chat, a correction by its new text, and opens 
   await app.shot('find-in-chat');
   await find.getByRole('searchbox').press('Escape');
   await find.waitFor({ state: 'detached' });
+});
+
+test('search older messages on the server: the server finds them, a click opens the chat at that message', async (t) => {
+  const [meUser, friendUser] = [await newUser(server, 'digger'), await newUser(server, 'oldfriend')];
+  await makeContacts(server, meUser, friendUser, { name: 'Old friend' }, { name: 'Digger' });
+  const friend = await startEngine(server, friendUser);
+  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
+  const send = (body: string) => friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body });
+  await send('the treasure map is in the attic');
+  for (let i = 0; i < 30; i++) await send(`chatter ${i}`);
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
+  t.after(async () => {
+    await app.close();
+    await friend.close();
+  });
+  const { page } = app;
+  await page
+    .getByRole('navigation', { name: 'Chats' })
+    .getByRole('button', { name: /^Old friend/ })
+    .waitFor();
+  await page.keyboard.press('Control+Shift+F');
+  const dialog = page.getByRole('dialog', { name: 'Search messages' });
+  await dialog.getByRole('searchbox', { name: 'Search for words' }).fill('treasure');
+  await dialog.getByRole('button', { name: 'Search older messages on the server' }).click();
+  const onServer = dialog.getByRole('list', { name: 'Results on the server' });
+  await onServer.getByText('the treasure map is in the attic').waitFor();
+  await dialog.getByText('1 found on the server').waitFor();
+  await app.shot('search-server');
+  await onServer.getByText('the treasure map is in the attic').click();
+  const log = page.getByRole('log', { name: 'Messages with Old friend' });
+  await log.locator('.message.highlighted').getByText('the treasure map is in the attic').waitFor({ timeout: 30_000 });
 });

@@ -68,7 +68,13 @@ export function MessageList({
   const finding = useAppStore((s) => s.findInChat?.account === account && s.findInChat.peer === peer);
   useLayoutEffect(() => {
     if (!jump) return;
-    const index = rows.findIndex((r) => (jump.byId ? r.message.id === jump.ref : isReferencedBy(r.message, jump.ref)));
+    const index = rows.findIndex((r) =>
+      jump.byId
+        ? r.message.id === jump.ref
+        : jump.byStanzaId
+          ? r.message.stanzaId === jump.ref
+          : isReferencedBy(r.message, jump.ref),
+    );
     const el = scroller.current;
     if (index < 0 || !el) {
       if (log.hasOlder && !log.loadingOlder) void loadOlder(account, peer);

@@ -86,4 +86,11 @@ export const messengerDe = {
   'find.newer': 'Neuerer Treffer (Umschalt+Enter)',
   'find.everywhere': 'Alle Chats…',
   'find.close': 'Suche schließen',
+  'search.server.label': 'Auf dem Server',
+  'search.server.start': 'Ältere Nachrichten auf dem Server suchen',
+  'search.server.searching': 'Suche auf dem Server…',
+  'search.server.unsupported': 'Ihr Server bietet keine Volltextsuche in seinem Archiv.',
+  'search.server.count': '{count} auf dem Server gefunden',
+  'search.server.results': 'Treffer auf dem Server',
+  'search.server.more': 'Ältere Treffer',
 };

@@ -86,4 +86,11 @@ export const messengerEn = {
   'find.newer': 'Newer match (Shift+Enter)',
   'find.everywhere': 'All chats…',
   'find.close': 'Close find',
+  'search.server.label': 'On the server',
+  'search.server.start': 'Search older messages on the server',
+  'search.server.searching': 'Searching on the server…',
+  'search.server.unsupported': 'Your server does not offer full-text search of its archive.',
+  'search.server.count': '{count} found on the server',
+  'search.server.results': 'Results on the server',
+  'search.server.more': 'Older results',
 };

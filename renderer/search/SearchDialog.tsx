@@ -11,16 +11,11 @@ import { call } from '../ipc/client.ts';
 import { formatFullDate } from '../lib/format.ts';
 import { conversationName } from '../chatlist/ChatList.tsx';
 import { openChat } from '../store/actions.ts';
-import { getState, openDialog, setState, useAppStore } from '../store/index.ts';
-import { highlightParts } from './highlight.ts';
+import { activeAccountOf, getState, openDialog, setState, useAppStore } from '../store/index.ts';
+import { ServerSearch } from './ServerSearch.tsx';
+import { Highlighted } from './Highlighted.tsx';
 
 const DAY = 86_400_000;
-
-function Highlighted({ text, query }: { text: string; query: string }) {
-  return (
-    <>{highlightParts(text, query).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}</>
-  );
-}
 
 export function SearchDialog({ account, peer }: { account?: AccountId | undefined; peer?: BareJid | undefined }) {
   const t = useT();
@@ -62,6 +57,7 @@ export function SearchDialog({ account, peer }: { account?: AccountId | undefine
     );
   };
   const state = getState();
+  const serverAccount = account ?? activeAccountOf(state)?.id;
   return (
     <Dialog title={t('search.title')} onClose={() => openDialog(undefined)} wide>
       <div className="dialog-form search-form">
@@ -126,6 +122,13 @@ export function SearchDialog({ account, peer }: { account?: AccountId | undefine
             </li>
           ))}
         </ul>
+        {serverAccount ? (
+          <ServerSearch
+            account={serverAccount}
+            text={text}
+            peer={onlyChat && peer && !peer.includes('/') ? peer : undefined}
+          />
+        ) : null}
       </div>
     </Dialog>
   );

@@ -86,7 +86,18 @@ export interface AppState {
   /** The message the composer's next message answers (XEP-0461). */
   replyingTo?: { account: AccountId; peer: BareJid; id: MessageId } | undefined;
   /** A reply's quote was clicked: the message list scrolls to that message (`ref` as the reply names it). */
-  jumpTo?: { account: AccountId; peer: BareJid; ref: string; at: number; byId?: boolean; quiet?: boolean } | undefined;
+  jumpTo?:
+    | {
+        account: AccountId;
+        peer: BareJid;
+        ref: string;
+        at: number;
+        byId?: boolean;
+        /** The ref is the server archive's id (a server search result). */
+        byStanzaId?: boolean;
+        quiet?: boolean;
+      }
+    | undefined;
   /** Ctrl+F: the chat whose find bar is open. */
   findInChat?: { account: AccountId; peer: BareJid } | undefined;
   /** The chat list: every account's conversations (engine summaries). */
