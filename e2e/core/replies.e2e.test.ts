@@ -134,3 +134,40 @@ test('in a room: a reply names the room’s stanza-id, reactions are per occupan
     'our own reflected copy counted once',
   );
 });
+
+test("a room's reaction restrictions (XEP-0444 §2.2) are read from its disco#info and honoured", async (t) => {
+  const [aUser, bUser] = [await newUser(server, 'cleo'), await newUser(server, 'dan')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  t.after(() => Promise.all([a.close(), b.close()]));
+  const room = `restricted-${Date.now()}@conference.localhost` as BareJid;
+  const joined = await a.core.commands['muc.join']({ account: a.account, room, nick: 'Cleo' });
+  assert.deepEqual(joined.reactionRules, { maxPerUser: 1, allowlist: ['👍', '❤️'] });
+  await b.core.commands['muc.join']({ account: b.account, room, nick: 'Dan' });
+  await b.core.commands['muc.send']({ account: b.account, room, body: 'lunch at noon?' });
+  const atA = await eventually(() => find(a, room, 'lunch at noon?'), 'the question at Cleo');
+  const id = atA?.id ?? '';
+  await assert.rejects(
+    a.core.commands['message.react']({ account: a.account, id, emojis: ['😂'] }),
+    /does not accept/u,
+    'not on the list',
+  );
+  await assert.rejects(
+    a.core.commands['message.react']({ account: a.account, id, emojis: ['👍', '❤️'] }),
+    /does not accept/u,
+    'over the limit',
+  );
+  await a.core.commands['message.react']({ account: a.account, id, emojis: ['❤️'] });
+  const atB = async () => (await find(b, room, 'lunch at noon?'))?.reactions ?? [];
+  await eventually(async () => (await atB())[0]?.emojis[0] === '❤️', 'the allowed reaction at Dan');
+  assert.deepEqual(
+    (await atB()).map((r) => r.emojis),
+    [['❤️']],
+    'nothing refused went out',
+  );
+  const plain = await a.core.commands['muc.join']({
+    account: a.account,
+    room: `open-${Date.now()}@conference.localhost` as BareJid,
+    nick: 'Cleo',
+  });
+  assert.equal(plain.reactionRules, undefined, 'a room without the form has no rules');
+});

@@ -5,11 +5,11 @@ import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 import { type MenuEntry, PopupMenu } from '../components/PopupMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
-import { openDialog, setState } from '../store/index.ts';
+import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { useState } from 'react';
 import { EmojiPicker } from '../emoji/EmojiPicker.tsx';
 import { reactTo } from './ReactionBar.tsx';
-import { QUICK_REACTIONS, toggleOwn } from './reactionsView.ts';
+import { reactionChoices, toggleOwn } from './reactionsView.ts';
 
 export function MessageActions({
   message,
@@ -22,6 +22,10 @@ export function MessageActions({
 }) {
   const t = useT();
   const [picking, setPicking] = useState(false);
+  const rules = useAppStore((s) =>
+    message.groupchat ? s.rooms[message.account]?.[message.peer]?.reactionRules : undefined,
+  );
+  const choices = reactionChoices(rules);
   const own = message.direction === 'out';
   const answerable = !message.retracted && (!message.groupchat || message.stanzaId !== undefined);
   const reply = (): void => setState({ replyingTo: { account: message.account, peer: message.peer, id: message.id } });
@@ -40,12 +44,12 @@ export function MessageActions({
   const entries: MenuEntry[] = [
     ...(answerable ? [{ label: t('message.reply'), onSelect: reply }] : []),
     ...(answerable
-      ? QUICK_REACTIONS.map((emoji) => ({
+      ? choices.map((emoji) => ({
           label: t('message.reactWith', { emoji }),
           onSelect: () => reactTo(message, toggleOwn(message.reactions, emoji)),
         }))
       : []),
-    ...(answerable ? [{ label: t('message.reactMore'), onSelect: () => setPicking(true) }] : []),
+    ...(answerable && !rules?.allowlist ? [{ label: t('message.reactMore'), onSelect: () => setPicking(true) }] : []),
     ...(message.body && !message.retracted
       ? [
           {
@@ -90,15 +94,17 @@ export function MessageActions({
     <div className="message-actions">
       {answerable ? (
         <>
-          <button
-            type="button"
-            className="message-action"
-            aria-label={t('message.reactWith', { emoji: '👍' })}
-            title={t('message.reactWith', { emoji: '👍' })}
-            onClick={() => reactTo(message, toggleOwn(message.reactions, '👍'))}
-          >
-            <span className="emoji-text">👍</span>
-          </button>
+          {choices.includes('👍') ? (
+            <button
+              type="button"
+              className="message-action"
+              aria-label={t('message.reactWith', { emoji: '👍' })}
+              title={t('message.reactWith', { emoji: '👍' })}
+              onClick={() => reactTo(message, toggleOwn(message.reactions, '👍'))}
+            >
+              <span className="emoji-text">👍</span>
+            </button>
+          ) : null}
           <button
             type="button"
             className="message-action"

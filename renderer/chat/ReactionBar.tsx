@@ -4,10 +4,15 @@ import type { ChatMessage } from '../../shared/model/message.ts';
 import { showNotice } from '../components/Confirmation.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
-import { groupReactions, toggleOwn } from './reactionsView.ts';
+import { groupReactions, toggleOwn, withinRules } from './reactionsView.ts';
+import { getState } from '../store/index.ts';
 
+/** Sends our whole set of reactions, fitted to the room's limit (XEP-0444 restrictions). */
 export function reactTo(message: ChatMessage, emojis: string[]): void {
-  void call('message.react', { account: message.account, id: message.id, emojis }).catch(showNotice);
+  const rules = message.groupchat ? getState().rooms[message.account]?.[message.peer]?.reactionRules : undefined;
+  void call('message.react', { account: message.account, id: message.id, emojis: withinRules(rules, emojis) }).catch(
+    showNotice,
+  );
 }
 
 export function ReactionBar({ message }: { message: ChatMessage }) {

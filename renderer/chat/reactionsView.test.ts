@@ -1,5 +1,5 @@
 import { assert, test } from 'vitest';
-import { groupReactions, toggleOwn } from './reactionsView.ts';
+import { groupReactions, QUICK_REACTIONS, reactionChoices, toggleOwn, withinRules } from './reactionsView.ts';
 
 const reactions = [
   { sender: 'a@x', name: 'Anna', own: false, emojis: ['👍', '🎂'] },
@@ -19,4 +19,13 @@ test('clicking toggles our own emoji in our set', () => {
   assert.deepEqual(toggleOwn(reactions, '👍'), []);
   assert.deepEqual(toggleOwn(reactions, '🎂'), ['👍', '🎂']);
   assert.deepEqual(toggleOwn(undefined, '❤️'), ['❤️']);
+});
+
+test("a room's restrictions: its allowlist is what is offered, and over its limit the newest choice wins", () => {
+  const rules = { maxPerUser: 1, allowlist: ['👍', '❤️'] };
+  assert.deepEqual(reactionChoices(rules), ['👍', '❤️']);
+  assert.deepEqual(reactionChoices(undefined), QUICK_REACTIONS);
+  assert.deepEqual(withinRules(rules, ['👍', '❤️']), ['❤️']);
+  assert.deepEqual(withinRules(rules, []), []);
+  assert.deepEqual(withinRules(undefined, ['👍', '❤️']), ['👍', '❤️']);
 });

@@ -1,4 +1,5 @@
 // Reactions under a message, grouped by emoji in the order they first appeared, with who reacted.
+import type { ReactionRules } from '../../shared/model/muc.ts';
 import type { MessageReaction } from '../../shared/model/message.ts';
 
 export interface ReactionGroup {
@@ -28,3 +29,14 @@ export function toggleOwn(reactions: readonly MessageReaction[] | undefined, emo
 }
 
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
+
+/** The emoji offered at once: a room's allowlist when it has one (then that is all there is), else ours. */
+export function reactionChoices(rules: ReactionRules | undefined): readonly string[] {
+  return rules?.allowlist ?? QUICK_REACTIONS;
+}
+
+/** Over a room's per-person limit, the newest choices win (with a limit of one, a new emoji replaces the old). */
+export function withinRules(rules: ReactionRules | undefined, emojis: string[]): string[] {
+  const max = rules?.maxPerUser;
+  return max !== undefined && emojis.length > max ? emojis.slice(emojis.length - max) : emojis;
+}

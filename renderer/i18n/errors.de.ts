@@ -55,5 +55,6 @@ export const errorsDe = {
   'error.code.registration-closed': 'Dieser Server erlaubt nicht, Konten aus einem Client heraus anzulegen.',
   'error.code.registration-refused':
     'Der Server hat die Registrierung nicht angenommen (ein schwaches Passwort oder ein fehlendes Feld?).',
+  'error.code.reaction-restricted': 'Dieser Raum nimmt diese Reaktionen nicht an.',
   'error.code.unknown': 'Etwas ist schiefgegangen.',
 } as const;

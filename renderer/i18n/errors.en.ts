@@ -52,5 +52,6 @@ export const errorsEn = {
   'error.code.registration-closed': 'This server does not allow creating accounts from a client.',
   'error.code.registration-refused':
     'The server did not accept the registration (a weak password or a missing field?).',
+  'error.code.reaction-restricted': 'This room does not accept these reactions.',
   'error.code.unknown': 'Something went wrong.',
 } as const;

@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'invalid-server',
   'not-in-conversation',
   'no-message-id',
+  'reaction-restricted',
   'unknown',
 ] as const;
 

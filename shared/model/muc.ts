@@ -38,6 +38,22 @@ export interface Room {
   mentions: number;
   /** We just created it and it waits (locked) for its configuration form. */
   created?: boolean;
+  /** XEP-0444 §2.2: what the room accepts as reactions, when it restricts them. */
+  reactionRules?: ReactionRules;
+}
+
+/** A room's (or gateway's) reaction restrictions: how many per person, and which emoji. */
+export interface ReactionRules {
+  maxPerUser?: number;
+  allowlist?: string[];
+}
+
+/** Whether a whole set of our reactions is acceptable under the rules (an empty set always is). */
+export function reactionsAllowed(rules: ReactionRules | undefined, emojis: readonly string[]): boolean {
+  if (!rules) return true;
+  if (rules.maxPerUser !== undefined && emojis.length > rules.maxPerUser) return false;
+  const allow = rules.allowlist;
+  return !allow || emojis.every((e) => allow.includes(e));
 }
 
 /** How a new room is set up: a private group (members only, real addresses: OMEMO-capable) or a public channel. */

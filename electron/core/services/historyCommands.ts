@@ -6,6 +6,7 @@ import type { AccountRuntime } from '../account/accountRuntime.ts';
 import type { CoreEmitter } from '../events.ts';
 import type { Store } from '../store/index.ts';
 import { UserError } from '../userError.ts';
+import { reactionsAllowed } from '../../../shared/model/muc.ts';
 import { reactionsStanza } from './relationsOut.ts';
 import { searchServerArchive } from '../modules/mam/mamSearch.ts';
 
@@ -49,7 +50,13 @@ export function createHistoryCommands(
     'message.react': async ({ account, id, emojis }) => {
       const target = store.messages.get(id);
       if (target?.account !== account) throw new UserError('That message is not here', 'not-in-conversation');
-      await runtime(account).connection.send(reactionsStanza(target, emojis));
+      const { connection, modules } = runtime(account);
+      const rules = target.groupchat
+        ? modules.muc.rooms().find((r) => r.jid === target.peer)?.reactionRules
+        : undefined;
+      if (!reactionsAllowed(rules, emojis))
+        throw new UserError('The room does not accept these reactions', 'reaction-restricted');
+      await connection.send(reactionsStanza(target, emojis));
       store.reactions.set(id, { sender: '', name: '', own: true, emojis }, Date.now());
       const changed = { ...target, reactions: store.reactions.of([id]).get(id) ?? [] };
       emit('message.changed', changed);

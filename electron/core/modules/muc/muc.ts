@@ -228,8 +228,10 @@ export const muc: XmppModule<MucApi> = {
       entry.private = info.private;
       entry.privateCheckedAt = Date.now();
       const name = info.name === entry.room.jid.split('@')[0] ? '' : info.name;
-      if (name !== entry.room.name) {
-        entry.room = { ...entry.room, name };
+      const rules = info.reactionRules;
+      if (name !== entry.room.name || JSON.stringify(rules) !== JSON.stringify(entry.room.reactionRules)) {
+        const { reactionRules: _, ...rest } = entry.room;
+        entry.room = { ...rest, name, ...(rules ? { reactionRules: rules } : {}) };
         changed(entry);
       }
       return { ...entry.room };

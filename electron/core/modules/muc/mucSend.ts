@@ -8,7 +8,8 @@ import type { AccountId } from '../../../../shared/model/account.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, MessageEncryption } from '../../../../shared/model/message.ts';
-import type { Occupant, Room } from '../../../../shared/model/muc.ts';
+import type { Occupant, ReactionRules, Room } from '../../../../shared/model/muc.ts';
+import { parseReactionRules } from '../../xmpp/reactionRules.ts';
 import type { Connection } from '../../account/connection.ts';
 import type { MessageService } from '../../services/messages.ts';
 import type { Store } from '../../store/index.ts';
@@ -42,12 +43,16 @@ const RECHECK_MS = 60_000;
  * A room's disco#info: its own name, and whether it is private (members-only and non-anonymous), where
  * read markers are shared and OMEMO is used.
  */
-export async function roomInfo(xmpp: Connection, room: BareJid): Promise<{ name: string; private: boolean }> {
+export async function roomInfo(
+  xmpp: Connection,
+  room: BareJid,
+): Promise<{ name: string; private: boolean; reactionRules: ReactionRules | undefined }> {
   const info = (await xmpp.iq('get', room, el('query', NS_DISCO_INFO), 10_000)).getChild('query', NS_DISCO_INFO);
   const features = new Set(info?.getChildren('feature').map((f) => f.attrs.var ?? ''));
   return {
     name: info?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ?? '',
     private: features.has('muc_membersonly') && features.has('muc_nonanonymous'),
+    reactionRules: info ? parseReactionRules(info) : undefined,
   };
 }
 
