@@ -11,6 +11,7 @@ import { benchOmemo } from './omemo.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 import { benchStyling } from './styling.ts';
 import { benchSearch } from './search.ts';
+import { benchChatList, benchChatSwitch, benchMemory } from './messenger.ts';
 
 const server = await startProsody({
   archiveStorage: 'memory',
@@ -18,6 +19,14 @@ const server = await startProsody({
   uploadSizeLimit: 200 * 1024 * 1024,
 });
 const quick = process.argv.includes('--quick');
+/** `--only=chatlist,room`: just those parts (names below), for working on one figure. */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const part = async (name: string, run: () => unknown): Promise<void> => {
+  if (!only || only.includes(name)) await run();
+};
 const LOGINS = 20;
 const ROUND_TRIPS = quick ? 200 : 1000;
 const FLOOD = quick ? 2000 : 10_000;
@@ -151,19 +160,22 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 try {
   console.log(`Prosody on 127.0.0.1:${server.ports.c2s}; figures also appended to bench/results.jsonl\n`);
-  await benchLogin();
-  await benchRoundTrip();
-  await benchFlood();
-  await benchArchiveCatchUp(server, FLOOD);
-  await benchResume(server, quick ? 3 : 10, 20);
-  await benchUpload(server, quick ? 20 : 100);
-  await benchOmemo(quick);
-  benchStyling();
+  await part('login', benchLogin);
+  await part('roundtrip', benchRoundTrip);
+  await part('flood', benchFlood);
+  await part('catchup', () => benchArchiveCatchUp(server, FLOOD));
+  await part('resume', () => benchResume(server, quick ? 3 : 10, 20));
+  await part('upload', () => benchUpload(server, quick ? 20 : 100));
+  await part('omemo', () => benchOmemo(quick));
+  await part('styling', benchStyling);
   console.log('\nRenderer (Chromium through the bridge):');
-  await benchRoster(server, quick ? 500 : 2000);
-  await benchHistory(server, 10_000);
-  await benchSearch(quick ? 20_000 : 100_000);
-  await benchBigRoom(server, quick ? 300 : 2000);
+  await part('roster', () => benchRoster(server, quick ? 500 : 2000));
+  await part('history', () => benchHistory(server, 10_000));
+  await part('switch', () => benchChatSwitch(server, 10_000));
+  await part('chatlist', () => benchChatList(server, 500, quick ? 500 : 2000));
+  await part('memory', () => benchMemory(server, 20, 200, quick ? 500 : 2000));
+  await part('search', () => benchSearch(quick ? 20_000 : 100_000));
+  await part('room', () => benchBigRoom(server, quick ? 1000 : 5000));
 } finally {
   await server.stop();
 }

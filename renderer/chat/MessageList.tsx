@@ -17,6 +17,8 @@ import { computeLayout, keepAnchor, type Layout, visibleRange } from './virtualW
 const ESTIMATE = 56;
 const HEADER = 44;
 const OVERSCAN = 800;
+/** Rows beyond the viewport in the first frame of a chat: a switch paints few rows, the rest follow. */
+const FIRST_OVERSCAN = 150;
 const LOAD_MARGIN = 600;
 
 export function MessageList({
@@ -65,6 +67,19 @@ export function MessageList({
   // A reply's quote was clicked: scroll to that message, loading older pages until it is there.
   const jump = useAppStore((s) => (s.jumpTo?.account === account && s.jumpTo.peer === peer ? s.jumpTo : undefined));
   const [highlight, setHighlight] = useState<string>();
+  // The full overscan once the chat's first frame is on screen (a timer queued from that frame's rAF).
+  const chat = `${account} ${peer}`;
+  const [settledFor, setSettledFor] = useState<string>();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setSettledFor(chat), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [chat]);
   const finding = useAppStore((s) => s.findInChat?.account === account && s.findInChat.peer === peer);
   useLayoutEffect(() => {
     if (!jump) return;
@@ -183,7 +198,12 @@ export function MessageList({
     }
   }, [log.messages, viewport, account, peer]);
 
-  const range = visibleRange(layout, Math.max(0, viewport.top - padTop), viewport.height || 800, OVERSCAN);
+  const range = visibleRange(
+    layout,
+    Math.max(0, viewport.top - padTop),
+    viewport.height || 800,
+    settledFor === chat ? OVERSCAN : FIRST_OVERSCAN,
+  );
   const header = log.loadingOlder
     ? t('chat.loadingOlder')
     : !log.hasOlder

@@ -39,7 +39,19 @@ export function orderConversations(list: readonly Conversation[], filter = ''): 
 export function listTime(timestamp: number, locale: string, now = Date.now()): string {
   const startOfDay = (ms: number): number => new Date(ms).setHours(0, 0, 0, 0);
   const days = Math.round((startOfDay(now) - startOfDay(timestamp)) / 86_400_000);
-  if (days === 0) return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(timestamp);
-  if (days < 7) return new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(timestamp);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(timestamp);
+  if (days === 0) return cachedFormat(locale, 'time', { hour: '2-digit', minute: '2-digit' }).format(timestamp);
+  if (days < 7) return cachedFormat(locale, 'weekday', { weekday: 'short' }).format(timestamp);
+  return cachedFormat(locale, 'date', { day: 'numeric', month: 'short' }).format(timestamp);
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale and style (building one is the expensive part; 500 rows each need one). */
+function cachedFormat(locale: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`;
+  let found = formats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, found);
+  }
+  return found;
 }
