@@ -8,12 +8,11 @@ import { Dialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
-import { formatFullDate } from '../lib/format.ts';
 import { conversationName } from '../chatlist/ChatList.tsx';
 import { openChat } from '../store/actions.ts';
 import { activeAccountOf, getState, openDialog, setState, useAppStore } from '../store/index.ts';
 import { ServerSearch } from './ServerSearch.tsx';
-import { Highlighted } from './Highlighted.tsx';
+import { SearchResult } from './SearchResult.tsx';
 
 const DAY = 86_400_000;
 
@@ -100,26 +99,20 @@ export function SearchDialog({ account, peer }: { account?: AccountId | undefine
         ) : null}
         <ul className="search-results" aria-label={t('search.results')}>
           {results?.map((m) => (
-            <li key={m.id}>
-              <button type="button" onClick={() => open(m)}>
-                <span className="search-meta">
-                  <strong>
-                    {conversationName(state, {
-                      account: m.account,
-                      peer: m.peer,
-                      kind: m.groupchat ? 'room' : m.peer.includes('/') ? 'private' : 'chat',
-                    })}
-                  </strong>
-                  {' · '}
-                  {m.direction === 'out' ? t('chat.you') : m.groupchat ? m.from : m.peer}
-                  {' · '}
-                  {formatFullDate(m.timestamp, language)}
-                </span>
-                <span className="search-text">
-                  <Highlighted text={m.body} query={text} />
-                </span>
-              </button>
-            </li>
+            <SearchResult
+              key={m.id}
+              chat={conversationName(state, {
+                account: m.account,
+                peer: m.peer,
+                kind: m.groupchat ? 'room' : m.peer.includes('/') ? 'private' : 'chat',
+              })}
+              who={m.direction === 'out' ? t('chat.you') : m.groupchat ? m.from : m.peer}
+              timestamp={m.timestamp}
+              body={m.body}
+              query={text}
+              language={language}
+              onOpen={() => open(m)}
+            />
           ))}
         </ul>
         {serverAccount ? (

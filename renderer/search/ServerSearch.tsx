@@ -7,11 +7,10 @@ import type { ServerSearchHit } from '../../shared/model/search.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
-import { formatFullDate } from '../lib/format.ts';
 import { openChat } from '../store/actions.ts';
 import { getState, setState, useAppStore } from '../store/index.ts';
 import { conversationName } from '../chatlist/ChatList.tsx';
-import { Highlighted } from './Highlighted.tsx';
+import { SearchResult } from './SearchResult.tsx';
 
 type Found = { supported: boolean; hits: ServerSearchHit[]; older?: string | undefined };
 
@@ -76,20 +75,16 @@ export function ServerSearch({
           </p>
           <ul className="search-results" aria-label={t('search.server.results')}>
             {found.hits.map((hit) => (
-              <li key={hit.archiveId}>
-                <button type="button" onClick={() => open(hit)}>
-                  <span className="search-meta">
-                    <strong>{conversationName(getState(), { account, peer: hit.peer, kind: 'chat' })}</strong>
-                    {' · '}
-                    {hit.direction === 'out' ? t('chat.you') : hit.peer}
-                    {' · '}
-                    {formatFullDate(hit.timestamp, language)}
-                  </span>
-                  <span className="search-text">
-                    <Highlighted text={hit.body} query={text} />
-                  </span>
-                </button>
-              </li>
+              <SearchResult
+                key={hit.archiveId}
+                chat={conversationName(getState(), { account, peer: hit.peer, kind: 'chat' })}
+                who={hit.direction === 'out' ? t('chat.you') : hit.peer}
+                timestamp={hit.timestamp}
+                body={hit.body}
+                query={text}
+                language={language}
+                onOpen={() => open(hit)}
+              />
             ))}
           </ul>
           {found.older ? (
