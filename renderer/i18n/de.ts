@@ -82,7 +82,7 @@ export const de: Record<MessageKey, string> = {
   'roster.filter': 'Kontakte filtern',
   'roster.filterHint': 'Suchen…',
   'roster.add': 'Kontakt hinzufügen',
-  'roster.hideOffline': 'Offline-Kontakte ausblenden',
+  'roster.hideOffline': 'Offline ausblenden',
   'roster.sort': 'Kontakte sortieren nach',
   'roster.sortName': 'Name',
   'roster.sortPresence': 'Status',

@@ -107,8 +107,13 @@ export function MainWindow({ account }: { account: Account }) {
           <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
             ⚙ {t('settings.open')}
           </button>
-          <button type="button" onClick={() => openDialog({ kind: 'switcher' })} aria-keyshortcuts="Control+K Meta+K">
-            {t('switcher.open')} <kbd>Ctrl K</kbd>
+          <button
+            type="button"
+            onClick={() => openDialog({ kind: 'switcher' })}
+            aria-keyshortcuts="Control+K Meta+K"
+            title={`${t('switcher.open')} (Ctrl+K)`}
+          >
+            {t('switcher.open')}
           </button>
         </footer>
       </aside>

@@ -8,7 +8,7 @@ import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch } from './frameBatch.ts';
 import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
-import { getState, setState } from './index.ts';
+import { type AppState, getState, setState } from './index.ts';
 import { omemoChanged } from './omemo.ts';
 import type { Conversation } from '../../shared/model/conversation.ts';
 import { conversationsChanged, loadConversations, markConversationRead } from './conversations.ts';
@@ -50,23 +50,23 @@ function liveBatch<T extends { account: AccountId }>(
 export function wireEvents(): () => void {
   // A busy room or a catch-up brings many messages at once: one state change per frame.
   const messageAdded = frameBatch<ChatMessage>(
-    (messages) =>
+    (messages) => {
+      const isOpen = (s: AppState, m: ChatMessage): boolean =>
+        s.openChat?.account === m.account && s.openChat.peer === m.peer;
+      // Read on arrival (the chat is on screen): told to the engine once per chat, outside the state update.
+      const before = getState();
+      const seen = new Map<string, ChatMessage>();
+      for (const m of messages)
+        if (m.direction === 'in' && isOpen(before, m) && windowSeen()) seen.set(chatKey(m.account, m.peer), m);
       setState((s) => {
         let { unread, typing } = s;
-        const seen = new Set<ChatMessage>();
-        queueMicrotask(() => {
-          for (const m of new Map([...seen].map((x) => [chatKey(x.account, x.peer), x])).values())
-            markConversationRead(m.account, m.peer);
-        });
         const byChat = new Map<string, ChatMessage[]>();
         for (const message of messages) {
           const key = chatKey(message.account, message.peer);
-          const open = s.openChat?.account === message.account && s.openChat.peer === message.peer;
           const batch = byChat.get(key);
           if (batch) batch.push(message);
           else byChat.set(key, [message]);
-          unread = countUnread(unread, message, open && windowSeen());
-          if (open && windowSeen() && message.direction === 'in') seen.add(message);
+          unread = countUnread(unread, message, isOpen(s, message) && windowSeen());
           if (message.direction === 'in') typing = withTyping(typing, key, false);
         }
         const chats = { ...s.chats };
@@ -75,7 +75,9 @@ export function wireEvents(): () => void {
           if (log) chats[key] = addMessages(log, batch);
         }
         return { chats, unread, typing };
-      }),
+      });
+      for (const m of seen.values()) markConversationRead(m.account, m.peer);
+    },
     undefined,
     1000,
   );
