@@ -72,10 +72,20 @@ test('over WebSocket: malformed arguments and unknown commands get clear errors;
   assert.equal((await invoke(socket, 4, 'account.add', { jid: 'a@b', password: 'x', extra: true })).ok, false);
   const unknown = await invoke(socket, 5, 'system.exec', { cmd: 'rm -rf /' });
   assert.equal(unknown.ok === false && unknown.error.code, 'unknown-command');
-  const event = new Promise<BridgeFrame>((resolve) =>
+  // Events come one per frame or, when several are raised in one turn, together in order.
+  const eventsIn = (frame: BridgeFrame): { name: string; payload: unknown }[] =>
+    frame.type === 'events' ? frame.events : frame.type === 'event' ? [frame] : [];
+  let resultSeen = false;
+  let eventBeforeResult = false;
+  const event = new Promise<{ name: string; payload: unknown }>((resolve) =>
     socket.on('message', (d) => {
       const frame = JSON.parse(rawDataText(d)) as BridgeFrame;
-      if (frame.type === 'event' && frame.name === 'account.listChanged') resolve(frame);
+      const found = eventsIn(frame).find((e) => e.name === 'account.listChanged');
+      if (found) {
+        eventBeforeResult = !resultSeen;
+        resolve(found);
+      }
+      if (frame.type === 'result' && frame.seq === 6) resultSeen = true;
     }),
   );
   const added = await invoke(socket, 6, 'account.add', {
@@ -84,12 +94,9 @@ test('over WebSocket: malformed arguments and unknown commands get clear errors;
     priority: -5,
   });
   assert.equal(added.ok && (added.value as { id: string }).id, 'someone@example.org');
-  const frame = await event;
-  assert.equal(
-    frame.type === 'event' && JSON.stringify(frame.payload).includes('secret'),
-    false,
-    'no password in events',
-  );
+  const changed = await event;
+  assert.equal(eventBeforeResult, true, 'the event raised by the command came before its result');
+  assert.equal(JSON.stringify(changed.payload).includes('secret'), false, 'no password in events');
   socket.send('{not json');
   await new Promise((resolve) => socket.once('close', resolve));
 });

@@ -76,22 +76,46 @@ export async function startBridge(
   const send = (socket: WebSocket, frame: BridgeFrame): void => {
     if (socket.readyState === socket.OPEN) socket.send(encodeWire(frame));
   };
+  // Events go out once per turn of the loop, batched: one frame (and one write) for a burst instead of one
+  // each. A result flushes what was raised before it, so the renderer sees everything in order.
+  const pending = new Map<WebSocket, { name: string; payload: unknown }[]>();
+  let scheduled = false;
+  const flush = (socket: WebSocket): void => {
+    const events = pending.get(socket);
+    if (!events || events.length === 0) return;
+    pending.set(socket, []);
+    const [only] = events;
+    send(socket, events.length === 1 && only ? { type: 'event', ...only } : { type: 'events', events });
+  };
+  const flushAll = (): void => {
+    scheduled = false;
+    for (const socket of sockets) flush(socket);
+  };
   const offEvents = core.events.onAny((name, payload) => {
-    for (const socket of sockets) send(socket, { type: 'event', name, payload });
+    for (const socket of sockets) pending.get(socket)?.push({ name, payload });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flushAll);
+    }
   });
 
   wss.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    pending.set(socket, []);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      pending.delete(socket);
+    });
     socket.on('message', (data) => {
       const request = parseRequest(rawDataText(data));
       if (!request) {
         socket.close(1003, 'malformed frame');
         return;
       }
-      void dispatchCommand(core.commands, request.name, request.arg).then((result) =>
-        send(socket, { type: 'result', seq: request.seq, result }),
-      );
+      void dispatchCommand(core.commands, request.name, request.arg).then((result) => {
+        flush(socket);
+        send(socket, { type: 'result', seq: request.seq, result });
+      });
     });
   });
 

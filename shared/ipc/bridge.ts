@@ -10,4 +10,7 @@ export interface XmppBridge {
 /** Wire frames of the WebSocket bridge. */
 export type BridgeRequest = { type: 'invoke'; seq: number; name: string; arg: unknown };
 export type BridgeFrame =
-  { type: 'result'; seq: number; result: Result<unknown> } | { type: 'event'; name: string; payload: unknown };
+  | { type: 'result'; seq: number; result: Result<unknown> }
+  | { type: 'event'; name: string; payload: unknown }
+  /** Events raised within one turn of the engine's loop, in order (a room's occupant list is thousands). */
+  | { type: 'events'; events: { name: string; payload: unknown }[] };
