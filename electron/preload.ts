@@ -12,8 +12,8 @@ import {
 const bridge: XmppBridge = {
   invoke: (name, arg) => ipcRenderer.invoke(INVOKE_CHANNEL, name, arg),
   on: (event, listener) => {
-    const handler = (_e: IpcRendererEvent, name: string, payload: unknown): void => {
-      if (name === event) listener(payload as Parameters<typeof listener>[0]);
+    const handler = (_e: IpcRendererEvent, events: readonly { name: string; payload: unknown }[]): void => {
+      for (const { name, payload } of events) if (name === event) listener(payload as Parameters<typeof listener>[0]);
     };
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => {

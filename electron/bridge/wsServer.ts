@@ -8,6 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { BridgeFrame } from '../../shared/ipc/bridge.ts';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.ts';
 import { type Core, dispatchCommand } from '../core/index.ts';
+import { eventBatch, type EventBatch } from '../core/eventBatch.ts';
 
 export interface BridgeServer {
   port: number;
@@ -76,35 +77,22 @@ export async function startBridge(
   const send = (socket: WebSocket, frame: BridgeFrame): void => {
     if (socket.readyState === socket.OPEN) socket.send(encodeWire(frame));
   };
-  // Events go out once per turn of the loop, batched: one frame (and one write) for a burst instead of one
-  // each. A result flushes what was raised before it, so the renderer sees everything in order.
-  const pending = new Map<WebSocket, { name: string; payload: unknown }[]>();
-  let scheduled = false;
-  const flush = (socket: WebSocket): void => {
-    const events = pending.get(socket);
-    if (!events || events.length === 0) return;
-    pending.set(socket, []);
-    const [only] = events;
-    send(socket, events.length === 1 && only ? { type: 'event', ...only } : { type: 'events', events });
-  };
-  const flushAll = (): void => {
-    scheduled = false;
-    for (const socket of sockets) flush(socket);
-  };
+  // Events go out once per turn of the loop, batched; a result flushes what was raised before it.
+  const batches = new Map<WebSocket, EventBatch>();
   const offEvents = core.events.onAny((name, payload) => {
-    for (const socket of sockets) pending.get(socket)?.push({ name, payload });
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flushAll);
-    }
+    for (const batch of batches.values()) batch.push({ name, payload });
   });
 
   wss.on('connection', (socket) => {
     sockets.add(socket);
-    pending.set(socket, []);
+    const batch = eventBatch((events) => {
+      const [only] = events;
+      send(socket, events.length === 1 && only ? { type: 'event', ...only } : { type: 'events', events });
+    });
+    batches.set(socket, batch);
     socket.on('close', () => {
       sockets.delete(socket);
-      pending.delete(socket);
+      batches.delete(socket);
     });
     socket.on('message', (data) => {
       const request = parseRequest(rawDataText(data));
@@ -113,7 +101,7 @@ export async function startBridge(
         return;
       }
       void dispatchCommand(core.commands, request.name, request.arg).then((result) => {
-        flush(socket);
+        batch.flush();
         send(socket, { type: 'result', seq: request.seq, result });
       });
     });

@@ -2,6 +2,7 @@
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/channels.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
 import { type Core, dispatchCommand } from '../core/index.ts';
+import { eventBatch } from '../core/eventBatch.ts';
 
 /** What an invoke tells about who sent it (Electron's IpcMainInvokeEvent, in part). */
 export interface InvokeEventLike {
@@ -28,7 +29,8 @@ export function isAppFrame(event: InvokeEventLike, window: unknown, pageUrl: str
   return frame.url.split('#')[0] === pageUrl;
 }
 export interface EventTarget {
-  send(channel: string, name: string, payload: unknown): void;
+  /** On EVENT_CHANNEL: the events of one turn of the engine's loop, in order (RaisedEvent[]). */
+  send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
 }
 
@@ -38,15 +40,19 @@ export function bindIpc(
   target: () => EventTarget | undefined,
   pageUrl: string,
 ): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, (event, name, arg) =>
-    isAppFrame(event, target(), pageUrl)
-      ? dispatchCommand(core.commands, name, arg)
-      : Promise.resolve(fail('forbidden', "Commands are answered only for the app's own window")),
-  );
-  const off = core.events.onAny((name, payload) => {
+  const batch = eventBatch((events) => {
     const contents = target();
-    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, events);
   });
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name, arg) => {
+    if (!isAppFrame(event, target(), pageUrl))
+      return fail('forbidden', "Commands are answered only for the app's own window");
+    const result = await dispatchCommand(core.commands, name, arg);
+    // The events a command raised reach the window before its result.
+    batch.flush();
+    return result;
+  });
+  const off = core.events.onAny((name, payload) => batch.push({ name, payload }));
   return () => {
     off();
     ipcMain.removeHandler(INVOKE_CHANNEL);
