@@ -4,9 +4,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BareJid } from '../../shared/model/jid.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+
 import { scanAccessibility } from './axe.ts';
-import { startApp, withAccount } from './harness.ts';
+
+import { appWithFriend } from './friendChat.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -17,23 +18,10 @@ after(async () => {
 });
 
 test('the main screens meet WCAG 2 AA in the light and the dark theme', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'looker'), await newUser(server, 'friend')];
-  await makeContacts(server, meUser, friendUser, { name: 'Friend' }, { name: 'Looker' });
-  const friend = await startEngine(server, friendUser);
+  const { app, meUser, send } = await appWithFriend(server, t, { me: 'looker', friend: 'friend' });
   const room = `a11y-${Date.now()}@conference.localhost` as BareJid;
-  const app = await startApp({
-    prepare: async (core) => {
-      await withAccount(core, server, meUser);
-    },
-    sidebar: 'chats',
-  });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
-  });
   const { page } = app;
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
-  await friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body: 'hello there' });
+  await send('hello there');
   await app.core.commands['muc.join']({ account: meUser.jid, room, nick: 'Looker' });
   const problems: string[] = [];
   for (const theme of ['light', 'dark'] as const) {

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+
 import { eventually } from '../helpers/waitFor.ts';
-import { startApp, withAccount } from './harness.ts';
+
+import { appWithFriend } from './friendChat.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -17,16 +18,11 @@ after(async () => {
 });
 
 test('a chat exports as text and as JSON with every message, through a download', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'archivist'), await newUser(server, 'writer')];
-  await makeContacts(server, meUser, friendUser, { name: 'Writer' }, { name: 'Archivist' });
-  const friend = await startEngine(server, friendUser);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
+  const { app, friend, meUser, friendUser } = await appWithFriend(server, t, {
+    me: 'archivist',
+    friend: 'writer',
   });
   const { page } = app;
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
   for (const body of ['first line', 'second\nwith a break', 'third <b>not markup</b>'])
     await friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body });
   await eventually(async () => (await app.core.commands['export.count']({})) === 3, 'three stored');

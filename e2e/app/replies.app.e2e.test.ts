@@ -3,9 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+
 import { eventually } from '../helpers/waitFor.ts';
-import { startApp, withAccount } from './harness.ts';
+
+import { appWithFriend } from './friendChat.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -16,16 +17,8 @@ after(async () => {
 });
 
 test('reply, react, see their reply and reaction, jump to the quoted message, open details', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'me'), await newUser(server, 'friend')];
-  await makeContacts(server, meUser, friendUser, { name: 'Friend' }, { name: 'Me' });
-  const friend = await startEngine(server, friendUser);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
-  });
+  const { app, friend, meUser } = await appWithFriend(server, t, { me: 'me', friend: 'friend' });
   const { page } = app;
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
   const question = await friend.core.commands['chat.send']({
     account: friend.account,
     to: meUser.jid,

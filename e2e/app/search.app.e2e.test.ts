@@ -4,9 +4,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+
 import { eventually } from '../helpers/waitFor.ts';
-import { startApp, withAccount } from './harness.ts';
+
+import { appWithFriend } from './friendChat.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -18,17 +19,8 @@ after(async () => {
 });
 
 test('search finds words in every chat, a correction by its new text, and opens an old message in place', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'seeker'), await newUser(server, 'talker')];
-  await makeContacts(server, meUser, friendUser, { name: 'Talker' }, { name: 'Seeker' });
-  const friend = await startEngine(server, friendUser);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
-  });
+  const { app, friend, send } = await appWithFriend(server, t, { me: 'seeker', friend: 'talker' });
   const { page } = app;
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
-  const send = (body: string) => friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body });
   await send('Meet me at the harbour at dawn');
   const typo = await send('bring the lantren');
   await friend.core.commands['chat.correct']({ account: friend.account, id: typo.id, body: 'bring the lantern' });
@@ -82,18 +74,17 @@ test('search finds words in every chat, a correction by its new text, and opens 
 });
 
 test('search older messages on the server: the server finds them, a click opens the chat at that message', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'digger'), await newUser(server, 'oldfriend')];
-  await makeContacts(server, meUser, friendUser, { name: 'Old friend' }, { name: 'Digger' });
-  const friend = await startEngine(server, friendUser);
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
-  const send = (body: string) => friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body });
-  await send('the treasure map is in the attic');
-  for (let i = 0; i < 30; i++) await send(`chatter ${i}`);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
-  });
+  const { app } = await appWithFriend(
+    server,
+    t,
+    { me: 'digger', friend: 'oldfriend', friendName: 'Old friend' },
+    {
+      beforeApp: async (send) => {
+        await send('the treasure map is in the attic');
+        for (let i = 0; i < 30; i++) await send(`chatter ${i}`);
+      },
+    },
+  );
   const { page } = app;
   await page
     .getByRole('navigation', { name: 'Chats' })

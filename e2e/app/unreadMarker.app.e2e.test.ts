@@ -3,9 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+
 import { eventually } from '../helpers/waitFor.ts';
-import { startApp, withAccount } from './harness.ts';
+
+import { appWithFriend } from './friendChat.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -16,17 +17,8 @@ after(async () => {
 });
 
 test('the unread line, the chat opening at it, and the new-messages pill', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'reader'), await newUser(server, 'chatter')];
-  await makeContacts(server, meUser, friendUser, { name: 'Chatter' }, { name: 'Reader' });
-  const friend = await startEngine(server, friendUser);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), sidebar: 'chats' });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
-  });
+  const { app, send } = await appWithFriend(server, t, { me: 'reader', friend: 'chatter' });
   const { page } = app;
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
-  const send = (body: string) => friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body });
   for (let i = 1; i <= 10; i++) await send(`read before ${i}`);
   const list = page.getByRole('navigation', { name: 'Chats' });
   await list.getByRole('button', { name: 'Chatter, 10 unread' }).waitFor();

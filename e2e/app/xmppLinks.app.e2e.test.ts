@@ -2,9 +2,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+
 import { eventually } from '../helpers/waitFor.ts';
-import { startApp, withAccount } from './harness.ts';
+
+import { appWithFriend } from './friendChat.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -15,17 +16,14 @@ after(async () => {
 });
 
 test('xmpp: links in messages and from the system open the chat, the join and add-contact dialogs, filled in', async (t) => {
-  const [meUser, friendUser] = [await newUser(server, 'me'), await newUser(server, 'friend')];
-  await makeContacts(server, meUser, friendUser, { name: 'Friend' }, { name: 'Me' });
-  const friend = await startEngine(server, friendUser);
-  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser) });
-  t.after(async () => {
-    await app.close();
-    await friend.close();
-  });
+  const { app, friend, meUser, friendUser } = await appWithFriend(
+    server,
+    t,
+    { me: 'me', friend: 'friend' },
+    { sidebar: 'contacts' },
+  );
   const { page } = app;
   await page.getByRole('button', { name: /^Friend/ }).waitFor();
-  await friend.core.commands['omemo.setEnabled']({ account: friend.account, peer: meUser.jid, enabled: false });
   const [joinLink, chatLink, rosterLink, pubsubLink] = [
     'xmpp:lounge@conference.localhost?join;password=s3cret',
     `xmpp:${friendUser.jid}?message;body=Hello%20there`,

@@ -21,5 +21,3 @@ export function describeError(error: unknown, t: Translate): DescribedError {
   const text = wordReason(reason, t);
   return message && message !== text ? { text, details: message } : { text };
 }
-
-export const errorMessage = (error: unknown, t: Translate): string => describeError(error, t).text;

@@ -29,7 +29,7 @@ export function chatImages(
 }
 
 /** Zoom steps of the viewer; `fit` shows the whole image in the window. */
-export const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const;
+const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const;
 
 export function nextZoom(current: number | 'fit', direction: 1 | -1, fitScale: number): number | 'fit' {
   const from = current === 'fit' ? fitScale : current;

@@ -3,7 +3,7 @@ import type { Language } from '../store/settings.ts';
 import { formatFullDate } from '../lib/format.ts';
 import { highlightParts } from './highlight.ts';
 
-export function Highlighted({ text, query }: { text: string; query: string }) {
+function Highlighted({ text, query }: { text: string; query: string }) {
   return (
     <>{highlightParts(text, query).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}</>
   );

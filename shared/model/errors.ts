@@ -71,3 +71,8 @@ export interface ErrorReason {
 
 const KNOWN = new Set<string>(ERROR_CODES);
 export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && KNOWN.has(value);
+
+const STANZA = new Set<string>(STANZA_CONDITIONS);
+/** A stanza error condition as a reason (one outside RFC 6120 as undefined-condition). */
+export const stanzaReason = (condition: string): ErrorReason =>
+  STANZA.has(condition) ? { code: condition as ErrorCode } : { code: 'undefined-condition' };

@@ -4,6 +4,7 @@ import type { Client } from '@xmpp/client-core';
 import { type BareJid, bareOf, type FullJid } from '../../../shared/model/jid.ts';
 import { createLogger } from '../log.ts';
 import { StanzaError, TimeoutError } from '../xmpp/errors.ts';
+import type { ErrorReason } from '../../../shared/model/errors.ts';
 import { type Element, el, xml } from '../xmpp/stanza.ts';
 
 export type StanzaHandler = (stanza: Element) => void;
@@ -15,6 +16,7 @@ export const IQ_TIMEOUT_MS = 20_000;
 const log = createLogger('connection');
 
 export class NotConnectedError extends Error {
+  readonly reason: ErrorReason = { code: 'not-connected' };
   constructor() {
     super('The account is not connected');
     this.name = 'NotConnectedError';

@@ -5,8 +5,10 @@ import type { AccountId } from '../../../shared/model/account.ts';
 import type { Element } from '../xmpp/stanza.ts';
 import type { StanzaLog } from './stanzaLog.ts';
 import { NotConnectedError } from '../account/connection.ts';
+import type { ErrorReason } from '../../../shared/model/errors.ts';
 
 export class ConsoleInputError extends Error {
+  readonly reason: ErrorReason = { code: 'console-input' };
   constructor(message: string) {
     super(message);
     this.name = 'ConsoleInputError';

@@ -2,6 +2,7 @@
 // thousands of awaited WebCrypto HMACs, so a login costs milliseconds.
 import { createHash, createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { ErrorReason } from '../../../shared/model/errors.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -32,6 +33,7 @@ function parseAttributes(message: string): Map<string, string> {
 const hmac = (hash: ScramHash, key: Buffer, data: string): Buffer => createHmac(hash, key).update(data).digest();
 
 export class ScramError extends Error {
+  readonly reason: ErrorReason = { code: 'auth-failed' };
   constructor(message: string) {
     super(message);
     this.name = 'ScramError';

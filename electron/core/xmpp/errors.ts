@@ -1,4 +1,5 @@
 import type { ConnectionErrorCode } from '../../../shared/model/connection.ts';
+import { type ErrorReason, stanzaReason } from '../../../shared/model/errors.ts';
 import type { Element } from './stanza.ts';
 
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
@@ -8,10 +9,12 @@ export class StanzaError extends Error {
   readonly condition: string;
   readonly errorType: string;
   readonly text: string;
+  readonly reason: ErrorReason;
   constructor(condition: string, errorType: string, text: string) {
     super(text ? `${condition}: ${text}` : condition);
     this.name = 'StanzaError';
     this.condition = condition;
+    this.reason = stanzaReason(condition);
     this.errorType = errorType;
     this.text = text;
   }
@@ -27,6 +30,7 @@ export class StanzaError extends Error {
 }
 
 export class TimeoutError extends Error {
+  readonly reason: ErrorReason = { code: 'timeout' };
   constructor(what: string, ms: number) {
     super(`${what}: no answer within ${ms} ms`);
     this.name = 'TimeoutError';
@@ -35,6 +39,7 @@ export class TimeoutError extends Error {
 
 /** The server refused our credentials (SASL failure). Reconnecting will not help. */
 export class AuthError extends Error {
+  readonly reason: ErrorReason = { code: 'auth-failed' };
   readonly condition: string;
   constructor(condition: string, text: string) {
     super(text ? `${condition}: ${text}` : condition);

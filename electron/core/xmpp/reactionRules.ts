@@ -3,7 +3,7 @@
 import type { ReactionRules } from '../../../shared/model/muc.ts';
 import type { Element } from './stanza.ts';
 
-export const NS_REACTION_RULES = 'urn:xmpp:reactions:0:restrictions';
+const NS_REACTION_RULES = 'urn:xmpp:reactions:0:restrictions';
 const MAX_ALLOWLIST = 200;
 
 export function parseReactionRules(info: Element): ReactionRules | undefined {

@@ -15,7 +15,7 @@ const FULLTEXT_FIELDS = ['{urn:xmpp:fulltext:0}fulltext', 'withtext'];
 const PAGE = 50;
 
 /** Which full-text field the archive's query form offers, if any. */
-export async function fullTextField(xmpp: Connection): Promise<string | undefined> {
+async function fullTextField(xmpp: Connection): Promise<string | undefined> {
   const answer = await xmpp.iq('get', undefined, el('query', NS_MAM), 15_000);
   const vars = new Set(
     answer

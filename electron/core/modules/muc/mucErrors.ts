@@ -1,20 +1,36 @@
-// Why a room refused us or a room request failed.
+// Why a room refused us or a room request failed, in English (details) and as a code the UI words.
+import { type ErrorReason, isErrorCode, stanzaReason } from '../../../../shared/model/errors.ts';
+
 export class MucError extends Error {
   readonly condition: string;
   /** For a taken nick: one that may be free. */
   readonly suggestion: string | undefined;
-  constructor(condition: string, message: string, suggestion?: string) {
+  readonly reason: ErrorReason;
+  constructor(condition: string, message: string, suggestion?: string, reason?: ErrorReason) {
     super(message);
     this.name = 'MucError';
     this.condition = condition;
     this.suggestion = suggestion;
+    this.reason = reason ?? (isErrorCode(condition) ? { code: condition } : stanzaReason(condition));
   }
 }
 
-/** The room would not let us in (the renderer words these for a join, not as a general stanza error). */
+/** What a refusal to let us in means for a join (not the general meaning of the stanza condition). */
+const JOIN_REASONS: Record<string, ErrorReason['code']> = {
+  conflict: 'nick-taken',
+  'not-authorized': 'room-password',
+  forbidden: 'room-banned',
+  'service-unavailable': 'room-full',
+  'item-not-found': 'room-not-found',
+  'not-allowed': 'room-creation-forbidden',
+};
+
+/** The room would not let us in. */
 export class MucJoinError extends MucError {
   constructor(condition: string, message: string, suggestion?: string) {
-    super(condition, message, suggestion);
+    const code = JOIN_REASONS[condition];
+    const reason = code ? (suggestion ? { code, params: { suggestion } } : { code }) : undefined;
+    super(condition, message, suggestion, reason);
     this.name = 'MucJoinError';
   }
 }

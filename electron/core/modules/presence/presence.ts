@@ -5,7 +5,7 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { setPendingIn } from '../roster/roster.ts';
 import { buildPresence, buildSubscription } from './presence.build.ts';
 import { parsePresence } from './presence.parse.ts';
-import { stanzaReason } from '../../errorReason.ts';
+import { stanzaReason } from '../../../../shared/model/errors.ts';
 import type { ErrorReason } from '../../../../shared/model/errors.ts';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';

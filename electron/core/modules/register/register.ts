@@ -7,13 +7,24 @@ import { type Endpoint, createStream, OPEN_TIMEOUT_MS } from '../../net/stream.t
 import { StanzaError, TimeoutError } from '../../xmpp/errors.ts';
 import { type Element, el, xml } from '../../xmpp/stanza.ts';
 import { NS_DATA, NS_REGISTER, parseRegistrationForm } from './register.parse.ts';
+import { type ErrorReason, stanzaReason } from '../../../../shared/model/errors.ts';
+
+/** What a refusal means for a registration (not the general meaning of the stanza condition). */
+const REGISTER_REASONS: Record<string, ErrorReason['code']> = {
+  conflict: 'username-taken',
+  'not-allowed': 'registration-closed',
+  'not-acceptable': 'registration-refused',
+};
 
 export class RegistrationError extends Error {
   readonly condition: string;
+  readonly reason: ErrorReason;
   constructor(condition: string, message: string) {
     super(message);
     this.name = 'RegistrationError';
     this.condition = condition;
+    const code = REGISTER_REASONS[condition];
+    this.reason = code ? { code } : stanzaReason(condition);
   }
 }
 
