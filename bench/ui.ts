@@ -8,6 +8,7 @@ import { storeHistory } from '../e2e/helpers/history.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
 import { connectComponent, presenceXml } from './component.ts';
 import { report } from './stats.ts';
+import { bareLogin } from './floor.ts';
 
 export const BOTS = { domain: 'bots.localhost', secret: 'bench-component-secret' };
 const SHOWS = ['online', 'chat', 'away', 'xa', 'dnd'];
@@ -98,6 +99,23 @@ export async function benchRoster(server: ProsodyServer, contacts: number): Prom
   report(`roster ${contacts}: online → roster painted`, 'ms', rosterPainted - online, { contacts });
   report(`roster ${contacts}: online → all presence painted`, 'ms', presencePainted - online, { contacts });
   report(`roster ${contacts}: renderer JS heap`, 'MiB', await heapMb(page, cdp), { contacts });
+  // The floor: the same presences from the same component to a bare client of the same account, the app
+  // still open beside it (the time the server and the machine need to deliver them).
+  const bare = await bareLogin(server, user, 'floor');
+  let received = 0;
+  const all = new Promise<void>((resolve) =>
+    bare.on('stanza', (stanza) => {
+      if (stanza.name === 'presence' && stanza.attrs.from?.endsWith('/phone') && ++received === jids.length) resolve();
+    }),
+  );
+  const floorStarted = Date.now();
+  for (const [i, jid] of jids.entries())
+    component.send(
+      presenceXml(`${jid}/phone`, `${user.jid}/floor`, SHOWS[i % SHOWS.length] ?? 'online', `status ${i}`),
+    );
+  await all;
+  report(`roster ${contacts}: floor, all presence at a bare client`, 'ms', Date.now() - floorStarted, { contacts });
+  await bare.stop();
   component.close();
   await app.close();
 }

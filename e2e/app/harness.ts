@@ -34,6 +34,9 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium 156 keeps a hidden omnibox popup (a WebUI page) rendering in the background: about half a
+      // core on an idle browser, taken from the engine and the page under test.
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });
 }

@@ -48,9 +48,10 @@ export function displayName(item: Pick<RosterItem, 'jid' | 'name'>): string {
 
 /** The show and status of the most available resource (highest priority, then most available). */
 export function bestPresence(presence: ContactPresence | undefined): { show: PresenceShow; status: string } {
-  const best = [...(presence?.resources ?? [])].sort(
-    (a, b) => b.priority - a.priority || SHOW_ORDER[a.show] - SHOW_ORDER[b.show],
-  )[0];
+  const resources = presence?.resources ?? [];
+  const only = resources.length === 1 ? resources[0] : undefined;
+  if (only) return { show: only.show, status: only.status };
+  const best = [...resources].sort((a, b) => b.priority - a.priority || SHOW_ORDER[a.show] - SHOW_ORDER[b.show])[0];
   return best ? { show: best.show, status: best.status } : { show: 'offline', status: '' };
 }
 
@@ -60,10 +61,22 @@ const isOnlyRequest = (item: RosterItem): boolean => item.pendingIn && item.subs
 /** One collator for all comparisons: localeCompare with options builds a new one per call (slow for thousands). */
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
-export function compareContacts(sort: RosterSort): (a: ContactView, b: ContactView) => number {
-  const byName = (a: ContactView, b: ContactView): number =>
-    collator.compare(a.displayName, b.displayName) || (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0);
-  return sort === 'name' ? byName : (a, b) => SHOW_ORDER[a.show] - SHOW_ORDER[b.show] || byName(a, b);
+/**
+ * Each contact's place in name order, worked out once per roster: a login's presences rebuild the view
+ * many times, and comparing numbers is far cheaper than collating names thousands of times over.
+ */
+const nameRanks = new WeakMap<readonly RosterItem[], Map<string, number>>();
+function nameRank(items: readonly RosterItem[]): Map<string, number> {
+  let ranks = nameRanks.get(items);
+  if (!ranks) {
+    const named = items.map((item) => ({ jid: item.jid, displayName: displayName(item) }));
+    named.sort(
+      (a, b) => collator.compare(a.displayName, b.displayName) || (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0),
+    );
+    ranks = new Map(named.map((n, i) => [n.jid, i]));
+    nameRanks.set(items, ranks);
+  }
+  return ranks;
 }
 
 export function buildRosterView(
@@ -103,7 +116,12 @@ export function buildRosterView(
       else groups.set(name, [contact]);
     }
   }
-  const compare = compareContacts(options.sort);
+  const ranks = nameRank(items);
+  const rank = (c: ContactView): number => ranks.get(c.jid) ?? 0;
+  const compare =
+    options.sort === 'name'
+      ? (a: ContactView, b: ContactView) => rank(a) - rank(b)
+      : (a: ContactView, b: ContactView) => SHOW_ORDER[a.show] - SHOW_ORDER[b.show] || rank(a) - rank(b);
   const ordered = [...groups.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
     .map(([name, contacts]) => ({

@@ -1,5 +1,5 @@
 import { assert, test } from 'vitest';
-import { frameBatch } from './frameBatch.ts';
+import { frameBatch, throttledFrames } from './frameBatch.ts';
 
 test('a burst is applied once, in order; the next burst gets its own flush', () => {
   const flushes: (() => void)[] = [];
@@ -30,4 +30,41 @@ test("a flood larger than a frame's share is spread over several frames", () => 
   for (let i = 0; i < 1200; i++) push(i);
   while (flushes.length > 0) flushes.shift()?.();
   assert.deepEqual(applied, [500, 500, 200]);
+});
+
+test('a throttled schedule applies the first change at the next frame and then at most once per interval', () => {
+  let clock = 0;
+  const waits: { run: () => void; ms: number }[] = [];
+  const frames: (() => void)[] = [];
+  const applied: number[][] = [];
+  const push = frameBatch<number>(
+    (items) => applied.push(items),
+    throttledFrames(
+      100,
+      () => clock,
+      (run, ms) => waits.push({ run, ms }),
+      (run) => frames.push(run),
+    ),
+  );
+  push(1);
+  assert.strictEqual(waits.length, 0);
+  clock = 16;
+  frames.shift()?.();
+  assert.deepEqual(applied, [[1]]);
+  clock = 20;
+  push(2);
+  push(3);
+  assert.deepEqual(
+    waits.map((w) => w.ms),
+    [96],
+  );
+  clock = 116;
+  waits.shift()?.run();
+  frames.shift()?.();
+  assert.deepEqual(applied, [[1], [2, 3]]);
+  clock = 400;
+  push(4);
+  assert.strictEqual(waits.length, 0);
+  frames.shift()?.();
+  assert.deepEqual(applied, [[1], [2, 3], [4]]);
 });

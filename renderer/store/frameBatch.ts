@@ -23,3 +23,30 @@ export function frameBatch<T>(
     schedule(flush);
   };
 }
+
+/**
+ * A schedule for frameBatch that applies at most once per `minIntervalMs` (the first change at the next
+ * frame): a flood of presences repaints a few times, not every frame, which leaves the machine to the
+ * engine and the server that bring them.
+ */
+export function throttledFrames(
+  minIntervalMs: number,
+  now: () => number = () => performance.now(),
+  wait: (run: () => void, ms: number) => void = (run, ms) => {
+    setTimeout(run, ms);
+  },
+  frame: (run: () => void) => void = (run) => {
+    requestAnimationFrame(run);
+  },
+): (flush: () => void) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  const run = (flush: () => void) => (): void => {
+    last = now();
+    flush();
+  };
+  return (flush) => {
+    const early = last + minIntervalMs - now();
+    if (early <= 0) frame(run(flush));
+    else wait(() => frame(run(flush)), early);
+  };
+}

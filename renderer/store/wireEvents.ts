@@ -5,7 +5,7 @@ import { loadAccountData } from './actions.ts';
 import { addMessages, chatKey, clearUnread, countUnread, replaceMessage, setDelivery, withTyping } from './chats.ts';
 import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
-import { frameBatch } from './frameBatch.ts';
+import { frameBatch, throttledFrames } from './frameBatch.ts';
 import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { type AppState, getState, setState } from './index.ts';
@@ -14,6 +14,9 @@ import type { Conversation } from '../../shared/model/conversation.ts';
 import { conversationsChanged, loadConversations, markConversationRead } from './conversations.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
+
+/** A login brings a presence per contact: the roster repaints for them about ten times a second. */
+const PRESENCE_REPAINT_MS = 100;
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 
@@ -89,8 +92,9 @@ export function wireEvents(): () => void {
     undefined,
     400,
   );
-  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>((events) =>
-    liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
+  const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>(
+    (events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
+    throttledFrames(PRESENCE_REPAINT_MS),
   );
   call('account.list', {}).then(accountsChanged, (error: unknown) =>
     setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }),
@@ -98,8 +102,8 @@ export function wireEvents(): () => void {
   const offs = [
     bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
     bridge.on('connection.stateChanged', (e) => {
+      // Nothing to reload when it comes online: the engine tells every change (roster, presence, rooms) as it happens.
       setState((s) => ({ accounts: withConnectionState(s.accounts, e.account, e.state) }));
-      if (e.state.status === 'online') void loadAccountData(e.account).catch(() => undefined);
     }),
     bridge.on('roster.changed', (e) => live(e.account, (s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
     bridge.on('presence.changed', presenceChanged),

@@ -18,3 +18,9 @@ test('byte arrays cross the wire intact, nested anywhere, beside plain values', 
 test('malformed base64 is refused, not turned into garbage', () => {
   assert.throws(() => decodeWire('{"data":{"$bytes":"***"}}'));
 });
+
+test('frames without bytes take the plain path and come back equal, even when a text names the marker', () => {
+  const frame = { type: 'event', name: 'message.added', payload: { body: 'a "$bytes" text', list: [1, null, 'x'] } };
+  assert.strictEqual(encodeWire(frame), JSON.stringify(frame));
+  assert.deepStrictEqual(decodeWire(encodeWire(frame)), frame);
+});

@@ -1,16 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseRawElement } from './consoleCommands.ts';
-import { redact } from './redact.ts';
+import { redactedText } from './redact.ts';
 
-const shown = (xml: string): string => redact(parseRawElement(xml)).toString();
+const shown = (xml: string): string => redactedText(parseRawElement(xml));
 
 test('secrets are replaced in the copy and kept in the stanza the engine uses', () => {
   const auth = parseRawElement(
     "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGp1bGlldABzM2NyM3Q=</auth>",
   );
   assert.equal(
-    redact(auth).toString(),
+    redactedText(auth),
     '<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">[redacted]</auth>',
   );
   assert.equal(auth.text(), 'AGp1bGlldABzM2NyM3Q=');
@@ -50,4 +50,10 @@ test('upload authorisation headers and OMEMO key material are redacted; message 
       <spk id='1'>U1BL</spk><spks>U0lH</spks><ik>SUs=</ik><prekeys><pk id='1'>UEs=</pk></prekeys></bundle></item></publish></pubsub></iq>`,
   );
   for (const secret of ['U1BL', 'U0lH', 'SUs=', 'UEs=']) assert.ok(!bundle.includes(secret), secret);
+});
+
+test('a stanza without secrets is shown as it is', () => {
+  const presence = "<presence xmlns='jabber:client' from='a@b/c'><show>away</show><status>5 &lt; 6</status></presence>";
+  assert.equal(shown(presence), parseRawElement(presence).toString());
+  assert.match(shown(presence), /5 &lt; 6/u);
 });

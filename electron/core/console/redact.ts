@@ -62,7 +62,14 @@ function scrubbed(element: Element, ns: string, inSecretField: boolean): Element
   return copy;
 }
 
-/** A redacted copy; the element itself (which the engine goes on to use) is left as it is. */
-export function redact(element: Element): Element {
-  return scrubbed(element, namespaceOf(element, 'jabber:client'), false);
+/** Whether anything in the tree would be scrubbed (most stanzas, a presence or a plain message, hold nothing). */
+function holdsSecret(element: Element, ns: string): boolean {
+  if (isSecret(element, ns) || (ns === NS_DATA && element.name === 'field' && isSecretField(element))) return true;
+  return element.children.some((node) => typeof node !== 'string' && holdsSecret(node, namespaceOf(node, ns)));
+}
+
+/** The XML console's text of a stanza, redacted; the element itself (which the engine goes on to use) is left as it is. */
+export function redactedText(element: Element): string {
+  const ns = namespaceOf(element, 'jabber:client');
+  return (holdsSecret(element, ns) ? scrubbed(element, ns, false) : element).toString();
 }

@@ -9,7 +9,7 @@ import {
   type ConsoleKind,
 } from '../../../shared/model/console.ts';
 import type { Element } from '../xmpp/stanza.ts';
-import { redact } from './redact.ts';
+import { redactedText } from './redact.ts';
 
 const KINDS: readonly string[] = ['message', 'presence', 'iq'];
 
@@ -38,7 +38,7 @@ export class StanzaLog {
   }
 
   record(dir: ConsoleDirection, element: Element): void {
-    const text = redact(element).toString();
+    const text = redactedText(element);
     const truncated = text.length > CONSOLE_MAX_CHARS;
     const entry: ConsoleEntry = {
       seq: ++this.#seq,

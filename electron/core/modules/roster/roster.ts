@@ -93,8 +93,8 @@ export const roster: XmppModule<RosterApi> = {
       );
       const query = result.getChild('query', NS_ROSTER);
       if (!query && cached !== undefined) {
+        // Unchanged, or changed by the pushes that follow (each emits): the stored list is current.
         lastFetch = { items: 0, incremental: true };
-        emitRoster(ctx);
         return;
       }
       const { changes, version } = parseRosterQuery(query);
