@@ -198,10 +198,13 @@ export function MessageList({
     }
   }, [log.messages, viewport, account, peer]);
 
+  const viewHeight = viewport.height || 800;
+  // At the bottom (a chat just opened, or followed as messages come) the rows are those at the end, even
+  // before the layout effect has moved the scroll position there: one render, not the top rows and then these.
   const range = visibleRange(
     layout,
-    Math.max(0, viewport.top - padTop),
-    viewport.height || 800,
+    atBottom.current ? Math.max(0, total - viewHeight) : Math.max(0, viewport.top - padTop),
+    viewHeight,
     settledFor === chat ? OVERSCAN : FIRST_OVERSCAN,
   );
   const header = log.loadingOlder

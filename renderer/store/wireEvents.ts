@@ -15,7 +15,10 @@ import { conversationsChanged, loadConversations, markConversationRead } from '.
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
 
-/** A login brings a presence per contact: the roster repaints for them about ten times a second. */
+/**
+ * A login brings a presence per contact, a big room's join one per occupant: the lists repaint for them
+ * about ten times a second.
+ */
 const PRESENCE_REPAINT_MS = 100;
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
@@ -89,8 +92,8 @@ export function wireEvents(): () => void {
   );
   const occupantChanged = frameBatch<OccupantEvent>(
     (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })),
-    undefined,
-    400,
+    throttledFrames(PRESENCE_REPAINT_MS),
+    3000,
   );
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>(
     (events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
