@@ -69,13 +69,21 @@ test('one notification per chat for a burst; a click opens the chat; Do not dist
   await page.evaluate(() => (window as unknown as { __click(i: number): void }).__click(0));
   await page.getByRole('log', { name: 'Messages with Friend' }).getByText('message 5').waitFor();
 
+  // Carol writes once she sees the change: the engine tells the window about it as the presence goes out.
+  const carolSees = (show: string): Promise<unknown> =>
+    eventually(async () => {
+      const list = await carol.core.commands['presence.list']({ account: carol.account });
+      return list.find((p) => p.jid === meUser.jid)?.resources.some((r) => r.show === show) === true;
+    }, `Carol sees ${show}`);
   await page.getByRole('combobox', { name: 'My presence' }).selectOption('dnd');
+  await carolSees('dnd');
   await carol.core.commands['chat.send']({ account: carol.account, to: meUser.jid, body: 'are you busy?' });
   await page
     .getByRole('button', { name: /^Carol/ })
     .getByText('1')
     .waitFor();
   await page.getByRole('combobox', { name: 'My presence' }).selectOption('online');
+  await carolSees('online');
   await carol.core.commands['chat.send']({ account: carol.account, to: meUser.jid, body: 'now?' });
   const second = await eventually(async () => (await shown())[1], 'the next notification');
   assert.equal(second?.title, 'Carol');

@@ -16,7 +16,8 @@ import { computeLayout, keepAnchor, type Layout, visibleRange } from './virtualW
 
 const ESTIMATE = 56;
 const HEADER = 44;
-const OVERSCAN = 800;
+/** Pixels of rows kept beyond the viewport: enough for a wheel turn; more made each page of older messages a long task. */
+const OVERSCAN = 400;
 /** Rows beyond the viewport in the first frame of a chat: a switch paints few rows, the rest follow. */
 const FIRST_OVERSCAN = 150;
 const LOAD_MARGIN = 600;

@@ -38,3 +38,17 @@ test('rows group runs by sender and start a new day with a separator', () => {
     ],
   );
 });
+
+test('a day boundary is found at local midnight, also for messages out of order', () => {
+  const rows = buildRows([
+    msg('a', 'in', at(3, 23, 59)),
+    msg('b', 'in', at(4, 0, 0)),
+    msg('c', 'in', at(4, 0, 1)),
+    msg('d', 'in', at(3, 23, 58)),
+    msg('e', 'in', at(3, 23, 59)),
+  ]);
+  assert.deepEqual(
+    rows.map((r) => r.dayStart),
+    [true, true, false, true, false],
+  );
+});
