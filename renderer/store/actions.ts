@@ -76,13 +76,6 @@ export function markDisplayed(account: AccountId, peer: BareJid, id: string): vo
 
 export async function openChat(account: AccountId, peer: BareJid): Promise<void> {
   const key = chatKey(account, peer);
-  // Asked before the chat's first render, so the engine reads the page while the window draws the empty chat.
-  const loading = getState().chats[key]
-    ? undefined
-    : call('chat.history', { account, peer, limit: PAGE_SIZE }).catch((error: unknown) => {
-        setState((s) => ({ chats: { ...s.chats, [key]: { ...(s.chats[key] ?? EMPTY_LOG), loadingOlder: false } } }));
-        throw error;
-      });
   setState((s) => ({
     openChat: { account, peer, unreadAtOpen: s.unread[key] ?? 0 },
     activeAccount: account,
@@ -90,9 +83,9 @@ export async function openChat(account: AccountId, peer: BareJid): Promise<void>
     dialog: undefined,
   }));
   markConversationRead(account, peer);
-  if (!loading) return;
+  if (getState().chats[key]) return;
   setState((s) => ({ chats: { ...s.chats, [key]: { ...EMPTY_LOG, loadingOlder: true } } }));
-  const page = await loading;
+  const page = await call('chat.history', { account, peer, limit: PAGE_SIZE });
   setState((s) => {
     const live = s.chats[key]?.messages ?? [];
     const merged = live.reduce(addMessage, prependPage(EMPTY_LOG, page, PAGE_SIZE));
