@@ -246,3 +246,41 @@ test('a new device syncs only recent history; scrolling back pages older message
   await core.close();
   await peer.close();
 });
+
+test("a chat opened while the catch-up runs: the catch-up page and the chat's history request lose nothing and store nothing twice", async () => {
+  const [meUser, peerUser] = [await newUser(server, 'racer'), await newUser(server, 'sender')];
+  const phone = await otherDevice(server, meUser);
+  const peer = await startEngine(server, peerUser);
+  await peer.core.commands['omemo.setEnabled']({ account: peer.account, peer: meUser.jid, enabled: false });
+  for (let i = 0; i < 300; i++)
+    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `r ${i}` });
+  await phone.waitFor(300);
+  await phone.stop();
+  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
+  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), archivePageLimit: 1 });
+  const statuses: string[] = [];
+  core.events.on('archive.status', (e) => statuses.push(e.status));
+  await core.commands['account.add']({
+    jid: meUser.jid,
+    password: meUser.password,
+    host: server.host,
+    port: server.ports.c2s,
+  });
+  await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
+  await core.commands['account.connect']({ account: meUser.jid });
+  // As the app does when the chat is clicked during the catch-up: a page of history, fetched from the archive when short.
+  const opened = core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 100 });
+  await eventually(() => statuses.includes('incomplete'), 'the gap to be reported');
+  const atGap = core.store.messages.count(meUser.jid);
+  await opened;
+  const stored = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 1000 });
+  const bodies = stored.map((m) => m.body);
+  assert.equal(new Set(bodies).size, bodies.length, 'nothing twice');
+  // The catch-up pages forward from the start of the archive: its one page is the oldest 250.
+  const missing = Array.from({ length: 250 }, (_, i) => `r ${i}`).filter((b) => !bodies.includes(b));
+  assert.deepEqual(missing, [], 'the catch-up page whole');
+  assert.equal(core.store.messages.count(meUser.jid), bodies.length);
+  assert.ok(atGap >= 250, `the catch-up page was stored when the gap was reported (${atGap})`);
+  await core.close();
+  await peer.close();
+});
