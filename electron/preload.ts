@@ -1,6 +1,6 @@
 // Exposes only the generic invoke/on of the contract to the sandboxed renderer, and the desktop bridge.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { XmppBridge } from '../shared/ipc/bridge.ts';
+import type { RaisedEvent, XmppBridge } from '../shared/ipc/bridge.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc/channels.ts';
 import {
   DESKTOP_EVENT_CHANNEL,
@@ -12,7 +12,7 @@ import {
 const bridge: XmppBridge = {
   invoke: (name, arg) => ipcRenderer.invoke(INVOKE_CHANNEL, name, arg),
   on: (event, listener) => {
-    const handler = (_e: IpcRendererEvent, events: readonly { name: string; payload: unknown }[]): void => {
+    const handler = (_e: IpcRendererEvent, events: readonly RaisedEvent[]): void => {
       for (const { name, payload } of events) if (name === event) listener(payload as Parameters<typeof listener>[0]);
     };
     ipcRenderer.on(EVENT_CHANNEL, handler);

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import type { BridgeFrame } from '../../shared/ipc/bridge.ts';
+import type { BridgeFrame, RaisedEvent } from '../../shared/ipc/bridge.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/channels.ts';
 import type { Result } from '../../shared/ipc/result.ts';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
@@ -72,12 +72,11 @@ test('over WebSocket: malformed arguments and unknown commands get clear errors;
   assert.equal((await invoke(socket, 4, 'account.add', { jid: 'a@b', password: 'x', extra: true })).ok, false);
   const unknown = await invoke(socket, 5, 'system.exec', { cmd: 'rm -rf /' });
   assert.equal(unknown.ok === false && unknown.error.code, 'unknown-command');
-  // Events come one per frame or, when several are raised in one turn, together in order.
-  const eventsIn = (frame: BridgeFrame): { name: string; payload: unknown }[] =>
-    frame.type === 'events' ? frame.events : frame.type === 'event' ? [frame] : [];
+  // The events raised in one turn come together, in order.
+  const eventsIn = (frame: BridgeFrame): RaisedEvent[] => (frame.type === 'events' ? frame.events : []);
   let resultSeen = false;
   let eventBeforeResult = false;
-  const event = new Promise<{ name: string; payload: unknown }>((resolve) =>
+  const event = new Promise<RaisedEvent>((resolve) =>
     socket.on('message', (d) => {
       const frame = JSON.parse(rawDataText(d)) as BridgeFrame;
       const found = eventsIn(frame).find((e) => e.name === 'account.listChanged');

@@ -73,27 +73,19 @@ export async function startBridge(
     wss.once('error', reject);
   });
 
-  const sockets = new Set<WebSocket>();
   const send = (socket: WebSocket, frame: BridgeFrame): void => {
     if (socket.readyState === socket.OPEN) socket.send(encodeWire(frame));
   };
-  // Events go out once per turn of the loop, batched; a result flushes what was raised before it.
+  // Events go out once per turn of the loop, batched per socket; a result flushes what was raised before it.
   const batches = new Map<WebSocket, EventBatch>();
   const offEvents = core.events.onAny((name, payload) => {
     for (const batch of batches.values()) batch.push({ name, payload });
   });
 
   wss.on('connection', (socket) => {
-    sockets.add(socket);
-    const batch = eventBatch((events) => {
-      const [only] = events;
-      send(socket, events.length === 1 && only ? { type: 'event', ...only } : { type: 'events', events });
-    });
+    const batch = eventBatch((events) => send(socket, { type: 'events', events }));
     batches.set(socket, batch);
-    socket.on('close', () => {
-      sockets.delete(socket);
-      batches.delete(socket);
-    });
+    socket.on('close', () => batches.delete(socket));
     socket.on('message', (data) => {
       const request = parseRequest(rawDataText(data));
       if (!request) {
@@ -112,7 +104,7 @@ export async function startBridge(
     token,
     close: async () => {
       offEvents();
-      for (const socket of sockets) socket.terminate();
+      for (const socket of batches.keys()) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

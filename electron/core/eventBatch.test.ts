@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventBatch, type RaisedEvent } from './eventBatch.ts';
+import type { RaisedEvent } from '../../shared/ipc/bridge.ts';
+import { eventBatch } from './eventBatch.ts';
 
 test('events of one turn go out together and in order; a flush sends at once; nothing is sent twice', async () => {
   const deliveries: RaisedEvent[][] = [];

@@ -1,10 +1,7 @@
 // The engine's events for one window, sent once per turn of the loop: a burst (a room's thousands of
 // occupants, an archive page) is one message across the process or socket boundary instead of one each.
 // flush() sends what is waiting at once, so a command's result never overtakes the events it raised.
-export interface RaisedEvent {
-  name: string;
-  payload: unknown;
-}
+import type { RaisedEvent } from '../../shared/ipc/bridge.ts';
 
 export interface EventBatch {
   push(event: RaisedEvent): void;

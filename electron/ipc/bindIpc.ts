@@ -29,7 +29,7 @@ export function isAppFrame(event: InvokeEventLike, window: unknown, pageUrl: str
   return frame.url.split('#')[0] === pageUrl;
 }
 export interface EventTarget {
-  /** On EVENT_CHANNEL: the events of one turn of the engine's loop, in order (RaisedEvent[]). */
+  /** On EVENT_CHANNEL: the events of one turn of the engine's loop, in order (shared RaisedEvent[]). */
   send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
 }

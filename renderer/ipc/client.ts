@@ -31,8 +31,7 @@ export function webSocketBridge(url: string, protocols: string[]): XmppBridge {
       pending.get(frame.seq)?.(frame.result);
       pending.delete(frame.seq);
     } else {
-      for (const { name, payload } of frame.type === 'events' ? frame.events : [frame])
-        for (const listener of listeners.get(name) ?? []) listener(payload);
+      for (const { name, payload } of frame.events) for (const listener of listeners.get(name) ?? []) listener(payload);
     }
   });
   return {

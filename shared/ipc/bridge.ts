@@ -9,8 +9,12 @@ export interface XmppBridge {
 
 /** Wire frames of the WebSocket bridge. */
 export type BridgeRequest = { type: 'invoke'; seq: number; name: string; arg: unknown };
+/** One engine event as it crosses to the window (over WebSocket and Electron IPC alike). */
+export interface RaisedEvent {
+  name: string;
+  payload: unknown;
+}
 export type BridgeFrame =
   | { type: 'result'; seq: number; result: Result<unknown> }
-  | { type: 'event'; name: string; payload: unknown }
   /** Events raised within one turn of the engine's loop, in order (a room's occupant list is thousands). */
-  | { type: 'events'; events: { name: string; payload: unknown }[] };
+  | { type: 'events'; events: RaisedEvent[] };

@@ -20,7 +20,10 @@ test('malformed base64 is refused, not turned into garbage', () => {
 });
 
 test('frames without bytes take the plain path and come back equal, even when a text names the marker', () => {
-  const frame = { type: 'event', name: 'message.added', payload: { body: 'a "$bytes" text', list: [1, null, 'x'] } };
+  const frame = {
+    type: 'events',
+    events: [{ name: 'message.added', payload: { body: 'a "$bytes" text', list: [1, null, 'x'] } }],
+  };
   assert.strictEqual(encodeWire(frame), JSON.stringify(frame));
   assert.deepStrictEqual(decodeWire(encodeWire(frame)), frame);
 });
