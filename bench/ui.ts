@@ -79,14 +79,18 @@ export async function benchRoster(server: ProsodyServer, contacts: number): Prom
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const component = await connectComponent(server.ports.component ?? 0, BOTS.domain, BOTS.secret);
+  /** Every contact's phone tells one resource of the account its presence; (sent at once; delivery takes its time). */
+  const flood = (resource: string): void => {
+    for (const [i, jid] of jids.entries())
+      component.send(
+        presenceXml(`${jid}/phone`, `${user.jid}/${resource}`, SHOWS[i % SHOWS.length] ?? 'online', `status ${i}`),
+      );
+  };
 
   const started = Date.now();
   await core.commands['account.connect']({ account: user.jid });
   const online = Date.now();
-  for (const [i, jid] of jids.entries())
-    component.send(
-      presenceXml(`${jid}/phone`, `${user.jid}/bench`, SHOWS[i % SHOWS.length] ?? 'online', `status of contact ${i}`),
-    );
+  flood('bench');
   // Every group header says "<online> of <total> online"; the rows themselves are virtualized.
   const counted = ({ n, which }: Probe): boolean =>
     Array.from(document.querySelectorAll('.group-count')).reduce(
@@ -109,15 +113,27 @@ export async function benchRoster(server: ProsodyServer, contacts: number): Prom
     }),
   );
   const floorStarted = Date.now();
-  for (const [i, jid] of jids.entries())
-    component.send(
-      presenceXml(`${jid}/phone`, `${user.jid}/floor`, SHOWS[i % SHOWS.length] ?? 'online', `status ${i}`),
-    );
+  flood('floor');
   await all;
   report(`roster ${contacts}: floor, all presence at a bare client`, 'ms', Date.now() - floorStarted, { contacts });
   await bare.stop();
-  component.close();
   await app.close();
+  // The engine with no window to feed: what the app's figure would be if the renderer cost nothing.
+  const engine = await startEngine(server, user, { resource: 'nowindow' });
+  let read = 0;
+  const allRead = new Promise<void>((resolve) =>
+    engine.core.events.on('presence.changed', (e) => {
+      if (e.presence.jid.endsWith(`@${BOTS.domain}`) && ++read === jids.length) resolve();
+    }),
+  );
+  const engineStarted = Date.now();
+  flood('nowindow');
+  await allRead;
+  report(`roster ${contacts}: engine without a window, all presence read`, 'ms', Date.now() - engineStarted, {
+    contacts,
+  });
+  await engine.close();
+  component.close();
 }
 
 export async function benchHistory(server: ProsodyServer, count: number): Promise<void> {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import xml from '@xmpp/xml';
 import type { ChatMessage } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { newUser, otherDevice, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
+import { newUser, otherDevice, rawClient, startEngine, type TestEngine, type TestUser } from '../helpers/accounts.ts';
+import type { Core, CoreOptions } from '../../electron/core/index.ts';
 import { eventually, sleep } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -16,6 +17,27 @@ after(async () => {
 
 async function history(engine: TestEngine, peer: string): Promise<ChatMessage[]> {
   return engine.core.commands['chat.history']({ account: engine.account, peer: peer as never, limit: 500 });
+}
+
+/** `count` messages from the peer (in clear), received by another device of `user`: they are in its archive. */
+async function archivedFrom(user: TestUser, peerUser: TestUser, count: number, body: string): Promise<TestEngine> {
+  const phone = await otherDevice(server, user);
+  const peer = await startEngine(server, peerUser);
+  await peer.core.commands['omemo.setEnabled']({ account: peer.account, peer: user.jid, enabled: false });
+  for (let i = 0; i < count; i++)
+    await peer.core.commands['chat.send']({ account: peer.account, to: user.jid, body: `${body} ${i}` });
+  await phone.waitFor(count);
+  await phone.stop();
+  return peer;
+}
+
+/** A device of `user` that did not exist when the archive filled, connected, with the archive states it reports. */
+async function laterDevice(user: TestUser, options: Partial<CoreOptions>): Promise<{ core: Core; statuses: string[] }> {
+  const { core } = await startEngine(server, user, { connect: false, core: options });
+  const statuses: string[] = [];
+  core.events.on('archive.status', (e) => statuses.push(e.status));
+  await core.commands['account.connect']({ account: user.jid });
+  return { core, statuses };
 }
 
 test('500 messages sent while the account was offline: all appear on login, in order, once', async () => {
@@ -162,24 +184,8 @@ test('spoofed carbons and spoofed archive results from another account are ignor
 
 test('a catch-up cut short by its page limit reports a gap; running it again fills it', async () => {
   const [meUser, peerUser] = [await newUser(server, 'gappy'), await newUser(server, 'filler')];
-  const phone = await otherDevice(server, meUser);
-  const peer = await startEngine(server, peerUser);
-  for (let i = 0; i < 600; i++)
-    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `m ${i}` });
-  await phone.waitFor(600);
-  await phone.stop();
-  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
-  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), archivePageLimit: 1 });
-  const statuses: string[] = [];
-  core.events.on('archive.status', (e) => statuses.push(e.status));
-  await core.commands['account.add']({
-    jid: meUser.jid,
-    password: meUser.password,
-    host: server.host,
-    port: server.ports.c2s,
-  });
-  await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
-  await core.commands['account.connect']({ account: meUser.jid });
+  const peer = await archivedFrom(meUser, peerUser, 600, 'm');
+  const { core, statuses } = await laterDevice(meUser, { archivePageLimit: 1 });
   await eventually(() => statuses.includes('incomplete'), 'the gap to be reported');
   assert.equal(core.store.messages.count(meUser.jid), 250, 'one page of the largest size');
   await core.commands['archive.catchUp']({ account: meUser.jid });
@@ -193,24 +199,10 @@ test('a catch-up cut short by its page limit reports a gap; running it again fil
 
 test('a new device syncs only recent history; scrolling back pages older messages in from the archive', async () => {
   const [meUser, peerUser] = [await newUser(server, 'newdevice'), await newUser(server, 'oldfriend')];
-  const phone = await otherDevice(server, meUser);
-  const peer = await startEngine(server, peerUser);
-  for (let i = 0; i < 45; i++)
-    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `old ${i}` });
-  await phone.waitFor(45);
-  await phone.stop();
+  const peer = await archivedFrom(meUser, peerUser, 45, 'old');
   await sleep(1100); // the archive keeps whole seconds: let "now" be past the last of them
-  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
   // A first sync window of zero days: everything above is "older" for this device.
-  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), firstSyncDays: 0 });
-  await core.commands['account.add']({
-    jid: meUser.jid,
-    password: meUser.password,
-    host: server.host,
-    port: server.ports.c2s,
-  });
-  await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
-  await core.commands['account.connect']({ account: meUser.jid });
+  const { core } = await laterDevice(meUser, { firstSyncDays: 0 });
   await core.runtime(meUser.jid).modules.mam.catchUp();
   assert.equal(core.store.messages.count(meUser.jid), 0, 'nothing older than the window was fetched at login');
   const newest = await core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 20 });
@@ -249,25 +241,8 @@ test('a new device syncs only recent history; scrolling back pages older message
 
 test("a chat opened while the catch-up runs: the catch-up page and the chat's history request lose nothing and store nothing twice", async () => {
   const [meUser, peerUser] = [await newUser(server, 'racer'), await newUser(server, 'sender')];
-  const phone = await otherDevice(server, meUser);
-  const peer = await startEngine(server, peerUser);
-  await peer.core.commands['omemo.setEnabled']({ account: peer.account, peer: meUser.jid, enabled: false });
-  for (let i = 0; i < 300; i++)
-    await peer.core.commands['chat.send']({ account: peer.account, to: meUser.jid, body: `r ${i}` });
-  await phone.waitFor(300);
-  await phone.stop();
-  const { Core, createMemorySecretStore } = await import('../../electron/core/index.ts');
-  const core = new Core({ databasePath: ':memory:', secrets: createMemorySecretStore(), archivePageLimit: 1 });
-  const statuses: string[] = [];
-  core.events.on('archive.status', (e) => statuses.push(e.status));
-  await core.commands['account.add']({
-    jid: meUser.jid,
-    password: meUser.password,
-    host: server.host,
-    port: server.ports.c2s,
-  });
-  await core.commands['account.trustCertificate']({ account: meUser.jid, fingerprint: server.fingerprint });
-  await core.commands['account.connect']({ account: meUser.jid });
+  const peer = await archivedFrom(meUser, peerUser, 300, 'r');
+  const { core, statuses } = await laterDevice(meUser, { archivePageLimit: 1 });
   // As the app does when the chat is clicked during the catch-up: a page of history, fetched from the archive when short.
   const opened = core.commands['chat.history']({ account: meUser.jid, peer: peerUser.jid, limit: 100 });
   await eventually(() => statuses.includes('incomplete'), 'the gap to be reported');

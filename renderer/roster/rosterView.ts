@@ -1,7 +1,7 @@
 // What the roster panel shows: requests on top, then contacts grouped, filtered and sorted.
 import type { ErrorReason } from '../../shared/model/errors.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
-import type { ContactPresence, PresenceShow } from '../../shared/model/presence.ts';
+import type { ContactPresence, PresenceShow, ResourcePresence } from '../../shared/model/presence.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
 
 export type RosterSort = 'name' | 'presence';
@@ -48,10 +48,15 @@ export function displayName(item: Pick<RosterItem, 'jid' | 'name'>): string {
 
 /** The show and status of the most available resource (highest priority, then most available). */
 export function bestPresence(presence: ContactPresence | undefined): { show: PresenceShow; status: string } {
-  const resources = presence?.resources ?? [];
-  const only = resources.length === 1 ? resources[0] : undefined;
-  if (only) return { show: only.show, status: only.status };
-  const best = [...resources].sort((a, b) => b.priority - a.priority || SHOW_ORDER[a.show] - SHOW_ORDER[b.show])[0];
+  // One pass, no copy: the roster asks this for every contact on every presence repaint.
+  let best: ResourcePresence | undefined;
+  for (const r of presence?.resources ?? [])
+    if (
+      !best ||
+      r.priority > best.priority ||
+      (r.priority === best.priority && SHOW_ORDER[r.show] < SHOW_ORDER[best.show])
+    )
+      best = r;
   return best ? { show: best.show, status: best.status } : { show: 'offline', status: '' };
 }
 

@@ -19,7 +19,7 @@ import { type Change, recordLive } from './snapshot.ts';
  * A login brings a presence per contact, a big room's join one per occupant: the lists repaint for them
  * about ten times a second.
  */
-const PRESENCE_REPAINT_MS = 100;
+const LIST_REPAINT_MS = 100;
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 
@@ -92,12 +92,12 @@ export function wireEvents(): () => void {
   );
   const occupantChanged = frameBatch<OccupantEvent>(
     (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })),
-    throttledFrames(PRESENCE_REPAINT_MS),
+    throttledFrames(LIST_REPAINT_MS),
     3000,
   );
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>(
     (events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
-    throttledFrames(PRESENCE_REPAINT_MS),
+    throttledFrames(LIST_REPAINT_MS),
   );
   call('account.list', {}).then(accountsChanged, (error: unknown) =>
     setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }),

@@ -50,26 +50,32 @@ function isSecretField(field: Element): boolean {
   return field.attrs.type === 'text-private' || SECRET_FIELD.test(String(field.attrs.var ?? ''));
 }
 
+/**
+ * The element with its secrets replaced: the element itself when nothing in it is secret (most stanzas), else
+ * a copy of just the path down to what is replaced. The element the engine goes on to use is never changed.
+ */
 function scrubbed(element: Element, ns: string, inSecretField: boolean): Element {
-  const copy = xml(element.name, { ...element.attrs });
   if ((isSecret(element, ns) || (inSecretField && element.name === 'value')) && element.children.length > 0) {
+    const copy = xml(element.name, { ...element.attrs });
     copy.children = [REDACTED];
     return copy;
   }
   const secretField = ns === NS_DATA && element.name === 'field' && isSecretField(element);
-  for (const node of element.children)
-    copy.children.push(typeof node === 'string' ? node : scrubbed(node, namespaceOf(node, ns), secretField));
+  let children: Element['children'] | undefined;
+  element.children.forEach((node, i) => {
+    if (typeof node === 'string') return;
+    const clean = scrubbed(node, namespaceOf(node, ns), secretField);
+    if (clean === node) return;
+    children ??= [...element.children];
+    children[i] = clean;
+  });
+  if (!children) return element;
+  const copy = xml(element.name, { ...element.attrs });
+  copy.children = children;
   return copy;
 }
 
-/** Whether anything in the tree would be scrubbed (most stanzas, a presence or a plain message, hold nothing). */
-function holdsSecret(element: Element, ns: string): boolean {
-  if (isSecret(element, ns) || (ns === NS_DATA && element.name === 'field' && isSecretField(element))) return true;
-  return element.children.some((node) => typeof node !== 'string' && holdsSecret(node, namespaceOf(node, ns)));
-}
-
-/** The XML console's text of a stanza, redacted; the element itself (which the engine goes on to use) is left as it is. */
+/** The XML console's text of a stanza, redacted. */
 export function redactedText(element: Element): string {
-  const ns = namespaceOf(element, 'jabber:client');
-  return (holdsSecret(element, ns) ? scrubbed(element, ns, false) : element).toString();
+  return scrubbed(element, namespaceOf(element, 'jabber:client'), false).toString();
 }
