@@ -68,9 +68,19 @@ test('search finds words in every chat, a correction by its new text, and opens 
   await find.getByRole('searchbox').fill('harbour dawn');
   await find.getByRole('status').getByText('1 of 1').waitFor();
   await current.getByText('Meet me at the harbour at dawn').waitFor({ timeout: 30_000 });
+  // The matching words themselves are marked (whole words, as the index finds them), and only they.
+  const marked = (): Promise<string[]> =>
+    page.evaluate(() =>
+      [...((CSS.highlights as unknown as Map<string, Set<Range>>).get('find-match') ?? [])].map((r) => r.toString()),
+    );
+  await page.waitForFunction(
+    () => ((CSS.highlights as unknown as Map<string, Set<Range>>).get('find-match')?.size ?? 0) >= 2,
+  );
+  assert.deepEqual([...new Set(await marked())].sort(), ['dawn', 'harbour']);
   await app.shot('find-in-chat');
   await find.getByRole('searchbox').press('Escape');
   await find.waitFor({ state: 'detached' });
+  assert.deepEqual(await marked(), [], 'closing the find removes the marks');
 });
 
 test('search older messages on the server: the server finds them, a click opens the chat at that message', async (t) => {

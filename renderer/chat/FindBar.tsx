@@ -1,6 +1,7 @@
 // Ctrl+F in a chat: the chat's own messages that match, newest first; Enter (or ↑) goes to the next
 // older match, Shift+Enter (or ↓) back to a newer one. The whole-history search is one click away.
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useState } from 'react';
+import { useFindMarks } from './findMarks.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
@@ -11,11 +12,21 @@ import { openDialog, setState } from '../store/index.ts';
 
 const close = (): void => setState({ findInChat: undefined });
 
-export function FindBar({ account, peer }: { account: AccountId; peer: BareJid }) {
+export function FindBar({
+  account,
+  peer,
+  log,
+}: {
+  account: AccountId;
+  peer: BareJid;
+  /** The chat's message list, whose words that match are marked. */
+  log: RefObject<HTMLElement | null>;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [matches, setMatches] = useState<ChatMessage[]>();
   const [index, setIndex] = useState(0);
+  useFindMarks(log, text);
   useEffect(() => {
     if (searchWords(text).length === 0) {
       setMatches(undefined);

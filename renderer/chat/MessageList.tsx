@@ -217,7 +217,7 @@ export function MessageList({
       : '';
   return (
     <div className="messages-wrap">
-      {finding ? <FindBar account={account} peer={peer} /> : null}
+      {finding ? <FindBar account={account} peer={peer} log={scroller} /> : null}
       <div
         ref={scroller}
         className="messages"

@@ -1,5 +1,5 @@
 import { assert, test } from 'vitest';
-import { highlightParts } from './highlight.ts';
+import { highlightParts, matchRanges } from './highlight.ts';
 
 test('matching words are marked as prefixes, any case and accents; the rest stays text', () => {
   assert.deepEqual(highlightParts('Der Kuchen im Café', 'kuch cafe'), [
@@ -15,4 +15,15 @@ test('matching words are marked as prefixes, any case and accents; the rest stay
     ['b', 'b'],
   );
   assert.equal(highlightParts('a'.repeat(500), 'zzz')[0]?.text.length, 301, 'long texts are clipped');
+});
+
+test('match ranges are the offsets of whole matching words, for marking them inside a message', () => {
+  const text = 'Grüße aus Köln, köstlich!';
+  const ranges = matchRanges(text, 'kö gru');
+  assert.deepEqual(
+    ranges.map(([s, e]) => text.slice(s, e)),
+    ['Grüße', 'Köln', 'köstlich'],
+  );
+  assert.deepEqual(matchRanges(text, '  '), [], 'no words, no marks');
+  assert.deepEqual(matchRanges('a,b', 'c'), []);
 });

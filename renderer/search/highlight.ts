@@ -5,17 +5,30 @@ export type Part = { text: string; match: boolean };
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-export function highlightParts(text: string, query: string, maxChars = 300): Part[] {
+/** Where the words of a text that match the query start and end (the whole word is marked, as the index finds it). */
+export function matchRanges(text: string, query: string): Array<[number, number]> {
   const words = searchWords(query).map(fold);
-  const clipped = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
-  if (words.length === 0) return [{ text: clipped, match: false }];
-  const parts: Part[] = [];
-  for (const piece of clipped.split(/([\p{L}\p{N}_]+)/u)) {
-    if (!piece) continue;
-    const match = words.some((w) => fold(piece).startsWith(w));
-    const last = parts.at(-1);
-    if (last && last.match === match) last.text += piece;
-    else parts.push({ text: piece, match });
+  if (words.length === 0) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const found of text.matchAll(/[\p{L}\p{N}_]+/gu)) {
+    const folded = fold(found[0]);
+    if (words.some((w) => folded.startsWith(w))) ranges.push([found.index, found.index + found[0].length]);
   }
-  return parts;
+  return ranges;
+}
+
+export function highlightParts(text: string, query: string, maxChars = 300): Part[] {
+  const clipped = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+  const parts: Part[] = [];
+  let at = 0;
+  const add = (end: number, match: boolean): void => {
+    if (end > at) parts.push({ text: clipped.slice(at, end), match });
+    at = end;
+  };
+  for (const [start, end] of matchRanges(clipped, query)) {
+    add(start, false);
+    add(end, true);
+  }
+  add(clipped.length, false);
+  return parts.length > 0 ? parts : [{ text: clipped, match: false }];
 }

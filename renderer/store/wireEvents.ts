@@ -19,7 +19,7 @@ import { type Change, recordLive } from './snapshot.ts';
  * A login brings a presence per contact, a big room's join one per occupant: the lists repaint for them
  * about ten times a second.
  */
-const LIST_REPAINT_MS = 100;
+const LIST_REPAINT_MS = 50;
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 

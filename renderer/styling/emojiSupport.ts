@@ -1,5 +1,7 @@
 // Whether the bundled colour emoji font can be drawn here (it is a COLRv1 font: Electron's Chromium draws
 // it; some system Chromium builds do not and show nothing). If not, the monochrome font is used instead.
+import { QUICK_REACTIONS } from '../chat/reactionsView.ts';
+
 const PROBE = '\u{1F44D}';
 
 function drawsColourEmoji(): boolean {
@@ -16,12 +18,19 @@ function drawsColourEmoji(): boolean {
   return false;
 }
 
-/** Once the colour font has loaded, checks it draws, and falls back to the monochrome one when not. */
+/**
+ * Once the colour font has loaded, checks it draws, and falls back to the monochrome one when not. The
+ * quick reactions' glyphs are loaded up front: each message's toolbar shows one, and a font part loaded
+ * only when first drawn shows a box until it arrives.
+ */
 export async function checkEmojiFont(): Promise<void> {
+  const shown = PROBE + QUICK_REACTIONS.join('');
   try {
-    await document.fonts.load("24px 'Noto Color Emoji'", PROBE);
+    await document.fonts.load("24px 'Noto Color Emoji'", shown);
+    if (drawsColourEmoji()) return;
+    document.documentElement.dataset.emoji = 'mono';
+    await document.fonts.load("24px 'Noto Emoji'", shown);
   } catch {
     return;
   }
-  if (!drawsColourEmoji()) document.documentElement.dataset.emoji = 'mono';
 }
