@@ -6,7 +6,7 @@ import type { AccountId } from '../../shared/model/account.ts';
 import { Core, type CoreOptions, createMemorySecretStore } from '../../electron/core/index.ts';
 import { registerAccount } from '../../electron/core/modules/register/register.ts';
 import { createStream, startStream } from '../../electron/core/net/stream.ts';
-import type { ProsodyServer } from '../server/prosody.ts';
+import type { XmppTestServer } from '../server/xmppServer.ts';
 
 export interface TestUser {
   username: string;
@@ -14,7 +14,7 @@ export interface TestUser {
   jid: AccountId;
 }
 
-export function endpointOf(server: ProsodyServer, pinned = true) {
+export function endpointOf(server: XmppTestServer, pinned = true) {
   return {
     domain: server.domain,
     host: server.host,
@@ -24,7 +24,7 @@ export function endpointOf(server: ProsodyServer, pinned = true) {
   };
 }
 
-export async function newUser(server: ProsodyServer, prefix = 'user'): Promise<TestUser> {
+export async function newUser(server: XmppTestServer, prefix = 'user'): Promise<TestUser> {
   const username = `${prefix}-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('base64url');
   const jid = await registerAccount(endpointOf(server), username, password, {});
@@ -39,7 +39,7 @@ export interface TestEngine {
 
 /** An engine with one account set up (pinned to the test server's certificate unless told otherwise). */
 export async function startEngine(
-  server: ProsodyServer,
+  server: XmppTestServer,
   user: TestUser,
   options: {
     pin?: boolean;
@@ -69,7 +69,7 @@ export async function startEngine(
 }
 
 /** A bare stream for playing a misbehaving peer: sends whatever stanza a test builds. */
-export async function rawClient(server: ProsodyServer, user: TestUser, resource = 'raw'): Promise<Client> {
+export async function rawClient(server: XmppTestServer, user: TestUser, resource = 'raw'): Promise<Client> {
   const entity = createStream(endpointOf(server), {
     credentials: { username: user.username, password: user.password },
     resource,
@@ -98,7 +98,7 @@ type Seen = { name: string; groups?: string[] };
 
 /** Makes two users mutual contacts on the server, through throwaway engines (for tests whose app starts later). */
 export async function makeContacts(
-  server: ProsodyServer,
+  server: XmppTestServer,
   a: TestUser,
   b: TestUser,
   asSeenByA: Seen,
@@ -117,7 +117,7 @@ export async function makeContacts(
  * (and the archive), not offline storage. `waitFor(n)` holds until it has seen n messages.
  */
 export async function otherDevice(
-  server: ProsodyServer,
+  server: XmppTestServer,
   user: TestUser,
 ): Promise<{ waitFor(count: number): Promise<void>; stop(): Promise<void> }> {
   const device = await rawClient(server, user, 'other-device');

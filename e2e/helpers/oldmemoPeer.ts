@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ProsodyServer } from '../server/prosody.ts';
+import type { XmppTestServer } from '../server/xmppServer.ts';
 import type { TestUser } from './accounts.ts';
 import { eventually } from './waitFor.ts';
 
@@ -27,7 +27,7 @@ export interface OldmemoPeer {
 }
 
 /** Starts the Python client for `user`; `storage` is its state file, so a restart keeps the same device. */
-export async function startOldmemoPeer(server: ProsodyServer, user: TestUser, storage: string): Promise<OldmemoPeer> {
+export async function startOldmemoPeer(server: XmppTestServer, user: TestUser, storage: string): Promise<OldmemoPeer> {
   const child: ChildProcess = spawn(
     SYSTEM_PYTHON,
     [SCRIPT, server.host, String(server.ports.c2s), user.jid, user.password, storage],

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { ChatMessage } from '../../shared/model/message.ts';
-import type { ProsodyServer } from '../server/prosody.ts';
+import type { XmppTestServer } from '../server/xmppServer.ts';
 import { startEngine, type TestEngine, type TestUser } from './accounts.ts';
 import { eventually } from './waitFor.ts';
 
@@ -13,7 +13,7 @@ export interface OmemoEngine extends TestEngine {
 
 /** One device of `user`: online, its OMEMO device published, and every message that reached it collected. */
 export async function omemoDevice(
-  server: ProsodyServer,
+  server: XmppTestServer,
   user: TestUser,
   resource: string,
   databasePath?: string,

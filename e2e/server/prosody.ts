@@ -2,80 +2,23 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prosodyConfig, type ProsodyOptions, type ProsodyPorts } from './config.ts';
+import { freePort, makeCertificate, waitForPort } from './ports.ts';
+import type { XmppTestServer } from './xmppServer.ts';
+
+export { makeCertificate } from './ports.ts';
 
 export const PROSODY_BIN = '/usr/bin/prosody';
 
-export interface ProsodyServer {
-  domain: 'localhost';
-  host: '127.0.0.1';
+export interface ProsodyServer extends XmppTestServer {
+  kind: 'prosody';
   ports: ProsodyPorts;
-  /** SHA-256 fingerprint of the server's self-signed certificate, as Node prints it. */
-  fingerprint: string;
-  certPath: string;
-  base: string;
-  stop(): Promise<void>;
   restart(): Promise<void>;
   /** Stops the process but keeps its data, until start() (for outage tests). */
   halt(): Promise<void>;
   start(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Prosody did not open port ${port} in time`);
-}
-
-export function makeCertificate(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '3650',
-      '-keyout',
-      join(dir, 'localhost.key'),
-      '-out',
-      join(dir, 'localhost.crt'),
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,DNS:conference.localhost,DNS:upload.localhost,IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
 }
 
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
@@ -110,7 +53,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       if (child === proc) child = undefined;
     });
     try {
-      await waitForPort(ports.c2s, Date.now() + 15_000);
+      await waitForPort(ports.c2s, Date.now() + 15_000, 'Prosody');
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${stderr}`);
     }
@@ -127,6 +70,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   };
   await start();
   return {
+    kind: 'prosody',
     domain: 'localhost',
     host: '127.0.0.1',
     ports,

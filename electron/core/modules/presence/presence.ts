@@ -9,6 +9,8 @@ import { stanzaReason } from '../../../../shared/model/errors.ts';
 import type { ErrorReason } from '../../../../shared/model/errors.ts';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+/** The server keeps an approval given before the request (RFC 6121 §3.4); ejabberd does not. */
+const NS_PRE_APPROVAL = 'urn:xmpp:features:pre-approval';
 
 export interface PresenceApi {
   set(show: PresenceShow, status: string, priority: number): Promise<void>;
@@ -29,6 +31,8 @@ export const presence: XmppModule<PresenceApi> = {
     const { account, xmpp, lifecycle, emit, store, log, disco } = ctx;
     const contacts = new Map<BareJid, Map<string, ResourcePresence>>();
     const unreachable = new Map<BareJid, ErrorReason>();
+    /** Approvals given before the request came, kept here where the server would drop them. */
+    const approvedAhead = new Set<BareJid>();
     const snapshot = (jid: BareJid): ContactPresence => {
       const bounced = unreachable.get(jid);
       return {
@@ -72,6 +76,10 @@ export const presence: XmppModule<PresenceApi> = {
           return;
         }
         case 'subscribe':
+          if (approvedAhead.delete(event.jid)) {
+            void xmpp.send(buildSubscription(event.jid, 'subscribed')).catch(() => undefined);
+            return;
+          }
           setPendingIn(ctx, event.jid, true);
           emit('roster.subscriptionRequested', { account, from: event.jid, status: event.status });
           return;
@@ -119,6 +127,7 @@ export const presence: XmppModule<PresenceApi> = {
         await xmpp.send(buildSubscription(jid, 'subscribe'));
       },
       approve: async (jid) => {
+        if (!store.roster.get(account, jid)?.pendingIn && !xmpp.features.has(NS_PRE_APPROVAL)) approvedAhead.add(jid);
         await xmpp.send(buildSubscription(jid, 'subscribed'));
         setPendingIn(ctx, jid, false);
       },

@@ -1,0 +1,86 @@
+// Starts a private ejabberd (Debian's) on loopback: own config, spool and log dirs, a non-distributed
+// Erlang node (no epmd, no distribution port), started with erl directly, not as the system service.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EjabberdOptions, type EjabberdPorts, ejabberdConfig } from './ejabberdConfig.ts';
+import { freePort, makeCertificate, waitForPort } from './ports.ts';
+import type { XmppTestServer } from './xmppServer.ts';
+
+const ERL = '/usr/bin/erl';
+/** Where Debian puts ejabberd's and its libraries' Erlang applications (/usr/lib/<architecture>). */
+const ERL_LIBS = readdirSync('/usr/lib', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name.includes('-linux-'))
+  .map((d) => join('/usr/lib', d.name))
+  .find((dir) => readdirSync(dir).some((name) => name.startsWith('ejabberd-')));
+
+export interface EjabberdServer extends XmppTestServer {
+  kind: 'ejabberd';
+  ports: EjabberdPorts;
+}
+
+export function ejabberdInstalled(): boolean {
+  return existsSync(ERL) && ERL_LIBS !== undefined;
+}
+
+export async function startEjabberd(options: EjabberdOptions = {}): Promise<EjabberdServer> {
+  if (!ejabberdInstalled() || !ERL_LIBS)
+    throw new Error("ejabberd is not installed: run `apt-get install ejabberd` (the project's .ci/run does this).");
+  const base = mkdtempSync(join(tmpdir(), 'jabberdesk-ejabberd-'));
+  for (const dir of ['spool', 'logs', 'upload']) mkdirSync(join(base, dir));
+  makeCertificate(join(base, 'certs'));
+  const certPath = join(base, 'certs', 'localhost.crt');
+  writeFileSync(
+    join(base, 'certs', 'localhost.pem'),
+    readFileSync(join(base, 'certs', 'localhost.key'), 'utf8') + readFileSync(certPath, 'utf8'),
+  );
+  const ports: EjabberdPorts = { c2s: await freePort(), directTls: await freePort(), https: await freePort() };
+  const configPath = join(base, 'ejabberd.yml');
+  writeFileSync(configPath, ejabberdConfig(base, ports, options));
+
+  const child: ChildProcess = spawn(
+    ERL,
+    ['-noinput', '-noshell', '+K', 'true', '-mnesia', 'dir', `"${base}/spool"`, '-s', 'ejabberd'],
+    {
+      cwd: base,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        HOME: base,
+        ERL_LIBS,
+        EJABBERD_CONFIG_PATH: configPath,
+        EJABBERD_LOG_PATH: join(base, 'logs', 'ejabberd.log'),
+        ERL_CRASH_DUMP: join(base, 'logs', 'erl_crash.dump'),
+        ERL_CRASH_DUMP_BYTES: '0',
+      },
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (!process.env.KEEP_EJABBERD) rmSync(base, { recursive: true, force: true });
+  };
+  try {
+    await waitForPort(ports.c2s, Date.now() + 60_000, 'ejabberd');
+    await waitForPort(ports.https, Date.now() + 60_000, 'ejabberd');
+  } catch (error) {
+    const log = existsSync(join(base, 'logs', 'ejabberd.log'))
+      ? readFileSync(join(base, 'logs', 'ejabberd.log'), 'utf8')
+      : '';
+    await stop();
+    throw new Error(`${(error as Error).message}\n${stderr}\n${log}`);
+  }
+  const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;
+  return { kind: 'ejabberd', domain: 'localhost', host: '127.0.0.1', ports, fingerprint, certPath, base, stop };
+}
