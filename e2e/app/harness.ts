@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { rendererUrl, startBridge } from '../../electron/bridge/wsServer.ts';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { serveDirectory } from '../../scripts/staticServer.ts';
-import type { ProsodyServer } from '../server/prosody.ts';
+import type { XmppTestServer } from '../server/xmppServer.ts';
 import { endpointOf, type TestUser } from '../helpers/accounts.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -99,7 +99,12 @@ export async function startApp(
 }
 
 /** An account already set up in the engine (trusting the test server), as if logged in before. */
-export async function withAccount(core: Core, server: ProsodyServer, user: TestUser, resource = 'desk'): Promise<void> {
+export async function withAccount(
+  core: Core,
+  server: XmppTestServer,
+  user: TestUser,
+  resource = 'desk',
+): Promise<void> {
   await core.commands['account.add']({
     jid: user.jid,
     password: user.password,

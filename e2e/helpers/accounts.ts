@@ -7,6 +7,7 @@ import { Core, type CoreOptions, createMemorySecretStore } from '../../electron/
 import { registerAccount } from '../../electron/core/modules/register/register.ts';
 import { createStream, startStream } from '../../electron/core/net/stream.ts';
 import type { XmppTestServer } from '../server/xmppServer.ts';
+import { ADMIN_USERNAME } from '../server/config.ts';
 
 export interface TestUser {
   username: string;
@@ -29,6 +30,19 @@ export async function newUser(server: XmppTestServer, prefix = 'user'): Promise<
   const password = randomBytes(12).toString('base64url');
   const jid = await registerAccount(endpointOf(server), username, password, {});
   return { username, password, jid };
+}
+
+const admins = new WeakMap<XmppTestServer, TestUser>();
+
+/** The server's admin account (registered on first use; every test server makes this name its admin). */
+export async function adminUser(server: XmppTestServer): Promise<TestUser> {
+  const known = admins.get(server);
+  if (known) return known;
+  const password = randomBytes(12).toString('base64url');
+  const jid = await registerAccount(endpointOf(server), ADMIN_USERNAME, password, {});
+  const admin = { username: ADMIN_USERNAME, password, jid };
+  admins.set(server, admin);
+  return admin;
 }
 
 export interface TestEngine {

@@ -1,6 +1,9 @@
 // The private Prosody configuration used by tests, the demo and the benchmarks: loopback only.
 import { fileURLToPath } from 'node:url';
 
+/** The account every test server makes its admin (XEP-0133 commands, announcements). */
+export const ADMIN_USERNAME = 'admin';
+
 /** Test-only Prosody modules (full-text archive search). */
 const MODULES_DIR = fileURLToPath(new URL('./modules', import.meta.url));
 export interface ProsodyPorts {
@@ -53,6 +56,7 @@ s2s_ports = {}
 http_ports = { ${ports.http} }; http_interfaces = { "127.0.0.1" }
 https_ports = { ${ports.https} }; https_interfaces = { "127.0.0.1" }
 admin_socket = "${base}/data/prosody.sock"
+admins = { "${ADMIN_USERNAME}@localhost" }
 ssl = { certificate = "${cert}", key = "${key}" }
 https_ssl = { certificate = "${cert}", key = "${key}" }
 c2s_require_encryption = true
@@ -67,6 +71,7 @@ modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "carbons"; "mam"; "smacks"; "csi_simple";
   "blocklist"; "pep"; "private"; "vcard4"; "vcard_legacy"; "bookmarks";
   "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline"; "lastactivity";
+  "adhoc"; "admin_adhoc"; "announce";
   ${options.withMamFulltext ? '"test_mam_fulltext";' : ''}
 }
 modules_disabled = { ${[...(options.withS2s ? [] : ['"s2s"']), ...(options.withoutPep ? ['"pep"', '"bookmarks"'] : [])].join('; ')} }

@@ -1,4 +1,5 @@
 // The private ejabberd configuration used by tests: loopback only, every module a test touches.
+import { ADMIN_USERNAME } from './config.ts';
 export interface EjabberdPorts {
   c2s: number;
   directTls: number;
@@ -10,9 +11,6 @@ export interface EjabberdOptions {
   /** In-band registration asks for a CAPTCHA (XEP-0158); the image is made by this command. */
   captchaCommand?: string;
 }
-
-/** Accounts registered with this prefix are the server's admins (announce, statistics, XEP-0133). */
-export const EJABBERD_ADMIN_PREFIX = 'admin-';
 
 export function ejabberdConfig(base: string, ports: EjabberdPorts, options: EjabberdOptions = {}): string {
   const captcha = options.captchaCommand
@@ -36,7 +34,7 @@ listen:
     request_handlers: {/upload: mod_http_upload, /captcha: ejabberd_captcha}
 acl:
   local: {user_regexp: ""}
-  admin: {user_regexp: "^${EJABBERD_ADMIN_PREFIX}"}
+  admin: {user: ["${ADMIN_USERNAME}"]}
 access_rules:
   local: {allow: local}
   c2s: {allow: all}

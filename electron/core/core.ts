@@ -9,6 +9,7 @@ import { UserError } from './userError.ts';
 import { replyTo, targetOf } from './services/relationsOut.ts';
 import { createHistoryCommands, type HistoryCommands } from './services/historyCommands.ts';
 import { createMucCommands, type MucCommands } from './modules/muc/mucCommands.ts';
+import { type AdhocCommands, createAdhocCommands } from './modules/adhoc/adhocCommands.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
@@ -135,6 +136,7 @@ export class Core {
         (account, room) => this.#conversations.markRead(account, room),
         this.store,
       ),
+      ...createAdhocCommands((account) => this.runtime(account)),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -258,6 +260,7 @@ export class Core {
     | keyof ConversationCommands
     | keyof MucCommands
     | keyof HistoryCommands
+    | keyof AdhocCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),

@@ -64,6 +64,7 @@ export function ChatList() {
             { label: t('rooms.join'), onSelect: () => openDialog({ kind: 'joinRoom' }) },
             { label: t('rooms.create'), onSelect: () => openDialog({ kind: 'createRoom' }) },
             { label: t('roster.add'), onSelect: () => openDialog({ kind: 'addContact' }) },
+            { label: t('services.open'), onSelect: () => openDialog({ kind: 'services' }) },
           ]}
         >
           +

@@ -1,5 +1,6 @@
 // Any XEP-0004 form, field by field: what the server asks for is what the user sees.
 import type { DataField, DataForm, DataFormValues } from '../../shared/model/dataForm.ts';
+import { useT } from '../i18n/useT.ts';
 
 function Field({ field, value, onChange }: { field: DataField; value: string[]; onChange: (value: string[]) => void }) {
   const label = field.label || field.var;
@@ -77,6 +78,19 @@ function Field({ field, value, onChange }: { field: DataField; value: string[]; 
   }
 }
 
+/** A field's image (a CAPTCHA): only bytes that came in the stanza, shown as a data: URL. */
+function FieldMedia({ field }: { field: DataField }) {
+  const t = useT();
+  if (!field.media) return null;
+  return (
+    <img
+      className="form-media"
+      src={`data:${field.media.type};base64,${field.media.base64}`}
+      alt={t('form.image', { field: field.label || field.var })}
+    />
+  );
+}
+
 export function DataFormView({
   form,
   values,
@@ -90,12 +104,14 @@ export function DataFormView({
     <div className="data-form">
       {form.instructions ? <p className="instructions">{form.instructions}</p> : null}
       {form.fields.map((field, i) => (
-        <Field
-          key={field.var || `fixed-${i}`}
-          field={field}
-          value={values[field.var] ?? field.values}
-          onChange={(value) => onChange({ ...values, [field.var]: value })}
-        />
+        <div key={field.var || `fixed-${i}`} className="form-field">
+          <FieldMedia field={field} />
+          <Field
+            field={field}
+            value={values[field.var] ?? field.values}
+            onChange={(value) => onChange({ ...values, [field.var]: value })}
+          />
+        </div>
       ))}
     </div>
   );

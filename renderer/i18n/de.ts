@@ -5,6 +5,7 @@ import { securityDe } from './security.de.ts';
 import { desktopDe } from './desktop.de.ts';
 import { messengerDe } from './messenger.de.ts';
 import { roomsDe } from './rooms.de.ts';
+import { servicesDe } from './services.de.ts';
 import { errorsDe } from './errors.de.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const de: Record<MessageKey, string> = {
   ...desktopDe,
   ...messengerDe,
   ...roomsDe,
+  ...servicesDe,
   ...errorsDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',

@@ -4,6 +4,7 @@ import { securityEn } from './security.en.ts';
 import { desktopEn } from './desktop.en.ts';
 import { messengerEn } from './messenger.en.ts';
 import { roomsEn } from './rooms.en.ts';
+import { servicesEn } from './services.en.ts';
 import { errorsEn } from './errors.en.ts';
 
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...desktopEn,
   ...messengerEn,
   ...roomsEn,
+  ...servicesEn,
   ...errorsEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',

@@ -1,4 +1,6 @@
 // Roster beside the open chat; on a narrow window one of the two at a time.
+import { AdhocDialog } from '../services/AdhocDialog.tsx';
+import { ServiceBrowserDialog } from '../services/ServiceBrowserDialog.tsx';
 import type { Account } from '../../shared/model/account.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { useT } from '../i18n/useT.ts';
@@ -81,6 +83,10 @@ function Dialogs({ account }: { account: Account }) {
       return <SearchDialog account={dialog.account} peer={dialog.peer} />;
     case 'export':
       return <ExportDialog account={dialog.account} peer={dialog.peer} />;
+    case 'services':
+      return <ServiceBrowserDialog account={dialog.account} jid={dialog.jid} />;
+    case 'adhoc':
+      return <AdhocDialog account={dialog.account} jid={dialog.jid} />;
   }
 }
 

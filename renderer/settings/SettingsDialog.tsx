@@ -77,6 +77,9 @@ function AccountSettings({ account }: { account: Account }) {
         <button type="button" onClick={() => openDialog({ kind: 'xmlConsole', account: account.id })}>
           {t('console.open')}
         </button>
+        <button type="button" onClick={() => openDialog({ kind: 'services', account: account.id })}>
+          {t('services.open')}
+        </button>
         <button type="submit" className="primary">
           {t('settings.saveAccount')}
         </button>

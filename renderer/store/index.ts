@@ -43,7 +43,9 @@ export type DialogState =
   | { kind: 'newChat' }
   | { kind: 'messageDetails'; message: ChatMessage }
   | { kind: 'search'; account?: AccountId; peer?: BareJid }
-  | { kind: 'export'; account?: AccountId; peer?: BareJid };
+  | { kind: 'export'; account?: AccountId; peer?: BareJid }
+  | { kind: 'services'; account?: AccountId; jid?: string }
+  | { kind: 'adhoc'; account: AccountId; jid: string };
 
 export interface AppState {
   loaded: boolean;

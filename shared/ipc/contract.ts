@@ -22,6 +22,7 @@ import type { SecretsStatus } from '../model/secrets.ts';
 import type { ConsoleEntry } from '../model/console.ts';
 import type { Conversation } from '../model/conversation.ts';
 import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
+import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from '../model/disco.ts';
 
 export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -144,6 +145,20 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
     account: AccountId;
     service?: BareJid;
   }): Promise<{ service: BareJid | undefined; rooms: RoomInfo[] }>;
+  /** Service discovery (XEP-0030) of any address: identities, features and extended forms. */
+  'disco.info'(req: { account: AccountId; jid: string; node?: string }): Promise<DiscoInfo>;
+  'disco.items'(req: { account: AccountId; jid: string; node?: string }): Promise<DiscoItem[]>;
+  /** The ad-hoc commands (XEP-0050) an address offers to us. */
+  'adhoc.list'(req: { account: AccountId; jid: string }): Promise<AdhocCommand[]>;
+  /** Starts a command (no session) or moves its session on; values fill the form of the stage before. */
+  'adhoc.execute'(req: {
+    account: AccountId;
+    jid: string;
+    node: string;
+    sessionId?: string;
+    action?: AdhocAction;
+    values?: DataFormValues;
+  }): Promise<AdhocStage>;
   'bookmarks.list'(req: { account: AccountId }): Promise<Bookmark[]>;
   'bookmarks.set'(req: { account: AccountId; bookmark: Bookmark }): Promise<void>;
   'bookmarks.remove'(req: { account: AccountId; room: BareJid }): Promise<void>;

@@ -8,6 +8,7 @@ import { FILE_CHUNK_BYTES, MAX_DOWNLOAD_BYTES, MAX_READ_BYTES } from '../model/f
 import { CONSOLE_MAX_SEND_CHARS } from '../model/console.ts';
 import { MAX_DRAFT_CHARS } from '../model/conversation.ts';
 import { MAX_SEARCH_CHARS, MAX_SEARCH_RESULTS } from '../model/search.ts';
+import { ADHOC_ACTIONS } from '../model/disco.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import {
   arrayOf,
@@ -196,6 +197,17 @@ const schemas: { [K in CommandName]: Guard } = {
   'muc.moderate': object({ account, room: bareJid, stanzaId: nonEmpty(256), reason: optional(str(1024)) }),
   'muc.destroy': object({ account, room: bareJid, reason: optional(str(1024)) }),
   'muc.discover': object({ account, service: optional(bareJid) }),
+  'disco.info': object({ account, jid: chatPeerOrFull, node: optional(nonEmpty(1024)) }),
+  'disco.items': object({ account, jid: chatPeerOrFull, node: optional(nonEmpty(1024)) }),
+  'adhoc.list': object({ account, jid: chatPeerOrFull }),
+  'adhoc.execute': object({
+    account,
+    jid: chatPeerOrFull,
+    node: nonEmpty(1024),
+    sessionId: optional(nonEmpty(1024)),
+    action: optional(oneOf(...ADHOC_ACTIONS)),
+    values: optional(recordOfLists),
+  }),
   'bookmarks.list': object({ account }),
   'bookmarks.set': object({
     account,

@@ -31,7 +31,12 @@ export interface DataField {
   required: boolean;
   values: string[];
   options: { label: string; value: string }[];
+  /** An image the field shows (XEP-0221), only when its bytes came in the stanza (XEP-0231), never a URL. */
+  media?: { type: string; base64: string };
 }
+
+export const FORM_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const MAX_FORM_MEDIA_BYTES = 256 * 1024;
 
 export interface DataForm {
   title: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import xml from '@xmpp/xml';
-import { buildSubmission, parseDataForm } from './dataForm.ts';
+import { bobData, buildSubmission, NS_DATA, parseDataForm } from './dataForm.ts';
 
 const form = xml(
   'x',
@@ -55,4 +55,59 @@ test('data forms: every field type read; a submission keeps hidden values and us
     weird: [],
   });
   assert.equal(parseDataForm(xml('x', { xmlns: 'other' })), undefined);
+});
+
+test('a media field (XEP-0221) shows an image only when its bytes came in the stanza (XEP-0231), never from a URL', () => {
+  const png = Buffer.from('\x89PNG\r\n\x1a\nfake').toString('base64');
+  const iq = xml(
+    'iq',
+    {},
+    xml(
+      'query',
+      {},
+      xml(
+        'x',
+        { xmlns: 'jabber:x:data', type: 'form' },
+        xml(
+          'field',
+          { var: 'ocr', type: 'text-single' },
+          xml(
+            'media',
+            { xmlns: 'urn:xmpp:media-element' },
+            xml('uri', { type: 'image/png' }, 'cid:sha1+abc@bob.xmpp.org'),
+          ),
+        ),
+        xml(
+          'field',
+          { var: 'remote', type: 'text-single' },
+          xml(
+            'media',
+            { xmlns: 'urn:xmpp:media-element' },
+            xml('uri', { type: 'image/png' }, 'https://evil.example/x.png'),
+          ),
+        ),
+        xml(
+          'field',
+          { var: 'svg', type: 'text-single' },
+          xml(
+            'media',
+            { xmlns: 'urn:xmpp:media-element' },
+            xml('uri', { type: 'image/svg+xml' }, 'cid:svg@bob.xmpp.org'),
+          ),
+        ),
+      ),
+      xml('data', { xmlns: 'urn:xmpp:bob', cid: 'sha1+abc@bob.xmpp.org', type: 'image/png' }, png),
+      xml('data', { xmlns: 'urn:xmpp:bob', cid: 'svg@bob.xmpp.org', type: 'image/svg+xml' }, 'PHN2Zy8+'),
+    ),
+  );
+  const form = parseDataForm(iq.getChild('query')?.getChild('x', NS_DATA), bobData(iq));
+  assert.deepEqual(form?.fields[0]?.media, { type: 'image/png', base64: png });
+  assert.equal(form?.fields[1]?.media, undefined, 'a URL is never fetched');
+  assert.equal(form?.fields[2]?.media, undefined, 'SVG is not shown');
+  const huge = xml(
+    'iq',
+    {},
+    xml('data', { xmlns: 'urn:xmpp:bob', cid: 'big', type: 'image/png' }, 'A'.repeat(400_000)),
+  );
+  assert.equal(bobData(huge).size, 0, 'an oversized image is dropped');
 });

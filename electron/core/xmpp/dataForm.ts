@@ -1,6 +1,8 @@
 // Reading and submitting XEP-0004 data forms.
 import {
   DATA_FIELD_TYPES,
+  FORM_MEDIA_TYPES,
+  MAX_FORM_MEDIA_BYTES,
   type DataField,
   type DataFieldType,
   type DataForm,
@@ -11,12 +13,47 @@ import { el, type Element, xml } from './stanza.ts';
 export const NS_DATA = 'jabber:x:data';
 const MAX_FIELDS = 200;
 
-export function parseDataForm(x: Element | undefined): DataForm | undefined {
+const NS_MEDIA = 'urn:xmpp:media-element';
+const NS_BOB = 'urn:xmpp:bob';
+
+export type BobData = ReadonlyMap<string, { type: string; base64: string }>;
+
+/** The XEP-0231 data carried in a stanza (a CAPTCHA's image), by cid; only images, only small ones. */
+export function bobData(root: Element | undefined, depth = 0): Map<string, { type: string; base64: string }> {
+  const found = new Map<string, { type: string; base64: string }>();
+  if (!root || depth > 4) return found;
+  for (const child of root.getChildElements()) {
+    if (child.is('data', NS_BOB)) {
+      const type = child.attrs.type ?? '';
+      const base64 = child.text().replace(/\s+/gu, '');
+      if (
+        child.attrs.cid &&
+        (FORM_MEDIA_TYPES as readonly string[]).includes(type) &&
+        /^[A-Za-z0-9+/]*={0,2}$/u.test(base64) &&
+        (base64.length * 3) / 4 <= MAX_FORM_MEDIA_BYTES
+      )
+        found.set(child.attrs.cid, { type, base64 });
+    } else for (const [cid, data] of bobData(child, depth + 1)) found.set(cid, data);
+  }
+  return found;
+}
+
+function fieldMedia(field: Element, bob: BobData): DataField['media'] {
+  for (const uri of field.getChild('media', NS_MEDIA)?.getChildren('uri') ?? []) {
+    const text = uri.text().trim();
+    const data = text.startsWith('cid:') ? bob.get(text.slice(4)) : undefined;
+    if (data) return data;
+  }
+  return undefined;
+}
+
+export function parseDataForm(x: Element | undefined, bob: BobData = new Map()): DataForm | undefined {
   if (!x?.is('x', NS_DATA)) return undefined;
   const fields: DataField[] = x
     .getChildren('field')
     .slice(0, MAX_FIELDS)
     .map((f) => {
+      const media = fieldMedia(f, bob);
       const type = (DATA_FIELD_TYPES as readonly string[]).includes(f.attrs.type ?? '')
         ? (f.attrs.type as DataFieldType)
         : 'text-single';
@@ -31,6 +68,7 @@ export function parseDataForm(x: Element | undefined): DataForm | undefined {
           label: o.attrs.label ?? o.getChildText('value') ?? '',
           value: o.getChildText('value') ?? '',
         })),
+        ...(media ? { media } : {}),
       };
     })
     .filter((f) => f.var !== '' || f.type === 'fixed');

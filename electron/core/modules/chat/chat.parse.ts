@@ -73,8 +73,11 @@ export function parseChatMessage(stanza: Element, ownBare: BareJid): ParsedMessa
     const id = shortId(stanza.attrs.id);
     return id ? { kind: 'error', id, peer } : undefined;
   }
-  if (type !== 'chat' && type !== 'normal') return undefined;
-  const body = bodyOf(stanza) ?? '';
+  // Our own server's announcements (XEP-0133) come as headlines: shown, subject first. Nobody else's are.
+  const announcement = type === 'headline' && peer === ownBare.slice(ownBare.indexOf('@') + 1);
+  if (type !== 'chat' && type !== 'normal' && !announcement) return undefined;
+  const subject = announcement ? (stanza.getChildText('subject') ?? '').trim() : '';
+  const body = [subject, bodyOf(stanza) ?? ''].filter((part) => part !== '').join('\n');
   const edits = editsOf(stanza);
   const encrypted = isEncrypted(stanza);
   if (body.trim().length === 0 && !edits.retracts && !encrypted && !stanza.getChild('reactions', NS_REACTIONS))

@@ -117,3 +117,19 @@ test('an OMEMO message is read without its fallback body or file link; a key-tra
   assert.equal(parsed?.kind === 'chat' && parsed.encrypted, true);
   assert.equal(parsed?.kind === 'chat' ? parsed.oobUrl : 'no', undefined);
 });
+
+test("our own server's announcement (a headline) is read, subject first; anyone else's headline is not", () => {
+  const headline = (from: string) =>
+    xml(
+      'message',
+      { from, to: own, type: 'headline' },
+      xml('subject', {}, 'Maintenance'),
+      xml('body', {}, 'Restart at noon.'),
+    );
+  const parsed = parseChatMessage(headline('example.com'), own);
+  assert.equal(parsed?.kind, 'chat');
+  assert.equal(parsed?.kind === 'chat' ? parsed.body : '', 'Maintenance\nRestart at noon.');
+  assert.equal(parsed?.kind === 'chat' ? parsed.peer : '', 'example.com');
+  assert.equal(parseChatMessage(headline('mallory@example.com'), own), undefined);
+  assert.equal(parseChatMessage(headline('other.example'), own), undefined);
+});
