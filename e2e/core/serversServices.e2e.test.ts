@@ -29,6 +29,8 @@ onEachServer((at) => {
     await b.core.commands['muc.join']({ account: b.account, room, nick: 'Ben' });
     await eventually(() => a.core.runtime(a.account).modules.muc.occupants(room).length === 2, 'Anna to see Ben');
     await a.core.commands['muc.send']({ account: a.account, room, body: 'welcome, Ben!' });
+    // Ben answers what he has seen: two messages sent at once may reach the room in either order.
+    await eventually(async () => (await roomBodies(b, room)).includes('welcome, Ben!'), 'Ben to see the welcome');
     await b.core.commands['muc.send']({ account: b.account, room, body: 'thanks' });
     await eventually(
       async () => (await roomBodies(a, room)).length === 2 && (await roomBodies(b, room)).length === 2,
