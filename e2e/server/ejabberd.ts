@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EjabberdOptions, type EjabberdPorts, ejabberdConfig } from './ejabberdConfig.ts';
-import { freePort, makeCertificate, waitForPort } from './ports.ts';
+import { freePort, makeCertificate, terminate, waitForPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
 
 const ERL = '/usr/bin/erl';
@@ -61,14 +61,8 @@ export async function startEjabberd(options: EjabberdOptions = {}): Promise<Ejab
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await terminate(child, 10_000);
     if (!process.env.KEEP_EJABBERD) rmSync(base, { recursive: true, force: true });
   };
   try {

@@ -1,5 +1,5 @@
-// Loopback ports and a certificate for the private servers the tests start.
-import { execFileSync } from 'node:child_process';
+// Loopback ports, a certificate and stopping, for the private servers the tests start.
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -57,4 +57,14 @@ export function makeCertificate(dir: string): void {
     ],
     { stdio: 'ignore' },
   );
+}
+
+/** Stops a server process: SIGTERM, SIGKILL if it is still there after `graceMs`; resolves once it exited. */
+export async function terminate(proc: ChildProcess, graceMs: number): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
 }

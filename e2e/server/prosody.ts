@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prosodyConfig, type ProsodyOptions, type ProsodyPorts } from './config.ts';
-import { freePort, makeCertificate, waitForPort } from './ports.ts';
+import { freePort, makeCertificate, terminate, waitForPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
 
 export { makeCertificate } from './ports.ts';
@@ -59,13 +59,8 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     }
   };
   const stopOnly = async (): Promise<void> => {
-    const proc = child;
-    if (!proc) return;
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGTERM');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+    if (!child) return;
+    await terminate(child, 5_000);
     child = undefined;
   };
   await start();

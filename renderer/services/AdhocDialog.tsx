@@ -53,9 +53,11 @@ export function AdhocDialog({ account, jid }: { account: AccountId; jid: string 
     }
     void step({ node: stage.node, sessionId: stage.sessionId, action });
   };
+  /** The action Enter takes: the one the command names, else its last (next, then complete). */
+  const primary = stage?.defaultAction ?? stage?.actions.at(-1) ?? 'complete';
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    act(stage?.defaultAction ?? stage?.actions.at(-1) ?? 'complete');
+    act(primary);
   };
   const running = stage?.status === 'executing';
   return (
@@ -117,10 +119,10 @@ export function AdhocDialog({ account, jid }: { account: AccountId; jid: string 
                 {stage.actions.map((action) => (
                   <button
                     key={action}
-                    type={action === (stage.defaultAction ?? stage.actions.at(-1)) ? 'submit' : 'button'}
-                    className={action === (stage.defaultAction ?? stage.actions.at(-1)) ? 'primary' : ''}
+                    type={action === primary ? 'submit' : 'button'}
+                    className={action === primary ? 'primary' : ''}
                     disabled={busy}
-                    onClick={action === (stage.defaultAction ?? stage.actions.at(-1)) ? undefined : () => act(action)}
+                    onClick={action === primary ? undefined : () => act(action)}
                   >
                     {t(`adhoc.${action}`)}
                   </button>

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import xml from '@xmpp/xml';
 import { NS_COMMANDS, parseStage } from './adhoc.ts';
-import { parseDiscoInfo, parseDiscoItems } from './discoQueries.ts';
 
 const form = (...fields: ReturnType<typeof xml>[]) => xml('x', { xmlns: 'jabber:x:data', type: 'form' }, ...fields);
 
@@ -46,26 +45,4 @@ test('a one-step command offers complete; an ended one offers nothing; unknown n
   assert.deepEqual(done.actions, []);
   assert.deepEqual(done.notes, [{ type: 'info', text: 'done' }]);
   assert.equal(parseStage('a', 'n', undefined).status, 'completed', 'an empty answer ends the command');
-});
-
-test('disco info and items: identities, features once each, extended forms; items without a JID are dropped', () => {
-  const info = parseDiscoInfo(
-    'irc.localhost',
-    undefined,
-    xml(
-      'query',
-      {},
-      xml('identity', { category: 'gateway', type: 'irc', name: 'IRC' }),
-      xml('feature', { var: 'jabber:iq:register' }),
-      xml('feature', { var: 'jabber:iq:register' }),
-      form(xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, 'urn:x'))),
-    ),
-  );
-  assert.deepEqual(info.identities, [{ category: 'gateway', type: 'irc', name: 'IRC' }]);
-  assert.deepEqual(info.features, ['jabber:iq:register']);
-  assert.equal(info.forms.length, 1);
-  assert.deepEqual(
-    parseDiscoItems(xml('query', {}, xml('item', { jid: 'a', node: 'n', name: 'A' }), xml('item', { name: 'no jid' }))),
-    [{ jid: 'a', node: 'n', name: 'A' }],
-  );
 });

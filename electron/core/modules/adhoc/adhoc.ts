@@ -1,11 +1,11 @@
 // XEP-0050 ad-hoc commands on any entity: the list (disco#items on the commands node) and a session
 // of stages, each a form to fill or notes, moved on by execute / next / prev / complete / cancel.
 import type { AdhocAction, AdhocCommand, AdhocNote, AdhocStage } from '../../../../shared/model/disco.ts';
-import type { DataFormValues } from '../../../../shared/model/dataForm.ts';
+import type { DataForm, DataFormValues } from '../../../../shared/model/dataForm.ts';
 import type { Connection } from '../../account/connection.ts';
 import { bobData, buildSubmission, NS_DATA, parseDataForm } from '../../xmpp/dataForm.ts';
 import { el, type Element } from '../../xmpp/stanza.ts';
-import { discoItems } from './discoQueries.ts';
+import { discoItems } from '../disco/queries.ts';
 
 export const NS_COMMANDS = 'http://jabber.org/protocol/commands';
 const STAGE_ACTIONS = ['prev', 'next', 'complete'] as const;
@@ -51,7 +51,7 @@ export async function executeCommand(
     node: string;
     sessionId?: string;
     action?: AdhocAction;
-    form?: Parameters<typeof buildSubmission>[0];
+    form?: DataForm;
     values?: DataFormValues;
   },
 ): Promise<AdhocStage> {

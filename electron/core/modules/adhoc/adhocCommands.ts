@@ -5,7 +5,7 @@ import type { AccountId } from '../../../../shared/model/account.ts';
 import type { DataForm } from '../../../../shared/model/dataForm.ts';
 import type { AccountRuntime } from '../../account/accountRuntime.ts';
 import { executeCommand, listCommands } from './adhoc.ts';
-import { discoInfo, discoItems } from './discoQueries.ts';
+import { discoInfo, discoItems } from '../disco/queries.ts';
 
 export type AdhocCommands = Pick<CoreCommands, 'disco.info' | 'disco.items' | 'adhoc.list' | 'adhoc.execute'>;
 

@@ -4,59 +4,35 @@ import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid } from '../../../../shared/model/jid.ts';
 import type { RoomInfo } from '../../../../shared/model/muc.ts';
 import type { Connection } from '../../account/connection.ts';
-import { el, type Element } from '../../xmpp/stanza.ts';
+import type { DiscoInfo } from '../../../../shared/model/disco.ts';
+import { discoInfo, discoItems, extendedField } from '../disco/queries.ts';
 
-const NS_ITEMS = 'http://jabber.org/protocol/disco#items';
-const NS_INFO = 'http://jabber.org/protocol/disco#info';
-const NS_DATA = 'jabber:x:data';
 const PARALLEL = 8;
 const MAX_ROOMS = 500;
+const ROOM_INFO = 'http://jabber.org/protocol/muc#roominfo';
 
-async function info(xmpp: Connection, jid: string): Promise<Element | undefined> {
-  return (await xmpp.iq('get', jid, el('query', NS_INFO), 10_000)).getChild('query', NS_INFO);
-}
+const info = (xmpp: Connection, jid: string): Promise<DiscoInfo> => discoInfo(xmpp, jid, undefined, 10_000);
 
 /** The conference service of our server: the item whose identity is conference/text. */
 export async function findConferenceService(xmpp: Connection): Promise<BareJid | undefined> {
   const domain = xmpp.bareJid?.split('@')[1];
   if (!domain) return undefined;
-  const items =
-    (await xmpp.iq('get', domain, el('query', NS_ITEMS))).getChild('query', NS_ITEMS)?.getChildren('item') ?? [];
-  for (const item of items) {
-    const jid = toBareJid(item.attrs.jid ?? '');
+  for (const item of await discoItems(xmpp, domain)) {
+    const jid = toBareJid(item.jid);
     if (!jid) continue;
-    const query = await info(xmpp, jid).catch(() => undefined);
-    if (query?.getChildren('identity').some((i) => i.attrs.category === 'conference' && i.attrs.type === 'text'))
-      return jid;
+    const found = await info(xmpp, jid).catch(() => undefined);
+    if (found?.identities.some((i) => i.category === 'conference' && i.type === 'text')) return jid;
   }
   return undefined;
 }
 
-function roomInfo(jid: BareJid, name: string, query: Element | undefined): RoomInfo {
-  const form = query
-    ?.getChildren('x', NS_DATA)
-    .find((x) =>
-      x
-        .getChildren('field')
-        .some(
-          (f) => f.attrs.var === 'FORM_TYPE' && f.getChildText('value') === 'http://jabber.org/protocol/muc#roominfo',
-        ),
-    );
-  const value = (name: string): string | undefined =>
-    form
-      ?.getChildren('field')
-      .find((f) => f.attrs.var === name)
-      ?.getChildText('value') ?? undefined;
-  const occupants = Number(value('muc#roominfo_occupants'));
-  const features = (query?.getChildren('feature') ?? []).map((f) => f.attrs.var ?? '').filter(Boolean);
+function roomInfo(jid: BareJid, name: string, found: DiscoInfo | undefined): RoomInfo {
+  const occupants = Number(extendedField(found, ROOM_INFO, 'muc#roominfo_occupants'));
+  const features = found?.features ?? [];
   return {
     jid,
-    name:
-      query?.getChildren('identity').find((i) => i.attrs.category === 'conference')?.attrs.name ||
-      name ||
-      jid.split('@')[0] ||
-      jid,
-    description: value('muc#roominfo_description') ?? '',
+    name: found?.identities.find((i) => i.category === 'conference')?.name || name || jid.split('@')[0] || jid,
+    description: extendedField(found, ROOM_INFO, 'muc#roominfo_description') ?? '',
     ...(Number.isFinite(occupants) ? { occupants } : {}),
     passwordProtected: features.includes('muc_passwordprotected'),
     membersOnly: features.includes('muc_membersonly'),
@@ -69,20 +45,18 @@ export async function discoverRooms(
 ): Promise<{ service: BareJid | undefined; rooms: RoomInfo[] }> {
   const where = service ?? (await findConferenceService(xmpp));
   if (!where) return { service: undefined, rooms: [] };
-  const items = (
-    (await xmpp.iq('get', where, el('query', NS_ITEMS))).getChild('query', NS_ITEMS)?.getChildren('item') ?? []
-  ).slice(0, MAX_ROOMS);
+  const items = (await discoItems(xmpp, where)).slice(0, MAX_ROOMS);
   const rooms: RoomInfo[] = [];
   for (let i = 0; i < items.length; i += PARALLEL) {
     rooms.push(
       ...(await Promise.all(
         items.slice(i, i + PARALLEL).flatMap((item) => {
-          const jid = toBareJid(item.attrs.jid ?? '');
+          const jid = toBareJid(item.jid);
           return jid
             ? [
                 info(xmpp, jid)
                   .catch(() => undefined)
-                  .then((query) => roomInfo(jid, item.attrs.name ?? '', query)),
+                  .then((found) => roomInfo(jid, item.name, found)),
               ]
             : [];
         }),

@@ -6,10 +6,9 @@ import type { Connection } from '../../account/connection.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element } from '../../xmpp/stanza.ts';
+import { discoInfo, discoItems, extendedField } from '../disco/queries.ts';
 
 export const NS_UPLOAD = 'urn:xmpp:http:upload:0';
-const NS_ITEMS = 'http://jabber.org/protocol/disco#items';
-const NS_INFO = 'http://jabber.org/protocol/disco#info';
 /** Only these slot headers may be sent with the PUT (XEP-0363 §5). */
 const ALLOWED_HEADERS = ['authorization', 'cookie', 'expires'];
 
@@ -26,40 +25,27 @@ export class UploadError extends Error {
   }
 }
 
-function maxFileSizeOf(query: Element): number | undefined {
-  for (const form of query.getChildren('x', 'jabber:x:data')) {
-    const fields = form.getChildren('field');
-    if (fields.find((f) => f.attrs.var === 'FORM_TYPE')?.getChildText('value') !== NS_UPLOAD) continue;
-    const max = Number(fields.find((f) => f.attrs.var === 'max-file-size')?.getChildText('value'));
-    if (Number.isSafeInteger(max) && max > 0) return max;
-  }
-  return undefined;
-}
-
 async function discover(xmpp: Connection): Promise<UploadService> {
   const domain = xmpp.bareJid?.split('@')[1];
   if (!domain) return {};
-  const items =
-    (await xmpp.iq('get', domain, el('query', NS_ITEMS))).getChild('query', NS_ITEMS)?.getChildren('item') ?? [];
+  const items = await discoItems(xmpp, domain);
   const candidates = [
     domain,
     ...items
-      .map((i) => toBareJid(i.attrs.jid ?? ''))
+      .map((i) => toBareJid(i.jid))
       .filter((j): j is NonNullable<typeof j> => j !== undefined && !j.includes('@')),
   ];
   const infos = await Promise.all(
-    candidates.map((jid) =>
-      xmpp.iq('get', jid, el('query', NS_INFO), 10_000).then(
-        (r) => r.getChild('query', NS_INFO),
-        () => undefined,
-      ),
-    ),
+    candidates.map((jid) => discoInfo(xmpp, jid, undefined, 10_000).catch(() => undefined)),
   );
-  for (const [i, query] of infos.entries()) {
-    if (!query?.getChildren('feature').some((f) => f.attrs.var === NS_UPLOAD)) continue;
-    const service = toBareJid(candidates[i] ?? '');
-    const max = maxFileSizeOf(query);
-    return { ...(service ? { service } : {}), ...(max !== undefined ? { maxFileSize: max } : {}) };
+  for (const info of infos) {
+    if (!info?.features.includes(NS_UPLOAD)) continue;
+    const service = toBareJid(info.jid);
+    const max = Number(extendedField(info, NS_UPLOAD, 'max-file-size'));
+    return {
+      ...(service ? { service } : {}),
+      ...(Number.isSafeInteger(max) && max > 0 ? { maxFileSize: max } : {}),
+    };
   }
   return {};
 }

@@ -1,10 +1,11 @@
-// XEP-0030 queries of any entity: its identities, features and extended forms (info), and its items.
+// XEP-0030 queries of any entity: its identities, features and extended forms (info), and its items. The
+// one way the engine asks (the service browser, the upload and conference services, rooms).
 import { type DiscoInfo, type DiscoItem, MAX_DISCO_ITEMS } from '../../../../shared/model/disco.ts';
 import type { Connection } from '../../account/connection.ts';
 import { NS_DATA, parseDataForm } from '../../xmpp/dataForm.ts';
 import { el, type Element } from '../../xmpp/stanza.ts';
+import { NS_DISCO_INFO } from './disco.ts';
 
-export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 const MAX_FEATURES = 500;
 
@@ -36,8 +37,14 @@ export function parseDiscoItems(query: Element | undefined): DiscoItem[] {
     }));
 }
 
-export async function discoInfo(xmpp: Connection, jid: string, node?: string): Promise<DiscoInfo> {
-  const answer = await xmpp.iq('get', jid, el('query', NS_DISCO_INFO, node ? { node } : {}));
+/** A field of an extended-information form (XEP-0128) of the given FORM_TYPE, e.g. the upload size limit. */
+export function extendedField(info: DiscoInfo | undefined, formType: string, field: string): string | undefined {
+  const form = info?.forms.find((f) => f.fields.some((x) => x.var === 'FORM_TYPE' && x.values[0] === formType));
+  return form?.fields.find((x) => x.var === field)?.values[0];
+}
+
+export async function discoInfo(xmpp: Connection, jid: string, node?: string, timeoutMs?: number): Promise<DiscoInfo> {
+  const answer = await xmpp.iq('get', jid, el('query', NS_DISCO_INFO, node ? { node } : {}), timeoutMs);
   return parseDiscoInfo(jid, node, answer.getChild('query', NS_DISCO_INFO));
 }
 
