@@ -9,7 +9,7 @@ import { storeHistory } from '../e2e/helpers/history.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
 import { median, report } from './stats.ts';
 import { BOTS, fillRoster, paintedWhen } from './ui.ts';
-import { connectComponent } from './component.ts';
+import { connectComponent } from '../e2e/helpers/component.ts';
 import { playRoom } from './muc.ts';
 
 const rowsAtLeast = ({ n }: { n: number }): boolean => document.querySelectorAll('.chat-rows > li').length >= n;

@@ -11,7 +11,7 @@ import type { ProsodyServer } from '../e2e/server/prosody.ts';
 import { newUser, startEngine } from '../e2e/helpers/accounts.ts';
 import { startApp, withAccount, showContacts } from '../e2e/app/harness.ts';
 import { eventually } from '../e2e/helpers/waitFor.ts';
-import { type Component, connectComponent } from './component.ts';
+import { type Component, connectComponent } from '../e2e/helpers/component.ts';
 import { bareLogin } from './floor.ts';
 import { compare, report } from './stats.ts';
 import { BOTS } from './ui.ts';

@@ -15,7 +15,7 @@ import { benchChatList, benchChatSwitch, benchMemory } from './messenger.ts';
 
 const server = await startProsody({
   archiveStorage: 'memory',
-  externalComponent: BOTS,
+  externalComponents: [BOTS],
   uploadSizeLimit: 200 * 1024 * 1024,
 });
 const quick = process.argv.includes('--quick');

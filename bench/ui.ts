@@ -6,7 +6,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { befriend, newUser, rawClient, startEngine, type TestUser } from '../e2e/helpers/accounts.ts';
 import { storeHistory } from '../e2e/helpers/history.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
-import { connectComponent, presenceXml } from './component.ts';
+import { connectComponent, presenceXml } from '../e2e/helpers/component.ts';
 import { report } from './stats.ts';
 import { bareLogin } from './floor.ts';
 

@@ -27,7 +27,7 @@ export interface ProsodyOptions {
   /** How long Prosody keeps a dropped stream-managed session for resumption (default 60 s). */
   smacksHibernationSeconds?: number;
   /** An XEP-0114 component (e.g. one that plays thousands of contacts in a benchmark). */
-  externalComponent?: { domain: string; secret: string };
+  externalComponents?: { domain: string; secret: string }[];
   /** The upload service's size limit in bytes (default 10 MiB). */
   uploadSizeLimit?: number;
   /** MIME types the upload service accepts (default: all). */
@@ -95,11 +95,8 @@ Component "upload.localhost" "http_file_share"
   http_file_share_daily_quota = ${Math.max(options.uploadSizeLimit ?? 0, 10 * 1024 * 1024) * 20}
   http_file_share_expires_after = 60 * 60 * 24
 ${options.uploadFileTypes ? `  http_file_share_allowed_file_types = { ${options.uploadFileTypes.map((t) => `"${t}"`).join('; ')} }` : ''}
-${
-  options.externalComponent && ports.component
-    ? `Component "${options.externalComponent.domain}"
-  component_secret = "${options.externalComponent.secret}"`
-    : ''
-}
+${(ports.component ? (options.externalComponents ?? []) : [])
+  .map((c) => `Component "${c.domain}"\n  component_secret = "${c.secret}"`)
+  .join('\n')}
 `;
 }

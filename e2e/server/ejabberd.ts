@@ -5,6 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type EjabberdOptions, type EjabberdPorts, ejabberdConfig } from './ejabberdConfig.ts';
 import { freePort, makeCertificate, terminate, waitForPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
@@ -19,6 +20,20 @@ const ERL_LIBS = readdirSync('/usr/lib', { withFileTypes: true })
 export interface EjabberdServer extends XmppTestServer {
   kind: 'ejabberd';
   ports: EjabberdPorts;
+  /** The answer to the CAPTCHA drawn last (with options.captcha), as a person would read it. */
+  captchaAnswer(): string | undefined;
+}
+
+/** A wrapper ejabberd can run as captcha_cmd (it appends the key as the one argument). */
+function captchaCommand(base: string): { command: string; lastAnswer: () => string | undefined } {
+  const answers = join(base, 'captcha-answers');
+  const command = join(base, 'captcha.sh');
+  const drawer = fileURLToPath(new URL('./captchaImage.ts', import.meta.url));
+  writeFileSync(command, `#!/bin/sh\nexec '${process.execPath}' '${drawer}' "$1" '${answers}'\n`, { mode: 0o755 });
+  return {
+    command,
+    lastAnswer: () => (existsSync(answers) ? readFileSync(answers, 'utf8').trim().split('\n').at(-1) : undefined),
+  };
 }
 
 export function ejabberdInstalled(): boolean {
@@ -38,7 +53,8 @@ export async function startEjabberd(options: EjabberdOptions = {}): Promise<Ejab
   );
   const ports: EjabberdPorts = { c2s: await freePort(), directTls: await freePort(), https: await freePort() };
   const configPath = join(base, 'ejabberd.yml');
-  writeFileSync(configPath, ejabberdConfig(base, ports, options));
+  const captcha = options.captcha ? captchaCommand(base) : undefined;
+  writeFileSync(configPath, ejabberdConfig(base, ports, captcha?.command));
 
   const child: ChildProcess = spawn(
     ERL,
@@ -76,5 +92,15 @@ export async function startEjabberd(options: EjabberdOptions = {}): Promise<Ejab
     throw new Error(`${(error as Error).message}\n${stderr}\n${log}`);
   }
   const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;
-  return { kind: 'ejabberd', domain: 'localhost', host: '127.0.0.1', ports, fingerprint, certPath, base, stop };
+  return {
+    kind: 'ejabberd',
+    domain: 'localhost',
+    host: '127.0.0.1',
+    ports,
+    fingerprint,
+    certPath,
+    base,
+    stop,
+    captchaAnswer: () => captcha?.lastAnswer(),
+  };
 }

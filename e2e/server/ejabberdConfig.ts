@@ -8,13 +8,14 @@ export interface EjabberdPorts {
 }
 
 export interface EjabberdOptions {
-  /** In-band registration asks for a CAPTCHA (XEP-0158); the image is made by this command. */
-  captchaCommand?: string;
+  /** In-band registration asks for a CAPTCHA (XEP-0158), drawn by e2e/server/captchaImage.ts. */
+  captcha?: boolean;
 }
 
-export function ejabberdConfig(base: string, ports: EjabberdPorts, options: EjabberdOptions = {}): string {
-  const captcha = options.captchaCommand
-    ? `captcha_cmd: "${options.captchaCommand}"\ncaptcha_url: "https://localhost:${ports.https}/captcha"\ncaptcha_limit: infinity`
+/** `captchaCommand`: the executable that draws a CAPTCHA, when options.captcha asks for one. */
+export function ejabberdConfig(base: string, ports: EjabberdPorts, captchaCommand?: string): string {
+  const captcha = captchaCommand
+    ? `captcha_cmd: "${captchaCommand}"\ncaptcha_url: "https://localhost:${ports.https}/captcha"\ncaptcha_limit: infinity`
     : '';
   return `
 loglevel: warning
@@ -67,7 +68,7 @@ modules:
   mod_privacy: {}
   mod_private: {}
   mod_pubsub: {plugins: [flat, pep]}
-  mod_register: {ip_access: all, access: register${options.captchaCommand ? ', captcha_protected: true' : ''}}
+  mod_register: {ip_access: all, access: register${captchaCommand ? ', captcha_protected: true' : ''}}
   mod_roster: {versioning: true}
   mod_stream_mgmt: {}
   mod_time: {}

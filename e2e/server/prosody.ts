@@ -34,7 +34,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     directTls: await freePort(),
     http: await freePort(),
     https: await freePort(),
-    ...(options.externalComponent ? { component: await freePort() } : {}),
+    ...(options.externalComponents?.length ? { component: await freePort() } : {}),
   };
   const configPath = join(base, 'prosody.cfg.lua');
   writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0, options));

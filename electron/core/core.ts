@@ -10,6 +10,7 @@ import { replyTo, targetOf } from './services/relationsOut.ts';
 import { createHistoryCommands, type HistoryCommands } from './services/historyCommands.ts';
 import { createMucCommands, type MucCommands } from './modules/muc/mucCommands.ts';
 import { type AdhocCommands, createAdhocCommands } from './modules/adhoc/adhocCommands.ts';
+import { createGatewayCommands, type GatewayCommands } from './modules/gateways/gatewayCommands.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
@@ -137,6 +138,7 @@ export class Core {
         this.store,
       ),
       ...createAdhocCommands((account) => this.runtime(account)),
+      ...createGatewayCommands((account) => this.runtime(account)),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -261,6 +263,7 @@ export class Core {
     | keyof MucCommands
     | keyof HistoryCommands
     | keyof AdhocCommands
+    | keyof GatewayCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),

@@ -1,5 +1,6 @@
 // Roster beside the open chat; on a narrow window one of the two at a time.
 import { AdhocDialog } from '../services/AdhocDialog.tsx';
+import { GatewayDialog } from '../services/GatewayDialog.tsx';
 import { ServiceBrowserDialog } from '../services/ServiceBrowserDialog.tsx';
 import type { Account } from '../../shared/model/account.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
@@ -87,6 +88,10 @@ function Dialogs({ account }: { account: Account }) {
       return <ServiceBrowserDialog account={dialog.account} jid={dialog.jid} />;
     case 'adhoc':
       return <AdhocDialog account={dialog.account} jid={dialog.jid} />;
+    case 'gateway':
+      return (
+        <GatewayDialog account={dialog.account} jid={dialog.jid} {...(dialog.type ? { type: dialog.type } : {})} />
+      );
   }
 }
 

@@ -3,6 +3,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { DiscoInfo, DiscoItem } from '../../shared/model/disco.ts';
+import { gatewayNetwork } from '../../shared/model/gateway.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
@@ -19,12 +21,17 @@ function Actions({ account, info, onBrowse }: { account: AccountId; info: DiscoI
     join: () => openDialog({ kind: 'joinRoom', room: info.jid }),
     commands: () => openDialog({ kind: 'adhoc', account, jid: info.jid }),
     addContact: () => openDialog({ kind: 'addContact', account, jid: info.jid }),
+    register: () => {
+      const gateway = info.identities.find((i) => i.category === 'gateway');
+      openDialog({ kind: 'gateway', account, jid: info.jid as BareJid, ...(gateway ? { type: gateway.type } : {}) });
+    },
     browse: onBrowse ?? (() => undefined),
   };
   const label: Record<DiscoAction, string> = {
     join: t('services.join'),
     commands: t('services.commands'),
     addContact: t('services.addContact'),
+    register: t('services.register'),
     browse: t('services.browseHere'),
   };
   return (
@@ -89,7 +96,13 @@ function Node({
         ) : null}
         {info ? (
           <span className="muted disco-identity">
-            {info.identities.map((i) => `${i.category}/${i.type}`).join(', ')}
+            {info.identities
+              .map((i) =>
+                i.category === 'gateway'
+                  ? t('services.gateway', { network: gatewayNetwork(i.type) })
+                  : `${i.category}/${i.type}`,
+              )
+              .join(', ')}
           </span>
         ) : null}
         {info ? <Actions account={account} info={info} onBrowse={() => onBrowse(item.jid, item.node)} /> : null}

@@ -28,7 +28,9 @@ test('a room can be joined, its service only browsed; commands and adding follow
     discoActions(
       info('irc.localhost', [['gateway', 'irc']], ['jabber:iq:register', 'http://jabber.org/protocol/commands']),
     ),
-    ['commands', 'addContact'],
+    ['commands', 'register'],
   );
+  assert.deepEqual(discoActions(info('old.localhost', [['gateway', 'icq']], [])), ['addContact']);
+  assert.deepEqual(discoActions(info('localhost', [['server', 'im']], ['jabber:iq:register'])), []);
   assert.deepEqual(discoActions(info('pubsub.localhost', [['pubsub', 'service']], [], 'princely_musings')), ['browse']);
 });

@@ -9,6 +9,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { setState } from '../store/index.ts';
 import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './AdvancedFields.tsx';
 import { CertificatePrompt } from './CertificatePrompt.tsx';
+import { RegistrationFields } from './RegistrationFields.tsx';
 
 export function RegisterForm() {
   const t = useT();
@@ -22,14 +23,19 @@ export function RegisterForm() {
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const fetchForm = async (target: ServerAddress): Promise<void> => {
+  /** `keep`: what the user typed that a new form (a new CAPTCHA) should not make them type again. */
+  const fetchForm = async (target: ServerAddress, keep: Record<string, string> = {}): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
       const fetched = await call('account.registrationForm', target);
       setAddress(target);
       setForm(fetched);
-      setValues(Object.fromEntries(fetched.fields.map((f) => [f.name, f.value ?? ''])));
+      setValues(
+        Object.fromEntries(
+          fetched.fields.map((f) => [f.name, (f.type !== 'hidden' && keep[f.name]) || (f.value ?? '')]),
+        ),
+      );
     } catch (failure) {
       if (failure instanceof CommandError && failure.certificate) {
         setAddress(target);
@@ -75,6 +81,10 @@ export function RegisterForm() {
       await call('account.connect', { account: account.id }).catch(() => undefined);
     } catch (failure) {
       setNotice(undefined);
+      if (failure instanceof CommandError && failure.reason?.code === 'captcha-failed') {
+        const { username = '', password = '' } = values;
+        await fetchForm(address, { username, password });
+      }
       setError(failure);
     } finally {
       setBusy(false);
@@ -104,26 +114,7 @@ export function RegisterForm() {
         <p className="muted">
           {t('setup.server')}: <strong>{address.domain}</strong>
         </p>
-        {form.fields
-          .filter((f) => f.type !== 'hidden')
-          .map((f) => (
-            <label className="field" key={f.name}>
-              <span>
-                {f.name === 'username'
-                  ? t('setup.username')
-                  : f.name === 'password'
-                    ? t('setup.password')
-                    : f.label || f.name}
-              </span>
-              <input
-                type={f.type === 'password' ? 'password' : 'text'}
-                required={f.required}
-                value={values[f.name] ?? ''}
-                autoComplete={f.type === 'password' ? 'new-password' : 'off'}
-                onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-              />
-            </label>
-          ))}
+        <RegistrationFields fields={form.fields} values={values} onChange={setValues} />
         <ErrorText message={error} />
         {notice ? (
           <p className="notice" role="status">

@@ -45,7 +45,8 @@ export type DialogState =
   | { kind: 'search'; account?: AccountId; peer?: BareJid }
   | { kind: 'export'; account?: AccountId; peer?: BareJid }
   | { kind: 'services'; account?: AccountId; jid?: string }
-  | { kind: 'adhoc'; account: AccountId; jid: string };
+  | { kind: 'adhoc'; account: AccountId; jid: string }
+  | { kind: 'gateway'; account: AccountId; jid: BareJid; type?: string };
 
 export interface AppState {
   loaded: boolean;

@@ -23,6 +23,7 @@ import type { ConsoleEntry } from '../model/console.ts';
 import type { Conversation } from '../model/conversation.ts';
 import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
 import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from '../model/disco.ts';
+import type { GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
 
 export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -159,6 +160,17 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
     action?: AdhocAction;
     values?: DataFormValues;
   }): Promise<AdhocStage>;
+  /** A gateway's registration form (XEP-0100, jabber:iq:register), saying whether we are registered. */
+  'gateway.form'(req: { account: AccountId; jid: BareJid }): Promise<GatewayRegistration>;
+  /** Fills in the form fetched last; the gateway's contacts are accepted from then on. */
+  'gateway.register'(req: { account: AccountId; jid: BareJid; fields: Record<string, string> }): Promise<void>;
+  /** Leaves the gateway and removes it and its contacts from the roster. */
+  'gateway.unregister'(req: { account: AccountId; jid: BareJid }): Promise<void>;
+  /** The gateways this account registered with. */
+  'gateway.list'(req: { account: AccountId }): Promise<BareJid[]>;
+  'gateway.prompt'(req: { account: AccountId; jid: BareJid }): Promise<GatewayPrompt>;
+  /** Turns a legacy address (an IRC nick, a phone number) into the gateway's JID for it. */
+  'gateway.translate'(req: { account: AccountId; jid: BareJid; address: string }): Promise<BareJid>;
   'bookmarks.list'(req: { account: AccountId }): Promise<Bookmark[]>;
   'bookmarks.set'(req: { account: AccountId; bookmark: Bookmark }): Promise<void>;
   'bookmarks.remove'(req: { account: AccountId; room: BareJid }): Promise<void>;

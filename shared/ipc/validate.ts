@@ -208,6 +208,12 @@ const schemas: { [K in CommandName]: Guard } = {
     action: optional(oneOf(...ADHOC_ACTIONS)),
     values: optional(recordOfLists),
   }),
+  'gateway.form': object({ account, jid: bareJid }),
+  'gateway.register': object({ account, jid: bareJid, fields: recordOf(str(4096)) }),
+  'gateway.unregister': object({ account, jid: bareJid }),
+  'gateway.list': object({ account }),
+  'gateway.prompt': object({ account, jid: bareJid }),
+  'gateway.translate': object({ account, jid: bareJid, address: nonEmpty(1024) }),
   'bookmarks.list': object({ account }),
   'bookmarks.set': object({
     account,

@@ -40,9 +40,12 @@ export interface ServerAddress {
 export interface RegistrationField {
   name: string;
   label: string;
-  type: 'text' | 'password' | 'hidden';
+  /** `fixed`: text to read (a CAPTCHA's help), never submitted. */
+  type: 'text' | 'password' | 'hidden' | 'fixed';
   required: boolean;
   value?: string;
+  /** The image to read the answer from (a CAPTCHA, XEP-0158), from the stanza's own bytes. */
+  media?: { type: string; base64: string };
 }
 
 export interface RegistrationForm {

@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'console-input',
   'registration-closed',
   'registration-refused',
+  'captcha-failed',
   'no-account',
   'account-exists',
   'invalid-jid',

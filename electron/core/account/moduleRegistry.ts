@@ -13,6 +13,7 @@ import { mucAdmin } from '../modules/muc/mucAdmin.ts';
 import { roomMembers } from '../modules/muc/mucSend.ts';
 import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
+import { setupGateways } from '../modules/gateways/gateways.ts';
 import { setupLastActivity } from '../modules/lastActivity/lastActivity.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
@@ -45,6 +46,7 @@ export function setupModules(base: ModuleContext) {
       m.groupchat ? roomMembers(ctx.xmpp, m.peer, modules.muc.occupants(m.peer)) : Promise.resolve([m.peer]),
     ),
     lastActivity: setupLastActivity(ctx, () => modules.presence.idleSince()), // XEP-0012
+    gateways: setupGateways(ctx, { roster: modules.roster, presence: modules.presence }), // XEP-0100, XEP-0144
     bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),
   }; // XEP-0402
   return {

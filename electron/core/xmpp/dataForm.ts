@@ -38,7 +38,8 @@ export function bobData(root: Element | undefined, depth = 0): Map<string, { typ
   return found;
 }
 
-function fieldMedia(field: Element, bob: BobData): DataField['media'] {
+/** A field's image (XEP-0221) when its bytes came in the stanza (XEP-0231); URLs are never followed. */
+export function fieldMedia(field: Element, bob: BobData): DataField['media'] {
   for (const uri of field.getChild('media', NS_MEDIA)?.getChildren('uri') ?? []) {
     const text = uri.text().trim();
     const data = text.startsWith('cid:') ? bob.get(text.slice(4)) : undefined;

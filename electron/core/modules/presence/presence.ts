@@ -23,6 +23,8 @@ export interface PresenceApi {
   list(): ContactPresence[];
   /** Since when we are automatically away (ms), if we are. */
   idleSince(): number | undefined;
+  /** Requests the rule accepts (a registered gateway's contacts) are approved and answered in kind. */
+  approveAutomatically(rule: (jid: BareJid) => boolean): () => void;
 }
 
 export const presence: XmppModule<PresenceApi> = {
@@ -33,6 +35,7 @@ export const presence: XmppModule<PresenceApi> = {
     const unreachable = new Map<BareJid, ErrorReason>();
     /** Approvals given before the request came, kept here where the server would drop them. */
     const approvedAhead = new Set<BareJid>();
+    const automaticRules = new Set<(jid: BareJid) => boolean>();
     const snapshot = (jid: BareJid): ContactPresence => {
       const bounced = unreachable.get(jid);
       return {
@@ -78,6 +81,15 @@ export const presence: XmppModule<PresenceApi> = {
         case 'subscribe':
           if (approvedAhead.delete(event.jid)) {
             void xmpp.send(buildSubscription(event.jid, 'subscribed')).catch(() => undefined);
+            return;
+          }
+          if ([...automaticRules].some((rule) => rule(event.jid))) {
+            const subscription = store.roster.get(account, event.jid)?.subscription;
+            void (async () => {
+              await xmpp.send(buildSubscription(event.jid, 'subscribed'));
+              if (subscription !== 'to' && subscription !== 'both')
+                await xmpp.send(buildSubscription(event.jid, 'subscribe'));
+            })().catch(() => undefined);
             return;
           }
           setPendingIn(ctx, event.jid, true);
@@ -137,6 +149,10 @@ export const presence: XmppModule<PresenceApi> = {
       },
       list: () => [...new Set([...contacts.keys(), ...unreachable.keys()])].map(snapshot),
       idleSince: () => idle?.since,
+      approveAutomatically: (rule) => {
+        automaticRules.add(rule);
+        return () => automaticRules.delete(rule);
+      },
       dispose: () => {
         offPresence();
         offOnline();

@@ -6,12 +6,18 @@ import { type BareJid, toBareJid } from '../../../../shared/model/jid.ts';
 import { type Endpoint, createStream, OPEN_TIMEOUT_MS } from '../../net/stream.ts';
 import { StanzaError, TimeoutError } from '../../xmpp/errors.ts';
 import { type Element, el, xml } from '../../xmpp/stanza.ts';
-import { NS_DATA, NS_REGISTER, parseRegistrationForm } from './register.parse.ts';
+import {
+  NS_REGISTER,
+  type ParsedRegistrationForm,
+  parseRegistrationForm,
+  registrationQuery,
+} from './register.parse.ts';
 import { type ErrorReason, stanzaReason } from '../../../../shared/model/errors.ts';
 
 /** What a refusal means for a registration (not the general meaning of the stanza condition). */
 const REGISTER_REASONS: Record<string, ErrorReason['code']> = {
   conflict: 'username-taken',
+  captcha: 'captcha-failed',
   'not-allowed': 'registration-closed',
   'not-acceptable': 'registration-refused',
 };
@@ -74,12 +80,29 @@ async function withUnauthenticatedStream<T>(endpoint: Endpoint, fn: (entity: Cli
   }
 }
 
+/**
+ * The form last shown per server, answered as shown: fetching it again would ask for a new CAPTCHA
+ * whose answer the user has not seen. Used once, and only while a CAPTCHA would still be valid.
+ */
+const shownForms = new Map<string, { form: ParsedRegistrationForm; at: number }>();
+const SHOWN_FORM_TTL_MS = 5 * 60_000;
+const formKey = (endpoint: Endpoint): string => `${endpoint.domain} ${endpoint.host ?? ''} ${endpoint.port ?? ''}`;
+
+function takeShownForm(endpoint: Endpoint): ParsedRegistrationForm | undefined {
+  const shown = shownForms.get(formKey(endpoint));
+  shownForms.delete(formKey(endpoint));
+  return shown && Date.now() - shown.at < SHOWN_FORM_TTL_MS ? shown.form : undefined;
+}
+
+async function askForm(entity: Client): Promise<ParsedRegistrationForm> {
+  return parseRegistrationForm((await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER));
+}
+
 export function fetchRegistrationForm(endpoint: Endpoint): Promise<RegistrationForm> {
   return withUnauthenticatedStream(endpoint, async (entity) => {
-    const { instructions, fields } = parseRegistrationForm(
-      (await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER),
-    );
-    return { instructions, fields };
+    const form = await askForm(entity);
+    shownForms.set(formKey(endpoint), { form, at: Date.now() });
+    return { instructions: form.instructions, fields: form.fields };
   });
 }
 
@@ -92,25 +115,17 @@ export function registerAccount(
   const jid = toBareJid(`${username}@${endpoint.domain}`);
   if (!jid || username.includes('@'))
     return Promise.reject(new RegistrationError('bad-request', `"${username}" is not a valid username.`));
+  const shown = takeShownForm(endpoint);
   return withUnauthenticatedStream(endpoint, async (entity) => {
-    const form = parseRegistrationForm(
-      (await iq(entity, 'get', el('query', NS_REGISTER))).getChild('query', NS_REGISTER),
-    );
+    const form = shown ?? (await askForm(entity));
     const values: Record<string, string> = { ...extra, username, password };
-    const submission = form.dataForm
-      ? el(
-          'x',
-          NS_DATA,
-          { type: 'submit' },
-          ...form.fields.map((f) => xml('field', { var: f.name }, xml('value', {}, values[f.name] ?? f.value ?? ''))),
-        )
-      : undefined;
-    const legacy = form.dataForm
-      ? []
-      : Object.entries(values)
-          .filter(([k]) => form.fields.some((f) => f.name === k))
-          .map(([k, v]) => xml(k, {}, v));
-    await iq(entity, 'set', el('query', NS_REGISTER, {}, ...(submission ? [submission] : legacy)));
+    try {
+      await iq(entity, 'set', registrationQuery(form, values));
+    } catch (error) {
+      if (form.captcha && error instanceof StanzaError && error.condition === 'not-allowed')
+        throw new RegistrationError('captcha', 'The answer did not match the image, or the image expired.');
+      throw error;
+    }
     return jid;
   });
 }

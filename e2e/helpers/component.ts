@@ -1,4 +1,4 @@
-// A minimal XEP-0114 external component: enough to play thousands of contacts sending presence.
+// A minimal XEP-0114 external component: thousands of contacts in the benchmarks, a gateway in the tests.
 import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { type Element, Parser } from '@xmpp/xml';
