@@ -85,7 +85,7 @@ storage_archive_item_limit = 100000
 ${ports.component ? `component_ports = { ${ports.component} }; component_interfaces = { "127.0.0.1" }` : ''}
 VirtualHost "localhost"
 Component "conference.localhost" "muc"
-  modules_enabled = { "muc_mam"; "muc_moderation"; "test_muc_reaction_rules" }
+  modules_enabled = { "muc_mam"; "muc_moderation"; "test_muc_reaction_rules"; "vcard_muc" }
   muc_log_by_default = true
   muc_log_all_rooms = true
   muc_room_default_public = true

@@ -11,6 +11,9 @@ import { createHistoryCommands, type HistoryCommands } from './services/historyC
 import { createMucCommands, type MucCommands } from './modules/muc/mucCommands.ts';
 import { type AdhocCommands, createAdhocCommands } from './modules/adhoc/adhocCommands.ts';
 import { createGatewayCommands, type GatewayCommands } from './modules/gateways/gatewayCommands.ts';
+import { type AvatarCommands, createAvatarCommands } from './modules/avatars/avatarCommands.ts';
+import { createProfileCommands, type ProfileCommands } from './modules/profile/profileCommands.ts';
+import { type AvatarCache, createAvatarCache } from './files/avatarCache.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
@@ -92,6 +95,7 @@ export class Core {
   readonly #runtimes = new Map<AccountId, AccountRuntime>();
   readonly #backoff: BackoffPolicy;
   readonly #limits: { archivePages?: number; firstSyncDays?: number };
+  readonly #avatarCache: AvatarCache;
   readonly #streamLimits: StreamLimits | undefined;
   readonly #options: CoreOptions;
   readonly #files: ReturnType<typeof createFileCommands>;
@@ -110,13 +114,14 @@ export class Core {
       ...(options.archivePageLimit !== undefined ? { archivePages: options.archivePageLimit } : {}),
       ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
     };
-    for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
     const filesDir =
       options.filesDir ??
       (options.databasePath === ':memory:'
         ? mkdtempSync(join(tmpdir(), 'jabberdesk-files-'))
         : join(dirname(options.databasePath), 'files'));
     if (!options.filesDir && options.databasePath === ':memory:') this.#throwawayDir = filesDir;
+    this.#avatarCache = createAvatarCache(filesDir);
+    for (const row of this.store.accounts.list()) this.#runtimeOf(row.id);
     this.#files = createFileCommands({
       runtime: (account) => this.runtime(account),
       trust: (account) => this.#httpTrust(account),
@@ -139,6 +144,8 @@ export class Core {
       ),
       ...createAdhocCommands((account) => this.runtime(account)),
       ...createGatewayCommands((account) => this.runtime(account)),
+      ...createAvatarCommands(this.#avatarCache, this.store, (account) => this.runtime(account)),
+      ...createProfileCommands((account) => this.runtime(account)),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -221,6 +228,7 @@ export class Core {
         limits: this.#limits,
         streamLimits: this.#streamLimits,
         keepalive: this.#options.keepalive,
+        avatarCache: this.#avatarCache,
       });
       this.#runtimes.set(account, runtime);
     }
@@ -264,6 +272,8 @@ export class Core {
     | keyof HistoryCommands
     | keyof AdhocCommands
     | keyof GatewayCommands
+    | keyof AvatarCommands
+    | keyof ProfileCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),

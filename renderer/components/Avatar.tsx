@@ -1,7 +1,11 @@
 import { consistentColor } from '../lib/consistentColor.ts';
+import { useAvatarUrl } from '../avatars/avatarStore.ts';
 
-/** A placeholder avatar: the first letter on the XEP-0392 colour of the JID. */
+/** The address's avatar (XEP-0084 / XEP-0153) when it has one, else the first letter on its XEP-0392 colour. */
 export function Avatar({ jid, name, size = 36 }: { jid: string; name: string; size?: number }) {
+  const url = useAvatarUrl(jid);
+  if (url)
+    return <img className="avatar avatar-image" src={url} alt="" aria-hidden="true" width={size} height={size} />;
   const letter = [...(name.trim() || jid)][0]?.toUpperCase() ?? '?';
   return (
     <span

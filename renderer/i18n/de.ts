@@ -6,6 +6,7 @@ import { desktopDe } from './desktop.de.ts';
 import { messengerDe } from './messenger.de.ts';
 import { roomsDe } from './rooms.de.ts';
 import { servicesDe } from './services.de.ts';
+import { profileDe } from './profile.de.ts';
 import { errorsDe } from './errors.de.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const de: Record<MessageKey, string> = {
   ...messengerDe,
   ...roomsDe,
   ...servicesDe,
+  ...profileDe,
   ...errorsDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',

@@ -5,6 +5,7 @@ import { desktopEn } from './desktop.en.ts';
 import { messengerEn } from './messenger.en.ts';
 import { roomsEn } from './rooms.en.ts';
 import { servicesEn } from './services.en.ts';
+import { profileEn } from './profile.en.ts';
 import { errorsEn } from './errors.en.ts';
 
 export const en = {
@@ -14,6 +15,7 @@ export const en = {
   ...messengerEn,
   ...roomsEn,
   ...servicesEn,
+  ...profileEn,
   ...errorsEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',

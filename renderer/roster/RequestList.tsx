@@ -17,7 +17,9 @@ export function RequestList({ account, requests }: { account: AccountId; request
         {requests.map((r) => (
           <li key={r.jid}>
             <Avatar jid={r.jid} name={r.name || r.jid} size={28} />
-            <span className="request-text">{t('roster.requestText', { jid: r.name || r.jid })}</span>
+            <span className="request-text">
+              {t('roster.requestText', { jid: r.name || (r.nick ? `${r.nick} (${r.jid})` : r.jid) })}
+            </span>
             <span className="request-actions">
               <button
                 type="button"

@@ -38,8 +38,9 @@ export interface RosterOptions {
 
 const SHOW_ORDER: Record<PresenceShow, number> = { chat: 0, online: 1, away: 2, xa: 3, dnd: 4, offline: 5 };
 
-export function displayName(item: Pick<RosterItem, 'jid' | 'name'>): string {
+export function displayName(item: Pick<RosterItem, 'jid' | 'name' | 'nick'>): string {
   if (item.name.trim()) return item.name.trim();
+  if (item.nick?.trim()) return item.nick.trim();
   const slash = item.jid.indexOf('/');
   if (slash > 0) return item.jid.slice(slash + 1);
   const at = item.jid.indexOf('@');

@@ -8,6 +8,8 @@ import { useT } from '../i18n/useT.ts';
 import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 import { PasswordStorage } from './PasswordStorage.tsx';
+import { AvatarPicker } from '../avatars/AvatarPicker.tsx';
+import { ProfileEditor } from '../profile/ProfileEditor.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
 import { DesktopSettingsSection } from './DesktopSettingsSection.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
@@ -168,6 +170,8 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
           />
         </label>
       </section>
+      {account ? <AvatarPicker key={`avatar-${account.id}`} account={account} /> : null}
+      {account ? <ProfileEditor key={`profile-${account.id}`} account={account} /> : null}
       {account ? <AccountSettings key={account.id} account={account} /> : null}
       <PasswordStorage />
       {account ? <BlockedList account={account} /> : null}

@@ -14,6 +14,7 @@ import type { Conversation } from '../../shared/model/conversation.ts';
 import { conversationsChanged, loadConversations, markConversationRead } from './conversations.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
+import { avatarChanged, loadAvatars } from '../avatars/avatarStore.ts';
 
 /**
  * A login brings a presence per contact, a big room's join one per occupant: the lists repaint for them
@@ -32,7 +33,11 @@ function accountsChanged(accounts: Account[]): void {
     loaded: true,
     activeAccount: accounts.some((a) => a.id === s.activeAccount) ? s.activeAccount : accounts[0]?.id,
   }));
-  for (const account of accounts) if (!known.has(account.id)) void loadAccountData(account.id).catch(() => undefined);
+  for (const account of accounts)
+    if (!known.has(account.id)) {
+      void loadAccountData(account.id).catch(() => undefined);
+      void loadAvatars(account.id).catch(() => undefined);
+    }
   if (accounts.some((a) => !known.has(a.id))) void loadConversations().catch(() => undefined);
 }
 
@@ -110,6 +115,7 @@ export function wireEvents(): () => void {
     }),
     bridge.on('roster.changed', (e) => live(e.account, (s) => ({ roster: { ...s.roster, [e.account]: e.items } }))),
     bridge.on('presence.changed', presenceChanged),
+    bridge.on('avatar.changed', (e) => avatarChanged(e.jid, e.hash)),
     bridge.on('files.progress', (e) =>
       setState((s) => ({ downloads: withDownloadProgress(s.downloads, e.url, e.received, e.total) })),
     ),

@@ -24,6 +24,8 @@ import type { Conversation } from '../model/conversation.ts';
 import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
 import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from '../model/disco.ts';
 import type { GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
+import type { AvatarImage, AvatarRef } from '../model/avatar.ts';
+import type { Profile } from '../model/profile.ts';
 
 export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -160,6 +162,18 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
     action?: AdhocAction;
     values?: DataFormValues;
   }): Promise<AdhocStage>;
+  /** Every avatar the account shows (contacts, rooms, our own), by hash. */
+  'avatar.list'(req: { account: AccountId }): Promise<AvatarRef[]>;
+  /** A picture from the avatar cache; null when it is not there. */
+  'avatar.get'(req: { hash: string }): Promise<AvatarImage | null>;
+  /** Publishes our avatar (XEP-0084, and XEP-0153 for older clients); without an image it is removed. */
+  'avatar.setOwn'(req: { account: AccountId; image?: AvatarImage }): Promise<void>;
+  /** Our profile as published (XEP-0292 vCard4, else our vCard-temp). */
+  'profile.own'(req: { account: AccountId }): Promise<Profile>;
+  /** Publishes our profile, and its nickname (XEP-0172) for contacts and subscription requests. */
+  'profile.setOwn'(req: { account: AccountId; profile: Profile }): Promise<void>;
+  /** A contact's profile: their vCard4, else their vCard-temp. */
+  'profile.get'(req: { account: AccountId; jid: BareJid }): Promise<Profile>;
   /** A gateway's registration form (XEP-0100, jabber:iq:register), saying whether we are registered. */
   'gateway.form'(req: { account: AccountId; jid: BareJid }): Promise<GatewayRegistration>;
   /** Fills in the form fetched last; the gateway's contacts are accepted from then on. */
@@ -267,8 +281,10 @@ export interface CoreEvents {
   'app.openUri': { uri: string };
   'connection.stateChanged': { account: AccountId; state: ConnectionState };
   'roster.changed': { account: AccountId; items: RosterItem[] };
-  'roster.subscriptionRequested': { account: AccountId; from: BareJid; status: string };
+  'roster.subscriptionRequested': { account: AccountId; from: BareJid; status: string; nick?: string };
   'presence.changed': { account: AccountId; presence: ContactPresence };
+  /** The avatar an address shows changed (no hash: it has none any more). */
+  'avatar.changed': { account: AccountId; jid: BareJid; hash?: string };
   'message.added': ChatMessage;
   'message.updated': { account: AccountId; id: MessageId; state: DeliveryState };
   /** A message's text changed: corrected or retracted by its sender. */

@@ -9,6 +9,8 @@ import { CONSOLE_MAX_SEND_CHARS } from '../model/console.ts';
 import { MAX_DRAFT_CHARS } from '../model/conversation.ts';
 import { MAX_SEARCH_CHARS, MAX_SEARCH_RESULTS } from '../model/search.ts';
 import { ADHOC_ACTIONS } from '../model/disco.ts';
+import { AVATAR_TYPES, MAX_AVATAR_BYTES } from '../model/avatar.ts';
+import { MAX_PROFILE_FIELD_CHARS, PROFILE_FIELDS } from '../model/profile.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import {
   arrayOf,
@@ -55,6 +57,9 @@ const upload = nonEmpty(64);
 const url = nonEmpty(4096);
 const fileId: Guard = (v, p) =>
   typeof v === 'string' && /^[0-9a-f]{64}$/u.test(v) ? undefined : `${p} must be a file id`;
+
+const avatarHash: Guard = (v, p) =>
+  typeof v === 'string' && /^[0-9a-f]{40}$/u.test(v) ? undefined : `${p} must be a SHA-1 hash`;
 
 const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
 
@@ -207,6 +212,18 @@ const schemas: { [K in CommandName]: Guard } = {
     sessionId: optional(nonEmpty(1024)),
     action: optional(oneOf(...ADHOC_ACTIONS)),
     values: optional(recordOfLists),
+  }),
+  'profile.own': object({ account }),
+  'profile.setOwn': object({
+    account,
+    profile: object(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, str(MAX_PROFILE_FIELD_CHARS)]))),
+  }),
+  'profile.get': object({ account, jid: bareJid }),
+  'avatar.list': object({ account }),
+  'avatar.get': object({ hash: avatarHash }),
+  'avatar.setOwn': object({
+    account,
+    image: optional(object({ type: oneOf(...AVATAR_TYPES), base64: nonEmpty(Math.ceil(MAX_AVATAR_BYTES / 3) * 4) })),
   }),
   'gateway.form': object({ account, jid: bareJid }),
   'gateway.register': object({ account, jid: bareJid, fields: recordOf(str(4096)) }),

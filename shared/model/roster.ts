@@ -13,4 +13,6 @@ export interface RosterItem {
   /** We pre-approved their request (RFC 6121 §3.4). */
   approved: boolean;
   groups: string[];
+  /** The nickname they gave themselves (XEP-0172): their name where the roster has none. */
+  nick?: string;
 }

@@ -26,6 +26,7 @@ import { createLifecycle } from './lifecycle.ts';
 import { type Modules, setupModules } from './moduleRegistry.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
 import { openVault, type Vault } from '../modules/omemo/vault.ts';
+import type { AvatarCache } from '../files/avatarCache.ts';
 
 export interface RuntimeDeps {
   account: AccountId;
@@ -36,6 +37,7 @@ export interface RuntimeDeps {
   limits?: ModuleContext['limits'];
   streamLimits?: StreamLimits | undefined;
   keepalive?: KeepaliveOptions | undefined;
+  avatarCache: AvatarCache;
 }
 
 /** A server that breaks the stream limits this often within the window is not reconnected to. */
@@ -123,6 +125,7 @@ export class AccountRuntime {
       store: deps.store,
       log: this.#log,
       ...(deps.limits ? { limits: deps.limits } : {}),
+      avatarCache: deps.avatarCache,
     });
     this.connection.useStreamManagement(() => this.#sm.enabled);
   }

@@ -14,13 +14,16 @@ import { roomMembers } from '../modules/muc/mucSend.ts';
 import { setupBookmarks } from '../modules/muc/bookmarks.ts';
 import { ping } from '../modules/ping/ping.ts';
 import { setupGateways } from '../modules/gateways/gateways.ts';
+import { setupAvatars } from '../modules/avatars/avatars.ts';
+import { setupProfile } from '../modules/profile/profile.ts';
+import type { AvatarCache } from '../files/avatarCache.ts';
 import { setupLastActivity } from '../modules/lastActivity/lastActivity.ts';
 import { presence } from '../modules/presence/presence.ts';
 import { roster } from '../modules/roster/roster.ts';
 import { upload } from '../modules/upload/upload.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
 
-export function setupModules(base: ModuleContext) {
+export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarCache: AvatarCache }) {
   const e2e = omemo.setup(base); // XEP-0384 (legacy): the message paths below decrypt through it
   const ctx: ModuleContext = { ...base, e2e };
   const modules = {
@@ -47,6 +50,8 @@ export function setupModules(base: ModuleContext) {
     ),
     lastActivity: setupLastActivity(ctx, () => modules.presence.idleSince()), // XEP-0012
     gateways: setupGateways(ctx, { roster: modules.roster, presence: modules.presence }), // XEP-0100, XEP-0144
+    avatars: setupAvatars(ctx, { cache: avatarCache, presence: modules.presence }), // XEP-0084, XEP-0153, XEP-0486
+    profile: setupProfile(ctx), // XEP-0292, XEP-0172
     bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),
   }; // XEP-0402
   return {

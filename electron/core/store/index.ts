@@ -10,6 +10,8 @@ import { createMetaRepo } from './metaRepo.ts';
 import { createConversationsRepo } from './conversationsRepo.ts';
 import { createReactionsRepo } from './reactionsRepo.ts';
 import { createSearchRepo } from './searchRepo.ts';
+import { createAvatarsRepo } from './avatarsRepo.ts';
+import { createNicknamesRepo } from './nicknamesRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -26,6 +28,8 @@ export function openStore(path: string) {
     reactions: createReactionsRepo(db),
     search: createSearchRepo(db),
     omemo: createOmemoRepo(db),
+    avatars: createAvatarsRepo(db),
+    nicknames: createNicknamesRepo(db),
     close: () => db.close(),
   };
 }

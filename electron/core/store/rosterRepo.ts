@@ -11,6 +11,7 @@ interface RawItem {
   pending_in: number;
   approved: number;
   groups_json: string;
+  nick: string | null;
 }
 
 function parseGroups(json: string): string[] {
@@ -31,8 +32,13 @@ function fromRaw(raw: RawItem): RosterItem {
     pendingIn: raw.pending_in === 1,
     approved: raw.approved === 1,
     groups: parseGroups(raw.groups_json),
+    ...(raw.nick ? { nick: raw.nick } : {}),
   };
 }
+
+/** Roster items with the nickname the contact gave themselves (XEP-0172), kept apart from the server's roster. */
+const SELECT = `SELECT r.*, n.nick AS nick FROM roster_items r
+  LEFT JOIN nicknames n ON n.account = r.account AND n.jid = r.jid`;
 
 export function createRosterRepo(db: Db) {
   const upsert = sql(
@@ -56,13 +62,12 @@ export function createRosterRepo(db: Db) {
   };
   return {
     list(account: AccountId): RosterItem[] {
-      return (
-        sql(db, 'SELECT * FROM roster_items WHERE account = ? ORDER BY jid').all(account) as unknown as RawItem[]
-      ).map(fromRaw);
+      return (sql(db, `${SELECT} WHERE r.account = ? ORDER BY r.jid`).all(account) as unknown as RawItem[]).map(
+        fromRaw,
+      );
     },
     get(account: AccountId, jid: BareJid): RosterItem | undefined {
-      const raw = sql(db, 'SELECT * FROM roster_items WHERE account = ? AND jid = ?').get(account, jid) as
-        RawItem | undefined;
+      const raw = sql(db, `${SELECT} WHERE r.account = ? AND r.jid = ?`).get(account, jid) as RawItem | undefined;
       return raw ? fromRaw(raw) : undefined;
     },
     put,

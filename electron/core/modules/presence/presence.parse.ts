@@ -1,3 +1,4 @@
+import { cleanNick, NS_NICK } from '../profile/nick.ts';
 import { type BareJid, bareOf, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { ResourcePresence } from '../../../../shared/model/presence.ts';
 import type { Element } from '../../xmpp/stanza.ts';
@@ -6,7 +7,7 @@ import { NS_IDLE } from './presence.build.ts';
 export type PresenceEvent =
   | { kind: 'available'; jid: BareJid; presence: ResourcePresence }
   | { kind: 'unavailable'; jid: BareJid; resource: string | undefined }
-  | { kind: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed'; jid: BareJid; status: string }
+  | { kind: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed'; jid: BareJid; status: string; nick?: string }
   | { kind: 'error'; jid: BareJid; condition: string };
 
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
@@ -52,7 +53,11 @@ export function parsePresence(stanza: Element): PresenceEvent | undefined {
       const full = toFullJid(from);
       return { kind: 'unavailable', jid, resource: full ? resourceOf(full) : undefined };
     }
-    case 'subscribe':
+    case 'subscribe': {
+      // XEP-0172: the name the asker gives themselves (shown beside their address, never instead of it).
+      const nick = cleanNick(stanza.getChildText('nick', NS_NICK));
+      return { kind: type, jid, status, ...(nick ? { nick } : {}) };
+    }
     case 'subscribed':
     case 'unsubscribe':
     case 'unsubscribed':

@@ -2,6 +2,8 @@
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ContactPresence, PresenceShow, ResourcePresence } from '../../../../shared/model/presence.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
+import { el, type Element } from '../../xmpp/stanza.ts';
+import { NS_NICK } from '../profile/nick.ts';
 import { setPendingIn } from '../roster/roster.ts';
 import { buildPresence, buildSubscription } from './presence.build.ts';
 import { parsePresence } from './presence.parse.ts';
@@ -23,6 +25,10 @@ export interface PresenceApi {
   list(): ContactPresence[];
   /** Since when we are automatically away (ms), if we are. */
   idleSince(): number | undefined;
+  /** Something every presence of ours carries (an avatar's hash, XEP-0153), made when it is sent. */
+  addExtension(make: () => Element | undefined): () => void;
+  /** Sends our presence again (what an extension carries changed). */
+  announce(): Promise<void>;
   /** Requests the rule accepts (a registered gateway's contacts) are approved and answered in kind. */
   approveAutomatically(rule: (jid: BareJid) => boolean): () => void;
 }
@@ -36,6 +42,15 @@ export const presence: XmppModule<PresenceApi> = {
     /** Approvals given before the request came, kept here where the server would drop them. */
     const approvedAhead = new Set<BareJid>();
     const automaticRules = new Set<(jid: BareJid) => boolean>();
+    const extensions = new Set<() => Element | undefined>();
+    const withExtensions = (presence: Element): Element => {
+      if (presence.attrs.type === 'unavailable') return presence;
+      for (const make of extensions) {
+        const child = make();
+        if (child) presence.append(child);
+      }
+      return presence;
+    };
     const snapshot = (jid: BareJid): ContactPresence => {
       const bounced = unreachable.get(jid);
       return {
@@ -92,8 +107,14 @@ export const presence: XmppModule<PresenceApi> = {
             })().catch(() => undefined);
             return;
           }
+          if (event.nick) store.nicknames.set(account, event.jid, event.nick);
           setPendingIn(ctx, event.jid, true);
-          emit('roster.subscriptionRequested', { account, from: event.jid, status: event.status });
+          emit('roster.subscriptionRequested', {
+            account,
+            from: event.jid,
+            status: event.status,
+            ...(event.nick ? { nick: event.nick } : {}),
+          });
           return;
         case 'unsubscribe':
           setPendingIn(ctx, event.jid, false);
@@ -112,7 +133,9 @@ export const presence: XmppModule<PresenceApi> = {
       // Only an available presence the user chose steps aside for automatic away (not DND, not offline).
       const auto = idle && (row.presenceShow === 'online' || row.presenceShow === 'chat') ? idle : undefined;
       await xmpp.send(
-        buildPresence(auto?.show ?? row.presenceShow, row.presenceStatus, row.priority, disco.caps(), auto?.since),
+        withExtensions(
+          buildPresence(auto?.show ?? row.presenceShow, row.presenceStatus, row.priority, disco.caps(), auto?.since),
+        ),
       );
     };
     const offOnline = lifecycle.onOnline(sendOwn);
@@ -128,7 +151,7 @@ export const presence: XmppModule<PresenceApi> = {
         if (!row) return;
         idle = undefined;
         store.accounts.upsert({ ...row, presenceShow: show, presenceStatus: status, priority });
-        if (xmpp.online) await xmpp.send(buildPresence(show, status, priority, disco.caps()));
+        if (xmpp.online) await xmpp.send(withExtensions(buildPresence(show, status, priority, disco.caps())));
       },
       setIdle: async (value) => {
         if (idle?.show === value?.show && idle?.since === value?.since) return;
@@ -136,7 +159,10 @@ export const presence: XmppModule<PresenceApi> = {
         if (xmpp.online) await sendOwn();
       },
       subscribe: async (jid) => {
-        await xmpp.send(buildSubscription(jid, 'subscribe'));
+        const nick = store.nicknames.get(account, account);
+        const request = buildSubscription(jid, 'subscribe');
+        if (nick) request.append(el('nick', NS_NICK, {}, nick));
+        await xmpp.send(request);
       },
       approve: async (jid) => {
         if (!store.roster.get(account, jid)?.pendingIn && !xmpp.features.has(NS_PRE_APPROVAL)) approvedAhead.add(jid);
@@ -149,6 +175,13 @@ export const presence: XmppModule<PresenceApi> = {
       },
       list: () => [...new Set([...contacts.keys(), ...unreachable.keys()])].map(snapshot),
       idleSince: () => idle?.since,
+      addExtension: (make) => {
+        extensions.add(make);
+        return () => extensions.delete(make);
+      },
+      announce: async () => {
+        if (xmpp.online) await sendOwn();
+      },
       approveAutomatically: (rule) => {
         automaticRules.add(rule);
         return () => automaticRules.delete(rule);

@@ -11,6 +11,8 @@ import { conversations } from './0009-conversations.ts';
 import { repliesReactions } from './0010-replies-reactions.ts';
 import { search } from './0011-search.ts';
 import { parkedReactions } from './0012-parked-reactions.ts';
+import { avatars } from './0013-avatars.ts';
+import { nicknames } from './0014-nicknames.ts';
 
 export interface Migration {
   version: number;
@@ -32,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   repliesReactions,
   search,
   parkedReactions,
+  avatars,
+  nicknames,
 ];

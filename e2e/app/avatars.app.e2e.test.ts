@@ -1,0 +1,82 @@
+// Avatars in the app: ours chosen from a file, its square chosen and published; a contact's picture shown
+// wherever their letter was (contact list, chat list, chat header, messages); our profile and nickname.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
+import { makePng } from '../helpers/png.ts';
+import { eventually, waitForEvent } from '../helpers/waitFor.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { startApp, withAccount } from './harness.ts';
+
+let server: ProsodyServer;
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
+
+test('our avatar from a picture file reaches a contact; theirs replaces their letter everywhere', async () => {
+  const [meUser, friendUser] = [await newUser(server, 'me'), await newUser(server, 'friend')];
+  await makeContacts(server, meUser, friendUser, { name: 'Friend' }, { name: 'Me' });
+  const friend = await startEngine(server, friendUser);
+  const app = await startApp({ sidebar: 'contacts', prepare: (core) => withAccount(core, server, meUser) });
+  const { page } = app;
+  try {
+    const picture = makePng(240, 160);
+    await friend.core.commands['avatar.setOwn']({
+      account: friend.account,
+      image: { type: 'image/png', base64: makePng(64, 64).toString('base64') },
+    });
+    const contact = page.getByRole('button', { name: /^Friend/ });
+    await contact.locator('img.avatar-image').waitFor();
+    await friend.core.commands['chat.send']({ account: friend.account, to: meUser.jid, body: 'new picture!' });
+    await contact.click();
+    await page.getByText('new picture!').waitFor();
+    await page.locator('.chat-header img.avatar-image').waitFor();
+    await app.shot('avatar-contact');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Avatar' });
+    await section.getByLabel('Choose a picture').setInputFiles({
+      name: 'holiday.png',
+      mimeType: 'image/png',
+      buffer: picture,
+    });
+    await section.getByRole('img', { name: 'The new avatar' }).waitFor();
+    await section.getByRole('slider', { name: 'Zoom' }).fill('1.5');
+    await app.shot('avatar-crop');
+    const reached = waitForEvent(friend.core, 'avatar.changed', (e) => e.jid === meUser.jid && e.hash !== undefined);
+    await section.getByRole('button', { name: 'Use as avatar' }).click();
+    await section.getByRole('status').filter({ hasText: 'now see this avatar' }).waitFor();
+    const { hash } = await reached;
+    const image = await friend.core.commands['avatar.get']({ hash: hash ?? '' });
+    const bytes = Buffer.from(image?.base64 ?? '', 'base64');
+    assert.equal(createHash('sha1').update(bytes).digest('hex'), hash);
+    assert.equal(bytes.readUInt32BE(16), 192, 'scaled to 192 px');
+    assert.equal(bytes.readUInt32BE(20), 192, 'square');
+    await section.locator('img.avatar-image').waitFor();
+    await app.shot('avatar-own');
+
+    const profile = page.getByRole('form', { name: 'Profile' });
+    await profile.getByRole('textbox', { name: 'Full name' }).fill('Me Myself');
+    await profile.getByRole('textbox', { name: 'Nickname' }).fill('Holiday Me');
+    await profile.getByRole('textbox', { name: 'About you' }).fill('Back on Monday.');
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await profile.getByRole('status').filter({ hasText: 'Your profile is saved' }).waitFor();
+    await profile.scrollIntoViewIfNeeded();
+    await app.shot('profile-saved');
+    await eventually(
+      async () =>
+        (await friend.core.commands['roster.list']({ account: friend.account })).find((i) => i.jid === meUser.jid)
+          ?.nick === 'Holiday Me',
+      'the nickname at the contact',
+    );
+    const seen = await friend.core.commands['profile.get']({ account: friend.account, jid: meUser.jid });
+    assert.equal(seen.note, 'Back on Monday.');
+  } finally {
+    await app.close();
+    await friend.close();
+  }
+});

@@ -1,0 +1,167 @@
+// Our own avatar: pick a picture, choose its square (zoom, move), and publish it scaled to 192 px as PNG
+// (WebP when that is much smaller); or remove it. The picture is drawn locally, never sent elsewhere.
+import { useEffect, useRef, useState } from 'react';
+import type { Account } from '../../shared/model/account.ts';
+import { OWN_AVATAR_SIZE } from '../../shared/model/avatar.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { useT } from '../i18n/useT.ts';
+import { call } from '../ipc/client.ts';
+import { cropRect } from './cropRect.ts';
+
+const PREFERRED_BYTES = 48 * 1024;
+
+function toBase64(blob: Blob): Promise<string> {
+  return blob.arrayBuffer().then((buffer) => {
+    let binary = '';
+    const bytes = new Uint8Array(buffer);
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  });
+}
+
+function encode(canvas: HTMLCanvasElement, type: string): Promise<Blob | null> {
+  return new Promise((resolve) => canvas.toBlob(resolve, type, 0.9));
+}
+
+export function AvatarPicker({ account }: { account: Account }) {
+  const t = useT();
+  const [picture, setPicture] = useState<ImageBitmap>();
+  const [zoom, setZoom] = useState(1);
+  const [x, setX] = useState(0);
+  const [y, setY] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const target = canvas.current;
+    const context = target?.getContext('2d');
+    if (!picture || !target || !context) return;
+    const { sx, sy, side } = cropRect(picture.width, picture.height, zoom, x, y);
+    context.clearRect(0, 0, OWN_AVATAR_SIZE, OWN_AVATAR_SIZE);
+    context.drawImage(picture, sx, sy, side, side, 0, 0, OWN_AVATAR_SIZE, OWN_AVATAR_SIZE);
+  }, [picture, zoom, x, y]);
+
+  const choose = (file: File | undefined): void => {
+    setError(undefined);
+    setNotice(undefined);
+    if (!file) return;
+    createImageBitmap(file).then(
+      (bitmap) => {
+        setPicture(bitmap);
+        setZoom(1);
+        setX(0);
+        setY(0);
+      },
+      () => setError(t('avatar.notAPicture')),
+    );
+  };
+  const run = async (image: { type: 'image/png' | 'image/webp'; base64: string } | undefined): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call('avatar.setOwn', { account: account.id, ...(image ? { image } : {}) });
+      setPicture(undefined);
+      setNotice(t(image ? 'avatar.published' : 'avatar.removed'));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = async (): Promise<void> => {
+    if (!canvas.current) return;
+    const png = await encode(canvas.current, 'image/png');
+    const webp = png && png.size > PREFERRED_BYTES ? await encode(canvas.current, 'image/webp') : null;
+    const chosen = webp && webp.type === 'image/webp' && png && webp.size < png.size ? webp : png;
+    if (!chosen) return setError(t('avatar.notAPicture'));
+    await run({ type: chosen.type === 'image/webp' ? 'image/webp' : 'image/png', base64: await toBase64(chosen) });
+  };
+  const offline = account.state.status !== 'online';
+  return (
+    <section className="dialog-form avatar-picker" aria-label={t('avatar.title')}>
+      <h3>{t('avatar.title')}</h3>
+      <div className="avatar-picker-row">
+        {picture ? (
+          <canvas
+            ref={canvas}
+            width={OWN_AVATAR_SIZE}
+            height={OWN_AVATAR_SIZE}
+            className="avatar-crop"
+            role="img"
+            aria-label={t('avatar.preview')}
+          />
+        ) : (
+          <Avatar jid={account.jid} name={account.jid} size={96} />
+        )}
+        <div className="avatar-picker-controls">
+          <label className="field">
+            <span>{t('avatar.choose')}</span>
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              disabled={offline || busy}
+              onChange={(e) => choose(e.target.files?.[0])}
+            />
+          </label>
+          {picture ? (
+            <>
+              <label className="field">
+                <span>{t('avatar.zoom')}</span>
+                <input
+                  type="range"
+                  min={1}
+                  max={4}
+                  step={0.05}
+                  value={zoom}
+                  onChange={(e) => setZoom(Number(e.target.value))}
+                />
+              </label>
+              <label className="field">
+                <span>{t('avatar.horizontal')}</span>
+                <input
+                  type="range"
+                  min={-1}
+                  max={1}
+                  step={0.02}
+                  value={x}
+                  onChange={(e) => setX(Number(e.target.value))}
+                />
+              </label>
+              <label className="field">
+                <span>{t('avatar.vertical')}</span>
+                <input
+                  type="range"
+                  min={-1}
+                  max={1}
+                  step={0.02}
+                  value={y}
+                  onChange={(e) => setY(Number(e.target.value))}
+                />
+              </label>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {offline ? <p className="muted">{t('avatar.offline')}</p> : null}
+      <ErrorText message={error} />
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" disabled={offline || busy} onClick={() => void run(undefined)}>
+          {t('avatar.remove')}
+        </button>
+        {picture ? (
+          <button type="button" className="primary" disabled={offline || busy} onClick={() => void publish()}>
+            {t('avatar.publish')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
