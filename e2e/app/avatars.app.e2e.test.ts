@@ -37,6 +37,18 @@ test('our avatar from a picture file reaches a contact; theirs replaces their le
     await page.locator('.chat-header img.avatar-image').waitFor();
     await app.shot('avatar-contact');
 
+    // The contact card: their client, clock, capabilities, presence, encryption devices.
+    await page.getByRole('button', { name: 'Contact details' }).click();
+    const card = page.getByRole('dialog', { name: 'Friend' });
+    const device = card.getByRole('listitem', { name: /^JabberDesk/u });
+    await card.getByText('JabberDesk 0.1.0').waitFor();
+    await card.getByText(/\d\d:\d\d \(UTC/u).waitFor();
+    await card.getByText(/\d+ features/u).waitFor();
+    await card.getByText('You see each other’s presence').waitFor();
+    assert.ok(await device.count());
+    await app.shot('contact-card');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: 'Settings' }).click();
     const section = page.getByRole('region', { name: 'Avatar' });
     await section.getByLabel('Choose a picture').setInputFiles({

@@ -53,6 +53,7 @@ test('requests, add, rename, move and remove contacts; hide offline and sort', a
   await work.getByRole('button', { name: /^Newcomer/ }).click();
 
   await page.getByRole('button', { name: 'Contact details' }).click();
+  await page.getByRole('button', { name: 'Edit, block or remove…' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Newcomer' });
   await edit.getByRole('textbox', { name: 'Name' }).fill('Colleague');
   await edit.getByRole('textbox', { name: 'Groups (comma separated)' }).fill('Team');
@@ -92,6 +93,7 @@ test('requests, add, rename, move and remove contacts; hide offline and sort', a
     .first()
     .click();
   await page.getByRole('button', { name: 'Contact details' }).click();
+  await page.getByRole('button', { name: 'Edit, block or remove…' }).click();
   await page.getByRole('dialog', { name: 'Edit Colleague' }).getByRole('button', { name: 'Remove contact' }).click();
   await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Remove contact' }).click();
   await eventually(

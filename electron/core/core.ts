@@ -13,6 +13,7 @@ import { type AdhocCommands, createAdhocCommands } from './modules/adhoc/adhocCo
 import { createGatewayCommands, type GatewayCommands } from './modules/gateways/gatewayCommands.ts';
 import { type AvatarCommands, createAvatarCommands } from './modules/avatars/avatarCommands.ts';
 import { createProfileCommands, type ProfileCommands } from './modules/profile/profileCommands.ts';
+import { createEntityCommands, type EntityCommands } from './modules/entityInfo/entityCommands.ts';
 import { type AvatarCache, createAvatarCache } from './files/avatarCache.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
@@ -146,6 +147,11 @@ export class Core {
       ...createGatewayCommands((account) => this.runtime(account)),
       ...createAvatarCommands(this.#avatarCache, this.store, (account) => this.runtime(account)),
       ...createProfileCommands((account) => this.runtime(account)),
+      ...createEntityCommands(
+        this.store,
+        (account) => this.runtime(account),
+        () => this.#runtimes.values(),
+      ),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -274,6 +280,7 @@ export class Core {
     | keyof GatewayCommands
     | keyof AvatarCommands
     | keyof ProfileCommands
+    | keyof EntityCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),

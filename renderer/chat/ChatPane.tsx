@@ -79,7 +79,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
             className="icon-button"
             aria-label={t('chat.edit')}
             title={t('chat.edit')}
-            onClick={() => openDialog({ kind: 'editContact', jid: peer })}
+            onClick={() => openDialog({ kind: 'contactCard', account: account.id, jid: peer })}
           >
             ⋯
           </button>

@@ -1,6 +1,7 @@
 // Roster beside the open chat; on a narrow window one of the two at a time.
 import { AdhocDialog } from '../services/AdhocDialog.tsx';
 import { GatewayDialog } from '../services/GatewayDialog.tsx';
+import { ContactCard } from '../contact/ContactCard.tsx';
 import { ServiceBrowserDialog } from '../services/ServiceBrowserDialog.tsx';
 import type { Account } from '../../shared/model/account.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
@@ -88,6 +89,8 @@ function Dialogs({ account }: { account: Account }) {
       return <ServiceBrowserDialog account={dialog.account} jid={dialog.jid} />;
     case 'adhoc':
       return <AdhocDialog account={dialog.account} jid={dialog.jid} />;
+    case 'contactCard':
+      return <ContactCard account={dialog.account} jid={dialog.jid} />;
     case 'gateway':
       return (
         <GatewayDialog account={dialog.account} jid={dialog.jid} {...(dialog.type ? { type: dialog.type } : {})} />

@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT.ts';
 import { openDialog, setState, updateSettings, useAppStore } from '../store/index.ts';
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 import { PasswordStorage } from './PasswordStorage.tsx';
+import { PrivacySection } from './PrivacySection.tsx';
 import { AvatarPicker } from '../avatars/AvatarPicker.tsx';
 import { ProfileEditor } from '../profile/ProfileEditor.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
@@ -174,6 +175,7 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
       {account ? <ProfileEditor key={`profile-${account.id}`} account={account} /> : null}
       {account ? <AccountSettings key={account.id} account={account} /> : null}
       <PasswordStorage />
+      <PrivacySection />
       {account ? <BlockedList account={account} /> : null}
       <div className="actions">
         <button type="button" onClick={() => openDialog({ kind: 'export' })}>

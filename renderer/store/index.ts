@@ -46,7 +46,8 @@ export type DialogState =
   | { kind: 'export'; account?: AccountId; peer?: BareJid }
   | { kind: 'services'; account?: AccountId; jid?: string }
   | { kind: 'adhoc'; account: AccountId; jid: string }
-  | { kind: 'gateway'; account: AccountId; jid: BareJid; type?: string };
+  | { kind: 'gateway'; account: AccountId; jid: BareJid; type?: string }
+  | { kind: 'contactCard'; account: AccountId; jid: BareJid };
 
 export interface AppState {
   loaded: boolean;

@@ -26,6 +26,7 @@ import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from
 import type { GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
 import type { AvatarImage, AvatarRef } from '../model/avatar.ts';
 import type { Profile } from '../model/profile.ts';
+import type { EntityTime, PrivacySettings, SoftwareVersion } from '../model/entity.ts';
 
 export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
@@ -168,6 +169,15 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'avatar.get'(req: { hash: string }): Promise<AvatarImage | null>;
   /** Publishes our avatar (XEP-0084, and XEP-0153 for older clients); without an image it is removed. */
   'avatar.setOwn'(req: { account: AccountId; image?: AvatarImage }): Promise<void>;
+  /** What a contact's resource runs (XEP-0092). */
+  'entity.version'(req: { account: AccountId; jid: string }): Promise<SoftwareVersion>;
+  /** A contact's resource's clock (XEP-0202). */
+  'entity.time'(req: { account: AccountId; jid: string }): Promise<EntityTime>;
+  /** What a contact's resource can do, when its capabilities (XEP-0115) are known and verified. */
+  'entity.caps'(req: { account: AccountId; jid: string }): Promise<DiscoInfo | null>;
+  /** Which questions about us are answered and advertised (app-wide). */
+  'privacy.get'(req: Record<string, never>): Promise<PrivacySettings>;
+  'privacy.set'(req: PrivacySettings): Promise<PrivacySettings>;
   /** Our profile as published (XEP-0292 vCard4, else our vCard-temp). */
   'profile.own'(req: { account: AccountId }): Promise<Profile>;
   /** Publishes our profile, and its nickname (XEP-0172) for contacts and subscription requests. */

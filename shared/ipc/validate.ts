@@ -213,6 +213,11 @@ const schemas: { [K in CommandName]: Guard } = {
     action: optional(oneOf(...ADHOC_ACTIONS)),
     values: optional(recordOfLists),
   }),
+  'entity.version': object({ account, jid: chatPeerOrFull }),
+  'entity.time': object({ account, jid: chatPeerOrFull }),
+  'entity.caps': object({ account, jid: chatPeerOrFull }),
+  'privacy.get': object({}),
+  'privacy.set': object({ version: boolean, os: boolean, time: boolean, lastActivity: boolean }),
   'profile.own': object({ account }),
   'profile.setOwn': object({
     account,

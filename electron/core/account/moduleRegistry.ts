@@ -16,6 +16,8 @@ import { ping } from '../modules/ping/ping.ts';
 import { setupGateways } from '../modules/gateways/gateways.ts';
 import { setupAvatars } from '../modules/avatars/avatars.ts';
 import { setupProfile } from '../modules/profile/profile.ts';
+import { setupCaps } from '../modules/caps/caps.ts';
+import { setupEntityInfo } from '../modules/entityInfo/entityInfo.ts';
 import type { AvatarCache } from '../files/avatarCache.ts';
 import { setupLastActivity } from '../modules/lastActivity/lastActivity.ts';
 import { presence } from '../modules/presence/presence.ts';
@@ -52,6 +54,9 @@ export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarC
     gateways: setupGateways(ctx, { roster: modules.roster, presence: modules.presence }), // XEP-0100, XEP-0144
     avatars: setupAvatars(ctx, { cache: avatarCache, presence: modules.presence }), // XEP-0084, XEP-0153, XEP-0486
     profile: setupProfile(ctx), // XEP-0292, XEP-0172
+    caps: setupCaps(ctx), // XEP-0115 (contacts' capabilities, verified)
+    // XEP-0092, XEP-0202, and whether XEP-0012 is answered (after lastActivity: it owns that feature now)
+    entityInfo: setupEntityInfo(ctx, { presence: modules.presence }),
     bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),
   }; // XEP-0402
   return {

@@ -12,6 +12,7 @@ import { createReactionsRepo } from './reactionsRepo.ts';
 import { createSearchRepo } from './searchRepo.ts';
 import { createAvatarsRepo } from './avatarsRepo.ts';
 import { createNicknamesRepo } from './nicknamesRepo.ts';
+import { createCapsRepo } from './capsRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -30,6 +31,7 @@ export function openStore(path: string) {
     omemo: createOmemoRepo(db),
     avatars: createAvatarsRepo(db),
     nicknames: createNicknamesRepo(db),
+    caps: createCapsRepo(db),
     close: () => db.close(),
   };
 }

@@ -7,6 +7,8 @@ import type { Connection } from '../../account/connection.ts';
 
 export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const CLIENT_NAME = 'JabberDesk';
+/** What we answer to XEP-0092 (kept equal to package.json's version by a unit test). */
+export const CLIENT_VERSION = '0.1.0';
 export const CAPS_NODE = 'https://jabberdesk.app';
 const IDENTITY = { category: 'client', type: 'pc', lang: '', name: CLIENT_NAME };
 

@@ -6,6 +6,7 @@ import type { LastActivity } from '../../../../shared/model/presence.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import { el } from '../../xmpp/stanza.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
+import { readPrivacy } from '../entityInfo/privacy.ts';
 
 export const NS_LAST = 'jabber:iq:last';
 /** Longer than a lifetime is not an answer: a hostile peer's number is capped. */
@@ -31,6 +32,7 @@ export function setupLastActivity(
     return subscription === 'from' || subscription === 'both';
   };
   const off = xmpp.onIq('get', NS_LAST, 'query', (stanza) => {
+    if (!readPrivacy(store.meta).lastActivity) throw new StanzaError('service-unavailable', 'cancel', '');
     if (!mayAsk(stanza.attrs.from)) throw new StanzaError('forbidden', 'auth', '');
     const since = idleSince();
     const seconds = since === undefined ? 0 : Math.max(0, Math.floor((Date.now() - since) / 1000));

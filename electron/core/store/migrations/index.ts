@@ -13,6 +13,7 @@ import { search } from './0011-search.ts';
 import { parkedReactions } from './0012-parked-reactions.ts';
 import { avatars } from './0013-avatars.ts';
 import { nicknames } from './0014-nicknames.ts';
+import { capsCache } from './0015-caps-cache.ts';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   parkedReactions,
   avatars,
   nicknames,
+  capsCache,
 ];
