@@ -30,6 +30,9 @@ async function engineDevice() {
     tls: 'starttls',
     presenceShow: 'online',
     presenceStatus: '',
+    enabled: true,
+    color: '',
+    position: 0,
   });
   const vault = await openVault(createMemorySecretStore());
   const ownId = await ensureIdentity(ACCOUNT, store.omemo, vault, []);

@@ -9,12 +9,8 @@ import { UserError } from './userError.ts';
 import { replyTo, targetOf } from './services/relationsOut.ts';
 import { createHistoryCommands, type HistoryCommands } from './services/historyCommands.ts';
 import { createMucCommands, type MucCommands } from './modules/muc/mucCommands.ts';
-import { type AdhocCommands, createAdhocCommands } from './modules/adhoc/adhocCommands.ts';
-import { createGatewayCommands, type GatewayCommands } from './modules/gateways/gatewayCommands.ts';
-import { type AvatarCommands, createAvatarCommands } from './modules/avatars/avatarCommands.ts';
-import { createProfileCommands, type ProfileCommands } from './modules/profile/profileCommands.ts';
-import { createEntityCommands, type EntityCommands } from './modules/entityInfo/entityCommands.ts';
 import { type AvatarCache, createAvatarCache } from './files/avatarCache.ts';
+import { createServiceCommands, type ServiceCommands } from './serviceCommands.ts';
 import { createConsoleCommands } from './console/consoleCommands.ts';
 import type { Account, AccountId, ServerAddress } from '../../shared/model/account.ts';
 import { type BareJid, parseJid, toBareJid } from '../../shared/model/jid.ts';
@@ -143,15 +139,15 @@ export class Core {
         (account, room) => this.#conversations.markRead(account, room),
         this.store,
       ),
-      ...createAdhocCommands((account) => this.runtime(account)),
-      ...createGatewayCommands((account) => this.runtime(account)),
-      ...createAvatarCommands(this.#avatarCache, this.store, (account) => this.runtime(account)),
-      ...createProfileCommands((account) => this.runtime(account)),
-      ...createEntityCommands(
-        this.store,
-        (account) => this.runtime(account),
-        () => this.#runtimes.values(),
-      ),
+      ...createServiceCommands({
+        store: this.store,
+        avatarCache: this.#avatarCache,
+        runtime: (account) => this.runtime(account),
+        runtimes: () => this.#runtimes.values(),
+        savePassword: (account, password) => this.#secrets.set(passwordKey(account), password),
+        removeLocally: (account) => this.commands['account.remove']({ account }),
+        accountsChanged: () => this.#accountsChanged(),
+      }),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -164,7 +160,7 @@ export class Core {
     await Promise.allSettled(
       this.store.accounts
         .list()
-        .filter((r) => r.presenceShow !== 'offline')
+        .filter((r) => r.enabled && r.presenceShow !== 'offline')
         .map((r) => this.runtime(r.id).connect()),
     );
   }
@@ -253,6 +249,8 @@ export class Core {
       ...(row.port ? { port: row.port } : {}),
       ...(pinned ? { pinnedFingerprint: pinned } : {}),
       presence: { show: row.presenceShow, status: row.presenceStatus },
+      enabled: row.enabled,
+      ...(row.color ? { color: row.color } : {}),
       state: this.#runtimes.get(row.id)?.state ?? { status: 'offline' },
     };
   }
@@ -276,11 +274,7 @@ export class Core {
     | keyof ConversationCommands
     | keyof MucCommands
     | keyof HistoryCommands
-    | keyof AdhocCommands
-    | keyof GatewayCommands
-    | keyof AvatarCommands
-    | keyof ProfileCommands
-    | keyof EntityCommands
+    | keyof ServiceCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),
@@ -307,6 +301,9 @@ export class Core {
           tls: req.tls ?? 'starttls',
           presenceShow: 'online',
           presenceStatus: '',
+          enabled: true,
+          color: '',
+          position: this.store.accounts.list().length,
         });
         await this.#secrets.set(passwordKey(id), req.password);
         this.#runtimeOf(id);
@@ -340,6 +337,8 @@ export class Core {
       },
       'account.connect': async ({ account }) => {
         const row = this.store.accounts.get(account);
+        if (row && !row.enabled)
+          throw new UserError(`The account ${account} is switched off`, 'account-disabled', { account });
         if (row?.presenceShow === 'offline') this.store.accounts.upsert({ ...row, presenceShow: 'online' });
         await this.runtime(account).connect();
       },

@@ -6,7 +6,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import { type MenuEntry, PopupMenu } from '../components/PopupMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
-import { consistentColor } from '../lib/consistentColor.ts';
+import { accountColor } from '../accounts/AccountsSection.tsx';
 import { openChat } from '../store/actions.ts';
 import { chatKey } from '../store/chats.ts';
 import { openDialog, useAppStore } from '../store/index.ts';
@@ -43,6 +43,7 @@ type Props = { conversation: Conversation; name: string; selected: boolean; unre
 export const ChatRow = memo(function ChatRow({ conversation: c, name, selected, unread, multiAccount }: Props) {
   const t = useT();
   const language = useAppStore((s) => s.settings.language);
+  const accountChosenColor = useAppStore((s) => s.accounts.find((a) => a.id === c.account)?.color);
   const key = chatKey(c.account, c.peer);
   const muted = useAppStore((s) => isMuted(s.settings.muted[key], Date.now()));
   const [menuSignal, setMenuSignal] = useState(0);
@@ -92,7 +93,7 @@ export const ChatRow = memo(function ChatRow({ conversation: c, name, selected, 
   return (
     <li
       className={`chat-row${selected ? ' selected' : ''}`}
-      style={multiAccount ? { borderLeftColor: consistentColor(c.account) } : undefined}
+      style={multiAccount ? { borderLeftColor: accountColor({ id: c.account, color: accountChosenColor }) } : undefined}
       onContextMenu={(e) => {
         e.preventDefault();
         setMenuSignal(Date.now());

@@ -54,6 +54,9 @@ export const errorsDe = {
   'error.code.username-taken': 'Dieser Benutzername ist auf diesem Server schon vergeben.',
   'error.code.registration-closed': 'Dieser Server erlaubt nicht, Konten aus einem Client heraus anzulegen.',
   'error.code.captcha-failed': 'Die Antwort passte nicht zum Bild, oder das Bild ist abgelaufen. Hier ist ein neues.',
+  'error.code.account-disabled':
+    'Dieses Konto ist ausgeschaltet. Schalte es in den Einstellungen ein, um es zu verbinden.',
+  'error.code.confirm-mismatch': 'Die eingetippte Adresse passt nicht zum Konto.',
   'error.code.registration-refused':
     'Der Server hat die Registrierung nicht angenommen (ein schwaches Passwort oder ein fehlendes Feld?).',
   'error.code.reaction-restricted': 'Dieser Raum nimmt diese Reaktionen nicht an.',

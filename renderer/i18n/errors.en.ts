@@ -51,6 +51,8 @@ export const errorsEn = {
   'error.code.username-taken': 'That username is already taken on this server.',
   'error.code.registration-closed': 'This server does not allow creating accounts from a client.',
   'error.code.captcha-failed': 'The answer did not match the image, or the image expired. Here is a new one.',
+  'error.code.account-disabled': 'This account is switched off. Switch it on in the settings to connect.',
+  'error.code.confirm-mismatch': 'The typed address does not match the account.',
   'error.code.registration-refused':
     'The server did not accept the registration (a weak password or a missing field?).',
   'error.code.reaction-restricted': 'This room does not accept these reactions.',

@@ -69,4 +69,5 @@ export const profileDe: Record<keyof typeof profileEn, string> = {
   'accounts.delete': 'Konto auf dem Server löschen…',
   'accounts.confirmDelete':
     'Damit wird {jid} auf seinem Server gelöscht, mit Kontakten und Archiv, und danach jede Nachricht davon hier. Das lässt sich nicht rückgängig machen. Tippe die Adresse ein, um fortzufahren.',
+  'settings.savedPassword': 'Gespeichertes Passwort…',
 };

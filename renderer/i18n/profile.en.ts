@@ -67,4 +67,5 @@ export const profileEn = {
   'accounts.delete': 'Delete account on the server…',
   'accounts.confirmDelete':
     'This deletes {jid} on its server, with its contacts and archive, and then every message of it here. It cannot be undone. Type the address to go ahead.',
+  'settings.savedPassword': 'Saved password…',
 } as const;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Account } from '../../shared/model/account.ts';
 import { PRESENCE_SHOWS, type PresenceShow } from '../../shared/model/presence.ts';
 import { Avatar } from '../components/Avatar.tsx';
+import { accountColor } from '../accounts/AccountsSection.tsx';
 import { PresenceDot } from '../components/PresenceDot.tsx';
 import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
@@ -23,7 +24,9 @@ export function OwnPresence({ account }: { account: Account }) {
   return (
     <section className="own-presence" aria-label={t('presence.label')}>
       <div className="own-identity">
-        <Avatar jid={account.jid} name={account.jid} size={40} />
+        <span className="account-ring" style={accounts.length > 1 ? { borderColor: accountColor(account) } : undefined}>
+          <Avatar jid={account.jid} name={account.jid} size={40} />
+        </span>
         <PresenceDot show={shown} />
         {accounts.length > 1 ? (
           <select

@@ -9,6 +9,8 @@ import { openDialog, setState, updateSettings, useAppStore } from '../store/inde
 import { type Language, MAX_AUTO_DOWNLOAD_MB, type Theme } from '../store/settings.ts';
 import { PasswordStorage } from './PasswordStorage.tsx';
 import { PrivacySection } from './PrivacySection.tsx';
+import { AccountsSection } from '../accounts/AccountsSection.tsx';
+import { ServerAccountActions } from '../accounts/ServerAccountActions.tsx';
 import { AvatarPicker } from '../avatars/AvatarPicker.tsx';
 import { ProfileEditor } from '../profile/ProfileEditor.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
@@ -75,7 +77,7 @@ function AccountSettings({ account }: { account: Account }) {
           {t('settings.removeAccount')}
         </button>
         <button type="button" onClick={() => openDialog({ kind: 'password', account: account.id })}>
-          {t('banner.fixPassword')}
+          {t('settings.savedPassword')}
         </button>
         <button type="button" onClick={() => openDialog({ kind: 'xmlConsole', account: account.id })}>
           {t('console.open')}
@@ -174,6 +176,8 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
       {account ? <AvatarPicker key={`avatar-${account.id}`} account={account} /> : null}
       {account ? <ProfileEditor key={`profile-${account.id}`} account={account} /> : null}
       {account ? <AccountSettings key={account.id} account={account} /> : null}
+      {account ? <ServerAccountActions key={`server-${account.id}`} account={account} /> : null}
+      <AccountsSection />
       <PasswordStorage />
       <PrivacySection />
       {account ? <BlockedList account={account} /> : null}

@@ -47,6 +47,14 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'account.connect'(req: { account: AccountId }): Promise<void>;
   'account.disconnect'(req: { account: AccountId }): Promise<void>;
   'account.trustCertificate'(req: { account: AccountId; fingerprint: string }): Promise<void>;
+  /** A new password on the server (XEP-0077), then remembered here. */
+  'account.changePassword'(req: { account: AccountId; password: string }): Promise<void>;
+  /** Deletes the account on its server, then everything of it here; `confirm` is the address, typed. */
+  'account.deleteOnServer'(req: { account: AccountId; confirm: string }): Promise<void>;
+  'account.setEnabled'(req: { account: AccountId; enabled: boolean }): Promise<void>;
+  'account.setColor'(req: { account: AccountId; color: string }): Promise<void>;
+  /** The accounts in the order the user wants them. */
+  'account.reorder'(req: { accounts: AccountId[] }): Promise<void>;
   'account.registrationForm'(req: ServerAddress): Promise<RegistrationForm>;
   'account.register'(
     req: ServerAddress & { username: string; password: string; fields: Record<string, string> },

@@ -58,6 +58,8 @@ const url = nonEmpty(4096);
 const fileId: Guard = (v, p) =>
   typeof v === 'string' && /^[0-9a-f]{64}$/u.test(v) ? undefined : `${p} must be a file id`;
 
+const hexColor: Guard = (v, p) =>
+  typeof v === 'string' && /^(#[0-9a-f]{6})?$/iu.test(v) ? undefined : `${p} must be a colour like #1a2b3c`;
 const avatarHash: Guard = (v, p) =>
   typeof v === 'string' && /^[0-9a-f]{40}$/u.test(v) ? undefined : `${p} must be a SHA-1 hash`;
 
@@ -89,6 +91,11 @@ const schemas: { [K in CommandName]: Guard } = {
   'account.connect': object({ account }),
   'account.disconnect': object({ account }),
   'account.trustCertificate': object({ account, fingerprint }),
+  'account.changePassword': object({ account, password: nonEmpty(1024) }),
+  'account.deleteOnServer': object({ account, confirm: str(3071) }),
+  'account.setEnabled': object({ account, enabled: boolean }),
+  'account.setColor': object({ account, color: hexColor }),
+  'account.reorder': object({ accounts: arrayOf(account, 100) }),
   'account.registrationForm': object(server),
   'account.register': object({
     ...server,

@@ -17,6 +17,10 @@ export interface Account {
   pinnedFingerprint?: string;
   presence: { show: PresenceShow; status: string };
   state: ConnectionState;
+  /** Off: kept with its history, not connected. */
+  enabled: boolean;
+  /** The colour the user chose ('#rrggbb'); absent: one made from the address. */
+  color?: string;
 }
 
 export interface AccountSettings {

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'registration-closed',
   'registration-refused',
   'captcha-failed',
+  'account-disabled',
+  'confirm-mismatch',
   'no-account',
   'account-exists',
   'invalid-jid',

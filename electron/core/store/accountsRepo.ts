@@ -12,6 +12,11 @@ export interface AccountRow {
   tls: TlsMode;
   presenceShow: PresenceShow;
   presenceStatus: string;
+  /** Off: kept with its history, never connected until switched on again. */
+  enabled: boolean;
+  /** '#rrggbb' the user chose, or '' for the colour made from the address. */
+  color: string;
+  position: number;
 }
 
 interface RawAccount {
@@ -23,6 +28,9 @@ interface RawAccount {
   tls: string;
   presence_show: string;
   presence_status: string;
+  enabled: number;
+  color: string;
+  position: number;
 }
 
 function fromRaw(raw: RawAccount): AccountRow {
@@ -35,13 +43,18 @@ function fromRaw(raw: RawAccount): AccountRow {
     tls: raw.tls === 'direct' ? 'direct' : 'starttls',
     presenceShow: raw.presence_show as PresenceShow,
     presenceStatus: raw.presence_status,
+    enabled: raw.enabled !== 0,
+    color: raw.color,
+    position: raw.position,
   };
 }
 
 export function createAccountsRepo(db: Db) {
   return {
     list(): AccountRow[] {
-      return (sql(db, 'SELECT * FROM accounts ORDER BY created_at, id').all() as unknown as RawAccount[]).map(fromRaw);
+      return (sql(db, 'SELECT * FROM accounts ORDER BY position, created_at, id').all() as unknown as RawAccount[]).map(
+        fromRaw,
+      );
     },
     get(id: AccountId): AccountRow | undefined {
       const raw = sql(db, 'SELECT * FROM accounts WHERE id = ?').get(id) as RawAccount | undefined;
@@ -50,10 +63,11 @@ export function createAccountsRepo(db: Db) {
     upsert(row: AccountRow): void {
       sql(
         db,
-        `INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO accounts (id, resource, priority, host, port, tls, presence_show, presence_status, enabled, color, position, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET resource = excluded.resource, priority = excluded.priority, host = excluded.host,
-          port = excluded.port, tls = excluded.tls, presence_show = excluded.presence_show, presence_status = excluded.presence_status`,
+          port = excluded.port, tls = excluded.tls, presence_show = excluded.presence_show, presence_status = excluded.presence_status,
+          enabled = excluded.enabled, color = excluded.color, position = excluded.position`,
       ).run(
         row.id,
         row.resource,
@@ -63,6 +77,9 @@ export function createAccountsRepo(db: Db) {
         row.tls,
         row.presenceShow,
         row.presenceStatus,
+        Number(row.enabled),
+        row.color,
+        row.position,
         Date.now(),
       );
     },

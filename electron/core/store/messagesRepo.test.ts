@@ -27,6 +27,9 @@ test('history pages walk back through messages that share a timestamp, in stored
     tls: 'starttls',
     presenceShow: 'online',
     presenceStatus: '',
+    enabled: true,
+    color: '',
+    position: 0,
   });
   const ids = ['g', 'b', 'e', 'a', 'd', 'f', 'c'];
   ids.forEach((id, i) => store.messages.add(message(id, i < 2 ? 1000 : 2000)));

@@ -26,6 +26,9 @@ test('a full roster fetch replaces the items but keeps incoming requests, strang
     tls: 'starttls',
     presenceShow: 'online',
     presenceStatus: '',
+    enabled: true,
+    color: '',
+    position: 0,
   });
   store.roster.put(account, item('friend@x', { pendingIn: true, subscription: 'to' }));
   store.roster.put(account, item('stranger@x', { pendingIn: true, subscription: 'none' }));

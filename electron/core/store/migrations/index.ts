@@ -14,6 +14,7 @@ import { parkedReactions } from './0012-parked-reactions.ts';
 import { avatars } from './0013-avatars.ts';
 import { nicknames } from './0014-nicknames.ts';
 import { capsCache } from './0015-caps-cache.ts';
+import { accountOptions } from './0016-account-options.ts';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   avatars,
   nicknames,
   capsCache,
+  accountOptions,
 ];
