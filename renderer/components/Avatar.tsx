@@ -2,8 +2,19 @@ import { consistentColor } from '../lib/consistentColor.ts';
 import { useAvatarUrl } from '../avatars/avatarStore.ts';
 
 /** The address's avatar (XEP-0084 / XEP-0153) when it has one, else the first letter on its XEP-0392 colour. */
-export function Avatar({ jid, name, size = 36 }: { jid: string; name: string; size?: number }) {
-  const url = useAvatarUrl(jid);
+export function Avatar({
+  jid,
+  name,
+  size = 36,
+  pictureOf,
+}: {
+  jid: string;
+  name: string;
+  size?: number;
+  /** Whose picture to show when it is not `jid`'s (a room occupant's real address). */
+  pictureOf?: string | undefined;
+}) {
+  const url = useAvatarUrl(pictureOf ?? jid);
   if (url)
     return <img className="avatar avatar-image" src={url} alt="" aria-hidden="true" width={size} height={size} />;
   const letter = [...(name.trim() || jid)][0]?.toUpperCase() ?? '?';

@@ -54,7 +54,7 @@ export function OccupantCard({ account, room, nick }: { account: AccountId; room
   return (
     <Dialog title={nick} onClose={close}>
       <div className="occupant-card">
-        <Avatar jid={`${room}/${occupant.occupantId ?? nick}`} name={nick} size={56} />
+        <Avatar jid={`${room}/${occupant.occupantId ?? nick}`} name={nick} size={56} pictureOf={occupant.jid} />
         <dl>
           <dt>{t('occupant.address')}</dt>
           <dd>{occupant.jid ?? <span className="muted">{t('occupant.hiddenAddress')}</span>}</dd>

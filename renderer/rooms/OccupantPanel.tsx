@@ -48,7 +48,7 @@ export const OccupantPanel = memo(function OccupantPanel({ account, room }: { ac
                     onClick={() => openDialog({ kind: 'occupant', account, room: room.jid, nick: o.nick })}
                   >
                     <span className="contact-avatar">
-                      <Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} />
+                      <Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} pictureOf={o.jid} />
                       <PresenceDot show={o.show} />
                     </span>
                     <span className="contact-text">
