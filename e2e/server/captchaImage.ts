@@ -1,7 +1,8 @@
 // ejabberd's captcha_cmd for the tests: draws the key it is given as a PNG on stdout (what a real
 // captcha command does) and appends the key to a file, so a test can read the answer as a person would.
 import { appendFileSync } from 'node:fs';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../helpers/png.ts';
 
 const [key = '', answers = ''] = process.argv.slice(2);
 if (answers) appendFileSync(answers, `${key}\n`);
@@ -37,23 +38,15 @@ for (let y = 0; y < height; y++) pixels[y * row] = 0;
   });
 });
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 const header = Buffer.alloc(13);
 header.writeUInt32BE(width, 0);
 header.writeUInt32BE(height, 4);
 header.set([8, 0, 0, 0, 0], 8);
 process.stdout.write(
   Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]),
 );

@@ -7,6 +7,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { setState } from '../store/index.ts';
+import { StatusNotice } from '../components/StatusNotice.tsx';
 
 export function ServerAccountActions({ account }: { account: Account }) {
   const t = useT();
@@ -66,11 +67,7 @@ export function ServerAccountActions({ account }: { account: Account }) {
         />
       </label>
       <ErrorText message={error} />
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
+      <StatusNotice text={notice} />
       <div className="actions">
         <button type="button" className="danger" disabled={!online} onClick={() => void remove()}>
           {t('accounts.delete')}

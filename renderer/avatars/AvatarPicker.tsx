@@ -8,6 +8,7 @@ import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { cropRect } from './cropRect.ts';
+import { StatusNotice } from '../components/StatusNotice.tsx';
 
 const PREFERRED_BYTES = 48 * 1024;
 
@@ -106,52 +107,32 @@ export function AvatarPicker({ account }: { account: Account }) {
               onChange={(e) => choose(e.target.files?.[0])}
             />
           </label>
-          {picture ? (
-            <>
-              <label className="field">
-                <span>{t('avatar.zoom')}</span>
-                <input
-                  type="range"
-                  min={1}
-                  max={4}
-                  step={0.05}
-                  value={zoom}
-                  onChange={(e) => setZoom(Number(e.target.value))}
-                />
-              </label>
-              <label className="field">
-                <span>{t('avatar.horizontal')}</span>
-                <input
-                  type="range"
-                  min={-1}
-                  max={1}
-                  step={0.02}
-                  value={x}
-                  onChange={(e) => setX(Number(e.target.value))}
-                />
-              </label>
-              <label className="field">
-                <span>{t('avatar.vertical')}</span>
-                <input
-                  type="range"
-                  min={-1}
-                  max={1}
-                  step={0.02}
-                  value={y}
-                  onChange={(e) => setY(Number(e.target.value))}
-                />
-              </label>
-            </>
-          ) : null}
+          {picture
+            ? (
+                [
+                  ['avatar.zoom', 1, 4, 0.05, zoom, setZoom],
+                  ['avatar.horizontal', -1, 1, 0.02, x, setX],
+                  ['avatar.vertical', -1, 1, 0.02, y, setY],
+                ] as const
+              ).map(([label, min, max, step, value, set]) => (
+                <label className="field" key={label}>
+                  <span>{t(label)}</span>
+                  <input
+                    type="range"
+                    min={min}
+                    max={max}
+                    step={step}
+                    value={value}
+                    onChange={(e) => set(Number(e.target.value))}
+                  />
+                </label>
+              ))
+            : null}
         </div>
       </div>
       {offline ? <p className="muted">{t('avatar.offline')}</p> : null}
       <ErrorText message={error} />
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
+      <StatusNotice text={notice} />
       <div className="actions">
         <button type="button" disabled={offline || busy} onClick={() => void run(undefined)}>
           {t('avatar.remove')}

@@ -5,6 +5,7 @@ import { EMPTY_PROFILE, type Profile, PROFILE_FIELDS, type ProfileField } from '
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
+import { StatusNotice } from '../components/StatusNotice.tsx';
 
 const INPUT_TYPES: Partial<Record<ProfileField, string>> = {
   email: 'email',
@@ -66,11 +67,7 @@ export function ProfileEditor({ account }: { account: Account }) {
         </div>
       ) : null}
       <ErrorText message={error} />
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
+      <StatusNotice text={notice} />
       <div className="actions">
         <button type="submit" className="primary" disabled={!profile || busy}>
           {t('profile.save')}

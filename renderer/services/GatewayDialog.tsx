@@ -11,6 +11,7 @@ import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
 import { openDialog } from '../store/index.ts';
 import { RegistrationFields } from '../setup/RegistrationFields.tsx';
+import { StatusNotice } from '../components/StatusNotice.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -90,11 +91,7 @@ export function GatewayDialog({ account, jid, type }: { account: AccountId; jid:
           {form.instructions ? <p className="instructions">{form.instructions}</p> : null}
           {form.registered ? <p className="muted">{t('gateway.isRegistered', { network })}</p> : null}
           <RegistrationFields fields={form.fields} values={values} onChange={setValues} ownLabels />
-          {notice ? (
-            <p className="notice" role="status">
-              {notice}
-            </p>
-          ) : null}
+          <StatusNotice text={notice} />
           <ErrorText message={error} />
           <div className="actions">
             {form.registered ? (

@@ -16,6 +16,7 @@ import { ProfileEditor } from '../profile/ProfileEditor.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
 import { DesktopSettingsSection } from './DesktopSettingsSection.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
+import { StatusNotice } from '../components/StatusNotice.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -67,11 +68,7 @@ function AccountSettings({ account }: { account: Account }) {
         <input type="number" min={-128} max={127} value={priority} onChange={(e) => setPriority(e.target.value)} />
       </label>
       <ErrorText message={error} />
-      {message ? (
-        <p role="status" className="notice">
-          {message}
-        </p>
-      ) : null}
+      <StatusNotice text={message} />
       <div className="actions">
         <button type="button" className="danger" onClick={remove}>
           {t('settings.removeAccount')}

@@ -10,6 +10,7 @@ import { setState } from '../store/index.ts';
 import { AdvancedFields, type Advanced, NO_ADVANCED, parseAdvanced } from './AdvancedFields.tsx';
 import { CertificatePrompt } from './CertificatePrompt.tsx';
 import { RegistrationFields } from './RegistrationFields.tsx';
+import { StatusNotice } from '../components/StatusNotice.tsx';
 
 export function RegisterForm() {
   const t = useT();
@@ -116,11 +117,7 @@ export function RegisterForm() {
         </p>
         <RegistrationFields fields={form.fields} values={values} onChange={setValues} />
         <ErrorText message={error} />
-        {notice ? (
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        ) : null}
+        <StatusNotice text={notice} />
         <div className="actions">
           <button
             type="button"

@@ -1,44 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Parser, type Element } from '@xmpp/xml';
 import type { BareJid } from '../../../shared/model/jid.ts';
 import { parseChatMessage, parseForwardedChat } from '../modules/chat/chat.parse.ts';
 import { parseGroupMessage } from '../modules/muc/muc.parse.ts';
 import { bodyOf } from './body.ts';
-
-/** Parses stanzas as they come off a real stream, so namespaces and xml:lang are inherited from the root. */
-function fromStream(stanza: string, lang = 'en'): Element {
-  const parser = new Parser();
-  let element: Element | undefined;
-  parser.on('element', (e: Element) => (element = e));
-  parser.write(
-    `<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' xml:lang='${lang}'>`,
-  );
-  parser.write(stanza);
-  if (!element) throw new Error('no element');
-  return element;
-}
+import { stanzaFromText } from './stanzaText.ts';
 
 const own = 'juliet@example.com' as BareJid;
 
 test('a <body/> of another namespace is never the message text, in chats, forwarded copies and rooms', () => {
   const foreign = `<body xmlns='urn:x-other'>injected</body>`;
-  assert.equal(bodyOf(fromStream(`<message from='a@x/r' type='chat'>${foreign}</message>`)), undefined);
-  assert.equal(parseChatMessage(fromStream(`<message from='a@x/r' type='chat'>${foreign}</message>`), own), undefined);
+  assert.equal(bodyOf(stanzaFromText(`<message from='a@x/r' type='chat'>${foreign}</message>`)), undefined);
+  assert.equal(
+    parseChatMessage(stanzaFromText(`<message from='a@x/r' type='chat'>${foreign}</message>`), own),
+    undefined,
+  );
   const chat = parseChatMessage(
-    fromStream(`<message from='a@x/r' type='chat'>${foreign}<body>real</body></message>`),
+    stanzaFromText(`<message from='a@x/r' type='chat'>${foreign}<body>real</body></message>`),
     own,
   );
   assert.equal(chat?.kind === 'chat' && chat.body, 'real');
 
-  const carbon = fromStream(
+  const carbon = stanzaFromText(
     `<message from='${own}' type='chat'><received xmlns='urn:xmpp:carbons:2'><forwarded xmlns='urn:xmpp:forward:0'>` +
       `<message xmlns='jabber:client' from='a@x/r' to='${own}/desk' type='chat'>${foreign}<body>carbon</body></message>` +
       `</forwarded></received></message>`,
   );
   const inner = carbon.getChild('received')?.getChild('forwarded')?.getChild('message');
   assert.equal(parseForwardedChat(inner, own)?.body, 'carbon');
-  const onlyForeign = fromStream(
+  const onlyForeign = stanzaFromText(
     `<message><result xmlns='urn:xmpp:mam:2'><forwarded xmlns='urn:xmpp:forward:0'>` +
       `<message xmlns='jabber:client' from='a@x/r' to='${own}' type='chat'>${foreign}</message></forwarded></result></message>`,
   );
@@ -47,16 +37,18 @@ test('a <body/> of another namespace is never the message text, in chats, forwar
     undefined,
   );
 
-  const room = parseGroupMessage(fromStream(`<message from='room@muc.x/Eve' type='groupchat'>${foreign}</message>`));
+  const room = parseGroupMessage(
+    stanzaFromText(`<message from='room@muc.x/Eve' type='groupchat'>${foreign}</message>`),
+  );
   assert.equal(room?.body ?? '', '');
 });
 
 test("several bodies: the one in the stanza's language (its own or the stream's), else the first", () => {
   const bodies = `<body xml:lang='fr'>bonjour</body><body xml:lang='de'>hallo</body><body>hello</body>`;
-  assert.equal(bodyOf(fromStream(`<message from='a@x/r'>${bodies}</message>`)), 'hello');
+  assert.equal(bodyOf(stanzaFromText(`<message from='a@x/r'>${bodies}</message>`)), 'hello');
   assert.equal(
     bodyOf(
-      fromStream(
+      stanzaFromText(
         `<message from='a@x/r' xml:lang='de'><body xml:lang='fr'>bonjour</body><body xml:lang='de'>hallo</body></message>`,
       ),
     ),
@@ -64,7 +56,7 @@ test("several bodies: the one in the stanza's language (its own or the stream's)
   );
   assert.equal(
     bodyOf(
-      fromStream(
+      stanzaFromText(
         `<message from='a@x/r'><body xml:lang='fr'>bonjour</body><body xml:lang='en'>hi</body></message>`,
         'en',
       ),
@@ -73,7 +65,9 @@ test("several bodies: the one in the stanza's language (its own or the stream's)
   );
   assert.equal(
     bodyOf(
-      fromStream(`<message from='a@x/r'><body xml:lang='fr'>bonjour</body><body xml:lang='it'>ciao</body></message>`),
+      stanzaFromText(
+        `<message from='a@x/r'><body xml:lang='fr'>bonjour</body><body xml:lang='it'>ciao</body></message>`,
+      ),
     ),
     'bonjour',
   );

@@ -11,6 +11,7 @@ import { cleanNick, NS_NICK } from './nick.ts';
 
 const NODE_VCARD4 = 'urn:xmpp:vcard4';
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
+const NICK_BURST_MS = 100;
 
 export interface ProfileApi {
   own(): Promise<Profile>;
@@ -22,10 +23,18 @@ export function setupProfile(ctx: ModuleContext): ProfileApi & { dispose(): void
   const { account, xmpp, store, emit, disco } = ctx;
   disco.addFeature(`${NS_NICK}+notify`);
 
+  // A login brings every contact's last nickname at once: the roster is told once for a burst of them.
+  let tellTimer: NodeJS.Timeout | undefined;
+  const tellRoster = (): void => {
+    tellTimer ??= setTimeout(() => {
+      tellTimer = undefined;
+      emit('roster.changed', { account, items: store.roster.list(account) });
+    }, NICK_BURST_MS);
+  };
   const setNick = (jid: BareJid, nick: string): void => {
     if ((store.nicknames.get(account, jid) ?? '') === nick) return;
     store.nicknames.set(account, jid, nick);
-    emit('roster.changed', { account, items: store.roster.list(account) });
+    tellRoster();
   };
   const offMessage = xmpp.onMessage((stanza) => {
     const items = stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items');
@@ -66,6 +75,7 @@ export function setupProfile(ctx: ModuleContext): ProfileApi & { dispose(): void
       setNick(account, nick);
     },
     dispose: () => {
+      clearTimeout(tellTimer);
       offMessage();
       disco.removeFeature(`${NS_NICK}+notify`);
     },

@@ -1,17 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Parser, type Element } from '@xmpp/xml';
 import { EMPTY_PROFILE } from '../../../../shared/model/profile.ts';
 import { buildVcard4, parseVcard4, parseVcardTemp } from './vcard.ts';
-
-function parseXml(text: string): Element {
-  const parser = new Parser();
-  let element: Element | undefined;
-  parser.on('element', (e: Element) => (element = e));
-  parser.write(`<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>${text}`);
-  if (!element) throw new Error('no element');
-  return element;
-}
+import { stanzaFromText } from '../../xmpp/stanzaText.ts';
 
 const profile = {
   fullName: 'Ada Lovelace',
@@ -36,9 +27,9 @@ test('a profile survives vCard4 both ways; the phone as a tel: URI, empty fields
 });
 
 test('hostile vCards: wrong namespace, bad birthday, huge text are cut down or refused', () => {
-  assert.equal(parseVcard4(parseXml('<vcard xmlns="urn:other"/>')), undefined);
+  assert.equal(parseVcard4(stanzaFromText('<vcard xmlns="urn:other"/>')), undefined);
   const odd = parseVcard4(
-    parseXml(
+    stanzaFromText(
       `<vcard xmlns="urn:ietf:params:xml:ns:vcard-4.0"><bday><date>next tuesday</date></bday><note><text>${'x'.repeat(5000)}</text></note></vcard>`,
     ),
   );
@@ -47,7 +38,7 @@ test('hostile vCards: wrong namespace, bad birthday, huge text are cut down or r
 });
 
 test('vCard-temp is read as the fallback', () => {
-  const temp = parseXml(
+  const temp = stanzaFromText(
     '<vCard xmlns="vcard-temp"><FN>Grace Hopper</FN><NICKNAME>amazing grace</NICKNAME><EMAIL><USERID>grace@example.org</USERID></EMAIL><TEL><NUMBER>+1 555</NUMBER></TEL><ORG><ORGNAME>Navy</ORGNAME></ORG><DESC>COBOL</DESC><BDAY>1906-12-09</BDAY></vCard>',
   );
   assert.deepEqual(parseVcardTemp(temp), {
