@@ -117,7 +117,16 @@ if (primary)
     const pageUrl = pathToFileURL(rendererIndex()).href;
     const unbind = bindIpc(ipcMain, core, () => window?.webContents, pageUrl);
     const settings = loadDesktopSettings();
-    const unbindDesktop = bindDesktopServices(settings, () => window, focusWindow, pageUrl);
+    const unbindDesktop = bindDesktopServices(
+      settings,
+      () => window,
+      focusWindow,
+      pageUrl,
+      async (hash) => {
+        const image = await core.commands['avatar.get']({ hash });
+        return image ? nativeImage.createFromBuffer(Buffer.from(image.base64, 'base64')) : undefined;
+      },
+    );
     // Started minimised (the setting, or --minimized from the login item): in the tray, where there is one.
     const inTray = process.platform !== 'darwin';
     window = createMainWindow(inTray && (process.argv.includes('--minimized') || settings.get().startMinimized));

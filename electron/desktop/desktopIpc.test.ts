@@ -41,7 +41,14 @@ test('only the app window is answered, requests are checked, and clicks go back 
     /invalid/u,
   );
   await handler?.(own, { kind: 'notify', notification: { tag: 't', title: 'Alice', body: 'hi', extra: 1 } });
-  assert.deepEqual(notified, [{ tag: 't', title: 'Alice', body: 'hi' }]);
+  const avatar = 'ab'.repeat(20);
+  await handler?.(own, { kind: 'notify', notification: { tag: 'u', title: 'Bob', body: 'yo', avatar } });
+  await handler?.(own, { kind: 'notify', notification: { tag: 'v', title: 'Eve', body: '!', avatar: '../../x' } });
+  assert.deepEqual(notified, [
+    { tag: 't', title: 'Alice', body: 'hi' },
+    { tag: 'u', title: 'Bob', body: 'yo', avatar },
+    { tag: 'v', title: 'Eve', body: '!' },
+  ]);
   ipc.send({ kind: 'notificationClicked', tag: 't' });
   assert.deepEqual(sent, [[DESKTOP_EVENT_CHANNEL, 'notificationClicked', { kind: 'notificationClicked', tag: 't' }]]);
 });

@@ -58,6 +58,19 @@ test('a notification per tag replaces the previous one; a click reports its tag 
   assert.equal(notifier.shown, 1);
 });
 
+test("the sender's avatar is the notification's icon when the app has it", () => {
+  const { made, make } = fakeNotifications();
+  const notifier = createNotifier(
+    make,
+    () => true,
+    () => undefined,
+  );
+  notifier.notify({ tag: 'a', title: 'Alice', body: 'hi' }, '/cache/avatars/alice.png');
+  notifier.notify({ tag: 'b', title: 'Bob', body: 'yo' });
+  assert.equal(made[0]?.options.icon, '/cache/avatars/alice.png');
+  assert.equal('icon' in (made[1]?.options ?? {}), false);
+});
+
 test('nothing is shown where the system has no notifications', () => {
   const { made, make } = fakeNotifications();
   const notifier = createNotifier(

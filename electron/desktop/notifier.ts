@@ -6,7 +6,8 @@ import type { DesktopNotification } from '../../shared/ipc/desktop.ts';
 export type NotificationLike = Pick<Notification, 'show' | 'close' | 'on'>;
 
 export interface Notifier {
-  notify(notification: DesktopNotification): void;
+  /** `icon`: the sender's avatar, when the app has it. */
+  notify(notification: DesktopNotification, icon?: NotificationConstructorOptions['icon']): void;
   /** How many are on screen (kept referenced, or a click would reach a collected object). */
   readonly shown: number;
 }
@@ -18,11 +19,11 @@ export function createNotifier(
 ): Notifier {
   const byTag = new Map<string, NotificationLike>();
   return {
-    notify: ({ tag, title, body }) => {
+    notify: ({ tag, title, body }, icon) => {
       if (!supported()) return;
       byTag.get(tag)?.close();
       // The sound is the app's own chime (a setting), so the system's is off.
-      const notification = make({ title, body, silent: true });
+      const notification = make({ title, body, silent: true, ...(icon ? { icon } : {}) });
       byTag.set(tag, notification);
       notification.on('click', () => {
         byTag.delete(tag);

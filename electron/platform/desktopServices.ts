@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { app, type BrowserWindow, ipcMain, Notification, powerMonitor, session } from 'electron';
+import { app, type BrowserWindow, ipcMain, type NativeImage, Notification, powerMonitor, session } from 'electron';
 import type { DesktopInfo } from '../../shared/ipc/desktop.ts';
 import { createDesktopSettings, type DesktopSettingsStore } from '../desktop/desktopSettings.ts';
 import { bindDesktopIpc } from '../desktop/desktopIpc.ts';
@@ -55,6 +55,8 @@ export function bindDesktopServices(
   window: () => BrowserWindow | undefined,
   focusWindow: () => void,
   pageUrl: string,
+  /** A notification's sender avatar from the engine's cache (by hash, never from the page). */
+  avatarIcon: (hash: string) => Promise<NativeImage | undefined>,
 ): () => void {
   const info = (): DesktopInfo => ({
     settings: settings.get(),
@@ -79,7 +81,12 @@ export function bindDesktopServices(
         settings.update(change);
         return info();
       },
-      notify: (n) => notifier.notify(n),
+      notify: (n) => {
+        if (!n.avatar) return notifier.notify(n);
+        void avatarIcon(n.avatar)
+          .catch(() => undefined)
+          .then((icon) => notifier.notify(n, icon));
+      },
       idle,
     },
     () => window()?.webContents,

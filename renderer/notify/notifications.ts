@@ -15,6 +15,7 @@ import { type Burst, Coalescer } from './coalescer.ts';
 import { notificationFor, type NotifyContent } from './notifyPolicy.ts';
 import { chime } from './chime.ts';
 import { desktop } from '../ipc/desktop.ts';
+import { useAvatarStore } from '../avatars/avatarStore.ts';
 
 interface Pending {
   account: AccountId;
@@ -55,12 +56,16 @@ function show(burst: Burst<Pending>): void {
           : t('notify.hidden');
   const text = many && content.kind !== 'hidden' ? `${many}\n${body}` : body || many;
   if (settings.notifySound) chime();
+  // The sender's avatar as the icon, unless the notification hides who wrote.
+  const avatars = useAvatarStore.getState();
+  const avatar = content.kind === 'hidden' ? undefined : avatars.hashes[peer];
   if (desktop) {
     clickTargets.set(burst.key, burst.last);
-    void desktop.notify({ tag: burst.key, title, body: text }).catch(() => undefined);
+    void desktop.notify({ tag: burst.key, title, body: text, ...(avatar ? { avatar } : {}) }).catch(() => undefined);
     return;
   }
-  const notification = new Notification(title, { body: text, tag: burst.key, silent: true });
+  const icon = avatar ? avatars.urls[avatar] : undefined;
+  const notification = new Notification(title, { body: text, tag: burst.key, silent: true, ...(icon ? { icon } : {}) });
   notification.onclick = () => {
     window.focus();
     notification.close();

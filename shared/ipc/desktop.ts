@@ -27,6 +27,8 @@ export interface DesktopNotification {
   tag: string;
   title: string;
   body: string;
+  /** The SHA-1 of the sender's avatar: the main process takes the picture from its own cache. */
+  avatar?: string;
 }
 
 export interface SystemIdle {
@@ -100,7 +102,11 @@ export function parseDesktopRequest(value: unknown): DesktopRequest | undefined 
       const n = raw.notification as Record<string, unknown> | undefined;
       const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
       if (!n || !text(n.tag, 2048) || !text(n.title, 1024) || !text(n.body, 4096)) return undefined;
-      return { kind: 'notify', notification: { tag: n.tag, title: n.title, body: n.body } };
+      const avatar = typeof n.avatar === 'string' && /^[0-9a-f]{40}$/u.test(n.avatar) ? n.avatar : undefined;
+      return {
+        kind: 'notify',
+        notification: { tag: n.tag, title: n.title, body: n.body, ...(avatar ? { avatar } : {}) },
+      };
     }
     default:
       return undefined;
