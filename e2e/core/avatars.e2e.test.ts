@@ -25,7 +25,7 @@ async function mutual(engine: TestEngine, other: AccountId): Promise<void> {
   );
 }
 
-onEachServer((at) => {
+onEachServer((at, kind) => {
   test('our avatar reaches a contact checked by its hash; removing it reaches them too', async () => {
     const [aUser, bUser] = [await newUser(at.server, 'ava'), await newUser(at.server, 'bo')];
     const [a, b] = [await startEngine(at.server, aUser), await startEngine(at.server, bUser)];
@@ -145,12 +145,13 @@ onEachServer((at) => {
           `m-${n}`,
         );
       await metadata('1');
-      await eventually(() => asked.length === 1, 'the picture fetched once');
+      // ejabberd (mod_avatar) may not pass the false announcement on: it announces the picture under its real
+      // hash itself. Prosody passes it on, and the engine must catch it.
+      if (kind === 'prosody') await eventually(() => asked.length === 1, 'the picture fetched once');
       await metadata('2');
       // The second announcement is handled once a ping sent after it has come back.
       await b.core.commands['presence.lastActivity']({ account: b.account, jid: b.account }).catch(() => undefined);
-      assert.equal(asked.length, 1, 'a refused hash is not fetched again');
-      // (ejabberd turns the picture into a vCard and announces it again under its real hash: that one may show.)
+      assert.ok(asked.length <= 1, 'a refused hash is not fetched again');
       const shown = await b.core.commands['avatar.list']({ account: b.account });
       assert.ok(!shown.some((r) => r.hash === claimed), 'the claimed hash is not shown');
       assert.equal(await b.core.commands['avatar.get']({ hash: claimed }), null);
