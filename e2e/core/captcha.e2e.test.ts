@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 import { fetchRegistrationForm, registerAccount } from '../../electron/core/modules/register/register.ts';
 import { type EjabberdServer, startEjabberd } from '../server/ejabberd.ts';
-import { endpointOf } from '../helpers/accounts.ts';
+import { endpointOf, startEngine } from '../helpers/accounts.ts';
 
 let server: EjabberdServer;
 before(async () => {
@@ -54,9 +54,8 @@ test('the CAPTCHA form carries its image; a wrong answer is refused as such, the
   });
   assert.equal(server.captchaAnswer(), second, 'the shown form was submitted, not a fresh one');
   assert.equal(jid, `${username}@localhost`);
-  await core.commands['account.add']({ jid, password, host: server.host, port: server.ports.c2s });
-  await core.commands['account.trustCertificate']({ account: jid, fingerprint: server.fingerprint });
-  await core.commands['account.connect']({ account: jid });
-  assert.equal(core.runtime(jid).state.status, 'online');
   await core.close();
+  const engine = await startEngine(server, { username, password, jid });
+  assert.equal(engine.core.runtime(jid).state.status, 'online');
+  await engine.close();
 });
