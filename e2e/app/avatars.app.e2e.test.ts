@@ -2,7 +2,8 @@
 // wherever their letter was (contact list, chat list, chat header, messages); our profile and nickname.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { BareJid } from '../../shared/model/jid.ts';
 import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { makePng } from '../helpers/png.ts';
 import { eventually, waitForEvent } from '../helpers/waitFor.ts';
@@ -90,5 +91,53 @@ test('our avatar from a picture file reaches a contact; theirs replaces their le
   } finally {
     await app.close();
     await friend.close();
+  }
+});
+
+test('in a room: an occupant’s own picture beside its name and messages; the owner sets the room’s picture', async () => {
+  const [meUser, piaUser] = [await newUser(server, 'me'), await newUser(server, 'pia')];
+  const pia = await startEngine(server, piaUser);
+  const app = await startApp({ sidebar: 'contacts', prepare: (core) => withAccount(core, server, meUser) });
+  const { page } = app;
+  try {
+    const room = `faces-${randomBytes(3).toString('hex')}@conference.localhost` as BareJid;
+    await app.core.commands['muc.join']({ account: meUser.jid, room, nick: 'Me' });
+    await pia.core.commands['avatar.setOwn']({
+      account: pia.account,
+      image: { type: 'image/png', base64: makePng(64, 64).toString('base64') },
+    });
+    await pia.core.commands['muc.join']({ account: pia.account, room, nick: 'Pia' });
+    await pia.core.commands['muc.send']({ account: pia.account, room, body: 'hello with my face' });
+
+    await page
+      .getByRole('region', { name: 'Group chats' })
+      .getByRole('button', { name: new RegExp(room.split('@')[0] ?? '') })
+      .click();
+    const occupants = page.getByRole('complementary', { name: 'Occupants' });
+    await occupants.getByRole('button', { name: 'Show Pia' }).locator('img.avatar-image').waitFor();
+    const log = page.getByRole('log');
+    await log
+      .locator('.message.theirs')
+      .filter({ hasText: 'hello with my face' })
+      .locator('img.avatar-image')
+      .waitFor();
+    await app.shot('avatar-occupant');
+
+    await page.getByRole('button', { name: 'Room menu' }).click();
+    await page.getByRole('menuitem', { name: 'Room settings' }).click();
+    const section = page.getByRole('region', { name: 'Room picture' });
+    await section
+      .getByLabel('Choose a picture')
+      .setInputFiles({ name: 'team.png', mimeType: 'image/png', buffer: makePng(120, 120) });
+    await section.getByRole('img', { name: 'The new avatar' }).waitFor();
+    const seen = waitForEvent(pia.core, 'avatar.changed', (e) => e.jid === room && e.hash !== undefined);
+    await section.getByRole('button', { name: 'Use as room picture' }).click();
+    await section.getByRole('status').filter({ hasText: 'Everyone in the room now sees this picture.' }).waitFor();
+    await app.shot('avatar-room-settings');
+    assert.match((await seen).hash ?? '', /^[0-9a-f]{40}$/u);
+    await page.keyboard.press('Escape');
+    await page.locator('.chat-header img.avatar-image').waitFor();
+  } finally {
+    await Promise.all([app.close(), pia.close()]);
   }
 });

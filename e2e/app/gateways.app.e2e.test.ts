@@ -64,6 +64,13 @@ test('register with a gateway from the service browser: its contacts arrive, one
     const contacts = page.getByRole('navigation', { name: 'Contacts' });
     await contacts.getByText('Ada (legacy)').waitFor();
     await contacts.getByText('Grace (legacy)').waitFor();
+    // The gateway itself is listed apart, with its network's mark; its contacts carry the mark too.
+    const transports = contacts.getByRole('region', { name: 'Gateways (transports)' });
+    await transports.getByRole('img', { name: 'Telegram' }).waitFor();
+    await transports.getByText(GATEWAY.domain).waitFor();
+    const ada = contacts.locator('li.contact').filter({ hasText: 'Ada (legacy)' });
+    await ada.getByRole('img', { name: 'Telegram' }).waitFor();
+    assert.equal(await contacts.getByRole('region', { name: 'Contacts' }).getByText(GATEWAY.domain).count(), 0);
     await app.shot('gateway-contacts');
     await page.getByRole('tab', { name: 'Chats' }).click();
 

@@ -56,7 +56,9 @@ test('register with a gateway: its contacts arrive, talk, and leave with it', as
       fields: { login: 'me-on-legacy', password: 'legacy-secret' },
     });
     assert.deepEqual(gateway.registrations.get(user.jid), { login: 'me-on-legacy', password: 'legacy-secret' });
-    assert.deepEqual(await core.commands['gateway.list']({ account }), [GATEWAY.domain]);
+    assert.deepEqual(await core.commands['gateway.list']({ account }), [
+      { jid: GATEWAY.domain, type: 'telegram', name: 'Legacy Gateway' },
+    ]);
 
     // The gateway's own presence, then its contacts by roster item exchange, subscribed both ways.
     await eventually(async () => {

@@ -1,12 +1,10 @@
-// Our own avatar: pick a picture, choose its square (zoom, move), and publish it scaled to 192 px as PNG
+// An avatar (ours, or a room's for its owners): pick a picture, choose its square (zoom, move), and publish it scaled to 192 px as PNG
 // (WebP when that is much smaller); or remove it. The picture is drawn locally, never sent elsewhere.
 import { useEffect, useRef, useState } from 'react';
-import type { Account } from '../../shared/model/account.ts';
 import { OWN_AVATAR_SIZE } from '../../shared/model/avatar.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
-import { call } from '../ipc/client.ts';
 import { cropRect } from './cropRect.ts';
 import { StatusNotice } from '../components/StatusNotice.tsx';
 
@@ -25,7 +23,21 @@ function encode(canvas: HTMLCanvasElement, type: string): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob(resolve, type, 0.9));
 }
 
-export function AvatarPicker({ account }: { account: Account }) {
+export type AvatarImageUpload = { type: 'image/png' | 'image/webp'; base64: string };
+
+export function AvatarPicker({
+  jid,
+  offline,
+  save,
+  room = false,
+}: {
+  jid: string;
+  offline: boolean;
+  /** Publishes the picture, or removes the current one with undefined. */
+  save: (image: AvatarImageUpload | undefined) => Promise<unknown>;
+  /** A room's picture (other labels). */
+  room?: boolean;
+}) {
   const t = useT();
   const [picture, setPicture] = useState<ImageBitmap>();
   const [zoom, setZoom] = useState(1);
@@ -59,13 +71,13 @@ export function AvatarPicker({ account }: { account: Account }) {
       () => setError(t('avatar.notAPicture')),
     );
   };
-  const run = async (image: { type: 'image/png' | 'image/webp'; base64: string } | undefined): Promise<void> => {
+  const run = async (image: AvatarImageUpload | undefined): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
-      await call('avatar.setOwn', { account: account.id, ...(image ? { image } : {}) });
+      await save(image);
       setPicture(undefined);
-      setNotice(t(image ? 'avatar.published' : 'avatar.removed'));
+      setNotice(t(image ? (room ? 'avatar.roomPublished' : 'avatar.published') : 'avatar.removed'));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -80,10 +92,9 @@ export function AvatarPicker({ account }: { account: Account }) {
     if (!chosen) return setError(t('avatar.notAPicture'));
     await run({ type: chosen.type === 'image/webp' ? 'image/webp' : 'image/png', base64: await toBase64(chosen) });
   };
-  const offline = account.state.status !== 'online';
   return (
-    <section className="dialog-form avatar-picker" aria-label={t('avatar.title')}>
-      <h3>{t('avatar.title')}</h3>
+    <section className="dialog-form avatar-picker" aria-label={t(room ? 'avatar.roomTitle' : 'avatar.title')}>
+      <h3>{t(room ? 'avatar.roomTitle' : 'avatar.title')}</h3>
       <div className="avatar-picker-row">
         {picture ? (
           <canvas
@@ -95,7 +106,7 @@ export function AvatarPicker({ account }: { account: Account }) {
             aria-label={t('avatar.preview')}
           />
         ) : (
-          <Avatar jid={account.jid} name={account.jid} size={96} />
+          <Avatar jid={jid} name={room ? `#${jid}` : jid} size={96} />
         )}
         <div className="avatar-picker-controls">
           <label className="field">
@@ -135,11 +146,11 @@ export function AvatarPicker({ account }: { account: Account }) {
       <StatusNotice text={notice} />
       <div className="actions">
         <button type="button" disabled={offline || busy} onClick={() => void run(undefined)}>
-          {t('avatar.remove')}
+          {t(room ? 'avatar.roomRemove' : 'avatar.remove')}
         </button>
         {picture ? (
           <button type="button" className="primary" disabled={offline || busy} onClick={() => void publish()}>
-            {t('avatar.publish')}
+            {t(room ? 'avatar.roomPublish' : 'avatar.publish')}
           </button>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { sharedFileUrl } from '../../shared/model/file.ts';
 import type { DeliveryState } from '../../shared/model/message.ts';
 import { Avatar } from '../components/Avatar.tsx';
+import { OccupantAvatar } from '../rooms/OccupantAvatar.tsx';
 import { DeliveryIcon } from '../components/DeliveryIcon.tsx';
 import { FileCard } from '../files/FileCard.tsx';
 import { useT } from '../i18n/useT.ts';
@@ -72,7 +73,17 @@ export const MessageRow = memo(function MessageRow({
       >
         {row.groupStart ? (
           <div className="message-meta">
-            <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
+            {message.groupchat && !own ? (
+              <OccupantAvatar
+                account={message.account}
+                room={message.peer}
+                nick={message.from}
+                occupantId={message.occupantId}
+                size={28}
+              />
+            ) : (
+              <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
+            )}
             {message.groupchat && !own ? (
               <button
                 type="button"

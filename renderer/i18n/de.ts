@@ -91,6 +91,7 @@ export const de: Record<MessageKey, string> = {
   'roster.sortName': 'Name',
   'roster.sortPresence': 'Status',
   'roster.noGroup': 'Kontakte',
+  'roster.gateways': 'Gateways (Transporte)',
   'roster.groupCount': '{online} von {total} online',
   'roster.empty': 'Noch keine Kontakte. Füge jemanden über die Jabber-ID hinzu.',
   'roster.noMatch': 'Kein Kontakt passt zu „{filter}“.',

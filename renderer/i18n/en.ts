@@ -90,6 +90,7 @@ export const en = {
   'roster.sortName': 'Name',
   'roster.sortPresence': 'Presence',
   'roster.noGroup': 'Contacts',
+  'roster.gateways': 'Gateways (transports)',
   'roster.groupCount': '{online} of {total} online',
   'roster.empty': 'No contacts yet. Add someone by their Jabber ID.',
   'roster.noMatch': 'No contact matches “{filter}”.',

@@ -2,6 +2,10 @@
 import type { profileEn } from './profile.en.ts';
 
 export const profileDe: Record<keyof typeof profileEn, string> = {
+  'avatar.roomTitle': 'Raumbild',
+  'avatar.roomPublished': 'Alle im Raum sehen jetzt dieses Bild.',
+  'avatar.roomPublish': 'Als Raumbild verwenden',
+  'avatar.roomRemove': 'Bild entfernen',
   'avatar.title': 'Profilbild',
   'avatar.choose': 'Bild auswählen',
   'avatar.preview': 'Das neue Profilbild',

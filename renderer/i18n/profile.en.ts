@@ -1,5 +1,9 @@
 // English strings of avatars and profiles.
 export const profileEn = {
+  'avatar.roomTitle': 'Room picture',
+  'avatar.roomPublished': 'Everyone in the room now sees this picture.',
+  'avatar.roomPublish': 'Use as room picture',
+  'avatar.roomRemove': 'Remove picture',
   'avatar.title': 'Avatar',
   'avatar.choose': 'Choose a picture',
   'avatar.preview': 'The new avatar',

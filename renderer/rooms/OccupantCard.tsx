@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
-import { Avatar } from '../components/Avatar.tsx';
+import { OccupantAvatar } from './OccupantAvatar.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { call } from '../ipc/client.ts';
@@ -54,7 +54,7 @@ export function OccupantCard({ account, room, nick }: { account: AccountId; room
   return (
     <Dialog title={nick} onClose={close}>
       <div className="occupant-card">
-        <Avatar jid={`${room}/${occupant.occupantId ?? nick}`} name={nick} size={56} pictureOf={occupant.jid} />
+        <OccupantAvatar account={account} room={room} nick={nick} size={56} />
         <dl>
           <dt>{t('occupant.address')}</dt>
           <dd>{occupant.jid ?? <span className="muted">{t('occupant.hiddenAddress')}</span>}</dd>

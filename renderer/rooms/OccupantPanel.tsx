@@ -2,7 +2,7 @@
 import { memo, useMemo, useRef } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { Room } from '../../shared/model/muc.ts';
-import { Avatar } from '../components/Avatar.tsx';
+import { OccupantAvatar } from './OccupantAvatar.tsx';
 import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { PresenceDot } from '../components/PresenceDot.tsx';
 import { useT } from '../i18n/useT.ts';
@@ -48,7 +48,7 @@ export const OccupantPanel = memo(function OccupantPanel({ account, room }: { ac
                     onClick={() => openDialog({ kind: 'occupant', account, room: room.jid, nick: o.nick })}
                   >
                     <span className="contact-avatar">
-                      <Avatar jid={`${room.jid}/${o.occupantId ?? o.nick}`} name={o.nick} size={28} pictureOf={o.jid} />
+                      <OccupantAvatar account={account} room={room.jid} nick={o.nick} size={28} />
                       <PresenceDot show={o.show} />
                     </span>
                     <span className="contact-text">

@@ -1,4 +1,4 @@
-// Room settings: the room's own configuration form, and destroying the room.
+// Room settings: the room's picture, its own configuration form, and destroying the room.
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { DataForm, DataFormValues } from '../../shared/model/dataForm.ts';
@@ -10,6 +10,7 @@ import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { openDialog, setState } from '../store/index.ts';
 import { askConfirm } from '../components/Confirmation.tsx';
+import { AvatarPicker } from '../avatars/AvatarPicker.tsx';
 
 const close = (): void => openDialog(undefined);
 
@@ -42,6 +43,12 @@ export function RoomSettingsDialog({ account, room }: { account: AccountId; room
   };
   return (
     <Dialog title={form?.title || t('rooms.settings')} onClose={close} wide>
+      <AvatarPicker
+        jid={room}
+        room
+        offline={false}
+        save={(image) => call('avatar.setRoom', { account, room, ...(image ? { image } : {}) })}
+      />
       <form className="dialog-form" onSubmit={(e) => void save(e)}>
         {form ? (
           <DataFormView form={form} values={values} onChange={setValues} />

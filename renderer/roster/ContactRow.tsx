@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Avatar } from '../components/Avatar.tsx';
 import { PresenceDot } from '../components/PresenceDot.tsx';
+import { NetworkBadge } from '../services/NetworkBadge.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { ContactView } from './rosterView.ts';
 import { wordReason } from '../errors/describeError.ts';
@@ -17,7 +18,8 @@ const sameRow = (a: Props, b: Props): boolean =>
   a.contact.status === b.contact.status &&
   a.contact.unread === b.contact.unread &&
   a.contact.item.pendingOut === b.contact.item.pendingOut &&
-  a.contact.unreachable?.code === b.contact.unreachable?.code;
+  a.contact.unreachable?.code === b.contact.unreachable?.code &&
+  a.contact.network?.type === b.contact.network?.type;
 
 export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }: Props) {
   const t = useT();
@@ -33,7 +35,14 @@ export const ContactRow = memo(function ContactRow({ contact, selected, onOpen }
         onClick={() => onOpen(contact)}
       >
         <span className="contact-avatar">
-          <Avatar jid={contact.jid} name={contact.displayName} />
+          {contact.network?.gateway ? (
+            <NetworkBadge type={contact.network.type} />
+          ) : (
+            <Avatar jid={contact.jid} name={contact.displayName} />
+          )}
+          {contact.network && !contact.network.gateway ? (
+            <NetworkBadge type={contact.network.type} size={16} corner />
+          ) : null}
           <PresenceDot show={contact.show} />
         </span>
         <span className="contact-text">

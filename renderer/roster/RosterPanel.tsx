@@ -13,6 +13,7 @@ import { RequestList, StrangerList } from './RequestList.tsx';
 import {
   buildRosterView,
   type ContactView,
+  GATEWAYS_GROUP,
   GROUP_HEADER_PX,
   ROW_PX,
   type RosterSort,
@@ -39,14 +40,17 @@ export function RosterPanel({ account }: { account: Account }) {
         .map(([k, n]) => [k.slice(prefix.length), n]),
     );
   }, [unreadAll, account.id]);
+  const registered = useAppStore((s) => s.gateways[account.id]);
+  const gateways = useMemo(() => new Map((registered ?? []).map((g) => [g.jid, g.type])), [registered]);
   const view = useMemo(
     () =>
       buildRosterView(items, presence ?? {}, unread, {
         filter,
         hideOffline: settings.hideOffline,
         sort: settings.rosterSort,
+        gateways,
       }),
-    [items, presence, unread, filter, settings.hideOffline, settings.rosterSort],
+    [items, presence, unread, filter, settings.hideOffline, settings.rosterSort, gateways],
   );
   const chats = useAppStore((s) => s.chats);
   const blocked = useAppStore((s) => s.blocked[account.id]);
@@ -123,7 +127,7 @@ export function RosterPanel({ account }: { account: Account }) {
         </div>
         {view.groups.map((group) => {
           const collapsed = settings.collapsedGroups.includes(group.name) && !filter;
-          const title = group.name || t('roster.noGroup');
+          const title = group.name === GATEWAYS_GROUP ? t('roster.gateways') : group.name || t('roster.noGroup');
           const count = collapsed ? 0 : group.contacts.length;
           const { first, last } = visibleSlice(count, y + GROUP_HEADER_PX, viewport.top, viewport.height);
           y += GROUP_HEADER_PX + count * ROW_PX;

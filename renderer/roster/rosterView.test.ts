@@ -5,6 +5,7 @@ import type { RosterItem } from '../../shared/model/roster.ts';
 import {
   bestPresence,
   buildRosterView,
+  GATEWAYS_GROUP,
   ROW_PX,
   type RosterOptions,
   strangerChats,
@@ -122,4 +123,24 @@ test('message requests: chats with people outside the roster, blocked ones left 
     'new@x',
     'stranger@x',
   ]);
+});
+
+test('registered gateways are listed in their own group after the contacts; their contacts carry the network', () => {
+  const items = [
+    item('telegram.example', 'Telegram'),
+    item('ada@telegram.example', 'Ada', ['Friends']),
+    item('bob@example.com', 'Bob'),
+  ];
+  const view = buildRosterView(items, {}, {}, options({ gateways: new Map([['telegram.example', 'telegram']]) }));
+  assert.deepEqual(
+    view.groups.map((g) => [g.name, g.contacts.map((c) => c.jid)]),
+    [
+      ['Friends', ['ada@telegram.example']],
+      ['', ['bob@example.com']],
+      [GATEWAYS_GROUP, ['telegram.example']],
+    ],
+  );
+  assert.deepEqual(view.groups[0]?.contacts[0]?.network, { type: 'telegram', gateway: false });
+  assert.deepEqual(view.groups[2]?.contacts[0]?.network, { type: 'telegram', gateway: true });
+  assert.equal(view.groups[1]?.contacts[0]?.network, undefined);
 });

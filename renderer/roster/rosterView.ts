@@ -15,6 +15,8 @@ export interface ContactView {
   unread: number;
   /** Our presence to them bounced: why, to show instead of their status. */
   unreachable?: ErrorReason;
+  /** A gateway's network (its disco type), for the gateway and for the contacts it brings. */
+  network?: { type: string; gateway: boolean };
 }
 
 export interface GroupView {
@@ -32,9 +34,16 @@ export interface RosterView {
 
 export interface RosterOptions {
   filter: string;
+  /** Registered gateways (XEP-0100) and their network: listed in a group of their own, after the contacts. */
+  gateways?: ReadonlyMap<string, string>;
   hideOffline: boolean;
   sort: RosterSort;
 }
+
+/** The group registered gateways are listed in (a name no roster group can have: it starts with a NUL). */
+export const GATEWAYS_GROUP = '\u0000gateways';
+/** Named groups first, then contacts without a group, then the gateways. */
+const groupOrder = (name: string): number => (name === GATEWAYS_GROUP ? 2 : name === '' ? 1 : 0);
 
 const SHOW_ORDER: Record<PresenceShow, number> = { chat: 0, online: 1, away: 2, xa: 3, dnd: 4, offline: 5 };
 
@@ -107,7 +116,9 @@ export function buildRosterView(
     };
     const bounced = presence[item.jid]?.unreachable;
     if (bounced) contact.unreachable = bounced;
-    const names = item.groups.length > 0 ? item.groups : [''];
+    const network = options.gateways?.get(item.jid) ?? options.gateways?.get(item.jid.slice(item.jid.indexOf('@') + 1));
+    if (network !== undefined) contact.network = { type: network, gateway: options.gateways?.has(item.jid) === true };
+    const names = options.gateways?.has(item.jid) ? [GATEWAYS_GROUP] : item.groups.length > 0 ? item.groups : [''];
     for (const name of names) {
       const total = totals.get(name) ?? { online: 0, total: 0 };
       total.total++;
@@ -129,7 +140,7 @@ export function buildRosterView(
       ? (a: ContactView, b: ContactView) => rank(a) - rank(b)
       : (a: ContactView, b: ContactView) => SHOW_ORDER[a.show] - SHOW_ORDER[b.show] || rank(a) - rank(b);
   const ordered = [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) => groupOrder(a) - groupOrder(b) || a.localeCompare(b))
     .map(([name, contacts]) => ({
       name,
       contacts: contacts.sort(compare),

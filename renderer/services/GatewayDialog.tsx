@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useT } from '../i18n/useT.ts';
 import { call } from '../ipc/client.ts';
+import { reloadGateways } from '../store/actions.ts';
 import { openDialog } from '../store/index.ts';
 import { RegistrationFields } from '../setup/RegistrationFields.tsx';
 import { StatusNotice } from '../components/StatusNotice.tsx';
@@ -70,6 +71,7 @@ export function GatewayDialog({ account, jid, type }: { account: AccountId; jid:
       await action();
       setNotice(done);
       load();
+      void reloadGateways(account).catch(() => undefined);
     } catch (failure) {
       setError(failure);
     } finally {

@@ -170,7 +170,14 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
           />
         </label>
       </section>
-      {account ? <AvatarPicker key={`avatar-${account.id}`} account={account} /> : null}
+      {account ? (
+        <AvatarPicker
+          key={`avatar-${account.id}`}
+          jid={account.jid}
+          offline={account.state.status !== 'online'}
+          save={(image) => call('avatar.setOwn', { account: account.id, ...(image ? { image } : {}) })}
+        />
+      ) : null}
       {account ? <ProfileEditor key={`profile-${account.id}`} account={account} /> : null}
       {account ? <AccountSettings key={account.id} account={account} /> : null}
       {account ? <ServerAccountActions key={`server-${account.id}`} account={account} /> : null}

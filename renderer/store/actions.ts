@@ -28,6 +28,7 @@ async function loadSnapshot(account: AccountId, buffer: readonly Change[]): Prom
     call('muc.rooms', { account }),
   ]);
   const bookmarks = await call('bookmarks.list', { account }).catch(() => []);
+  const gateways = await call('gateway.list', { account }).catch(() => []);
   const occupants = await Promise.all(
     rooms.map(
       async (r) =>
@@ -46,8 +47,15 @@ async function loadSnapshot(account: AccountId, buffer: readonly Change[]): Prom
       rooms: { ...s.rooms, [account]: Object.fromEntries(rooms.map((r) => [r.jid, r])) },
       occupants: { ...s.occupants, ...Object.fromEntries(occupants) },
       bookmarks: { ...s.bookmarks, [account]: bookmarks },
+      gateways: { ...s.gateways, [account]: gateways },
     })),
   );
+}
+
+/** After registering with a gateway or leaving one. */
+export async function reloadGateways(account: AccountId): Promise<void> {
+  const gateways = await call('gateway.list', { account });
+  setState((s) => ({ gateways: { ...s.gateways, [account]: gateways } }));
 }
 
 /**

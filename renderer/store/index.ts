@@ -13,6 +13,7 @@ import type { OmemoByChat } from './omemo.ts';
 import type { ConversationsByChat } from './conversations.ts';
 import type { OwnOmemoDevice } from '../../shared/model/omemo.ts';
 import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
+import type { Gateway } from '../../shared/model/gateway.ts';
 import { parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
 import type { Confirmation } from '../components/Confirmation.tsx';
 
@@ -74,6 +75,8 @@ export interface AppState {
   occupants: Record<ChatKey, OccupantsByNick>;
   invitations: (RoomInvitation & { account: AccountId })[];
   bookmarks: Record<AccountId, Bookmark[]>;
+  /** The gateways each account registered with (XEP-0100): listed apart from the contacts. */
+  gateways: Record<AccountId, Gateway[]>;
   uploads: UploadsByChat;
   downloads: DownloadsByUrl;
   /** Encryption state per chat (OMEMO), and this device's fingerprint per account. */
@@ -131,6 +134,7 @@ export const useAppStore = create<AppState>()(() => ({
   occupants: {},
   invitations: [],
   bookmarks: {},
+  gateways: {},
   uploads: {},
   downloads: {},
   omemo: {},

@@ -23,7 +23,7 @@ import type { ConsoleEntry } from '../model/console.ts';
 import type { Conversation } from '../model/conversation.ts';
 import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
 import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from '../model/disco.ts';
-import type { GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
+import type { Gateway, GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
 import type { AvatarImage, AvatarRef } from '../model/avatar.ts';
 import type { Profile } from '../model/profile.ts';
 import type { EntityTime, PrivacySettings, SoftwareVersion } from '../model/entity.ts';
@@ -175,6 +175,13 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   'avatar.list'(req: { account: AccountId }): Promise<AvatarRef[]>;
   /** A picture from the avatar cache; null when it is not there. */
   'avatar.get'(req: { hash: string }): Promise<AvatarImage | null>;
+  /**
+   * A room occupant's own picture (the hash its presence announced, XEP-0153), fetched through the room on
+   * the first ask, one at a time; null when it has none or it could not be had.
+   */
+  'avatar.occupant'(req: { account: AccountId; room: BareJid; nick: string }): Promise<AvatarImage | null>;
+  /** A room owner sets the room's picture (its vCard, XEP-0486); without an image it is removed. */
+  'avatar.setRoom'(req: { account: AccountId; room: BareJid; image?: AvatarImage }): Promise<void>;
   /** Publishes our avatar (XEP-0084, and XEP-0153 for older clients); without an image it is removed. */
   'avatar.setOwn'(req: { account: AccountId; image?: AvatarImage }): Promise<void>;
   /** What a contact's resource runs (XEP-0092). */
@@ -199,7 +206,8 @@ export interface CoreCommands extends OmemoCommands, ConsoleCommands, Conversati
   /** Leaves the gateway and removes it and its contacts from the roster. */
   'gateway.unregister'(req: { account: AccountId; jid: BareJid }): Promise<void>;
   /** The gateways this account registered with. */
-  'gateway.list'(req: { account: AccountId }): Promise<BareJid[]>;
+  /** The gateways the account registered with (they are shown apart from the contacts). */
+  'gateway.list'(req: { account: AccountId }): Promise<Gateway[]>;
   'gateway.prompt'(req: { account: AccountId; jid: BareJid }): Promise<GatewayPrompt>;
   /** Turns a legacy address (an IRC nick, a phone number) into the gateway's JID for it. */
   'gateway.translate'(req: { account: AccountId; jid: BareJid; address: string }): Promise<BareJid>;

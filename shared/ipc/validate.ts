@@ -62,6 +62,7 @@ const hexColor: Guard = (v, p) =>
   typeof v === 'string' && /^(#[0-9a-f]{6})?$/iu.test(v) ? undefined : `${p} must be a colour like #1a2b3c`;
 const avatarHash: Guard = (v, p) =>
   typeof v === 'string' && /^[0-9a-f]{40}$/u.test(v) ? undefined : `${p} must be a SHA-1 hash`;
+const avatarImage = object({ type: oneOf(...AVATAR_TYPES), base64: nonEmpty(Math.ceil(MAX_AVATAR_BYTES / 3) * 4) });
 
 const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
 
@@ -233,10 +234,9 @@ const schemas: { [K in CommandName]: Guard } = {
   'profile.get': object({ account, jid: bareJid }),
   'avatar.list': object({ account }),
   'avatar.get': object({ hash: avatarHash }),
-  'avatar.setOwn': object({
-    account,
-    image: optional(object({ type: oneOf(...AVATAR_TYPES), base64: nonEmpty(Math.ceil(MAX_AVATAR_BYTES / 3) * 4) })),
-  }),
+  'avatar.occupant': object({ account, room: bareJid, nick: nonEmpty(1023) }),
+  'avatar.setOwn': object({ account, image: optional(avatarImage) }),
+  'avatar.setRoom': object({ account, room: bareJid, image: optional(avatarImage) }),
   'gateway.form': object({ account, jid: bareJid }),
   'gateway.register': object({ account, jid: bareJid, fields: recordOf(str(4096)) }),
   'gateway.unregister': object({ account, jid: bareJid }),

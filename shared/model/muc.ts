@@ -17,6 +17,8 @@ export interface Occupant {
   jid?: BareJid;
   /** XEP-0421: the same person across nick changes, as the room vouches. */
   occupantId?: string;
+  /** XEP-0153: the SHA-1 of the occupant's own picture, fetched on demand (avatar.occupant). */
+  avatar?: string;
 }
 
 export type RoomState =

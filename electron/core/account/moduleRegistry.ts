@@ -27,10 +27,13 @@ import type { ModuleContext } from '../xmpp/module.ts';
 
 export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarCache: AvatarCache }) {
   const e2e = omemo.setup(base); // XEP-0384 (legacy): the message paths below decrypt through it
-  const ctx: ModuleContext = { ...base, e2e };
+  const beforePresence: ModuleContext = { ...base, e2e };
+  const rosterModule = roster.setup(beforePresence); // RFC 6121 §2
+  const presenceModule = presence.setup(beforePresence); // RFC 6121 §3-4
+  const ctx: ModuleContext = { ...beforePresence, ownPresence: presenceModule };
   const modules = {
-    roster: roster.setup(ctx), // RFC 6121 §2
-    presence: presence.setup(ctx), // RFC 6121 §3-4
+    roster: rosterModule,
+    presence: presenceModule,
     chat: chat.setup(ctx), // RFC 6121 §5, XEP-0359
     carbons: carbons.setup(ctx), // XEP-0280
     mam: mam.setup(ctx), // XEP-0313 (after presence: offline messages come first)

@@ -26,6 +26,14 @@ export interface DiscoRegistry {
   caps(): { node: string; ver: string };
 }
 
+/** Our own presence as the group chats repeat it to each room (show, status, caps, avatar hash). */
+export interface OwnPresence {
+  /** What our presence carries now, without an addressee; undefined while we show as offline. */
+  current(): Element | undefined;
+  /** Called after our presence was broadcast again (a new show, status or extension). */
+  onBroadcast(listener: () => void): () => void;
+}
+
 /** End-to-end encryption as the message modules use it (OMEMO). */
 export interface EndToEnd {
   /** Whether new messages to this chat go encrypted (the default looks up the contact's devices). */
@@ -67,6 +75,8 @@ export interface ModuleContext {
   readonly keyVault: () => Promise<Vault>;
   /** Set for the modules after OMEMO (message paths); absent in OMEMO itself. */
   readonly e2e?: EndToEnd;
+  /** Set for the modules after presence. */
+  readonly ownPresence?: OwnPresence;
 }
 
 export interface XmppModule<Api> {

@@ -2,10 +2,12 @@
 // that only we can read and that keeps every item, and reading notifications that really are ours.
 import type { Connection } from '../account/connection.ts';
 import type { Logger } from '../log.ts';
+import { StanzaError } from './errors.ts';
 import { el, type Element, xml } from './stanza.ts';
 
 export const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
+const NS_PUBSUB_OWNER = `${NS_PUBSUB}#owner`;
 const NS_DATA = 'jabber:x:data';
 
 const field = (name: string, value: string): Element => xml('field', { var: name }, xml('value', {}, value));
@@ -27,6 +29,55 @@ export async function publishPrivateItem(xmpp: Connection, node: string, item: E
     undefined,
     el('pubsub', NS_PUBSUB, {}, xml('publish', { node }, item), xml('publish-options', {}, options)),
   );
+}
+
+const openOptions = (): Element =>
+  el(
+    'x',
+    NS_DATA,
+    { type: 'submit' },
+    xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
+    field('pubsub#persist_items', 'true'),
+    field('pubsub#access_model', 'open'),
+  );
+
+/** Sets an existing node's access model to open (it was created with other options). */
+async function openNode(xmpp: Connection, node: string): Promise<void> {
+  const form = el(
+    'x',
+    NS_DATA,
+    { type: 'submit' },
+    xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#node_config`)),
+    field('pubsub#access_model', 'open'),
+  );
+  await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB_OWNER, {}, xml('configure', { node }, form)));
+}
+
+/**
+ * Publishes an item anyone may read (OMEMO keys, avatars: room occupants and strangers need them too)
+ * with publish-options access_model=open; a node that exists with another access model (precondition-not-met)
+ * is reconfigured and the publish retried once, as Conversations and Gajim do.
+ */
+export async function publishOpenItem(xmpp: Connection, node: string, id: string, payload: Element): Promise<void> {
+  const publish = (): Promise<Element> =>
+    xmpp.iq(
+      'set',
+      undefined,
+      el(
+        'pubsub',
+        NS_PUBSUB,
+        {},
+        xml('publish', { node }, xml('item', { id }, payload)),
+        xml('publish-options', {}, openOptions()),
+      ),
+    );
+  try {
+    await publish();
+  } catch (error) {
+    if (!(error instanceof StanzaError) || error.condition !== 'conflict') throw error;
+    await openNode(xmpp, node);
+    await publish();
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AvatarImage } from '../../../../shared/model/avatar.ts';
 import { MAX_AVATAR_BYTES } from '../../../../shared/model/avatar.ts';
 import { type BareJid, toBareJid } from '../../../../shared/model/jid.ts';
 import type { AvatarCache } from '../../files/avatarCache.ts';
-import { NS_PUBSUB } from '../../xmpp/pep.ts';
+import { NS_PUBSUB, publishOpenItem } from '../../xmpp/pep.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { discoInfo, extendedField } from '../disco/queries.ts';
@@ -31,8 +31,14 @@ const ROOM_INFO = 'http://jabber.org/protocol/muc#roominfo';
 export interface AvatarsApi {
   /** Publishes our avatar (checked, ≤ 192 px from the app), or removes it with undefined. */
   setOwn(image: AvatarImage | undefined): Promise<void>;
-  /** A hash learnt elsewhere (a room's disco#info, XEP-0486): fetched from the address's vCard. */
-  announced(jid: BareJid, hash: string | null): void;
+  /**
+   * A room occupant's picture by the hash its presence announced, fetched from its vCard through the room
+   * (which passes the query to the occupant's account). Asked for on display only: one fetch at a time for
+   * the whole account, each hash once. Whether the picture is in the cache afterwards.
+   */
+  occupant(occupantJid: string, hash: string): Promise<boolean>;
+  /** A room owner sets (or with undefined removes) the room's picture, its vCard photo (XEP-0486). */
+  setRoom(room: BareJid, image: AvatarImage | undefined): Promise<void>;
 }
 
 function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
@@ -64,7 +70,7 @@ export function setupAvatars(
   };
 
   const download = async (
-    jid: BareJid,
+    jid: string,
     hash: string,
     source: AvatarSource,
   ): Promise<Buffer | 'too-large' | undefined> => {
@@ -85,6 +91,20 @@ export function setupAvatars(
     return decodeBase64(vcard?.getChild('PHOTO')?.getChildText('BINVAL') ?? undefined, MAX_AVATAR_BYTES);
   };
 
+  /** Downloads and checks a picture (size, first bytes, hash); a refused hash is remembered. */
+  const fetchChecked = async (jid: string, hash: string, source: AvatarSource): Promise<boolean> => {
+    const bytes = await download(jid, hash, source).catch((error: unknown) => {
+      log.debug('could not fetch an avatar', { jid, error: String(error) });
+      return undefined;
+    });
+    const kept = bytes && bytes !== 'too-large' ? cache.put(bytes, hash) : { refused: bytes ?? 'not-an-image' };
+    if (!('refused' in kept)) return true;
+    if (refused.size >= MAX_REFUSED) refused.clear();
+    refused.add(hash);
+    log.warn('refused an avatar', { jid, reason: kept.refused });
+    return false;
+  };
+
   /** One fetch at a time per address; a newer announcement waits for the running one, then wins. */
   const pump = async (jid: BareJid): Promise<void> => {
     if (busy.has(jid)) return;
@@ -97,19 +117,7 @@ export function setupAvatars(
           show(jid, hash, source);
           continue;
         }
-        if (refused.has(hash)) continue;
-        const bytes = await download(jid, hash, source).catch((error: unknown) => {
-          log.debug('could not fetch an avatar', { jid, error: String(error) });
-          return undefined;
-        });
-        const kept = bytes && bytes !== 'too-large' ? cache.put(bytes, hash) : { refused: bytes ?? 'not-an-image' };
-        if ('refused' in kept) {
-          if (refused.size >= MAX_REFUSED) refused.clear();
-          refused.add(hash);
-          log.warn('refused an avatar', { jid, reason: kept.refused });
-          continue;
-        }
-        show(jid, hash, source);
+        if (!refused.has(hash) && (await fetchChecked(jid, hash, source))) show(jid, hash, source);
       }
     } finally {
       busy.delete(jid);
@@ -124,6 +132,20 @@ export function setupAvatars(
     if (store.avatars.get(account, jid)?.hash === hash) return;
     wanted.set(jid, { hash, source });
     void pump(jid);
+  };
+
+  const occupantFetches = new Map<string, Promise<boolean>>();
+  let occupantQueue: Promise<unknown> = Promise.resolve();
+  const fetchOccupant = (occupantJid: string, hash: string): Promise<boolean> => {
+    if (cache.has(hash)) return Promise.resolve(true);
+    if (refused.has(hash)) return Promise.resolve(false);
+    const running = occupantFetches.get(hash);
+    if (running) return running;
+    const fetched = occupantQueue.then(() => fetchChecked(occupantJid, hash, 'vcard'));
+    occupantQueue = fetched.catch(() => undefined);
+    occupantFetches.set(hash, fetched);
+    void fetched.finally(() => occupantFetches.delete(hash)).catch(() => undefined);
+    return fetched;
   };
 
   const offMessage = xmpp.onMessage((stanza) => {
@@ -167,18 +189,31 @@ export function setupAvatars(
     return xml('x', { xmlns: NS_VCARD_UPDATE }, own ? xml('photo', {}, own.hash) : undefined);
   });
 
-  const publish = (node: string, id: string, payload: Element): Promise<Element> =>
-    xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB, {}, xml('publish', { node }, xml('item', { id }, payload))));
-  const updateVcard = async (image: { base64: string; type: string } | undefined): Promise<void> => {
-    const info = await discoInfo(xmpp, account).catch(() => undefined);
-    if (info?.features.includes(NS_VCARD_CONVERSION)) return; // the server keeps the vCard in step (XEP-0398)
-    const current = (await xmpp.iq('get', undefined, el('vCard', NS_VCARD)).catch(() => undefined))?.getChild(
+  // Open, as Conversations does: room occupants and people not yet in the roster see it too.
+  const publish = (node: string, id: string, payload: Element): Promise<void> =>
+    publishOpenItem(xmpp, node, id, payload);
+  /** Replaces the photo of a vCard (ours, or a room's), keeping its other fields. */
+  const setVcardPhoto = async (to: BareJid | undefined, image: { base64: string; type: string } | undefined) => {
+    const current = (await xmpp.iq('get', to, el('vCard', NS_VCARD)).catch(() => undefined))?.getChild(
       'vCard',
       NS_VCARD,
     );
     const kept = (current?.getChildElements() ?? []).filter((child) => child.name !== 'PHOTO');
     const photo = image ? xml('PHOTO', {}, xml('TYPE', {}, image.type), xml('BINVAL', {}, image.base64)) : undefined;
-    await xmpp.iq('set', undefined, el('vCard', NS_VCARD, {}, ...kept, ...(photo ? [photo] : [])));
+    await xmpp.iq('set', to, el('vCard', NS_VCARD, {}, ...kept, ...(photo ? [photo] : [])));
+  };
+  const updateVcard = async (image: { base64: string; type: string } | undefined): Promise<void> => {
+    const info = await discoInfo(xmpp, account).catch(() => undefined);
+    if (info?.features.includes(NS_VCARD_CONVERSION)) return; // the server keeps the vCard in step (XEP-0398)
+    await setVcardPhoto(undefined, image);
+  };
+  /** The same checks a contact's picture passes: size, first bytes (no SVG); kept in the cache. */
+  const checked = (image: AvatarImage): { bytes: Buffer; hash: string; type: string } => {
+    const bytes = decodeBase64(image.base64, MAX_AVATAR_BYTES);
+    if (!bytes || bytes === 'too-large') throw new Error('The picture is too large for an avatar.');
+    const kept = cache.put(bytes);
+    if ('refused' in kept) throw new Error(`The picture cannot be an avatar (${kept.refused}).`);
+    return { bytes, hash: kept.hash, type: kept.type };
   };
 
   return {
@@ -190,10 +225,8 @@ export function setupAvatars(
         await deps.presence.announce();
         return;
       }
-      const bytes = decodeBase64(image.base64, MAX_AVATAR_BYTES);
-      if (!bytes || bytes === 'too-large') throw new Error('The picture is too large for an avatar.');
-      const kept = cache.put(bytes);
-      if ('refused' in kept) throw new Error(`The picture cannot be an avatar (${kept.refused}).`);
+      const kept = checked(image);
+      const { bytes } = kept;
       const base64 = bytes.toString('base64');
       await publish(NS_AVATAR_DATA, kept.hash, el('data', NS_AVATAR_DATA, {}, base64));
       const size = pngSize(bytes);
@@ -216,8 +249,11 @@ export function setupAvatars(
       show(account, kept.hash, 'pep');
       await deps.presence.announce();
     },
-    announced: (jid, hash) => {
-      if (store.avatars.get(account, jid)?.source !== 'pep') want(jid, hash, 'vcard');
+    occupant: fetchOccupant,
+    setRoom: async (room, image) => {
+      const kept = image ? checked(image) : undefined;
+      await setVcardPhoto(room, kept ? { base64: kept.bytes.toString('base64'), type: kept.type } : undefined);
+      checkRoom(room); // rooms that do not send status 104 for a new picture
     },
     dispose: () => {
       offMessage();

@@ -1,10 +1,11 @@
 // XEP-0100 gateways to other networks: registering with one (its jabber:iq:register form), its legacy
 // contacts (XEP-0144 suggestions and subscription requests, accepted only from a gateway we registered
 // with and only for its own addresses), turning a legacy address into a JID (jabber:iq:gateway), leaving.
-import type { GatewayPrompt, GatewayRegistration } from '../../../../shared/model/gateway.ts';
+import type { Gateway, GatewayPrompt, GatewayRegistration } from '../../../../shared/model/gateway.ts';
 import { type BareJid, parseJid, toBareJid } from '../../../../shared/model/jid.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
+import { discoInfo } from '../disco/queries.ts';
 import type { PresenceApi } from '../presence/presence.ts';
 import {
   NS_REGISTER,
@@ -24,7 +25,8 @@ export interface GatewaysApi {
   register(gateway: BareJid, values: Record<string, string>): Promise<void>;
   /** Cancels the registration and removes the gateway and its contacts from the roster. */
   unregister(gateway: BareJid): Promise<void>;
-  list(): BareJid[];
+  /** The gateways we registered with, with their network (disco identity) as it was when we registered. */
+  list(): Gateway[];
   prompt(gateway: BareJid): Promise<GatewayPrompt>;
   translate(gateway: BareJid, legacyAddress: string): Promise<BareJid>;
 }
@@ -35,16 +37,22 @@ export function setupGateways(
 ): GatewaysApi & { dispose(): void } {
   const { account, xmpp, store, log } = ctx;
   const key = `gateways ${account}`;
-  const read = (): BareJid[] => {
+  const read = (): Gateway[] => {
     try {
       const saved: unknown = JSON.parse(store.meta.get(key) ?? '[]');
-      return Array.isArray(saved) ? saved.filter((j): j is BareJid => typeof j === 'string') : [];
+      return (Array.isArray(saved) ? (saved as unknown[]) : []).flatMap((entry): Gateway[] => {
+        if (typeof entry === 'string') return [{ jid: entry as BareJid, type: '', name: '' }]; // saved before networks
+        const g = entry as Partial<Gateway> | null;
+        return typeof g?.jid === 'string'
+          ? [{ jid: g.jid, type: String(g.type ?? ''), name: String(g.name ?? '') }]
+          : [];
+      });
     } catch {
       return [];
     }
   };
-  const registered = new Set<BareJid>(read());
-  const save = (): void => store.meta.set(key, JSON.stringify([...registered].slice(0, MAX_GATEWAYS)));
+  const registered = new Map<BareJid, Gateway>(read().map((g) => [g.jid, g]));
+  const save = (): void => store.meta.set(key, JSON.stringify([...registered.values()].slice(0, MAX_GATEWAYS)));
   const forms = new Map<BareJid, ParsedRegistrationForm>();
   const gatewayOf = (from: string | undefined): BareJid | undefined => {
     const parts = from ? parseJid(from) : undefined;
@@ -88,7 +96,10 @@ export function setupGateways(
       const form = forms.get(gateway) ?? parseRegistrationForm(undefined);
       await xmpp.iq('set', gateway, registrationQuery(form, values));
       forms.delete(gateway);
-      registered.add(gateway);
+      const identity = (await discoInfo(xmpp, gateway).catch(() => undefined))?.identities.find(
+        (i) => i.category === 'gateway',
+      );
+      registered.set(gateway, { jid: gateway, type: identity?.type ?? '', name: identity?.name ?? '' });
       save();
       await deps.presence.approve(gateway);
       await deps.presence.subscribe(gateway);
@@ -102,7 +113,7 @@ export function setupGateways(
         .filter((item) => item.jid === gateway || parseJid(item.jid)?.domain === gateway);
       for (const item of own) await deps.roster.remove(item.jid);
     },
-    list: () => [...registered],
+    list: () => [...registered.values()],
     prompt: async (gateway) => {
       const query = (await xmpp.iq('get', gateway, el('query', NS_GATEWAY))).getChild('query', NS_GATEWAY);
       return { description: query?.getChildText('desc') ?? '', prompt: query?.getChildText('prompt') ?? '' };

@@ -5,6 +5,7 @@ import { AFFILIATIONS, type Affiliation, type Occupant, type Role, ROLES } from 
 import { type Element, xml } from '../../xmpp/stanza.ts';
 import { NS_CORRECT, NS_RETRACT, NS_SID, oobUrlOf, parseDelay } from '../chat/chat.parse.ts';
 import { bodyOf } from '../../xmpp/body.ts';
+import { parsePhotoUpdate } from '../avatars/avatars.parse.ts';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
 export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -67,6 +68,7 @@ export function parseMucPresence(stanza: Element): MucPresence | undefined {
   const show = stanza.getChildText('show') ?? '';
   const jid = toBareJid(item?.attrs.jid ?? '');
   const occupantId = short(stanza.getChild('occupant-id', NS_OCCUPANT_ID)?.attrs.id);
+  const avatar = parsePhotoUpdate(stanza);
   return {
     kind: 'available',
     room: where.room,
@@ -79,6 +81,7 @@ export function parseMucPresence(stanza: Element): MucPresence | undefined {
       status: stanza.getChildText('status') ?? '',
       ...(jid ? { jid } : {}),
       ...(occupantId ? { occupantId } : {}),
+      ...(avatar ? { avatar } : {}),
     },
   };
 }

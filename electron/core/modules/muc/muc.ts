@@ -13,6 +13,7 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { fetchRoomHistory } from './mucHistory.ts';
 import { roomInfo, roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
+import { roomPresence } from './mucPresence.ts';
 import { handleRoomSignal } from './mucSignals.ts';
 import { sameRoomSender } from '../../services/editPolicy.ts';
 import { configChangedRoom, mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
@@ -75,7 +76,7 @@ export interface MucApi {
 
 export const muc: XmppModule<MucApi> = {
   id: 'xep-0045-muc',
-  setup({ account, xmpp, lifecycle, store, emit, log, disco, e2e }) {
+  setup({ account, xmpp, lifecycle, store, emit, log, disco, e2e, ownPresence }) {
     const messages = createMessageService(account, store, emit);
     const sendDeps = { account, xmpp, store, messages, e2e };
     const rooms = new Map<BareJid, Entry>();
@@ -263,19 +264,9 @@ export const muc: XmppModule<MucApi> = {
         entry.joined = { resolve, reject };
         setTimeout(() => reject(new MucError('remote-server-timeout', `No answer from ${jid}`)), JOIN_TIMEOUT_MS);
       });
-      await xmpp.send(
-        xml(
-          'presence',
-          { to: `${jid}/${nick}` },
-          el(
-            'x',
-            NS_MUC,
-            {},
-            xml('history', { maxstanzas: '0' }),
-            password ? xml('password', {}, password) : undefined,
-          ),
-        ),
-      );
+      const history = xml('history', { maxstanzas: '0' });
+      const secret = password ? xml('password', {}, password) : undefined;
+      await xmpp.send(roomPresence(ownPresence, `${jid}/${nick}`, el('x', NS_MUC, {}, history, secret)));
       const room = await joined;
       if (entry.created && configure) {
         entry.room = { ...entry.room, created: true };
@@ -310,6 +301,12 @@ export const muc: XmppModule<MucApi> = {
     const offOnline = lifecycle.onOnline(async () => {
       schedulePings();
       await Promise.allSettled(store.rooms.list(account).map((r) => join(r.jid, r.nick, rooms.get(r.jid)?.password)));
+    });
+    const offBroadcast = ownPresence?.onBroadcast(() => {
+      if (!ownPresence.current()) return; // the server tells the rooms we left
+      for (const { room } of rooms.values())
+        if (room.state.status === 'joined')
+          void xmpp.send(roomPresence(ownPresence, `${room.jid}/${room.nick}`)).catch(() => undefined);
     });
     const offOffline = lifecycle.onOffline(() => {
       clearInterval(pingTimer);
@@ -347,7 +344,7 @@ export const muc: XmppModule<MucApi> = {
       },
       setNick: async (room, nick) => {
         entryOf(room);
-        await xmpp.send(xml('presence', { to: `${room}/${nick}` }));
+        await xmpp.send(roomPresence(ownPresence, `${room}/${nick}`));
       },
       markDisplayed: async (room, stanzaId) => {
         const entry = rooms.get(room);
@@ -406,6 +403,7 @@ export const muc: XmppModule<MucApi> = {
         offMessage();
         offOnline();
         offOffline();
+        offBroadcast?.();
         disco.removeFeature(NS_MUC);
       },
     };

@@ -1,7 +1,7 @@
 // RFC 6121 §3-4: own presence, every contact's resources, subscription requests and answers.
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ContactPresence, PresenceShow, ResourcePresence } from '../../../../shared/model/presence.ts';
-import type { XmppModule } from '../../xmpp/module.ts';
+import type { OwnPresence, XmppModule } from '../../xmpp/module.ts';
 import { el, type Element } from '../../xmpp/stanza.ts';
 import { NS_NICK } from '../profile/nick.ts';
 import { setPendingIn } from '../roster/roster.ts';
@@ -14,7 +14,7 @@ const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
 /** The server keeps an approval given before the request (RFC 6121 §3.4); ejabberd does not. */
 const NS_PRE_APPROVAL = 'urn:xmpp:features:pre-approval';
 
-export interface PresenceApi {
+export interface PresenceApi extends OwnPresence {
   set(show: PresenceShow, status: string, priority: number): Promise<void>;
   /** Automatic away while the user is idle (XEP-0319), on top of the chosen presence; undefined: back. */
   setIdle(idle: { show: 'away' | 'xa'; since: number } | undefined): Promise<void>;
@@ -99,11 +99,11 @@ export const presence: XmppModule<PresenceApi> = {
             return;
           }
           if ([...automaticRules].some((rule) => rule(event.jid))) {
-            const subscription = store.roster.get(account, event.jid)?.subscription;
+            const item = store.roster.get(account, event.jid);
+            const asked = item?.pendingOut || item?.subscription === 'to' || item?.subscription === 'both';
             void (async () => {
               await xmpp.send(buildSubscription(event.jid, 'subscribed'));
-              if (subscription !== 'to' && subscription !== 'both')
-                await xmpp.send(buildSubscription(event.jid, 'subscribe'));
+              if (!asked) await xmpp.send(buildSubscription(event.jid, 'subscribe'));
             })().catch(() => undefined);
             return;
           }
@@ -127,16 +127,21 @@ export const presence: XmppModule<PresenceApi> = {
     });
 
     let idle: { show: 'away' | 'xa'; since: number } | undefined;
-    const sendOwn = async (): Promise<void> => {
+    const broadcastListeners = new Set<() => void>();
+    const own = (): Element | undefined => {
       const row = store.accounts.get(account);
-      if (!row) return;
+      if (!row) return undefined;
       // Only an available presence the user chose steps aside for automatic away (not DND, not offline).
       const auto = idle && (row.presenceShow === 'online' || row.presenceShow === 'chat') ? idle : undefined;
-      await xmpp.send(
-        withExtensions(
-          buildPresence(auto?.show ?? row.presenceShow, row.presenceStatus, row.priority, disco.caps(), auto?.since),
-        ),
+      return withExtensions(
+        buildPresence(auto?.show ?? row.presenceShow, row.presenceStatus, row.priority, disco.caps(), auto?.since),
       );
+    };
+    const sendOwn = async (): Promise<void> => {
+      const presence = own();
+      if (!presence) return;
+      await xmpp.send(presence);
+      for (const listener of broadcastListeners) listener();
     };
     const offOnline = lifecycle.onOnline(sendOwn);
     const offOffline = lifecycle.onOffline(() => {
@@ -151,7 +156,7 @@ export const presence: XmppModule<PresenceApi> = {
         if (!row) return;
         idle = undefined;
         store.accounts.upsert({ ...row, presenceShow: show, presenceStatus: status, priority });
-        if (xmpp.online) await xmpp.send(withExtensions(buildPresence(show, status, priority, disco.caps())));
+        if (xmpp.online) await sendOwn();
       },
       setIdle: async (value) => {
         if (idle?.show === value?.show && idle?.since === value?.since) return;
@@ -178,6 +183,14 @@ export const presence: XmppModule<PresenceApi> = {
       addExtension: (make) => {
         extensions.add(make);
         return () => extensions.delete(make);
+      },
+      current: () => {
+        const presence = own();
+        return presence?.attrs.type === 'unavailable' ? undefined : presence;
+      },
+      onBroadcast: (listener) => {
+        broadcastListeners.add(listener);
+        return () => broadcastListeners.delete(listener);
       },
       announce: async () => {
         if (xmpp.online) await sendOwn();
