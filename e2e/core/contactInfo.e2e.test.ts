@@ -6,6 +6,8 @@ import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually } from '../helpers/waitFor.ts';
 import { CLIENT_VERSION } from '../../electron/core/modules/disco/disco.ts';
+import { mkdtempSync } from 'node:fs';
+import { Core, createMemorySecretStore } from '../../electron/core/index.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -80,5 +82,40 @@ test('a contact’s client, clock and capabilities; switched off, they are neith
     assert.equal(asked, 1, `one question per new hash: ${capsQueries.join('\n')}`);
   } finally {
     await Promise.all([a.close(), b.close()]);
+  }
+});
+
+test('verified capabilities are kept across a restart: a known client is not asked again', async () => {
+  const dir = mkdtempSync(`${server.base}/caps-`);
+  const [aUser, bUser] = [await newUser(server, 'cara'), await newUser(server, 'dan')];
+  const a = await startEngine(server, aUser, { resource: 'desk' });
+  const first = await startEngine(server, bUser, { databasePath: `${dir}/b.sqlite` });
+  const full = `${aUser.jid}/desk`;
+  try {
+    await befriend(a, first, { name: 'Dan' }, { name: 'Cara' });
+    await eventually(() => first.core.commands['entity.caps']({ account: first.account, jid: full }), 'learnt once');
+  } finally {
+    await first.close();
+  }
+  const secrets = createMemorySecretStore();
+  await secrets.set(`password:${bUser.jid}`, bUser.password);
+  await secrets.set(`certificate-pin:${bUser.jid}`, server.fingerprint);
+  const second = new Core({ databasePath: `${dir}/b.sqlite`, secrets });
+  try {
+    await second.commands['console.open']({ account: bUser.jid });
+    const asked: string[] = [];
+    second.events.on('console.entry', ({ entry }) => {
+      if (entry.dir === 'out' && entry.xml.includes('disco#info') && entry.xml.includes('#')) asked.push(entry.xml);
+    });
+    await second.commands['account.connect']({ account: bUser.jid });
+    const caps = await eventually(
+      () => second.commands['entity.caps']({ account: bUser.jid, jid: full }),
+      'Cara’s capabilities after the restart',
+    );
+    assert.ok(caps?.features.includes('jabber:iq:version'));
+    // Her presence is in: a question about her hash would have gone before it was answered from the cache.
+    assert.deepEqual(asked, []);
+  } finally {
+    await Promise.all([second.close(), a.close()]);
   }
 });

@@ -36,9 +36,16 @@ export async function startGnuPg(): Promise<GnuPg> {
   const home = await mkdtemp(join(tmpdir(), 'jd-gnupg-'));
   return {
     generate: async (jid) => {
-      await run(home, ['--quick-gen-key', `xmpp:${jid}`, 'ed25519', 'sign', '0']);
-      const listing = (await run(home, ['--with-colons', '--list-keys', `xmpp:${jid}`])).stdout.toString();
-      const fingerprint = /^fpr:+([0-9A-F]{40}):/mu.exec(listing)?.[1];
+      const { stderr } = await run(home, [
+        '--status-fd',
+        '2',
+        '--quick-gen-key',
+        `xmpp:${jid}`,
+        'ed25519',
+        'sign',
+        '0',
+      ]);
+      const fingerprint = /\[GNUPG:\] KEY_CREATED [PB] ([0-9A-F]{40})/u.exec(stderr)?.[1];
       if (!fingerprint) throw new Error('gpg made no key');
       await run(home, ['--quick-add-key', fingerprint, 'cv25519', 'encr', '0']);
       return fingerprint;

@@ -20,6 +20,8 @@ import { CoreEmitter } from './events.ts';
 import { fetchRegistrationForm, registerAccount } from './modules/register/register.ts';
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
+import { createOpenPgpCommands } from './modules/openpgp/openpgpCommands.ts';
+import type { OpenPgpCommands } from '../../shared/ipc/openpgpContract.ts';
 import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
 import type { StreamLimits } from './net/limitedParser.ts';
@@ -148,6 +150,7 @@ export class Core {
         removeLocally: (account) => this.commands['account.remove']({ account }),
         accountsChanged: () => this.#accountsChanged(),
       }),
+      ...createOpenPgpCommands((account) => this.runtime(account).modules),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -270,6 +273,7 @@ export class Core {
     CoreCommands,
     | keyof FileCommands
     | keyof OmemoCommands
+    | keyof OpenPgpCommands
     | keyof ConsoleCommands
     | keyof ConversationCommands
     | keyof MucCommands

@@ -24,11 +24,12 @@ import type { Conversation } from '../model/conversation.ts';
 import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
 import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from '../model/disco.ts';
 import type { Gateway, GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
+import type { OpenPgpCommands } from './openpgpContract.ts';
 import type { AvatarImage, AvatarRef } from '../model/avatar.ts';
 import type { Profile } from '../model/profile.ts';
 import type { EntityTime, PrivacySettings, SoftwareVersion } from '../model/entity.ts';
 
-export interface CoreCommands extends OmemoCommands, ConsoleCommands, ConversationCommands {
+export interface CoreCommands extends OmemoCommands, OpenPgpCommands, ConsoleCommands, ConversationCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
   /** How passwords are protected at rest on this computer (the UI explains a weak or missing keychain). */
   'secrets.status'(req: Record<string, never>): Promise<SecretsStatus>;
@@ -330,6 +331,8 @@ export interface CoreEvents {
   'files.progress': { account: AccountId; url: string; received: number; total?: number };
   /** Devices, trust or the switch of a chat changed: its state is worth fetching again. */
   'omemo.changed': { account: AccountId; peer: BareJid };
+  /** Someone's OpenPGP keys (or their trust) changed; `jid` is ours when our own key changed. */
+  'openpgp.changed': { account: AccountId; jid: BareJid };
   /** A conversation's summary changed (a message, read state, pin, close, draft). */
   'chat.conversation': { conversation: Conversation };
   /** A stanza went over an account's stream while its XML console is open. */

@@ -11,6 +11,7 @@ import { MAX_SEARCH_CHARS, MAX_SEARCH_RESULTS } from '../model/search.ts';
 import { ADHOC_ACTIONS } from '../model/disco.ts';
 import { AVATAR_TYPES, MAX_AVATAR_BYTES } from '../model/avatar.ts';
 import { MAX_PROFILE_FIELD_CHARS, PROFILE_FIELDS } from '../model/profile.ts';
+import { CHAT_PROTOCOLS } from '../model/openpgp.ts';
 import type { CommandArg, CommandName } from './contract.ts';
 import {
   arrayOf,
@@ -60,6 +61,8 @@ const fileId: Guard = (v, p) =>
 
 const hexColor: Guard = (v, p) =>
   typeof v === 'string' && /^(#[0-9a-f]{6})?$/iu.test(v) ? undefined : `${p} must be a colour like #1a2b3c`;
+const pgpFingerprint: Guard = (v, p) =>
+  typeof v === 'string' && /^[0-9A-F]{40}$/u.test(v) ? undefined : `${p} must be an OpenPGP fingerprint`;
 const avatarHash: Guard = (v, p) =>
   typeof v === 'string' && /^[0-9a-f]{40}$/u.test(v) ? undefined : `${p} must be a SHA-1 hash`;
 const avatarImage = object({ type: oneOf(...AVATAR_TYPES), base64: nonEmpty(Math.ceil(MAX_AVATAR_BYTES / 3) * 4) });
@@ -295,6 +298,19 @@ const schemas: { [K in CommandName]: Guard } = {
     trust: oneOf('blind', 'verified', 'distrusted'),
   }),
   'omemo.verifyUri': object({ account, uri: nonEmpty(4096) }),
+  'openpgp.ownKey': object({ account }),
+  'openpgp.keys': object({ account, jid: bareJid, refresh: optional(boolean) }),
+  'openpgp.setTrust': object({
+    account,
+    jid: bareJid,
+    fingerprint: pgpFingerprint,
+    trust: oneOf('blind', 'verified', 'distrusted'),
+  }),
+  'openpgp.importKey': object({ account, armored: nonEmpty(256 * 1024), passphrase: str(1024) }),
+  'openpgp.backup': object({ account }),
+  'openpgp.restore': object({ account, code: nonEmpty(64) }),
+  'encryption.get': object({ account, peer: bareJid }),
+  'encryption.choose': object({ account, peer: bareJid, protocol: oneOf(...CHAT_PROTOCOLS) }),
 };
 
 export function isCommandName(name: unknown): name is CommandName {

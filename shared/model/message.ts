@@ -82,10 +82,13 @@ export interface MessageReaction {
 export const MAX_REACTIONS_PER_MESSAGE = 20;
 
 export interface MessageEncryption {
-  protocol: 'omemo';
-  /** The sending device (incoming). */
+  /** OMEMO (XEP-0384), OpenPGP for XMPP (XEP-0374), or legacy OpenPGP (XEP-0027, not signed). */
+  protocol: 'omemo' | 'openpgp' | 'openpgp-legacy';
+  /** OMEMO: the sending device (incoming). */
   device?: number;
-  /** What the sending device's trust was when the message arrived. */
+  /** OpenPGP: the fingerprint of the key that signed it (upper case), or ours for outgoing. */
+  fingerprint?: string;
+  /** What the sending device's or key's trust was when the message arrived. */
   trust?: DeviceTrust;
   /** Set when it could not be decrypted: why, in words. The body is then empty. */
   error?: string;

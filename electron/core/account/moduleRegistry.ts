@@ -9,6 +9,8 @@ import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
 import { muc } from '../modules/muc/muc.ts';
 import { omemo } from '../modules/omemo/omemo.ts';
+import { setupOpenPgp } from '../modules/openpgp/openpgp.ts';
+import { routeEncryption } from '../modules/e2e/encryptionRouter.ts';
 import { mucAdmin } from '../modules/muc/mucAdmin.ts';
 import { roomMembers } from '../modules/muc/mucSend.ts';
 import { setupBookmarks } from '../modules/muc/bookmarks.ts';
@@ -26,7 +28,10 @@ import { upload } from '../modules/upload/upload.ts';
 import type { ModuleContext } from '../xmpp/module.ts';
 
 export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarCache: AvatarCache }) {
-  const e2e = omemo.setup(base); // XEP-0384 (legacy): the message paths below decrypt through it
+  const omemoModule = omemo.setup(base); // XEP-0384 (legacy)
+  const openpgpModule = setupOpenPgp(base); // XEP-0373, XEP-0374
+  // One encryption state per chat: the message paths below encrypt and decrypt through it.
+  const e2e = routeEncryption(base.account, base.store, omemoModule, openpgpModule);
   const beforePresence: ModuleContext = { ...base, e2e };
   const rosterModule = roster.setup(beforePresence); // RFC 6121 §2
   const presenceModule = presence.setup(beforePresence); // RFC 6121 §3-4
@@ -45,7 +50,9 @@ export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarC
     csi: csi.setup(ctx), // XEP-0352
     ping: ping.setup(ctx), // XEP-0199
     upload: upload.setup(ctx), // XEP-0363
-    omemo: e2e,
+    omemo: omemoModule,
+    openpgp: openpgpModule,
+    encryption: e2e,
   };
   const all = {
     ...modules,

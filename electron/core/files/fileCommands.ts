@@ -54,10 +54,10 @@ export function createFileCommands(deps: FileDeps): { commands: FileCommands; di
   const commands: FileCommands = {
     'upload.service': ({ account }) => deps.runtime(account).modules.upload.service(),
     'upload.begin': async ({ account, to, name, size, type }) => {
-      // XEP-0454 in an encrypted chat (rooms and room PMs: not yet).
+      // XEP-0454 in an encrypted chat, OMEMO or OpenPGP (rooms and room PMs: not yet).
       const runtime = deps.runtime(account);
       const chatWith = !to.includes('/') && !runtime.modules.muc.rooms().some((r) => r.jid === to);
-      const encrypt = chatWith && (await runtime.modules.omemo.enabledFor(to));
+      const encrypt = chatWith && (await runtime.modules.encryption.enabledFor(to));
       return uploads.begin(account, to, name, size, type, encrypt);
     },
     'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),

@@ -13,6 +13,7 @@ import { createSearchRepo } from './searchRepo.ts';
 import { createAvatarsRepo } from './avatarsRepo.ts';
 import { createNicknamesRepo } from './nicknamesRepo.ts';
 import { createCapsRepo } from './capsRepo.ts';
+import { createOpenPgpRepo } from './openpgpRepo.ts';
 
 export function openStore(path: string) {
   const db: Db = openDatabase(path);
@@ -32,6 +33,7 @@ export function openStore(path: string) {
     avatars: createAvatarsRepo(db),
     nicknames: createNicknamesRepo(db),
     caps: createCapsRepo(db),
+    openpgp: createOpenPgpRepo(db),
     close: () => db.close(),
   };
 }

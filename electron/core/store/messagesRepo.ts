@@ -69,7 +69,8 @@ export function fromRaw(raw: RawMessage): ChatMessage {
 
 function encryptionOf(json: string): MessageEncryption {
   const parsed = JSON.parse(json) as Partial<MessageEncryption>;
-  return { ...parsed, protocol: 'omemo' };
+  const protocol = parsed.protocol === 'openpgp' || parsed.protocol === 'openpgp-legacy' ? parsed.protocol : 'omemo';
+  return { ...parsed, protocol };
 }
 
 export function createMessagesRepo(db: Db) {

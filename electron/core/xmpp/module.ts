@@ -34,16 +34,24 @@ export interface OwnPresence {
   onBroadcast(listener: () => void): () => void;
 }
 
-/** End-to-end encryption as the message modules use it (OMEMO). */
+/** Which end-to-end encryption a message uses. */
+export type EncryptionProtocol = MessageEncryption['protocol'];
+
+/**
+ * End-to-end encryption as the message modules use it: OMEMO, or OpenPGP (XEP-0374) in one-to-one chats.
+ * `protocol` defaults to OMEMO (rooms are OMEMO only).
+ */
 export interface EndToEnd {
-  /** Whether new messages to this chat go encrypted (the default looks up the contact's devices). */
+  /** The encryption new messages to this chat use (the user's choice, else the default); undefined: none. */
+  protocolFor(peer: BareJid): Promise<EncryptionProtocol | undefined>;
+  /** Whether new messages to this chat go encrypted. */
   enabledFor(peer: BareJid): Promise<boolean>;
   /** Throws, in words, when a message to these JIDs cannot be encrypted now; says which devices would be left out. */
-  prepare(recipients: readonly BareJid[]): Promise<MessageEncryption>;
-  /** The encryption record of something this device sends: our JID and device (before any device list is known). */
-  origin(): MessageEncryption;
-  /** What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices. */
-  seal(recipients: readonly BareJid[], body: string): Promise<Element[]>;
+  prepare(recipients: readonly BareJid[], protocol?: EncryptionProtocol): Promise<MessageEncryption>;
+  /** The encryption record of something this device sends: our JID and device or key. */
+  origin(protocol?: EncryptionProtocol): MessageEncryption;
+  /** What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices or keys. */
+  seal(recipients: readonly BareJid[], body: string, protocol?: EncryptionProtocol): Promise<Element[]>;
   /** Whether a stanza carries content this layer decrypts. */
   carries(message: Element): boolean;
   /**

@@ -80,6 +80,21 @@ export async function publishOpenItem(xmpp: Connection, node: string, id: string
   }
 }
 
+/** The newest item of a node (`jid` undefined: our own account); undefined when the node does not exist. */
+export async function latestItem(
+  xmpp: Connection,
+  jid: string | undefined,
+  node: string,
+): Promise<Element | undefined> {
+  try {
+    const answer = await xmpp.iq('get', jid, el('pubsub', NS_PUBSUB, {}, xml('items', { node, max_items: '1' })));
+    return answer.getChild('pubsub', NS_PUBSUB)?.getChild('items')?.getChildren('item')[0];
+  } catch (error) {
+    if (error instanceof StanzaError && error.condition === 'item-not-found') return undefined;
+    throw error;
+  }
+}
+
 /**
  * The <items/> of a notification for `node` from our own account (PEP notifications of our nodes come
  * from our bare JID); undefined for anything else, and a warning for someone else's claim.

@@ -1,6 +1,7 @@
 import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { Element } from '../../xmpp/stanza.ts';
 import { NS_OMEMO } from '../omemo/omemo.xml.ts';
+import { NS_OX } from '../openpgp/ox.xml.ts';
 import { bodyOf } from '../../xmpp/body.ts';
 import { NS_REACTIONS } from '../../xmpp/relations.ts';
 
@@ -25,7 +26,7 @@ interface ChatContent {
   retracts: string | undefined;
   /** XEP-0066: the URL the sender shares as a file. */
   oobUrl: string | undefined;
-  /** End-to-end encrypted (OMEMO): the body is only a fallback text until decrypted. */
+  /** End-to-end encrypted (OMEMO, OpenPGP): the body is only a fallback text until decrypted. */
   encrypted: boolean;
 }
 
@@ -54,7 +55,8 @@ export function oobUrlOf(stanza: Element): string | undefined {
   return url && url.length <= 4096 ? url : undefined;
 }
 
-const isEncrypted = (stanza: Element): boolean => stanza.getChild('encrypted', NS_OMEMO) !== undefined;
+const isEncrypted = (stanza: Element): boolean =>
+  stanza.getChild('encrypted', NS_OMEMO) !== undefined || stanza.getChild('openpgp', NS_OX) !== undefined;
 
 function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
   return {

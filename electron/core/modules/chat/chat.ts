@@ -39,15 +39,18 @@ export const chat: XmppModule<ChatApi> = {
         if (managed) inFlight.add(message.id);
         let stanza;
         try {
-          const sealed = message.encryption && e2e ? await e2e.seal([message.peer], wireBody(message)) : undefined;
+          const sealed =
+            message.encryption && e2e
+              ? await e2e.seal([message.peer], wireBody(message), message.encryption.protocol)
+              : undefined;
           stanza = buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer, sealed);
         } catch (error) {
           // Never sent in clear: an encrypted message that cannot be encrypted now fails and says why.
           inFlight.delete(message.id);
           log.info('an encrypted message could not be encrypted', { error: String(error) });
           const encryption = {
-            ...message.encryption,
             protocol: 'omemo' as const,
+            ...message.encryption,
             error: error instanceof Error ? error.message : String(error),
           };
           store.messages.failEncryption(message.id, encryption);
@@ -137,9 +140,10 @@ export const chat: XmppModule<ChatApi> = {
     return {
       send: async (to, body, oobUrl, replyTo) => {
         // Checked before queueing: a message meant to be encrypted is never sent in clear.
-        const encrypted = e2e !== undefined && (await e2e.enabledFor(to));
+        const protocol = e2e ? await e2e.protocolFor(to) : undefined;
         // Offline, the devices cannot be looked up: the message waits in the outbox and is encrypted when it goes.
-        const encryption = encrypted ? (xmpp.online ? await e2e.prepare([to]) : e2e.origin()) : undefined;
+        const encryption =
+          e2e && protocol ? (xmpp.online ? await e2e.prepare([to], protocol) : e2e.origin(protocol)) : undefined;
         const message = messages.queue(to, body, xmpp.jid ?? account, {
           ...(oobUrl ? { oobUrl } : {}),
           ...(encryption ? { encryption } : {}),

@@ -38,8 +38,9 @@ async function sealedEdit(
 ): Promise<{ elements: Element[]; encryption: MessageEncryption } | undefined> {
   if (!message.encryption) return undefined;
   if (!e2e) throw new EditError('This message was encrypted; its correction cannot be encrypted here');
-  const elements = await e2e.seal(await recipients(message), body);
-  return { elements, encryption: e2e.origin() };
+  const { protocol } = message.encryption;
+  const elements = await e2e.seal(await recipients(message), body, protocol);
+  return { elements, encryption: e2e.origin(protocol) };
 }
 
 export function setupEdits(ctx: ModuleContext, recipients: EditRecipients): EditsApi & { dispose(): void } {

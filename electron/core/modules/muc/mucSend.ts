@@ -102,8 +102,8 @@ export async function sendToRoom(
   if (e2e) await refreshPrivacy(xmpp, target).catch(() => undefined);
   if (e2e && roomEncrypted(deps, target)) {
     const members = await roomMembers(xmpp, room, target.occupants.values());
-    encryption = await e2e.prepare(members);
-    sealed = await e2e.seal(members, wireBody({ body, ...(replyTo ? { replyTo } : {}) }));
+    encryption = await e2e.prepare(members, 'omemo');
+    sealed = await e2e.seal(members, wireBody({ body, ...(replyTo ? { replyTo } : {}) }), 'omemo');
   }
   const id = randomUUID();
   const message: ChatMessage = {

@@ -4,8 +4,7 @@
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { Connection } from '../../account/connection.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
-import { NS_PUBSUB, publishOpenItem } from '../../xmpp/pep.ts';
-import { el, type Element, xml } from '../../xmpp/stanza.ts';
+import { latestItem, publishOpenItem } from '../../xmpp/pep.ts';
 import {
   type BundleKeys,
   buildBundle,
@@ -17,16 +16,6 @@ import {
 } from './omemo.xml.ts';
 
 /** The first item of a node (item ids differ between clients: never look them up by id). */
-async function firstItem(xmpp: Connection, jid: BareJid | undefined, node: string): Promise<Element | undefined> {
-  try {
-    const answer = await xmpp.iq('get', jid, el('pubsub', NS_PUBSUB, {}, xml('items', { node, max_items: '1' })));
-    return answer.getChild('pubsub', NS_PUBSUB)?.getChild('items')?.getChildren('item')[0];
-  } catch (error) {
-    if (error instanceof StanzaError && error.condition === 'item-not-found') return undefined;
-    throw error;
-  }
-}
-
 /** Answers meaning "no list we may see": never published, or not shared with us (no presence subscription). */
 const HIDDEN = new Set([
   'forbidden',
@@ -39,7 +28,7 @@ const HIDDEN = new Set([
 /** A device list; an account that never published one (or hides it from us) has none. */
 export async function fetchDeviceList(xmpp: Connection, jid: BareJid | undefined): Promise<number[]> {
   try {
-    return parseDeviceList((await firstItem(xmpp, jid, DEVICELIST_NODE))?.getChild('list'));
+    return parseDeviceList((await latestItem(xmpp, jid, DEVICELIST_NODE))?.getChild('list'));
   } catch (error) {
     if (jid && error instanceof StanzaError && HIDDEN.has(error.condition)) return [];
     throw error;
@@ -47,7 +36,7 @@ export async function fetchDeviceList(xmpp: Connection, jid: BareJid | undefined
 }
 
 export async function fetchBundle(xmpp: Connection, jid: BareJid, device: number): Promise<BundleKeys> {
-  return parseBundle((await firstItem(xmpp, jid, bundleNode(device)))?.getChild('bundle'));
+  return parseBundle((await latestItem(xmpp, jid, bundleNode(device)))?.getChild('bundle'));
 }
 
 export const publishDeviceList = (xmpp: Connection, ids: readonly number[]): Promise<void> =>

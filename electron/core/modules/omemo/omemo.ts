@@ -222,6 +222,7 @@ export const omemo: XmppModule<OmemoApi> = {
         changed(jid);
         return deviceView({ ...row, trust });
       },
+      protocolFor: async (peer) => ((await api.enabledFor(peer)) ? 'omemo' : undefined),
       enabledFor: async (peer) => {
         const chosen = repo.chatEnabled(account, peer);
         if (chosen !== undefined) return chosen;

@@ -15,6 +15,7 @@ import { avatars } from './0013-avatars.ts';
 import { nicknames } from './0014-nicknames.ts';
 import { capsCache } from './0015-caps-cache.ts';
 import { accountOptions } from './0016-account-options.ts';
+import { openpgp } from './0017-openpgp.ts';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   nicknames,
   capsCache,
   accountOptions,
+  openpgp,
 ];

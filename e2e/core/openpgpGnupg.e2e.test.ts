@@ -1,0 +1,229 @@
+// OpenPGP with a client built on GnuPG, through the private Prosody: its key announced over PEP as other
+// clients do, its <signcrypt> messages opened and verified; ours decrypted and verified by GnuPG; a
+// wrong recipient, a stale time or a key it never announced are shown as failures; a new key after a
+// verified one is left out until the user looks at it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import xml from '@xmpp/xml';
+import type { Element } from '@xmpp/xml';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { newUser, rawClient, startEngine, type TestUser } from '../helpers/accounts.ts';
+import { type GnuPg, startGnuPg } from '../helpers/gnupg.ts';
+import { knowsPgpKeys } from '../helpers/openpgp.ts';
+import { eventually, waitForEvent } from '../helpers/waitFor.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+
+const NS_OX = 'urn:xmpp:openpgp:0';
+const PUBSUB = 'http://jabber.org/protocol/pubsub';
+let server: ProsodyServer;
+let gpg: GnuPg;
+before(async () => {
+  server = await startProsody();
+  gpg = await startGnuPg();
+});
+after(async () => {
+  await gpg.close();
+  await server.stop();
+});
+
+type Raw = Awaited<ReturnType<typeof rawClient>>;
+const openOptions = () =>
+  xml(
+    'publish-options',
+    {},
+    xml(
+      'x',
+      { xmlns: 'jabber:x:data', type: 'submit' },
+      xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${PUBSUB}#publish-options`)),
+      xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')),
+    ),
+  );
+/** Announces keys as Gajim does: each key's data node, then the list of all of them. */
+async function announce(client: Raw, keys: { fingerprint: string; bytes: Buffer }[]): Promise<void> {
+  const stamp = new Date().toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  for (const { fingerprint, bytes } of keys)
+    await client.sendReceive(
+      xml(
+        'iq',
+        { type: 'set', id: randomUUID() },
+        xml(
+          'pubsub',
+          { xmlns: PUBSUB },
+          xml(
+            'publish',
+            { node: `${NS_OX}:public-keys:${fingerprint}` },
+            xml('item', { id: stamp }, xml('pubkey', { xmlns: NS_OX }, xml('data', {}, bytes.toString('base64')))),
+          ),
+          openOptions(),
+        ),
+      ),
+    );
+  await client.sendReceive(
+    xml(
+      'iq',
+      { type: 'set', id: randomUUID() },
+      xml(
+        'pubsub',
+        { xmlns: PUBSUB },
+        xml(
+          'publish',
+          { node: `${NS_OX}:public-keys` },
+          xml(
+            'item',
+            { id: 'current' },
+            xml(
+              'public-keys-list',
+              { xmlns: NS_OX },
+              ...keys.map((k) => xml('pubkey-metadata', { 'v4-fingerprint': k.fingerprint, date: stamp })),
+            ),
+          ),
+        ),
+        openOptions(),
+      ),
+    ),
+  );
+}
+
+/** A message as a GnuPG-based client builds it: <signcrypt> signed by `signer`, encrypted to `recipient`. */
+async function gpgMessage(
+  from: TestUser,
+  to: BareJid,
+  options: { signer: string; recipient: string; body: string; toInside?: string; time?: Date },
+): Promise<Element> {
+  const stamp = (options.time ?? new Date()).toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const content =
+    `<signcrypt xmlns='${NS_OX}'><to jid='${options.toInside ?? to}'/><time stamp='${stamp}'/><rpad>${randomUUID()}</rpad>` +
+    `<payload><body xmlns='jabber:client'>${options.body}</body></payload></signcrypt>`;
+  const sealed = await gpg.signEncrypt(content, options.signer, [options.recipient]);
+  return xml(
+    'message',
+    { to, type: 'chat', id: randomUUID(), from: `${from.jid}/gpg` },
+    xml('openpgp', { xmlns: NS_OX }, sealed.toString('base64')),
+    xml('encryption', { xmlns: 'urn:xmpp:eme:0', namespace: NS_OX }),
+    xml('body', {}, 'This message is encrypted (XEP-0373: OpenPGP for XMPP).'),
+    xml('store', { xmlns: 'urn:xmpp:hints' }),
+  );
+}
+
+test('a GnuPG client through the server: its messages open and verify, ours open in GnuPG; forgeries are shown as such', async () => {
+  const [aliceUser, carolUser] = [await newUser(server, 'alice'), await newUser(server, 'carol')];
+  const alice = await startEngine(server, aliceUser);
+  const carol = await rawClient(server, carolUser, 'gpg');
+  try {
+    const carolKey = await gpg.generate(carolUser.jid);
+    await announce(carol, [{ fingerprint: carolKey, bytes: await gpg.exportPublic(carolKey) }]);
+    await knowsPgpKeys(alice, carolUser.jid);
+    const own = await alice.core.commands['openpgp.ownKey']({ account: alice.account });
+    assert.ok(own);
+    await gpg.importKey(Buffer.from(own.armored));
+
+    const incoming = (body: string) =>
+      waitForEvent(
+        alice.core,
+        'message.added',
+        (m) => m.direction === 'in' && m.peer === carolUser.jid && m.body === body,
+      );
+    const failed = () =>
+      waitForEvent(alice.core, 'message.added', (m) => m.peer === carolUser.jid && m.encryption?.error !== undefined);
+
+    const good = incoming('from GnuPG through the server');
+    await carol.send(
+      await gpgMessage(carolUser, aliceUser.jid, {
+        signer: carolKey,
+        recipient: own.fingerprint,
+        body: 'from GnuPG through the server',
+      }),
+    );
+    assert.deepEqual((await good).encryption, {
+      protocol: 'openpgp',
+      jid: carolUser.jid,
+      fingerprint: carolKey,
+      trust: 'blind',
+    });
+
+    const wrongTo = failed();
+    await carol.send(
+      await gpgMessage(carolUser, aliceUser.jid, {
+        signer: carolKey,
+        recipient: own.fingerprint,
+        body: 'meant for dave',
+        toInside: 'dave@localhost',
+      }),
+    );
+    assert.match((await wrongTo).encryption?.error ?? '', /written for someone else/u);
+
+    const stale = failed();
+    await carol.send(
+      await gpgMessage(carolUser, aliceUser.jid, {
+        signer: carolKey,
+        recipient: own.fingerprint,
+        body: 'replayed',
+        time: new Date('2020-01-01T00:00:00Z'),
+      }),
+    );
+    assert.match((await stale).encryption?.error ?? '', /another time/u);
+
+    const strangerKey = await gpg.generate('stranger@localhost');
+    const forged = failed();
+    await carol.send(
+      await gpgMessage(carolUser, aliceUser.jid, { signer: strangerKey, recipient: own.fingerprint, body: 'forged' }),
+    );
+    assert.match((await forged).encryption?.error ?? '', /has not announced/u);
+    const history = await alice.core.commands['chat.history']({ account: alice.account, peer: carolUser.jid });
+    assert.deepEqual(
+      history.filter((m) => m.body !== '').map((m) => m.body),
+      ['from GnuPG through the server'],
+      'no failed check shows its text',
+    );
+
+    // Ours, opened by GnuPG with our signature verified.
+    await alice.core.commands['encryption.choose']({
+      account: alice.account,
+      peer: carolUser.jid,
+      protocol: 'openpgp',
+    });
+    const arrived = new Promise<Element>((resolve) =>
+      carol.on('stanza', (s: Element) => {
+        if (s.is('message') && s.getChild('openpgp', NS_OX)) resolve(s);
+      }),
+    );
+    await alice.core.commands['chat.send']({ account: alice.account, to: carolUser.jid, body: 'hello GnuPG' });
+    const stanza = await arrived;
+    const opened = await gpg.decryptVerify(Buffer.from(stanza.getChildText('openpgp', NS_OX) ?? '', 'base64'));
+    assert.equal(opened.validSigner, own.fingerprint);
+    assert.match(opened.plain, /<body xmlns="jabber:client">hello GnuPG<\/body>/u);
+    assert.match(opened.plain, new RegExp(`<to jid="${carolUser.jid}"/>`, 'u'));
+
+    // Verified, then a second key appears: it waits for the user and is left out until then.
+    await alice.core.commands['openpgp.setTrust']({
+      account: alice.account,
+      jid: carolUser.jid,
+      fingerprint: carolKey,
+      trust: 'verified',
+    });
+    const secondKey = await gpg.generate(`${carolUser.jid}`);
+    await announce(carol, [
+      { fingerprint: carolKey, bytes: await gpg.exportPublic(carolKey) },
+      { fingerprint: secondKey, bytes: await gpg.exportPublic(secondKey) },
+    ]);
+    const keys = await eventually(async () => {
+      const now = await alice.core.commands['openpgp.keys']({
+        account: alice.account,
+        jid: carolUser.jid,
+        refresh: true,
+      });
+      return now.length === 2 ? now : undefined;
+    }, 'the second key');
+    assert.deepEqual(
+      keys?.map((k) => [k.fingerprint, k.trust]),
+      [
+        [carolKey, 'verified'],
+        [secondKey, 'undecided'],
+      ],
+    );
+  } finally {
+    await carol.stop();
+    await alice.close();
+  }
+});

@@ -1,0 +1,75 @@
+// One encryption state per chat: OMEMO, OpenPGP (XEP-0374) or none, as the user chose it; by default OMEMO
+// where the contact has devices, else OpenPGP where they announced a key. Every copy is opened by the
+// protocol it carries, in arrival order (a marker or reaction is handled after the message it refers to).
+import type { AccountId } from '../../../../shared/model/account.ts';
+import type { BareJid } from '../../../../shared/model/jid.ts';
+import type { ChatProtocol } from '../../../../shared/model/openpgp.ts';
+import type { Store } from '../../store/index.ts';
+import type { EncryptionProtocol, EndToEnd } from '../../xmpp/module.ts';
+import type { OmemoApi } from '../omemo/omemo.ts';
+import type { OpenPgpApi } from '../openpgp/openpgp.ts';
+
+export interface EncryptionChoice {
+  /** What the user chose for the chat, if anything. */
+  chosen(peer: BareJid): ChatProtocol | undefined;
+  choose(peer: BareJid, protocol: ChatProtocol): void;
+}
+
+export function routeEncryption(
+  account: AccountId,
+  store: Store,
+  omemo: OmemoApi,
+  openpgp: OpenPgpApi,
+): EndToEnd & EncryptionChoice & { dispose(): void } {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const protocolFor = async (peer: BareJid): Promise<EncryptionProtocol | undefined> => {
+    const chosen = store.openpgp.choice(account, peer);
+    if (chosen === 'none') return undefined;
+    if (chosen === 'openpgp') return 'openpgp';
+    if (chosen === 'omemo' || (await omemo.enabledFor(peer))) return 'omemo';
+    // OMEMO turned off by hand (before there was a choice) means none.
+    if (store.omemo.chatEnabled(account, peer) === false) return undefined;
+    return (await openpgp.usable(peer)) ? 'openpgp' : undefined;
+  };
+  return {
+    chosen: (peer) => store.openpgp.choice(account, peer),
+    choose: (peer, protocol) => {
+      store.openpgp.setChoice(account, peer, protocol);
+      omemo.setEnabled(peer, protocol === 'omemo');
+    },
+    protocolFor,
+    enabledFor: async (peer) => (await protocolFor(peer)) !== undefined,
+    prepare: (recipients, protocol = 'omemo') =>
+      protocol === 'openpgp' ? openpgp.prepare(single(recipients)) : omemo.prepare(recipients),
+    origin: (protocol = 'omemo') => (protocol === 'openpgp' ? openpgp.origin() : omemo.origin()),
+    seal: (recipients, body, protocol = 'omemo') =>
+      protocol === 'openpgp' ? openpgp.seal(single(recipients), body) : omemo.seal(recipients, body),
+    carries: (message) => omemo.carries(message) || openpgp.carries(message),
+    receive: (message, sender, record, ingest) =>
+      serial(() =>
+        openpgp.carries(message)
+          ? openpgp.receive(message, sender, record, ingest)
+          : omemo.receive(message, sender, record, ingest),
+      ),
+    afterPending: (task) => {
+      void serial(async () => {
+        await new Promise<void>((resolve) => omemo.afterPending(resolve));
+        task();
+      }).catch(() => undefined);
+    },
+    historySynced: () => omemo.historySynced(),
+    dispose: () => undefined, // the protocols dispose of themselves
+  };
+}
+
+/** OpenPGP is for one-to-one chats (OpenPGP in rooms is not standard). */
+function single(recipients: readonly BareJid[]): BareJid {
+  const [peer] = recipients;
+  if (!peer || recipients.length !== 1) throw new Error('OpenPGP encrypts one-to-one chats only, not group chats');
+  return peer;
+}
