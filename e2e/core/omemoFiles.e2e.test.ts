@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { parseEncryptedFileUrl } from '../../shared/model/file.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { befriend, newUser } from '../helpers/accounts.ts';
+import { befriend, newUser, startEngine } from '../helpers/accounts.ts';
+import { knowsPgpKeys } from '../helpers/openpgp.ts';
 import { downloadBytes, invoke, sha256, uploadBytes } from '../helpers/files.ts';
 import { omemoDevice } from '../helpers/omemo.ts';
 import { makePng } from '../helpers/png.ts';
-import { eventually } from '../helpers/waitFor.ts';
+import { eventually, waitForEvent } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
 before(async () => {
@@ -53,4 +54,26 @@ test('an encrypted chat shares files encrypted (XEP-0454): the server holds ciph
   const wrongKey = sent.body.replace(/[0-9a-f]$/u, (d) => (d === '0' ? '1' : '0'));
   await assert.rejects(downloadBytes(juliet.core, juliet.account, wrongKey), /does not match its key/);
   await Promise.all([romeo.close(), juliet.close()]);
+});
+
+test('an OpenPGP chat shares files the same way: the aesgcm:// link travels inside the signed and encrypted payload', async () => {
+  const [aliceUser, bobUser] = [await newUser(server, 'alice'), await newUser(server, 'bob')];
+  const [alice, bob] = [await startEngine(server, aliceUser), await startEngine(server, bobUser)];
+  try {
+    await befriend(alice, bob, { name: 'Bob' }, { name: 'Alice' });
+    await knowsPgpKeys(alice, bobUser.jid);
+    await alice.core.commands['encryption.choose']({ account: alice.account, peer: bobUser.jid, protocol: 'openpgp' });
+    const secret = Buffer.concat([makePng(32, 32), randomBytes(50_000)]);
+    const arrived = waitForEvent(bob.core, 'message.added', (m) => m.body.startsWith('aesgcm://'));
+    const sent = await uploadBytes(alice.core, alice.account, bobUser.jid, 'plan.png', secret, 'image/png');
+    assert.equal(sent.encryption?.protocol, 'openpgp');
+    assert.match(sent.body, /^aesgcm:\/\/.+\/plan\.png#[0-9a-f]{88}$/u);
+    const got = await arrived;
+    assert.equal(got.encryption?.protocol, 'openpgp');
+    assert.equal(got.body, sent.body);
+    const downloaded = await downloadBytes(bob.core, bob.account, got.body);
+    assert.equal(downloaded.sha256, sha256(secret), 'the same bytes after decryption');
+  } finally {
+    await Promise.all([alice.close(), bob.close()]);
+  }
 });

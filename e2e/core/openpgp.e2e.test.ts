@@ -94,3 +94,47 @@ test('a chat set to OpenPGP: signed and encrypted both ways, our other device re
     await Promise.all([alice.close(), alicePhone.close(), bob.close()]);
   }
 });
+
+test('the secret key backed up on one device is restored on another with its code: both then share one key', async () => {
+  const [aliceUser, bobUser] = [await newUser(server, 'alice'), await newUser(server, 'bob')];
+  const laptop = await startEngine(server, aliceUser, { resource: 'laptop' });
+  const phone = await startEngine(server, aliceUser, { resource: 'phone' });
+  const bob = await startEngine(server, bobUser);
+  try {
+    await befriend(laptop, bob, { name: 'Bob' }, { name: 'Alice' });
+    await knowsPgpKeys(laptop, aliceUser.jid, 2);
+    const laptopKey = await laptop.core.commands['openpgp.ownKey']({ account: laptop.account });
+    const phoneKey = await phone.core.commands['openpgp.ownKey']({ account: phone.account });
+    assert.notEqual(phoneKey?.fingerprint, laptopKey?.fingerprint, 'each device made its own key first');
+
+    const { code } = await laptop.core.commands['openpgp.backup']({ account: laptop.account });
+    assert.match(code, /^([A-NP-Z1-9]{4}-){5}[A-NP-Z1-9]{4}$/u);
+    await assert.rejects(
+      phone.core.commands['openpgp.restore']({ account: phone.account, code: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }),
+      {
+        message: /backup code does not open/u,
+      },
+    );
+    const restored = await phone.core.commands['openpgp.restore']({ account: phone.account, code });
+    assert.equal(restored.fingerprint, laptopKey?.fingerprint);
+    // The phone's own first key leaves the account's list: nobody encrypts to it any more.
+    await eventually(async () => {
+      const listed = await bob.core.commands['openpgp.keys']({
+        account: bob.account,
+        jid: aliceUser.jid,
+        refresh: true,
+      });
+      return listed.length > 0 && listed.filter((k) => k.active).every((k) => k.fingerprint === laptopKey?.fingerprint);
+    }, 'only the shared key announced');
+
+    // A message Bob encrypts now opens on both devices with the one key.
+    await knowsPgpKeys(bob, aliceUser.jid);
+    await bob.core.commands['encryption.choose']({ account: bob.account, peer: aliceUser.jid, protocol: 'openpgp' });
+    const onLaptop = waitForEvent(laptop.core, 'message.added', (m) => m.body === 'for both of you');
+    const onPhone = waitForEvent(phone.core, 'message.added', (m) => m.body === 'for both of you');
+    await bob.core.commands['chat.send']({ account: bob.account, to: aliceUser.jid, body: 'for both of you' });
+    await Promise.all([onLaptop, onPhone]);
+  } finally {
+    await Promise.all([laptop.close(), phone.close(), bob.close()]);
+  }
+});

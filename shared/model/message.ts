@@ -81,9 +81,29 @@ export interface MessageReaction {
 
 export const MAX_REACTIONS_PER_MESSAGE = 20;
 
+export const ENCRYPTION_CODES = [
+  'not-for-us',
+  'unsigned',
+  'unknown-key',
+  'bad-signature',
+  'wrong-recipient',
+  'stale',
+  'no-content',
+  'otr-data',
+  'otr-query',
+  'otr-tagged',
+  'otr-error',
+] as const;
+export type EncryptionCode = (typeof ENCRYPTION_CODES)[number];
+
 export interface MessageEncryption {
-  /** OMEMO (XEP-0384), OpenPGP for XMPP (XEP-0374), or legacy OpenPGP (XEP-0027, not signed). */
-  protocol: 'omemo' | 'openpgp' | 'openpgp-legacy';
+  /**
+   * OMEMO (XEP-0384), OpenPGP for XMPP (XEP-0374), legacy OpenPGP (XEP-0027, not signed), or 'otr': the
+   * sender's client speaks OTR, which this app does not (the text is what was readable, if anything).
+   */
+  protocol: 'omemo' | 'openpgp' | 'openpgp-legacy' | 'otr';
+  /** Why it could not be read (or the OTR kind), for the UI to word; `error` holds the engine's words. */
+  code?: EncryptionCode;
   /** OMEMO: the sending device (incoming). */
   device?: number;
   /** OpenPGP: the fingerprint of the key that signed it (upper case), or ours for outgoing. */

@@ -44,3 +44,14 @@ test('room edits: occupant-id when the room gives one, else the real JID; never 
   assert.equal(sameRoomSender({}, {}), false, 'a semi-anonymous room without occupant-id: the nick is not enough');
   assert.equal(sameRoomSender({ senderJid: bob }, {}), false);
 });
+
+test('an OpenPGP message is changed only by an edit signed by the same key; an OTR client’s plain text by a plain edit', () => {
+  const fingerprint = 'A'.repeat(40);
+  const signed: ChatMessage = { ...base, encryption: { protocol: 'openpgp', jid: alice, fingerprint, trust: 'blind' } };
+  assert.equal(editSealedLikeOriginal(signed, { protocol: 'openpgp', jid: alice, fingerprint }), true);
+  assert.equal(editSealedLikeOriginal(signed, { protocol: 'openpgp', jid: alice, fingerprint: 'B'.repeat(40) }), false);
+  assert.equal(editSealedLikeOriginal(signed, { protocol: 'omemo', jid: alice, device: 7 }), false, 'other protocol');
+  assert.equal(editSealedLikeOriginal(signed, undefined), false, 'in clear');
+  const fromOtrClient: ChatMessage = { ...base, encryption: { protocol: 'otr', code: 'otr-tagged' } };
+  assert.equal(editSealedLikeOriginal(fromOtrClient, undefined), true);
+});

@@ -7,15 +7,14 @@ import type { ChatMessage, MessageEncryption } from '../../../shared/model/messa
 /** The edit arrived inside the same encryption as the original (or the original was never encrypted). */
 export function editSealedLikeOriginal(original: ChatMessage, edit: MessageEncryption | undefined): boolean {
   const sealed = original.encryption;
-  if (!sealed) return true;
-  return (
-    edit !== undefined &&
-    edit.error === undefined &&
-    sealed.device !== undefined &&
-    sealed.jid !== undefined &&
-    edit.device === sealed.device &&
-    edit.jid === sealed.jid
-  );
+  // A plain message, or one from an OTR client (plain text beside OTR): plain corrections apply.
+  if (!sealed || sealed.protocol === 'otr') return true;
+  if (edit === undefined || edit.error !== undefined || edit.protocol !== sealed.protocol) return false;
+  if (sealed.jid === undefined || edit.jid !== sealed.jid) return false;
+  // OMEMO: the same device; OpenPGP: signed by the same key.
+  return sealed.protocol === 'omemo'
+    ? sealed.device !== undefined && edit.device === sealed.device
+    : sealed.fingerprint !== undefined && edit.fingerprint === sealed.fingerprint;
 }
 
 /**

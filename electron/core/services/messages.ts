@@ -7,6 +7,7 @@ import type { CoreEmitter } from '../events.ts';
 import type { Store } from '../store/index.ts';
 import { editSealedLikeOriginal } from './editPolicy.ts';
 import { type Relations, stripFallback } from '../xmpp/relations.ts';
+import { withOtrMarker } from './otr.ts';
 
 /**
  * Delay and archive stamps often come in whole seconds, while live messages get the clock's
@@ -53,7 +54,8 @@ export function createMessageService(account: AccountId, store: Store, emit: Cor
      * Stores a message once, whichever way it came (live, carbon, archive): a copy already stored by
      * stanza-id or origin-id is not added again, but lends the stored one its archive id. False for a copy.
      */
-    ingest(message: IncomingRecord, exactTimestamp = false): boolean {
+    ingest(incoming: IncomingRecord, exactTimestamp = false): boolean {
+      const message = incoming.direction === 'in' ? withOtrMarker(incoming) : incoming;
       const { replaces, retracts, relations, ...rest } = message;
       if (relations?.reactions) {
         this.react(message, relations.reactions);

@@ -69,7 +69,10 @@ export function fromRaw(raw: RawMessage): ChatMessage {
 
 function encryptionOf(json: string): MessageEncryption {
   const parsed = JSON.parse(json) as Partial<MessageEncryption>;
-  const protocol = parsed.protocol === 'openpgp' || parsed.protocol === 'openpgp-legacy' ? parsed.protocol : 'omemo';
+  const protocol =
+    parsed.protocol === 'openpgp' || parsed.protocol === 'openpgp-legacy' || parsed.protocol === 'otr'
+      ? parsed.protocol
+      : 'omemo';
   return { ...parsed, protocol };
 }
 

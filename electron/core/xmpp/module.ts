@@ -35,7 +35,12 @@ export interface OwnPresence {
 }
 
 /** Which end-to-end encryption a message uses. */
-export type EncryptionProtocol = MessageEncryption['protocol'];
+export type EncryptionProtocol = Exclude<MessageEncryption['protocol'], 'otr'>;
+
+/** The protocol a stored message was sealed with; undefined for plain ones (an OTR marker is not a seal). */
+export function sealedWith(encryption: MessageEncryption | undefined): EncryptionProtocol | undefined {
+  return encryption && encryption.protocol !== 'otr' ? encryption.protocol : undefined;
+}
 
 /**
  * End-to-end encryption as the message modules use it: OMEMO, or OpenPGP (XEP-0374) in one-to-one chats.

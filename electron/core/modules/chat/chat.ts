@@ -6,7 +6,7 @@ import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage } from '../../../../shared/model/message.ts';
 import { NotConnectedError } from '../../account/connection.ts';
 import { createMessageService } from '../../services/messages.ts';
-import type { XmppModule } from '../../xmpp/module.ts';
+import { sealedWith, type XmppModule } from '../../xmpp/module.ts';
 import { parsePresence } from '../presence/presence.parse.ts';
 import { buildChatMessage } from './chat.build.ts';
 import { NS_SID, parseChatMessage } from './chat.parse.ts';
@@ -39,10 +39,8 @@ export const chat: XmppModule<ChatApi> = {
         if (managed) inFlight.add(message.id);
         let stanza;
         try {
-          const sealed =
-            message.encryption && e2e
-              ? await e2e.seal([message.peer], wireBody(message), message.encryption.protocol)
-              : undefined;
+          const protocol = sealedWith(message.encryption);
+          const sealed = protocol && e2e ? await e2e.seal([message.peer], wireBody(message), protocol) : undefined;
           stanza = buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer, sealed);
         } catch (error) {
           // Never sent in clear: an encrypted message that cannot be encrypted now fails and says why.

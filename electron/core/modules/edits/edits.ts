@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, MessageEncryption, MessageId } from '../../../../shared/model/message.ts';
-import type { EndToEnd, ModuleContext } from '../../xmpp/module.ts';
+import { type EndToEnd, type ModuleContext, sealedWith } from '../../xmpp/module.ts';
 import { type Element, el, xml } from '../../xmpp/stanza.ts';
 import { NS_HINTS } from '../chat/chat.build.ts';
 import { NS_CORRECT, NS_RETRACT, NS_SID } from '../chat/chat.parse.ts';
@@ -36,9 +36,9 @@ async function sealedEdit(
   recipients: EditRecipients,
   body: string,
 ): Promise<{ elements: Element[]; encryption: MessageEncryption } | undefined> {
-  if (!message.encryption) return undefined;
+  const protocol = sealedWith(message.encryption);
+  if (!protocol) return undefined;
   if (!e2e) throw new EditError('This message was encrypted; its correction cannot be encrypted here');
-  const { protocol } = message.encryption;
   const elements = await e2e.seal(await recipients(message), body, protocol);
   return { elements, encryption: e2e.origin(protocol) };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import { toBareJid } from '../../../../shared/model/jid.ts';
-import type { MessageEncryption } from '../../../../shared/model/message.ts';
+import type { EncryptionCode, MessageEncryption } from '../../../../shared/model/message.ts';
 import type { KeyTrust, OpenPgpKey, OwnOpenPgpKey } from '../../../../shared/model/openpgp.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
@@ -143,16 +143,19 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
     sender: BareJid,
     record: IncomingRecord,
   ): Promise<{ body: string; encryption: MessageEncryption }> => {
-    const failed = (error: string, fingerprint?: string) => ({
+    const failed = (code: EncryptionCode, error: string, fingerprint?: string) => ({
       body: '',
-      encryption: { protocol: 'openpgp' as const, jid: sender, error, ...(fingerprint ? { fingerprint } : {}) },
+      encryption: { protocol: 'openpgp' as const, jid: sender, code, error, ...(fingerprint ? { fingerprint } : {}) },
     });
     const data = message.getChildText('openpgp', NS_OX)?.replace(/\s+/gu, '') ?? '';
     const ownKey = await whenReady();
     let senderKeys = await keys.allKeys(sender);
     let opened = await decryptAndVerify(Buffer.from(data, 'base64'), [ownKey], senderKeys).catch(() => undefined);
     if (!opened)
-      return failed('This OpenPGP message could not be decrypted (it was not encrypted to this account’s key).');
+      return failed(
+        'not-for-us',
+        'This OpenPGP message could not be decrypted (it was not encrypted to this account’s key).',
+      );
     if (opened.signature.status === 'unknown-key' || opened.signature.status === 'unsigned') {
       // A key we have not seen yet: look at the sender's list again, once.
       await keys.ensureList(sender, true).catch(() => undefined);
@@ -160,21 +163,32 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
       opened = await decryptAndVerify(Buffer.from(data, 'base64'), [ownKey], senderKeys);
     }
     const { signature } = opened;
-    if (signature.status === 'unsigned') return failed('This OpenPGP message is not signed; it is not shown.');
+    if (signature.status === 'unsigned')
+      return failed('unsigned', 'This OpenPGP message is not signed; it is not shown.');
     if (signature.status === 'unknown-key')
-      return failed(`This OpenPGP message is signed by a key ${sender} has not announced (key ID ${signature.keyId}).`);
+      return failed(
+        'unknown-key',
+        `This OpenPGP message is signed by a key ${sender} has not announced (key ID ${signature.keyId}).`,
+      );
     if (signature.status === 'invalid')
-      return failed(`The signature of this OpenPGP message is not valid (${signature.reason}).`, signature.fingerprint);
+      return failed(
+        'bad-signature',
+        `The signature of this OpenPGP message is not valid (${signature.reason}).`,
+        signature.fingerprint,
+      );
     const content = parseSigncrypt(readContent(new TextDecoder().decode(opened.plain)));
-    if (!content) return failed('This OpenPGP message holds no <signcrypt> content.', signature.fingerprint);
+    if (!content)
+      return failed('no-content', 'This OpenPGP message holds no <signcrypt> content.', signature.fingerprint);
     const addressee = record.direction === 'out' ? record.peer : keys.ownJid();
     if (!content.to.some((to) => toBareJid(to) === addressee))
       return failed(
+        'wrong-recipient',
         `This OpenPGP message was written for someone else (${content.to.join(', ')}).`,
         signature.fingerprint,
       );
     if (content.time === undefined || Math.abs(content.time - record.timestamp) > MAX_TIME_SKEW_MS)
       return failed(
+        'stale',
         'This OpenPGP message says it was written at another time than it was sent (a replay?).',
         signature.fingerprint,
       );

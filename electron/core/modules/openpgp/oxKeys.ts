@@ -57,12 +57,13 @@ export function createOxKeys({ account, xmpp, store, log, vault, changed }: OxKe
   };
 
   /** Publishes our key's data node, then puts it into the shared list (merged with the other devices' keys). */
-  const announce = async (key: PrivateKey): Promise<void> => {
+  const announce = async (key: PrivateKey, replaced?: string): Promise<void> => {
     const fingerprint = fingerprintOf(key);
     const stamp = utcStamp();
     await publishOpenItem(xmpp, keyNode(fingerprint), stamp, buildPubkey(key.toPublic().write(), stamp));
-    const current = parseKeyList((await latestItem(xmpp, undefined, PUBLIC_KEYS_NODE))?.getChild('public-keys-list'));
-    if (current.some((k) => k.fingerprint === fingerprint)) return;
+    const listed = parseKeyList((await latestItem(xmpp, undefined, PUBLIC_KEYS_NODE))?.getChild('public-keys-list'));
+    const current = listed.filter((k) => k.fingerprint !== replaced);
+    if (current.length === listed.length && current.some((k) => k.fingerprint === fingerprint)) return;
     await publishOpenItem(
       xmpp,
       PUBLIC_KEYS_NODE,
@@ -128,8 +129,9 @@ export function createOxKeys({ account, xmpp, store, log, vault, changed }: OxKe
     },
     /** Replaces our key (imported or restored) and announces it. */
     replaceOwn: async (key: PrivateKey): Promise<void> => {
+      const previous = repo.own(account)?.fingerprint;
       await keep(key);
-      await announce(key);
+      await announce(key, previous === fingerprintOf(key) ? undefined : previous);
       changed(ownJid());
     },
     recordList,
