@@ -13,6 +13,7 @@ import { type GnuPg, startGnuPg } from '../helpers/gnupg.ts';
 import { knowsPgpKeys } from '../helpers/openpgp.ts';
 import { eventually, waitForEvent } from '../helpers/waitFor.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
+import { stripArmor, wrapArmor } from '../../electron/core/modules/openpgp/pgpLegacy.ts';
 
 const NS_OX = 'urn:xmpp:openpgp:0';
 const PUBSUB = 'http://jabber.org/protocol/pubsub';
@@ -224,6 +225,100 @@ test('a GnuPG client through the server: its messages open and verify, ours open
     );
   } finally {
     await carol.stop();
+    await alice.close();
+  }
+});
+
+test('XEP-0027 with a GnuPG client (as Dino sends it): signed presence names its key, legacy messages both ways, our presence signed', async () => {
+  const [aliceUser, dinoUser] = [await newUser(server, 'alice'), await newUser(server, 'dino')];
+  const alice = await startEngine(server, aliceUser);
+  const dino = await rawClient(server, dinoUser, 'dino');
+  const watcher = await rawClient(server, aliceUser, 'watcher');
+  try {
+    const dinoKey = await gpg.generate(dinoUser.jid);
+    await announce(dino, [{ fingerprint: dinoKey, bytes: await gpg.exportPublic(dinoKey) }]);
+    await knowsPgpKeys(alice, dinoUser.jid);
+    const own = await alice.core.commands['openpgp.ownKey']({ account: alice.account });
+    assert.ok(own);
+    await gpg.importKey(Buffer.from(own.armored));
+
+    // A presence signed over its status: the key that made it is the contact's legacy key.
+    const status = 'hacking on Dino';
+    await dino.send(
+      xml(
+        'presence',
+        { to: aliceUser.jid },
+        xml('status', {}, status),
+        xml('x', { xmlns: 'jabber:x:signed' }, stripArmor(await gpg.detachSign(status, dinoKey))),
+      ),
+    );
+    await eventually(
+      async () =>
+        (await alice.core.commands['encryption.get']({ account: alice.account, peer: dinoUser.jid })).legacyKey ===
+        dinoKey,
+      'the signed presence mapped to the key',
+    );
+
+    const legacyIn = waitForEvent(alice.core, 'message.added', (m) => m.body === 'old school hello');
+    await dino.send(
+      xml(
+        'message',
+        { to: aliceUser.jid, type: 'chat', id: randomUUID() },
+        xml('body', {}, '[This message is OpenPGP encrypted (see XEP-0027)]'),
+        xml('encryption', { xmlns: 'urn:xmpp:eme:0', namespace: 'jabber:x:encrypted' }),
+        xml(
+          'x',
+          { xmlns: 'jabber:x:encrypted' },
+          stripArmor(await gpg.encryptArmored('old school hello', [own.fingerprint])),
+        ),
+      ),
+    );
+    assert.deepEqual((await legacyIn).encryption, { protocol: 'openpgp-legacy', jid: dinoUser.jid });
+
+    await alice.core.commands['encryption.choose']({
+      account: alice.account,
+      peer: dinoUser.jid,
+      protocol: 'openpgp-legacy',
+    });
+    const arrived = new Promise<Element>((resolve) =>
+      dino.on('stanza', (s: Element) => {
+        if (s.is('message') && s.getChild('x', 'jabber:x:encrypted')) resolve(s);
+      }),
+    );
+    const sent = await alice.core.commands['chat.send']({
+      account: alice.account,
+      to: dinoUser.jid,
+      body: 'old school answer',
+    });
+    assert.equal(sent.encryption?.protocol, 'openpgp-legacy');
+    const stanza = await arrived;
+    assert.equal(stanza.getChildText('body'), '[This message is OpenPGP encrypted (see XEP-0027)]');
+    assert.equal(
+      await gpg.decryptArmored(wrapArmor('MESSAGE', stanza.getChildText('x', 'jabber:x:encrypted') ?? '')),
+      'old school answer',
+    );
+
+    // Our presence signed once asked for: GnuPG verifies it over the status.
+    const signedPresence = new Promise<Element>((resolve) =>
+      watcher.on('stanza', (s: Element) => {
+        if (s.is('presence') && s.getChild('x', 'jabber:x:signed') && s.attrs.from !== `${aliceUser.jid}/watcher`)
+          resolve(s);
+      }),
+    );
+    await watcher.send(xml('presence'));
+    await alice.core.commands['presence.set']({
+      account: alice.account,
+      show: 'online',
+      status: 'signed status',
+      priority: 0,
+    });
+    await alice.core.commands['openpgp.setSignPresence']({ account: alice.account, sign: true });
+    const presence = await signedPresence;
+    assert.equal(presence.getChildText('status'), 'signed status');
+    const signature = wrapArmor('SIGNATURE', presence.getChildText('x', 'jabber:x:signed') ?? '');
+    assert.equal(await gpg.verifyDetached('signed status', signature), own.fingerprint);
+  } finally {
+    await Promise.all([dino.stop(), watcher.stop()]);
     await alice.close();
   }
 });

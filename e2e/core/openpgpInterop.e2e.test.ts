@@ -17,6 +17,15 @@ import {
   signAndEncrypt,
 } from '../../electron/core/modules/openpgp/pgpCrypto.ts';
 import { buildSigncrypt, parseSigncrypt, readContent } from '../../electron/core/modules/openpgp/ox.xml.ts';
+import {
+  decryptLegacy,
+  encryptLegacy,
+  signatureKeyIds,
+  signStatus,
+  stripArmor,
+  verifyStatus,
+  wrapArmor,
+} from '../../electron/core/modules/openpgp/pgpLegacy.ts';
 import { randomBytes } from 'node:crypto';
 import { type GnuPg, startGnuPg } from '../helpers/gnupg.ts';
 
@@ -99,4 +108,31 @@ test('a secret-key backup opens with its code only, used verbatim; an imported k
   assert.equal(fingerprintOf(imported), fingerprintOf(other));
   assert.deepEqual(imported.getUserIDs(), ['xmpp:alice@example.org']);
   assert.ok(await readKey({ binaryKey: imported.toPublic().write() }));
+});
+
+test('XEP-0027 with GnuPG: its stripped armor opens here, ours opens in GnuPG; signed presence both ways', async () => {
+  const ours = await generateOwnKey('alice@example.org');
+  await gpg.importKey(ours.toPublic().write());
+  const dino = await gpg.generate('dino@example.org');
+  const dinoKey = await readContactKey(await gpg.exportPublic(dino), 'dino@example.org');
+
+  const fromGpg = stripArmor(await gpg.encryptArmored('legacy hello', [fingerprintOf(ours)]));
+  assert.ok(!fromGpg.includes('BEGIN PGP'), 'sent without its armor lines, as Dino does');
+  assert.equal(await decryptLegacy(fromGpg, ours), 'legacy hello');
+
+  const toGpg = await encryptLegacy('legacy answer', [dinoKey], ours);
+  assert.equal(await gpg.decryptArmored(wrapArmor('MESSAGE', toGpg)), 'legacy answer');
+
+  const status = 'at work';
+  const presenceSignature = stripArmor(await gpg.detachSign(status, dino));
+  assert.deepEqual(
+    (await signatureKeyIds(presenceSignature)).length,
+    1,
+    'the signing key is named before anything is verified',
+  );
+  assert.equal((await verifyStatus(status, presenceSignature, [dinoKey])) && fingerprintOf(dinoKey), dino);
+  assert.equal(await verifyStatus('another status', presenceSignature, [dinoKey]), undefined, 'bound to the status');
+
+  const ourSignature = await signStatus(status, ours);
+  assert.equal(await gpg.verifyDetached(status, wrapArmor('SIGNATURE', ourSignature)), fingerprintOf(ours));
 });

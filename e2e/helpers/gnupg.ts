@@ -1,7 +1,7 @@
 // Debian's GnuPG as the independent OpenPGP implementation: a private GNUPGHOME per use, no agent prompts
 // (empty passphrases, loopback pinentry), removed at the end.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,12 @@ export interface GnuPg {
   signEncrypt(plain: string, signer: string, recipients: readonly string[]): Promise<Buffer>;
   /** Decrypts; the signer's fingerprint when the signature is good (GnuPG's VALIDSIG). */
   decryptVerify(message: Uint8Array): Promise<{ plain: string; validSigner: string | undefined }>;
+  /** XEP-0027's shapes: armored encryption to `recipients` (no signature), a text-mode detached signature. */
+  encryptArmored(plain: string, recipients: readonly string[]): Promise<string>;
+  detachSign(text: string, signer: string): Promise<string>;
+  /** Decrypts an armored message; verifies a detached signature over `text` (the signer's primary fingerprint). */
+  decryptArmored(armored: string): Promise<string>;
+  verifyDetached(text: string, armoredSignature: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,34 @@ export async function startGnuPg(): Promise<GnuPg> {
         .filter((f) => /^[0-9A-F]{40}$/u.test(f))
         .pop();
       return { plain: stdout.toString('utf8'), validSigner: valid };
+    },
+    encryptArmored: async (plain, recipients) =>
+      (
+        await run(
+          home,
+          ['--trust-model', 'always', '--armor', ...recipients.flatMap((r) => ['--recipient', r]), '--encrypt'],
+          Buffer.from(plain, 'utf8'),
+        )
+      ).stdout.toString(),
+    detachSign: async (text, signer) =>
+      (
+        await run(home, ['--local-user', signer, '--armor', '--textmode', '--detach-sign'], Buffer.from(text, 'utf8'))
+      ).stdout.toString(),
+    decryptArmored: async (armored) => (await run(home, ['--decrypt'], Buffer.from(armored))).stdout.toString('utf8'),
+    verifyDetached: async (text, armoredSignature) => {
+      const dir = await mkdtemp(join(tmpdir(), 'jd-sig-'));
+      try {
+        await writeFile(join(dir, 'sig.asc'), armoredSignature);
+        await writeFile(join(dir, 'text'), text);
+        const { stderr } = await run(home, ['--status-fd', '2', '--verify', join(dir, 'sig.asc'), join(dir, 'text')]);
+        const line = /\[GNUPG:\] VALIDSIG (.*)/u.exec(stderr)?.[1] ?? '';
+        return line
+          .split(' ')
+          .filter((f) => /^[0-9A-F]{40}$/u.test(f))
+          .pop();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     close: () => rm(home, { recursive: true, force: true }),
   };

@@ -10,6 +10,8 @@ export interface ChatEncryption {
   effective: ChatProtocol;
   /** Whether the contact announced an OpenPGP key. */
   openpgpAvailable: boolean;
+  /** XEP-0027: the fingerprint of the contact's key legacy messages go to, when one is known. */
+  legacyKey?: string;
 }
 
 export interface OpenPgpCommands {
@@ -29,6 +31,14 @@ export interface OpenPgpCommands {
   'openpgp.backup'(req: { account: AccountId }): Promise<{ code: string }>;
   /** Takes the key another device backed up. */
   'openpgp.restore'(req: { account: AccountId; code: string }): Promise<OwnOpenPgpKey>;
+  /** XEP-0027: a contact's public key handed over out of band (armored); its fingerprint. */
+  'openpgp.importContactKey'(req: {
+    account: AccountId;
+    jid: BareJid;
+    armored: string;
+  }): Promise<{ fingerprint: string }>;
+  /** XEP-0027: sign our presence (off by default). */
+  'openpgp.setSignPresence'(req: { account: AccountId; sign: boolean }): Promise<void>;
   'encryption.get'(req: { account: AccountId; peer: BareJid }): Promise<ChatEncryption>;
   'encryption.choose'(req: { account: AccountId; peer: BareJid; protocol: ChatProtocol }): Promise<ChatEncryption>;
 }

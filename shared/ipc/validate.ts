@@ -309,6 +309,8 @@ const schemas: { [K in CommandName]: Guard } = {
   'openpgp.importKey': object({ account, armored: nonEmpty(256 * 1024), passphrase: str(1024) }),
   'openpgp.backup': object({ account }),
   'openpgp.restore': object({ account, code: nonEmpty(64) }),
+  'openpgp.importContactKey': object({ account, jid: bareJid, armored: nonEmpty(256 * 1024) }),
+  'openpgp.setSignPresence': object({ account, sign: boolean }),
   'encryption.get': object({ account, peer: bareJid }),
   'encryption.choose': object({ account, peer: bareJid, protocol: oneOf(...CHAT_PROTOCOLS) }),
 };

@@ -7,8 +7,8 @@ import type { BareJid } from './jid.ts';
  */
 export type KeyTrust = 'undecided' | 'blind' | 'verified' | 'distrusted';
 
-/** Which encryption a chat uses; OMEMO is the default where the contact has devices. */
-export const CHAT_PROTOCOLS = ['omemo', 'openpgp', 'none'] as const;
+/** Which encryption a chat uses (openpgp-legacy: XEP-0027); OMEMO is the default where the contact has devices. */
+export const CHAT_PROTOCOLS = ['omemo', 'openpgp', 'openpgp-legacy', 'none'] as const;
 export type ChatProtocol = (typeof CHAT_PROTOCOLS)[number];
 
 export interface OpenPgpKey {
@@ -25,6 +25,8 @@ export interface OwnOpenPgpKey {
   fingerprint: string;
   /** Armored public key, to hand out of band. */
   armored: string;
+  /** XEP-0027: our presence is signed with it. */
+  signsPresence: boolean;
 }
 
 /** Fingerprints shown in groups of four, as GnuPG and Gajim show them. */

@@ -36,6 +36,7 @@ export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarC
   const rosterModule = roster.setup(beforePresence); // RFC 6121 §2
   const presenceModule = presence.setup(beforePresence); // RFC 6121 §3-4
   const ctx: ModuleContext = { ...beforePresence, ownPresence: presenceModule };
+  openpgpModule.attachPresence(presenceModule); // XEP-0027 signed presence, when the user asks for it
   const modules = {
     roster: rosterModule,
     presence: presenceModule,

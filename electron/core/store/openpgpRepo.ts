@@ -1,7 +1,7 @@
 // OpenPGP keys: ours (sealed), contacts' with their trust, and each chat's chosen encryption.
 import type { AccountId } from '../../../shared/model/account.ts';
 import type { BareJid } from '../../../shared/model/jid.ts';
-import type { ChatProtocol, KeyTrust } from '../../../shared/model/openpgp.ts';
+import { CHAT_PROTOCOLS, type ChatProtocol, type KeyTrust } from '../../../shared/model/openpgp.ts';
 import { type Db, sql } from './db.ts';
 
 export interface StoredKey {
@@ -90,7 +90,9 @@ export function createOpenPgpRepo(db: Db) {
     choice(account: AccountId, peer: BareJid): ChatProtocol | undefined {
       const row = sql(db, 'SELECT protocol FROM chat_encryption WHERE account = ? AND peer = ?').get(account, peer) as
         { protocol: string } | undefined;
-      return row && ['omemo', 'openpgp', 'none'].includes(row.protocol) ? (row.protocol as ChatProtocol) : undefined;
+      return row && (CHAT_PROTOCOLS as readonly string[]).includes(row.protocol)
+        ? (row.protocol as ChatProtocol)
+        : undefined;
     },
     setChoice(account: AccountId, peer: BareJid, protocol: ChatProtocol): void {
       sql(

@@ -2,6 +2,7 @@ import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shar
 import type { Element } from '../../xmpp/stanza.ts';
 import { NS_OMEMO } from '../omemo/omemo.xml.ts';
 import { NS_OX } from '../openpgp/ox.xml.ts';
+import { NS_LEGACY_ENCRYPTED } from '../openpgp/legacy.ts';
 import { bodyOf } from '../../xmpp/body.ts';
 import { NS_REACTIONS } from '../../xmpp/relations.ts';
 
@@ -56,7 +57,9 @@ export function oobUrlOf(stanza: Element): string | undefined {
 }
 
 const isEncrypted = (stanza: Element): boolean =>
-  stanza.getChild('encrypted', NS_OMEMO) !== undefined || stanza.getChild('openpgp', NS_OX) !== undefined;
+  stanza.getChild('encrypted', NS_OMEMO) !== undefined ||
+  stanza.getChild('openpgp', NS_OX) !== undefined ||
+  stanza.getChild('x', NS_LEGACY_ENCRYPTED) !== undefined;
 
 function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
   return {

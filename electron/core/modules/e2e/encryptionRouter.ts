@@ -30,7 +30,7 @@ export function routeEncryption(
   const protocolFor = async (peer: BareJid): Promise<EncryptionProtocol | undefined> => {
     const chosen = store.openpgp.choice(account, peer);
     if (chosen === 'none') return undefined;
-    if (chosen === 'openpgp') return 'openpgp';
+    if (chosen === 'openpgp' || chosen === 'openpgp-legacy') return chosen;
     if (chosen === 'omemo' || (await omemo.enabledFor(peer))) return 'omemo';
     // OMEMO turned off by hand (before there was a choice) means none.
     if (store.omemo.chatEnabled(account, peer) === false) return undefined;
@@ -45,10 +45,15 @@ export function routeEncryption(
     protocolFor,
     enabledFor: async (peer) => (await protocolFor(peer)) !== undefined,
     prepare: (recipients, protocol = 'omemo') =>
-      protocol === 'openpgp' ? openpgp.prepare(single(recipients)) : omemo.prepare(recipients),
-    origin: (protocol = 'omemo') => (protocol === 'openpgp' ? openpgp.origin() : omemo.origin()),
+      protocol === 'omemo'
+        ? omemo.prepare(recipients)
+        : openpgp.prepare(single(recipients), protocol === 'openpgp-legacy'),
+    origin: (protocol = 'omemo') =>
+      protocol === 'omemo' ? omemo.origin() : openpgp.origin(protocol === 'openpgp-legacy'),
     seal: (recipients, body, protocol = 'omemo') =>
-      protocol === 'openpgp' ? openpgp.seal(single(recipients), body) : omemo.seal(recipients, body),
+      protocol === 'omemo'
+        ? omemo.seal(recipients, body)
+        : openpgp.seal(single(recipients), body, protocol === 'openpgp-legacy'),
     carries: (message) => omemo.carries(message) || openpgp.carries(message),
     receive: (message, sender, record, ingest) =>
       serial(() =>

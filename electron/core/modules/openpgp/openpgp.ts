@@ -32,6 +32,8 @@ import {
   SECRET_KEY_NODE,
 } from './ox.xml.ts';
 import { createOxKeys } from './oxKeys.ts';
+import { createLegacy, NS_LEGACY_SIGNED } from './legacy.ts';
+import type { PresenceApi } from '../presence/presence.ts';
 
 const NS_EME = 'urn:xmpp:eme:0';
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
@@ -60,9 +62,19 @@ export interface OpenPgpApi {
   backup(): Promise<string>;
   /** Restores the key another device backed up, with its code. */
   restore(code: string): Promise<OwnOpenPgpKey>;
-  prepare(peer: BareJid): Promise<MessageEncryption>;
-  origin(): MessageEncryption;
-  seal(peer: BareJid, body: string): Promise<Element[]>;
+  /** `legacy`: XEP-0027 instead of XEP-0374. */
+  prepare(peer: BareJid, legacy?: boolean): Promise<MessageEncryption>;
+  origin(legacy?: boolean): MessageEncryption;
+  seal(peer: BareJid, body: string, legacy?: boolean): Promise<Element[]>;
+  /** XEP-0027: a contact's public key handed over out of band; its fingerprint. */
+  importContactKey(jid: BareJid, armored: string): Promise<string>;
+  /** XEP-0027: whether our presence is signed (off by default: it reveals our key with every status). */
+  signsPresence(): boolean;
+  setSignsPresence(on: boolean): Promise<void>;
+  /** The fingerprint of the contact's key for legacy messages, when one is known. */
+  legacyKeyOf(jid: BareJid): string | undefined;
+  /** Signs our presence through the presence module (set up after this one). */
+  attachPresence(presence: PresenceApi): void;
   carries(message: Element): boolean;
   /** Opens a copy and stores it once with `ingest`; false when nothing was stored. */
   receive(
@@ -80,6 +92,21 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
   disco.addFeature(NS_OX_IM);
   const changed = (jid: BareJid): void => emit('openpgp.changed', { account, jid });
   const keys = createOxKeys({ account, xmpp, store, log, vault: keyVault, changed });
+  const legacy = createLegacy({ account, store, log, ownKey: () => whenReady(), changed });
+  let presence: PresenceApi | undefined;
+  let offExtension: () => void = () => undefined;
+  let offBroadcast: () => void = () => undefined;
+  const offPresence = xmpp.onPresence((stanza) => {
+    if (stanza.getChild('x', NS_LEGACY_SIGNED))
+      void serial(() => legacy.onPresence(stanza)).catch((error: unknown) =>
+        log.debug('could not check a signed presence', { error: String(error) }),
+      );
+  });
+  const statusNow = (): string => store.accounts.get(account)?.presenceStatus ?? '';
+  /** A new status is signed, then the presence goes again with the signature (signing is asynchronous). */
+  const resign = async (): Promise<void> => {
+    if (presence && (await legacy.prepareSignature(statusNow()).catch(() => false))) await presence.announce();
+  };
   let ready: Promise<void> = Promise.resolve();
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -113,7 +140,9 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
 
   const own = async (): Promise<OwnOpenPgpKey | undefined> => {
     const key = await keys.loadOwn();
-    return key ? { jid: keys.ownJid(), fingerprint: fingerprintOf(key), armored: key.toPublic().armor() } : undefined;
+    if (!key) return undefined;
+    const fingerprint = fingerprintOf(key);
+    return { jid: keys.ownJid(), fingerprint, armored: key.toPublic().armor(), signsPresence: legacy.signsPresence() };
   };
   const view = (jid: BareJid): OpenPgpKey[] =>
     store.openpgp.keys(account, jid).map(({ fingerprint, trust, active }) => ({ jid, fingerprint, trust, active }));
@@ -132,7 +161,8 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
     return [...theirs, ...(await keys.usableKeys(keys.ownJid()))];
   };
 
-  const origin = (): MessageEncryption => {
+  const origin = (old = false): MessageEncryption => {
+    if (old) return { protocol: 'openpgp-legacy', jid: keys.ownJid() };
     const fingerprint = store.openpgp.own(account)?.fingerprint;
     return { protocol: 'openpgp', jid: keys.ownJid(), ...(fingerprint ? { fingerprint } : {}) };
   };
@@ -238,13 +268,15 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
       await keys.replaceOwn(restored);
       return (await own()) as OwnOpenPgpKey;
     },
-    prepare: async (peer) => {
+    prepare: async (peer, old = false) => {
       await whenReady();
+      if (old) return legacy.prepare(peer);
       await serial(() => recipients(peer));
       return origin();
     },
     origin,
-    seal: async (peer, body) => {
+    seal: async (peer, body, old = false) => {
+      if (old) return legacy.seal(peer, body);
       const key = await whenReady();
       const to = await serial(() => recipients(peer));
       const plain = buildSigncrypt([peer], new Date(), body);
@@ -256,7 +288,22 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
         xml('body', {}, OX_FALLBACK_BODY),
       ];
     },
-    carries: (message) => message.getChild('openpgp', NS_OX) !== undefined,
+    carries: (message) => message.getChild('openpgp', NS_OX) !== undefined || legacy.carries(message),
+    importContactKey: (jid, armored) => legacy.importContactKey(jid, armored),
+    signsPresence: () => legacy.signsPresence(),
+    setSignsPresence: async (on) => {
+      legacy.setSignsPresence(on);
+      if (on) await resign();
+      else await presence?.announce();
+    },
+    legacyKeyOf: (jid) => legacy.legacyKeyOf(jid),
+    attachPresence: (api) => {
+      presence = api;
+      offExtension = api.addExtension(() =>
+        legacy.signsPresence() ? legacy.presenceSignature(statusNow()) : undefined,
+      );
+      offBroadcast = api.onBroadcast(() => void resign());
+    },
     receive: (message, sender, record, ingest) =>
       serial(async () => {
         if (store.messages.hasCopy(account, record.peer, record.originId, record.stanzaId)) {
@@ -264,7 +311,11 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
             store.messages.attachStanzaId(account, record.peer, record.originId, record.stanzaId);
           return false;
         }
-        const { body, encryption } = await open(message, sender, record).catch((error: unknown) => ({
+        const opening =
+          legacy.carries(message) && !message.getChild('openpgp', NS_OX)
+            ? legacy.open(message, sender)
+            : open(message, sender, record);
+        const { body, encryption } = await opening.catch((error: unknown) => ({
           body: '',
           encryption: { protocol: 'openpgp' as const, error: error instanceof Error ? error.message : String(error) },
         }));
@@ -274,6 +325,9 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
     dispose: () => {
       offOnline();
       offMessage();
+      offPresence();
+      offExtension();
+      offBroadcast();
       disco.removeFeature(notify);
       disco.removeFeature(NS_OX_IM);
     },

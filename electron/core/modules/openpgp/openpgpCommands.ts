@@ -12,11 +12,12 @@ export function createOpenPgpCommands(
   const state = async (account: AccountId, peer: BareJid): Promise<ChatEncryption> => {
     const { openpgp, encryption } = modules(account);
     const chosen = encryption.chosen(peer);
-    const effective = (await encryption.protocolFor(peer)) ?? 'none';
+    const legacyKey = openpgp.legacyKeyOf(peer);
     return {
       ...(chosen ? { chosen } : {}),
-      effective: effective === 'openpgp-legacy' ? 'openpgp' : effective,
+      effective: (await encryption.protocolFor(peer)) ?? 'none',
       openpgpAvailable: await openpgp.usable(peer),
+      ...(legacyKey ? { legacyKey } : {}),
     };
   };
   return {
@@ -27,6 +28,10 @@ export function createOpenPgpCommands(
     'openpgp.importKey': ({ account, armored, passphrase }) => modules(account).openpgp.importKey(armored, passphrase),
     'openpgp.backup': async ({ account }) => ({ code: await modules(account).openpgp.backup() }),
     'openpgp.restore': ({ account, code }) => modules(account).openpgp.restore(code),
+    'openpgp.importContactKey': async ({ account, jid, armored }) => ({
+      fingerprint: await modules(account).openpgp.importContactKey(jid, armored),
+    }),
+    'openpgp.setSignPresence': ({ account, sign }) => modules(account).openpgp.setSignsPresence(sign),
     'encryption.get': ({ account, peer }) => state(account, peer),
     'encryption.choose': async ({ account, peer, protocol }) => {
       modules(account).encryption.choose(peer, protocol);
