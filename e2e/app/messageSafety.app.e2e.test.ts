@@ -37,7 +37,7 @@ test('tampering in an encrypted chat is shown for what it is', async (t) => {
   await knowsDevices(me, peerUser.jid, [phone.deviceId]);
   const { page } = app;
   await page.getByRole('button', { name: /^Friend/ }).click();
-  await page.getByRole('button', { name: 'Turn encryption off' }).waitFor();
+  await page.getByRole('button', { name: 'Encryption: OMEMO' }).waitFor();
   const log = page.getByRole('log', { name: 'Messages with Friend' });
 
   const send = async (body: string) => {

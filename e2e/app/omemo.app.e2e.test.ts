@@ -31,9 +31,9 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   ]);
 
   await page.getByRole('button', { name: /^Friend/ }).click();
-  const lock = page.getByRole('button', { name: 'Turn encryption off' });
+  // On by default: the contact has OMEMO devices.
+  const lock = page.getByRole('button', { name: 'Encryption: OMEMO' });
   await lock.waitFor();
-  assert.equal(await lock.getAttribute('aria-pressed'), 'true', 'on by default: the contact has OMEMO devices');
   const composer = page.getByRole('textbox', { name: 'Message', exact: true });
   await composer.fill('only for your devices');
   await composer.press('Enter');
@@ -50,7 +50,7 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await app.shot('omemo-chat');
 
   await page.getByRole('button', { name: 'Encryption devices' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Devices of Friend' });
+  const dialog = page.getByRole('dialog', { name: 'Encryption with Friend' });
   const own = await app.core.commands['omemo.ownDevice']({ account: meUser.jid });
   assert.ok(own);
   await dialog.getByText(own.fingerprint).waitFor();
@@ -79,7 +79,8 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await app.shot('omemo-new-device');
 
   await lock.click();
-  const off = page.getByRole('button', { name: 'Turn encryption on' });
+  await page.getByRole('menuitem', { name: 'No encryption' }).click();
+  const off = page.getByRole('button', { name: 'Not encrypted' });
   await off.waitFor();
   await composer.fill('in clear, as chosen');
   await composer.press('Enter');
@@ -88,6 +89,7 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
     'the phone to get it in clear',
   );
   await off.click();
+  await page.getByRole('menuitem', { name: 'OMEMO' }).click();
   await lock.waitFor();
   await Promise.all([app.close(), phone.close(), tablet.close()]);
 });

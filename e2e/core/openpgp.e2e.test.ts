@@ -42,7 +42,7 @@ test('a chat set to OpenPGP: signed and encrypted both ways, our other device re
       peer: bobUser.jid,
       protocol: 'openpgp',
     });
-    assert.deepEqual(chosen, { chosen: 'openpgp', effective: 'openpgp', openpgpAvailable: true });
+    assert.deepEqual(chosen, { chosen: 'openpgp', effective: 'openpgp', openpgpAvailable: true, openpgpUndecided: 0 });
 
     const atBob = waitForEvent(bob.core, 'message.added', (m) => m.direction === 'in' && m.body === 'only for Bob');
     const onPhone = waitForEvent(

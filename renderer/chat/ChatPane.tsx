@@ -12,7 +12,8 @@ import { openDialog, setState, useAppStore } from '../store/index.ts';
 import { DropSection } from '../files/DropSection.tsx';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
-import { EncryptionButton, EncryptionNotice } from '../omemo/EncryptionControl.tsx';
+import { EncryptionNotice, OtrBanner } from '../omemo/EncryptionControl.tsx';
+import { EncryptionPicker } from '../omemo/EncryptionPicker.tsx';
 import { MuteControl } from '../notify/MuteControl.tsx';
 import { LastSeenNote } from './LastSeenNote.tsx';
 import { SpeakingAs } from './SpeakingAs.tsx';
@@ -72,7 +73,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
           </ul>
         </div>
         <MuteControl account={account.id} peer={peer} />
-        {privateInRoom ? null : <EncryptionButton account={account.id} peer={peer} />}
+        {privateInRoom ? null : <EncryptionPicker account={account.id} peer={peer} />}
         {item ? (
           <button
             type="button"
@@ -86,6 +87,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
         ) : null}
       </header>
       {privateInRoom ? null : <EncryptionNotice account={account.id} peer={peer} />}
+      {privateInRoom ? null : <OtrBanner account={account.id} peer={peer} name={name} />}
       {stranger && !blocked ? (
         <div className="banner info stranger" role="region" aria-label={t('roster.strangers')}>
           <span>{t('chat.strangerNotice', { jid: peer })}</span>

@@ -11,7 +11,7 @@ import type { Language } from '../store/settings.ts';
 import { setState } from '../store/index.ts';
 import { StyledText } from '../styling/StyledText.tsx';
 import type { MessageRow as Row } from './messageRows.ts';
-import { EncryptionMark, EncryptionProblem } from '../omemo/EncryptionMark.tsx';
+import { EncryptionMark, EncryptionProblem, OtrNote } from '../omemo/EncryptionMark.tsx';
 import { DistrustedGuard, RefusedCorrectionNote, RetractedInClear, UnencryptedMark } from '../omemo/MessageSafety.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { ReactionBar } from './ReactionBar.tsx';
@@ -123,6 +123,7 @@ export const MessageRow = memo(function MessageRow({
             )}
             <RefusedCorrectionNote message={message} />
             <EncryptionProblem message={message} />
+            <OtrNote message={message} />
             <span className="message-footer">
               {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
               <EncryptionMark message={message} />

@@ -7,6 +7,7 @@ import { messengerDe } from './messenger.de.ts';
 import { roomsDe } from './rooms.de.ts';
 import { servicesDe } from './services.de.ts';
 import { profileDe } from './profile.de.ts';
+import { openpgpDe } from './openpgp.de.ts';
 import { errorsDe } from './errors.de.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -17,6 +18,7 @@ export const de: Record<MessageKey, string> = {
   ...roomsDe,
   ...servicesDe,
   ...profileDe,
+  ...openpgpDe,
   ...errorsDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',

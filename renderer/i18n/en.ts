@@ -6,6 +6,7 @@ import { messengerEn } from './messenger.en.ts';
 import { roomsEn } from './rooms.en.ts';
 import { servicesEn } from './services.en.ts';
 import { profileEn } from './profile.en.ts';
+import { openpgpEn } from './openpgp.en.ts';
 import { errorsEn } from './errors.en.ts';
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   ...roomsEn,
   ...servicesEn,
   ...profileEn,
+  ...openpgpEn,
   ...errorsEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',

@@ -11,7 +11,6 @@ export const omemoDe: Record<keyof typeof omemoEn, string> = {
     '{count} neue(s) Gerät(e) in diesem Chat sind noch nicht vertrauenswürdig; für sie wird nicht verschlüsselt.',
   'omemo.review': 'Geräte prüfen',
   'omemo.devices': 'Geräte der Verschlüsselung',
-  'omemo.devicesTitle': 'Geräte von {name}',
   'omemo.ownDevice': 'Dieses Gerät',
   'omemo.ownDeviceHint':
     'Vergleiche diesen Fingerabdruck auf deinen anderen Geräten oder denen deines Kontakts, oder lass den Code scannen.',

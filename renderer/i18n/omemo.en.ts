@@ -8,7 +8,6 @@ export const omemoEn = {
   'omemo.newDevices': '{count} new device(s) of this chat are not trusted yet; messages are not encrypted for them.',
   'omemo.review': 'Review devices',
   'omemo.devices': 'Encryption devices',
-  'omemo.devicesTitle': 'Devices of {name}',
   'omemo.ownDevice': 'This device',
   'omemo.ownDeviceHint': "Compare this fingerprint on your other devices or your contact's, or let them scan the code.",
   'omemo.otherDevices': 'Devices',

@@ -1,5 +1,6 @@
-// Fingerprints and trust: this device's (with a QR code), the contact's devices and our other ones;
-// verify, distrust, or verify everything a scanned xmpp: link vouches for.
+// A chat's encryption dialog: OMEMO fingerprints and trust (this device's with a QR code, the contact's
+// devices and our other ones; verify, distrust, or verify what a scanned xmpp: link vouches for) and,
+// beside them, the OpenPGP keys.
 import { useEffect, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
@@ -15,6 +16,7 @@ import { openDialog, useAppStore } from '../store/index.ts';
 import { loadOmemoState, loadOwnDevice } from '../store/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 import { QrCode } from './QrCode.tsx';
+import { OpenPgpSection } from './OpenPgpSection.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 function DeviceItem({
@@ -117,7 +119,7 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
     }
   };
   return (
-    <Dialog title={t('omemo.devicesTitle', { name })} onClose={() => openDialog(undefined)} wide>
+    <Dialog title={t('encryption.title', { name })} onClose={() => openDialog(undefined)} wide>
       <div className="omemo-dialog">
         <section aria-label={t('omemo.ownDevice')}>
           <h3>{t('omemo.ownDevice')}</h3>
@@ -156,6 +158,7 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
             </ul>
           </section>
         ) : null}
+        <OpenPgpSection account={account} peer={peer} name={name} />
         <form
           className="verify-uri"
           onSubmit={(e) => {

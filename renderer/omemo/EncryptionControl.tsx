@@ -43,24 +43,32 @@ export function EncryptionButton({
       >
         <LockIcon closed={enabled} size={18} />
       </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('omemo.devices')}
-        title={t('omemo.devices')}
-        onClick={() => openDialog({ kind: 'omemoDevices', peer })}
-      >
-        <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
-          <path
-            d="M8 1.5 2.5 3.5v4c0 3.3 2.3 5.9 5.5 7 3.2-1.1 5.5-3.7 5.5-7v-4L8 1.5Z"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.4"
-            strokeLinejoin="round"
-          />
-        </svg>
-      </button>
+      <DevicesButton peer={peer} />
     </>
+  );
+}
+
+/** Opens the chat's (or room's) encryption dialog: devices and keys, fingerprints and trust. */
+export function DevicesButton({ peer }: { peer: BareJid }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={t('omemo.devices')}
+      title={t('omemo.devices')}
+      onClick={() => openDialog({ kind: 'omemoDevices', peer })}
+    >
+      <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+        <path
+          d="M8 1.5 2.5 3.5v4c0 3.3 2.3 5.9 5.5 7 3.2-1.1 5.5-3.7 5.5-7v-4L8 1.5Z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinejoin="round"
+        />
+      </svg>
+    </button>
   );
 }
 
@@ -68,6 +76,16 @@ export function EncryptionButton({
 export function EncryptionNotice({ account, peer }: { account: AccountId; peer: BareJid }) {
   const t = useT();
   const state = useAppStore((s) => s.omemo[chatKey(account, peer)]);
+  const chosen = useAppStore((s) => s.encryption[chatKey(account, peer)]);
+  if (chosen?.effective === 'openpgp' && chosen.openpgpUndecided > 0)
+    return (
+      <div className="banner info" role="status">
+        <span>{t('openpgp.newKey')}</span>
+        <button type="button" onClick={() => openDialog({ kind: 'omemoDevices', peer })}>
+          {t('omemo.review')}
+        </button>
+      </div>
+    );
   if (!state?.enabled) return null;
   if (!state.usable)
     return (
@@ -82,6 +100,20 @@ export function EncryptionNotice({ account, peer }: { account: AccountId; peer: 
       <button type="button" onClick={() => openDialog({ kind: 'omemoDevices', peer })}>
         {t('omemo.review')}
       </button>
+    </div>
+  );
+}
+
+/** The contact's client speaks OTR (a message of theirs said so): this app does not; OMEMO is suggested. */
+export function OtrBanner({ account, peer, name }: { account: AccountId; peer: BareJid; name: string }) {
+  const t = useT();
+  const otr = useAppStore(
+    (s) => s.chats[chatKey(account, peer)]?.messages.some((m) => m.encryption?.protocol === 'otr') === true,
+  );
+  if (!otr) return null;
+  return (
+    <div className="banner info" role="status">
+      {t('otr.banner', { name })}
     </div>
   );
 }

@@ -12,8 +12,13 @@ import { LockIcon } from './LockIcon.tsx';
 /** An open padlock on a message sent in clear in a chat whose encryption is on. */
 export function UnencryptedMark({ message }: { message: ChatMessage }) {
   const t = useT();
-  const encryptedChat = useAppStore((s) => s.omemo[chatKey(message.account, message.peer)]?.enabled === true);
-  if (message.encryption || message.retracted || (!encryptedChat && !message.refusedCorrection)) return null;
+  const encryptedChat = useAppStore((s) => {
+    const key = chatKey(message.account, message.peer);
+    const chosen = s.encryption[key]?.effective;
+    return chosen ? chosen !== 'none' : s.omemo[key]?.enabled === true;
+  });
+  const sealed = message.encryption !== undefined && message.encryption.protocol !== 'otr';
+  if (sealed || message.retracted || (!encryptedChat && !message.refusedCorrection)) return null;
   const label = t('message.unencrypted');
   return (
     <span className="unencrypted-mark" role="img" aria-label={label} title={label}>

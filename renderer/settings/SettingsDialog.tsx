@@ -13,6 +13,7 @@ import { AccountsSection } from '../accounts/AccountsSection.tsx';
 import { ServerAccountActions } from '../accounts/ServerAccountActions.tsx';
 import { AvatarPicker } from '../avatars/AvatarPicker.tsx';
 import { ProfileEditor } from '../profile/ProfileEditor.tsx';
+import { OpenPgpSettings } from './OpenPgpSettings.tsx';
 import { NotificationSettings } from '../notify/NotificationSettings.tsx';
 import { DesktopSettingsSection } from './DesktopSettingsSection.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
@@ -179,6 +180,7 @@ export function SettingsDialog({ account }: { account: Account | undefined }) {
         />
       ) : null}
       {account ? <ProfileEditor key={`profile-${account.id}`} account={account} /> : null}
+      {account ? <OpenPgpSettings key={`openpgp-${account.id}`} account={account} /> : null}
       {account ? <AccountSettings key={account.id} account={account} /> : null}
       {account ? <ServerAccountActions key={`server-${account.id}`} account={account} /> : null}
       <AccountsSection />

@@ -10,6 +10,7 @@ import type { PresenceByJid } from './presence.ts';
 import type { DownloadsByUrl, UploadsByChat } from './files.ts';
 import type { OccupantsByNick, RoomsByJid } from './rooms.ts';
 import type { OmemoByChat } from './omemo.ts';
+import type { EncryptionByChat } from './encryption.ts';
 import type { ConversationsByChat } from './conversations.ts';
 import type { OwnOmemoDevice } from '../../shared/model/omemo.ts';
 import type { Bookmark, RoomInvitation } from '../../shared/model/muc.ts';
@@ -81,6 +82,8 @@ export interface AppState {
   downloads: DownloadsByUrl;
   /** Encryption state per chat (OMEMO), and this device's fingerprint per account. */
   omemo: OmemoByChat;
+  /** Each chat's chosen encryption (OMEMO, OpenPGP, legacy OpenPGP or none). */
+  encryption: EncryptionByChat;
   ownDevices: Record<AccountId, OwnOmemoDevice>;
   openChat?: OpenChat | undefined;
   /** Text an xmpp: link asks to put into a chat's composer (never sent by itself). */
@@ -138,6 +141,7 @@ export const useAppStore = create<AppState>()(() => ({
   uploads: {},
   downloads: {},
   omemo: {},
+  encryption: {},
   ownDevices: {},
   filter: '',
   settings: loadSettings(),

@@ -10,6 +10,7 @@ import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { type AppState, getState, setState } from './index.ts';
 import { omemoChanged } from './omemo.ts';
+import { encryptionChanged } from './encryption.ts';
 import type { Conversation } from '../../shared/model/conversation.ts';
 import { conversationsChanged, loadConversations, markConversationRead } from './conversations.ts';
 import { withConnectionState, withPresenceEvents } from './presence.ts';
@@ -147,6 +148,8 @@ export function wireEvents(): () => void {
       live(e.account, (s) => ({ bookmarks: { ...s.bookmarks, [e.account]: e.bookmarks } })),
     ),
     bridge.on('omemo.changed', (e) => omemoChanged(e.account, e.peer)),
+    bridge.on('omemo.changed', (e) => encryptionChanged(e.account, e.peer)),
+    bridge.on('openpgp.changed', (e) => encryptionChanged(e.account, e.jid)),
     bridge.on('archive.status', ({ account, ...state }) =>
       live(account, (s) => ({ archive: { ...s.archive, [account]: state } })),
     ),

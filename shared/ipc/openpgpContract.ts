@@ -10,6 +10,8 @@ export interface ChatEncryption {
   effective: ChatProtocol;
   /** Whether the contact announced an OpenPGP key. */
   openpgpAvailable: boolean;
+  /** Their announced keys that wait for the user's decision (new after a verified one): left out of messages. */
+  openpgpUndecided: number;
   /** XEP-0027: the fingerprint of the contact's key legacy messages go to, when one is known. */
   legacyKey?: string;
 }

@@ -17,6 +17,7 @@ export function createOpenPgpCommands(
       ...(chosen ? { chosen } : {}),
       effective: (await encryption.protocolFor(peer)) ?? 'none',
       openpgpAvailable: await openpgp.usable(peer),
+      openpgpUndecided: (await openpgp.keys(peer)).filter((k) => k.active && k.trust === 'undecided').length,
       ...(legacyKey ? { legacyKey } : {}),
     };
   };
