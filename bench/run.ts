@@ -8,6 +8,7 @@ import { benchArchiveCatchUp, benchResume } from './archive.ts';
 import { benchBigRoom } from './muc.ts';
 import { benchUpload } from './upload.ts';
 import { benchOmemo } from './omemo.ts';
+import { benchOpenPgp } from './openpgp.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 import { benchStyling } from './styling.ts';
 import { benchSearch } from './search.ts';
@@ -167,6 +168,7 @@ try {
   await part('resume', () => benchResume(server, quick ? 3 : 10, 20));
   await part('upload', () => benchUpload(server, quick ? 20 : 100));
   await part('omemo', () => benchOmemo(quick));
+  await part('openpgp', () => benchOpenPgp(quick));
   await part('styling', benchStyling);
   console.log('\nRenderer (Chromium through the bridge):');
   await part('roster', () => benchRoster(server, quick ? 500 : 2000));

@@ -90,16 +90,27 @@ async function announce(client: Raw, keys: { fingerprint: string; bytes: Buffer 
 async function gpgMessage(
   from: TestUser,
   to: BareJid,
-  options: { signer: string; recipient: string; body: string; toInside?: string; time?: Date },
+  options: {
+    signer: string;
+    recipient: string;
+    body: string;
+    toInside?: string;
+    time?: Date;
+    id?: string;
+    /** More of the payload, as Gajim moves a correction inside. */
+    inner?: string;
+  },
 ): Promise<Element> {
   const stamp = (options.time ?? new Date()).toISOString().replace(/\.\d{3}Z$/u, 'Z');
   const content =
     `<signcrypt xmlns='${NS_OX}'><to jid='${options.toInside ?? to}'/><time stamp='${stamp}'/><rpad>${randomUUID()}</rpad>` +
-    `<payload><body xmlns='jabber:client'>${options.body}</body></payload></signcrypt>`;
+    `<payload><body xmlns='jabber:client'>${options.body}</body>${options.inner ?? ''}</payload></signcrypt>`;
   const sealed = await gpg.signEncrypt(content, options.signer, [options.recipient]);
+  const id = options.id ?? randomUUID();
   return xml(
     'message',
-    { to, type: 'chat', id: randomUUID(), from: `${from.jid}/gpg` },
+    { to, type: 'chat', id, from: `${from.jid}/gpg` },
+    xml('origin-id', { xmlns: 'urn:xmpp:sid:0', id }),
     xml('openpgp', { xmlns: NS_OX }, sealed.toString('base64')),
     xml('encryption', { xmlns: 'urn:xmpp:eme:0', namespace: NS_OX }),
     xml('body', {}, 'This message is encrypted (XEP-0373: OpenPGP for XMPP).'),
@@ -134,6 +145,7 @@ test('a GnuPG client through the server: its messages open and verify, ours open
         signer: carolKey,
         recipient: own.fingerprint,
         body: 'from GnuPG through the server',
+        id: 'gajim-1',
       }),
     );
     assert.deepEqual((await good).encryption, {
@@ -142,6 +154,17 @@ test('a GnuPG client through the server: its messages open and verify, ours open
       fingerprint: carolKey,
       trust: 'blind',
     });
+    // A correction inside the payload, as Gajim sends it, applies to the message.
+    const corrected = waitForEvent(alice.core, 'message.changed', (m) => m.body === 'from GnuPG, corrected');
+    await carol.send(
+      await gpgMessage(carolUser, aliceUser.jid, {
+        signer: carolKey,
+        recipient: own.fingerprint,
+        body: 'from GnuPG, corrected',
+        inner: `<replace xmlns='urn:xmpp:message-correct:0' id='gajim-1'/>`,
+      }),
+    );
+    assert.equal((await corrected).edited, true);
 
     const wrongTo = failed();
     await carol.send(
@@ -174,7 +197,7 @@ test('a GnuPG client through the server: its messages open and verify, ours open
     const history = await alice.core.commands['chat.history']({ account: alice.account, peer: carolUser.jid });
     assert.deepEqual(
       history.filter((m) => m.body !== '').map((m) => m.body),
-      ['from GnuPG through the server'],
+      ['from GnuPG, corrected'],
       'no failed check shows its text',
     );
 

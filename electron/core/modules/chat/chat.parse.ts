@@ -61,7 +61,8 @@ const isEncrypted = (stanza: Element): boolean =>
   stanza.getChild('openpgp', NS_OX) !== undefined ||
   stanza.getChild('x', NS_LEGACY_ENCRYPTED) !== undefined;
 
-function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
+/** Corrections and retractions a stanza (or an OpenPGP payload, which carries them inside) names. */
+export function editsOf(stanza: Element): { replaces: string | undefined; retracts: string | undefined } {
   return {
     replaces: shortId(stanza.getChild('replace', NS_CORRECT)?.attrs.id),
     retracts: shortId(stanza.getChild('retract', NS_RETRACT)?.attrs.id),

@@ -10,6 +10,7 @@ import type { ModuleContext } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import type { IncomingRecord } from '../../services/messages.ts';
 import { NS_HINTS } from '../chat/chat.build.ts';
+import { editsOf } from '../chat/chat.parse.ts';
 import { latestItem } from '../../xmpp/pep.ts';
 import {
   decryptAndVerify,
@@ -83,6 +84,14 @@ export interface OpenPgpApi {
     record: IncomingRecord,
     ingest: (r: IncomingRecord) => boolean,
   ): Promise<boolean>;
+}
+
+/** A copy opened: its text and encryption record, and the edits its payload named. */
+interface Opened {
+  body: string;
+  encryption: MessageEncryption;
+  replaces?: string;
+  retracts?: string;
 }
 
 export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void } {
@@ -168,11 +177,7 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
   };
 
   /** Opens one copy; what fails a check is stored as a failure in words, never as a valid message. */
-  const open = async (
-    message: Element,
-    sender: BareJid,
-    record: IncomingRecord,
-  ): Promise<{ body: string; encryption: MessageEncryption }> => {
+  const open = async (message: Element, sender: BareJid, record: IncomingRecord): Promise<Opened> => {
     const failed = (code: EncryptionCode, error: string, fingerprint?: string) => ({
       body: '',
       encryption: { protocol: 'openpgp' as const, jid: sender, code, error, ...(fingerprint ? { fingerprint } : {}) },
@@ -223,7 +228,11 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
         signature.fingerprint,
       );
     const trust = store.openpgp.key(account, sender, signature.fingerprint)?.trust ?? 'undecided';
+    const inside = content.payload ? editsOf(content.payload) : { replaces: undefined, retracts: undefined };
     return {
+      // What the payload names wins over the outer stanza (Gajim puts it inside; Profanity leaves it outside).
+      ...(inside.replaces ? { replaces: inside.replaces } : {}),
+      ...(inside.retracts ? { retracts: inside.retracts } : {}),
       body: content.body,
       encryption: { protocol: 'openpgp', jid: sender, fingerprint: signature.fingerprint, trust },
     };
@@ -315,12 +324,17 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
           legacy.carries(message) && !message.getChild('openpgp', NS_OX)
             ? legacy.open(message, sender)
             : open(message, sender, record);
-        const { body, encryption } = await opening.catch((error: unknown) => ({
+        const opened: Opened = await opening.catch((error: unknown) => ({
           body: '',
           encryption: { protocol: 'openpgp' as const, error: error instanceof Error ? error.message : String(error) },
         }));
-        if (encryption.error && (record.replaces || record.retracts)) return false;
-        return ingest({ ...record, body, encryption });
+        const { body, encryption } = opened;
+        const edits = {
+          replaces: opened.replaces ?? record.replaces,
+          retracts: opened.retracts ?? record.retracts,
+        };
+        if (encryption.error && (edits.replaces || edits.retracts)) return false;
+        return ingest({ ...record, ...edits, body, encryption });
       }),
     dispose: () => {
       offOnline();

@@ -77,6 +77,8 @@ export interface OpenedSigncrypt {
   to: string[];
   time: number | undefined;
   body: string;
+  /** The payload itself: Gajim moves corrections, retractions and more inside (they are read from it). */
+  payload: Element | undefined;
 }
 
 /**
@@ -98,6 +100,7 @@ export function parseSigncrypt(content: Element | undefined): OpenedSigncrypt | 
       .filter(Boolean),
     time: Number.isFinite(time) ? time : undefined,
     body: body?.text() ?? '',
+    payload,
   };
 }
 
