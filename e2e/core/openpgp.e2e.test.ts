@@ -28,6 +28,14 @@ test('a chat set to OpenPGP: signed and encrypted both ways, our other device re
     await knowsPgpKeys(alice, bobUser.jid);
     await knowsPgpKeys(bob, aliceUser.jid, 2);
     await knowsPgpKeys(alice, aliceUser.jid, 2);
+    // Trust on first use: Bob trusts Alice's first key; her second (a new device) waits for him, and he is told.
+    const seenByBob = await bob.core.commands['openpgp.keys']({ account: bob.account, jid: aliceUser.jid });
+    assert.deepEqual(seenByBob.map((k) => k.trust).sort(), ['blind', 'undecided']);
+    const bobsView = await bob.core.commands['encryption.get']({ account: bob.account, peer: aliceUser.jid });
+    assert.equal(bobsView.openpgpUndecided, 1);
+    // Alice's own two devices trust each other's keys (blindly, until she verifies one).
+    const ownKeys = await alice.core.commands['openpgp.keys']({ account: alice.account, jid: aliceUser.jid });
+    assert.ok(ownKeys.every((k) => k.trust === 'blind' || k.trust === 'verified'));
     const wire: Element[] = [];
     const spy = await rawClient(server, bobUser, 'spy');
     spy.on('stanza', (s: Element) => {

@@ -40,50 +40,28 @@ const openOptions = () =>
       xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')),
     ),
   );
+/** Publishes one item with an open access model, as clients publish their OpenPGP keys. */
+const publishOpen = (client: Raw, node: string, id: string, payload: Element) =>
+  client.sendReceive(
+    xml(
+      'iq',
+      { type: 'set', id: randomUUID() },
+      xml('pubsub', { xmlns: PUBSUB }, xml('publish', { node }, xml('item', { id }, payload)), openOptions()),
+    ),
+  );
+
 /** Announces keys as Gajim does: each key's data node, then the list of all of them. */
 async function announce(client: Raw, keys: { fingerprint: string; bytes: Buffer }[]): Promise<void> {
   const stamp = new Date().toISOString().replace(/\.\d{3}Z$/u, 'Z');
   for (const { fingerprint, bytes } of keys)
-    await client.sendReceive(
-      xml(
-        'iq',
-        { type: 'set', id: randomUUID() },
-        xml(
-          'pubsub',
-          { xmlns: PUBSUB },
-          xml(
-            'publish',
-            { node: `${NS_OX}:public-keys:${fingerprint}` },
-            xml('item', { id: stamp }, xml('pubkey', { xmlns: NS_OX }, xml('data', {}, bytes.toString('base64')))),
-          ),
-          openOptions(),
-        ),
-      ),
+    await publishOpen(
+      client,
+      `${NS_OX}:public-keys:${fingerprint}`,
+      stamp,
+      xml('pubkey', { xmlns: NS_OX }, xml('data', {}, bytes.toString('base64'))),
     );
-  await client.sendReceive(
-    xml(
-      'iq',
-      { type: 'set', id: randomUUID() },
-      xml(
-        'pubsub',
-        { xmlns: PUBSUB },
-        xml(
-          'publish',
-          { node: `${NS_OX}:public-keys` },
-          xml(
-            'item',
-            { id: 'current' },
-            xml(
-              'public-keys-list',
-              { xmlns: NS_OX },
-              ...keys.map((k) => xml('pubkey-metadata', { 'v4-fingerprint': k.fingerprint, date: stamp })),
-            ),
-          ),
-        ),
-        openOptions(),
-      ),
-    ),
-  );
+  const list = keys.map((k) => xml('pubkey-metadata', { 'v4-fingerprint': k.fingerprint, date: stamp }));
+  await publishOpen(client, `${NS_OX}:public-keys`, 'current', xml('public-keys-list', { xmlns: NS_OX }, ...list));
 }
 
 /** A message as a GnuPG-based client builds it: <signcrypt> signed by `signer`, encrypted to `recipient`. */

@@ -17,6 +17,7 @@ import { loadOmemoState, loadOwnDevice } from '../store/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 import { QrCode } from './QrCode.tsx';
 import { OpenPgpSection } from './OpenPgpSection.tsx';
+import { TrustButtons } from './TrustButtons.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
 function DeviceItem({
@@ -68,25 +69,7 @@ function DeviceItem({
         ) : null}
         {device.active ? null : <span>{t('omemo.inactive')}</span>}
       </div>
-      {device.fingerprint ? (
-        <div className="button-row">
-          {device.trust !== 'verified' ? (
-            <button type="button" onClick={() => set('verified')}>
-              {t('omemo.verify')}
-            </button>
-          ) : null}
-          {device.trust !== 'distrusted' ? (
-            <button type="button" className="danger" onClick={() => set('distrusted')}>
-              {t('omemo.distrust')}
-            </button>
-          ) : null}
-          {device.trust === 'undecided' || device.trust === 'distrusted' ? (
-            <button type="button" onClick={() => set('blind')}>
-              {t('omemo.trustBlind')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {device.fingerprint ? <TrustButtons trust={device.trust} onSet={set} /> : null}
     </li>
   );
 }

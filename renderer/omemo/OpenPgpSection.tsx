@@ -19,6 +19,7 @@ import { chatKey } from '../store/chats.ts';
 import { loadEncryption } from '../store/encryption.ts';
 import { useAppStore } from '../store/index.ts';
 import { LockIcon } from './LockIcon.tsx';
+import { TrustButtons } from './TrustButtons.tsx';
 
 function KeyItem({ account, item, onChanged }: { account: AccountId; item: OpenPgpKey; onChanged: () => void }) {
   const t = useT();
@@ -50,23 +51,7 @@ function KeyItem({ account, item, onChanged }: { account: AccountId; item: OpenP
       </div>
       <code className="fingerprint">{fingerprint}</code>
       {item.active ? null : <div className="muted">{t('openpgp.inactive')}</div>}
-      <div className="button-row">
-        {item.trust !== 'verified' ? (
-          <button type="button" onClick={() => set('verified')}>
-            {t('omemo.verify')}
-          </button>
-        ) : null}
-        {item.trust !== 'distrusted' ? (
-          <button type="button" className="danger" onClick={() => set('distrusted')}>
-            {t('omemo.distrust')}
-          </button>
-        ) : null}
-        {item.trust === 'undecided' || item.trust === 'distrusted' ? (
-          <button type="button" onClick={() => set('blind')}>
-            {t('omemo.trustBlind')}
-          </button>
-        ) : null}
-      </div>
+      <TrustButtons trust={item.trust} onSet={set} />
     </li>
   );
 }

@@ -56,11 +56,17 @@ export function routeEncryption(
         : openpgp.seal(single(recipients), body, protocol === 'openpgp-legacy'),
     carries: (message) => omemo.carries(message) || openpgp.carries(message),
     receive: (message, sender, record, ingest) =>
-      serial(() =>
-        openpgp.carries(message)
+      serial(() => {
+        // A copy already stored (live, then carbon or archive) is not opened again; it lends its archive id.
+        if (store.messages.hasCopy(account, record.peer, record.originId, record.stanzaId)) {
+          if (record.originId && record.stanzaId)
+            store.messages.attachStanzaId(account, record.peer, record.originId, record.stanzaId);
+          return Promise.resolve(false);
+        }
+        return openpgp.carries(message)
           ? openpgp.receive(message, sender, record, ingest)
-          : omemo.receive(message, sender, record, ingest),
-      ),
+          : omemo.receive(message, sender, record, ingest);
+      }),
     afterPending: (task) => {
       void serial(async () => {
         await new Promise<void>((resolve) => omemo.afterPending(resolve));

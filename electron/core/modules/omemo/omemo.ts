@@ -255,11 +255,6 @@ export const omemo: XmppModule<OmemoApi> = {
       carries: (message) => message.getChild('encrypted', NS_OMEMO) !== undefined,
       receive: (message, sender, record, ingest) =>
         serial(async () => {
-          if (store.messages.hasCopy(account, record.peer, record.originId, record.stanzaId)) {
-            if (record.originId && record.stanzaId)
-              store.messages.attachStanzaId(account, record.peer, record.originId, record.stanzaId);
-            return false;
-          }
           let encryption: MessageEncryption;
           let body = '';
           try {

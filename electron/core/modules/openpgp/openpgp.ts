@@ -315,11 +315,6 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
     },
     receive: (message, sender, record, ingest) =>
       serial(async () => {
-        if (store.messages.hasCopy(account, record.peer, record.originId, record.stanzaId)) {
-          if (record.originId && record.stanzaId)
-            store.messages.attachStanzaId(account, record.peer, record.originId, record.stanzaId);
-          return false;
-        }
         const opening =
           legacy.carries(message) && !message.getChild('openpgp', NS_OX)
             ? legacy.open(message, sender)

@@ -79,11 +79,19 @@ export function createOxKeys({ account, xmpp, store, log, vault, changed }: OxKe
     if (!bytes) return;
     try {
       const key = await readContactKey(bytes, jid, fingerprint);
-      // Blind trust before verification, as OMEMO here: once the user verified one of the JID's keys, a new
-      // key waits for them (and is left out of messages until then).
+      // A contact's first key is trusted on first use; a later one (a key change, a new device) waits for the
+      // user and is left out of messages until then: the chat warns. Our own other devices' keys are trusted
+      // blindly until the user verified one of them (as Gajim does by default).
       const ours = repo.own(account)?.fingerprint;
-      const verified = repo.keys(account, jid).some((k) => k.trust === 'verified' && k.fingerprint !== ours);
-      const trust: KeyTrust = verified ? 'undecided' : 'blind';
+      const known = repo.keys(account, jid).filter((k) => k.fingerprint !== ours);
+      const trust: KeyTrust =
+        jid === ownJid()
+          ? known.some((k) => k.trust === 'verified')
+            ? 'undecided'
+            : 'blind'
+          : known.length === 0
+            ? 'blind'
+            : 'undecided';
       repo.putKey(account, jid, fingerprint, key.write(), trust);
       parsed.set(`${jid} ${fingerprint}`, key);
     } catch (error) {
