@@ -73,6 +73,10 @@ test('a chat set to OpenPGP: signed and encrypted both ways, our other device re
       trust: 'blind',
     });
     assert.equal((await onPhone).encryption?.fingerprint, own, 'the carbon opened on our other device');
+    // A correction goes inside the same encryption (its <replace/> in the payload too) and applies.
+    const fixed = waitForEvent(bob.core, 'message.changed', (m) => m.body === 'only for Bob, corrected');
+    await alice.core.commands['chat.correct']({ account: alice.account, id: sent.id, body: 'only for Bob, corrected' });
+    assert.equal((await fixed).encryption?.fingerprint, own);
 
     // Bob answers over OpenPGP too once he picks it; Alice reads it.
     await bob.core.commands['encryption.choose']({ account: bob.account, peer: aliceUser.jid, protocol: 'openpgp' });

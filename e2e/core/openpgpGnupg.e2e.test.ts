@@ -196,6 +196,8 @@ test('a GnuPG client through the server: its messages open and verify, ours open
     assert.equal(opened.validSigner, own.fingerprint);
     assert.match(opened.plain, /<body xmlns="jabber:client">hello GnuPG<\/body>/u);
     assert.match(opened.plain, new RegExp(`<to jid="${carolUser.jid}"/>`, 'u'));
+    // The stanza's other extensions ride inside the payload too, as XEP-0374 asks.
+    assert.match(opened.plain, /<payload>.*<request xmlns="urn:xmpp:receipts"\/>.*<\/payload>/su);
 
     // Verified, then a second key appears: it waits for the user and is left out until then.
     await alice.core.commands['openpgp.setTrust']({

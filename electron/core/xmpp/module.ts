@@ -55,8 +55,17 @@ export interface EndToEnd {
   prepare(recipients: readonly BareJid[], protocol?: EncryptionProtocol): Promise<MessageEncryption>;
   /** The encryption record of something this device sends: our JID and device or key. */
   origin(protocol?: EncryptionProtocol): MessageEncryption;
-  /** What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices or keys. */
-  seal(recipients: readonly BareJid[], body: string, protocol?: EncryptionProtocol): Promise<Element[]>;
+  /**
+   * What replaces the plain body in an outgoing stanza, encrypted for the recipients' trusted devices or keys.
+   * `inner`: the stanza's other extensions, carried inside too where the protocol does (OpenPGP's payload);
+   * they stay outside as well, for receivers that read them there.
+   */
+  seal(
+    recipients: readonly BareJid[],
+    body: string,
+    protocol?: EncryptionProtocol,
+    inner?: readonly Element[],
+  ): Promise<Element[]>;
   /** Whether a stanza carries content this layer decrypts. */
   carries(message: Element): boolean;
   /**

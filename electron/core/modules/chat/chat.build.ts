@@ -18,15 +18,22 @@ export function oobElement(url: string | undefined): Element | undefined {
  * A chat message that asks for a delivery receipt (XEP-0184) and read markers (XEP-0333). `sealed`:
  * the encrypted form (and its fallback body) that replaces the plain body and file link.
  */
+/** A chat message's extensions besides its body and origin-id (what an OpenPGP payload carries too). */
+export function chatExtensions(message: ChatMessage): Element[] {
+  return [
+    ...replyElements(message),
+    el('request', NS_RECEIPTS),
+    el('markable', NS_MARKERS),
+    el('active', NS_CHATSTATES),
+  ];
+}
+
 export function buildChatMessage(message: ChatMessage, to: string, sealed?: Element[]): Element {
   return xml(
     'message',
     { type: 'chat', to, id: message.id },
     ...(sealed ?? [xml('body', {}, wireBody(message)), oobElement(message.oobUrl)]),
-    ...replyElements(message),
+    ...chatExtensions(message),
     el('origin-id', NS_SID, { id: message.originId ?? message.id }),
-    el('request', NS_RECEIPTS),
-    el('markable', NS_MARKERS),
-    el('active', NS_CHATSTATES),
   );
 }

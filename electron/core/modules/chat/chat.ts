@@ -8,7 +8,7 @@ import { NotConnectedError } from '../../account/connection.ts';
 import { createMessageService } from '../../services/messages.ts';
 import { sealedWith, type XmppModule } from '../../xmpp/module.ts';
 import { parsePresence } from '../presence/presence.parse.ts';
-import { buildChatMessage } from './chat.build.ts';
+import { buildChatMessage, chatExtensions } from './chat.build.ts';
 import { NS_SID, parseChatMessage } from './chat.parse.ts';
 
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -40,7 +40,10 @@ export const chat: XmppModule<ChatApi> = {
         let stanza;
         try {
           const protocol = sealedWith(message.encryption);
-          const sealed = protocol && e2e ? await e2e.seal([message.peer], wireBody(message), protocol) : undefined;
+          const sealed =
+            protocol && e2e
+              ? await e2e.seal([message.peer], wireBody(message), protocol, chatExtensions(message))
+              : undefined;
           stanza = buildChatMessage(message, resource ? `${message.peer}/${resource}` : message.peer, sealed);
         } catch (error) {
           // Never sent in clear: an encrypted message that cannot be encrypted now fails and says why.

@@ -50,10 +50,10 @@ export function routeEncryption(
         : openpgp.prepare(single(recipients), protocol === 'openpgp-legacy'),
     origin: (protocol = 'omemo') =>
       protocol === 'omemo' ? omemo.origin() : openpgp.origin(protocol === 'openpgp-legacy'),
-    seal: (recipients, body, protocol = 'omemo') =>
+    seal: (recipients, body, protocol = 'omemo', inner = []) =>
       protocol === 'omemo'
         ? omemo.seal(recipients, body)
-        : openpgp.seal(single(recipients), body, protocol === 'openpgp-legacy'),
+        : openpgp.seal(single(recipients), body, protocol === 'openpgp-legacy', inner),
     carries: (message) => omemo.carries(message) || openpgp.carries(message),
     receive: (message, sender, record, ingest) =>
       serial(() => {

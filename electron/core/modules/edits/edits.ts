@@ -35,11 +35,12 @@ async function sealedEdit(
   message: ChatMessage,
   recipients: EditRecipients,
   body: string,
+  inner: Element,
 ): Promise<{ elements: Element[]; encryption: MessageEncryption } | undefined> {
   const protocol = sealedWith(message.encryption);
   if (!protocol) return undefined;
   if (!e2e) throw new EditError('This message was encrypted; its correction cannot be encrypted here');
-  const elements = await e2e.seal(await recipients(message), body, protocol);
+  const elements = await e2e.seal(await recipients(message), body, protocol, [inner]);
   return { elements, encryption: e2e.origin(protocol) };
 }
 
@@ -61,14 +62,15 @@ export function setupEdits(ctx: ModuleContext, recipients: EditRecipients): Edit
       if (store.messages.lastOutgoing(account, message.peer)?.id !== id)
         throw new EditError('Only your last message in a chat can be corrected');
       const newId = randomUUID();
-      const sealed = await sealedEdit(e2e, message, recipients, body);
+      const replace = el('replace', NS_CORRECT, { id: message.originId });
+      const sealed = await sealedEdit(e2e, message, recipients, body, replace);
       await xmpp.send(
         xml(
           'message',
           { to: message.peer, type: type(message), id: newId },
           ...(sealed?.elements ?? [xml('body', {}, body)]),
           el('origin-id', NS_SID, { id: newId }),
-          el('replace', NS_CORRECT, { id: message.originId }),
+          replace,
         ),
       );
       store.messages.correct(id, body, sealed?.encryption);
@@ -79,12 +81,13 @@ export function setupEdits(ctx: ModuleContext, recipients: EditRecipients): Edit
     retract: async (id) => {
       const message = ownMessage(id);
       const newId = randomUUID();
-      const sealed = await sealedEdit(e2e, message, recipients, RETRACT_FALLBACK);
+      const retraction = el('retract', NS_RETRACT, { id: message.originId });
+      const sealed = await sealedEdit(e2e, message, recipients, RETRACT_FALLBACK, retraction);
       await xmpp.send(
         xml(
           'message',
           { to: message.peer, type: type(message), id: newId },
-          el('retract', NS_RETRACT, { id: message.originId }),
+          retraction,
           el('fallback', NS_FALLBACK, { for: NS_RETRACT }),
           ...(sealed?.elements ?? [xml('body', {}, RETRACT_FALLBACK), el('store', NS_HINTS)]),
           el('origin-id', NS_SID, { id: newId }),

@@ -66,7 +66,8 @@ export interface OpenPgpApi {
   /** `legacy`: XEP-0027 instead of XEP-0374. */
   prepare(peer: BareJid, legacy?: boolean): Promise<MessageEncryption>;
   origin(legacy?: boolean): MessageEncryption;
-  seal(peer: BareJid, body: string, legacy?: boolean): Promise<Element[]>;
+  /** `inner`: the stanza's other extensions, carried inside the XEP-0374 payload too. */
+  seal(peer: BareJid, body: string, legacy?: boolean, inner?: readonly Element[]): Promise<Element[]>;
   /** XEP-0027: a contact's public key handed over out of band; its fingerprint. */
   importContactKey(jid: BareJid, armored: string): Promise<string>;
   /** XEP-0027: whether our presence is signed (off by default: it reveals our key with every status). */
@@ -284,11 +285,11 @@ export function setupOpenPgp(ctx: ModuleContext): OpenPgpApi & { dispose(): void
       return origin();
     },
     origin,
-    seal: async (peer, body, old = false) => {
+    seal: async (peer, body, old = false, inner = []) => {
       if (old) return legacy.seal(peer, body);
       const key = await whenReady();
       const to = await serial(() => recipients(peer));
-      const plain = buildSigncrypt([peer], new Date(), body);
+      const plain = buildSigncrypt([peer], new Date(), body, inner);
       const sealed = await signAndEncrypt(new TextEncoder().encode(plain), to, key);
       return [
         el('openpgp', NS_OX, {}, Buffer.from(sealed).toString('base64')),

@@ -60,8 +60,16 @@ export function randomPadding(): string {
   return Array.from({ length: randomInt(16, 64) }, () => PAD[randomInt(PAD.length)]).join('');
 }
 
-/** The plaintext of an XEP-0374 message: to whom, when, padding, and the body in the payload. */
-export function buildSigncrypt(to: readonly string[], time: Date, body: string): string {
+/**
+ * The plaintext of an XEP-0374 message: to whom, when, padding, and in the payload the body and the
+ * stanza's other extensions (a correction, a reply, receipt and marker requests, the chat state).
+ */
+export function buildSigncrypt(
+  to: readonly string[],
+  time: Date,
+  body: string,
+  inner: readonly Element[] = [],
+): string {
   return el(
     'signcrypt',
     NS_OX,
@@ -69,7 +77,7 @@ export function buildSigncrypt(to: readonly string[], time: Date, body: string):
     ...to.map((jid) => xml('to', { jid })),
     xml('time', { stamp: time.toISOString().replace(/\.\d{3}Z$/u, 'Z') }),
     xml('rpad', {}, randomPadding()),
-    xml('payload', {}, el('body', 'jabber:client', {}, body)),
+    xml('payload', {}, el('body', 'jabber:client', {}, body), ...inner),
   ).toString();
 }
 
