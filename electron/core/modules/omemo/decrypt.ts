@@ -7,11 +7,12 @@ import { openPayload, UndecryptablePayloadError } from './payload.ts';
 import { decryptFrom } from './signal.ts';
 
 export type Decrypted =
-  | { kind: 'message'; body: string; device: number; trust: DeviceTrust }
-  | { kind: 'keyTransport'; device: number }
+  | { kind: 'message'; body: string; device: number; trust: DeviceTrust; preKey: boolean }
+  | { kind: 'keyTransport'; device: number; preKey: boolean }
   /** The session already used this message key: a copy we decrypted before. */
   | { kind: 'duplicate' }
-  | { kind: 'undecryptable'; device: number; error: string };
+  /** `repairable`: our session with the device is lost or out of step (a new one can be built). */
+  | { kind: 'undecryptable'; device: number; error: string; repairable: boolean };
 
 const isRepeat = (error: unknown): boolean => String(error).includes('counter was repeated');
 
@@ -32,13 +33,16 @@ export async function decryptMessage(
 ): Promise<Decrypted> {
   const device = encrypted.sid;
   const ours = encrypted.keys.filter((k) => k.rid === ctx.ownId);
-  if (ours.length === 0) return { kind: 'undecryptable', device, error: 'not encrypted for this device' };
+  if (ours.length === 0)
+    return { kind: 'undecryptable', device, error: 'not encrypted for this device', repairable: false };
   let material: Uint8Array | undefined;
+  let preKey = false;
   let failure = '';
   // Two recipients' devices can share our id: try every key addressed to it.
   for (const key of ours) {
     try {
       material = await decryptFrom(ctx.keys, sender, device, key.data, key.preKey);
+      preKey = key.preKey;
       break;
     } catch (error) {
       if (isRepeat(error)) return { kind: 'duplicate' };
@@ -46,16 +50,18 @@ export async function decryptMessage(
       ctx.log.info('an OMEMO key did not decrypt', { sender, device, error: String(error) });
     }
   }
-  if (!material) return { kind: 'undecryptable', device, error: failure };
+  if (!material) return { kind: 'undecryptable', device, error: failure, repairable: true };
   ctx.repo.touchDevice(ctx.account, sender, device);
-  if (!encrypted.payload) return { kind: 'keyTransport', device };
+  if (!encrypted.payload) return { kind: 'keyTransport', device, preKey };
   try {
     const body = openPayload(material, encrypted.iv, encrypted.payload);
-    return { kind: 'message', body, device, trust: ctx.repo.device(ctx.account, sender, device)?.trust ?? 'unknown' };
+    const trust = ctx.repo.device(ctx.account, sender, device)?.trust ?? 'unknown';
+    return { kind: 'message', body, device, trust, preKey };
   } catch (error) {
     return {
       kind: 'undecryptable',
       device,
+      repairable: false,
       error:
         error instanceof UndecryptablePayloadError
           ? error.message.replace(/^The message could not be decrypted: /u, '')

@@ -66,7 +66,7 @@ export async function encryptMessage(
   ctx: OmemoContext,
   jids: readonly BareJid[],
   text: string,
-): Promise<{ encrypted: EncryptedElement; skipped: Recipients['skipped'] }> {
+): Promise<{ encrypted: EncryptedElement; devices: Recipients['devices']; skipped: Recipients['skipped'] }> {
   const recipients = await resolveRecipients(ctx, jids);
   const sealed = sealPayload(text);
   const keys: EncryptedKey[] = [];
@@ -74,5 +74,6 @@ export async function encryptMessage(
     const { preKey, data } = await encryptFor(ctx.keys, jid, device, sealed.keyMaterial);
     keys.push({ rid: device, preKey, data });
   }
-  return { encrypted: { sid: ctx.ownId, keys, iv: sealed.iv, payload: sealed.payload }, skipped: recipients.skipped };
+  const encrypted = { sid: ctx.ownId, keys, iv: sealed.iv, payload: sealed.payload };
+  return { encrypted, devices: recipients.devices, skipped: recipients.skipped };
 }

@@ -14,6 +14,7 @@ import type { EndToEnd, XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
 import { NS_HINTS } from '../chat/chat.build.ts';
 import { decryptMessage } from './decrypt.ts';
+import { createHealing } from './healing.ts';
 import { encryptMessage, OmemoUnavailableError, resolveRecipients } from './encrypt.ts';
 import { createKeyStore } from './keyStore.ts';
 import type { OmemoContext } from './omemoContext.ts';
@@ -24,6 +25,7 @@ import { formatFingerprint } from './signal.ts';
 import { deviceView, trustForNewKey } from './trust.ts';
 
 const NS_EME = 'urn:xmpp:eme:0';
+const RECENT_MS = 5 * 60_000;
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
 export const FALLBACK_BODY =
   'I sent you an OMEMO encrypted message but your client doesn’t seem to support that. Find more information on https://conversations.im/omemo';
@@ -153,6 +155,7 @@ export const omemo: XmppModule<OmemoApi> = {
       if (!ctx) throw new OmemoUnavailableError('OMEMO is not set up for this account yet');
       return ctx;
     };
+    const healing = createHealing(whenReady, (task) => void serial(task).catch(() => undefined), log);
     const devicesOf = (jids: readonly BareJid[]): OmemoDevice[] => {
       const own = ownJid();
       return [...new Set([...jids, own])].flatMap((jid) =>
@@ -244,7 +247,8 @@ export const omemo: XmppModule<OmemoApi> = {
       },
       seal: async (recipients, body) => {
         const context = await whenReady();
-        const { encrypted } = await serial(() => encryptMessage(context, recipients, body));
+        const { encrypted, devices } = await serial(() => encryptMessage(context, recipients, body));
+        healing.sent(devices);
         return [
           buildEncrypted(encrypted),
           el('store', NS_HINTS),
@@ -261,6 +265,11 @@ export const omemo: XmppModule<OmemoApi> = {
             const parsed = parseEncrypted(message);
             if (!parsed) return false;
             const result = await decryptMessage(await whenReady(), sender, parsed);
+            if (result.kind === 'message' || result.kind === 'keyTransport')
+              healing.received(sender, result.device, result.preKey);
+            // Only a recent message says the session is broken now (an archived one may predate a reset).
+            else if (result.kind === 'undecryptable' && result.repairable && Date.now() - record.timestamp < RECENT_MS)
+              healing.broken(sender, result.device);
             if (result.kind === 'duplicate' || result.kind === 'keyTransport') return false;
             encryption =
               result.kind === 'message'

@@ -1,0 +1,71 @@
+// OMEMO sessions that heal: the session a pre-key message opened is completed with an empty message, so the
+// sender's next message is a normal one; a session lost on one side is rebuilt from a fresh bundle after a
+// message fails (which stays visibly unreadable), and the next message decrypts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { befriend, newUser } from '../helpers/accounts.ts';
+import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
+import { eventually } from '../helpers/waitFor.ts';
+
+const NS_OMEMO = 'eu.siacs.conversations.axolotl';
+let server: ProsodyServer;
+before(async () => {
+  server = await startProsody();
+});
+after(async () => {
+  await server.stop();
+});
+
+test('a pre-key session is completed by an empty message; a lost session is rebuilt after one failed message', async () => {
+  const [aliceUser, bobUser] = [await newUser(server, 'alice'), await newUser(server, 'bob')];
+  const alice = await omemoDevice(server, aliceUser, 'laptop');
+  const bob = await omemoDevice(server, bobUser, 'laptop');
+  try {
+    await befriend(alice, bob, { name: 'Bob' }, { name: 'Alice' });
+    await knowsDevices(alice, bobUser.jid, [bob.deviceId]);
+    // What reaches Bob's device with a payload: whether its key is a pre-key one.
+    const toBob: boolean[] = [];
+    await bob.core.commands['console.open']({ account: bob.account });
+    bob.core.events.on('console.entry', ({ entry }) => {
+      if (entry.dir !== 'in' || !entry.xml.includes(NS_OMEMO) || !entry.xml.includes('<payload')) return;
+      const key = new RegExp(`<key[^>]*rid=["']${bob.deviceId}["'][^>]*>`, 'u').exec(entry.xml)?.[0] ?? '';
+      toBob.push(/prekey=["'](true|1)["']/u.test(key));
+    });
+    let emptyFromBob = 0;
+    await alice.core.commands['console.open']({ account: alice.account });
+    alice.core.events.on('console.entry', ({ entry }) => {
+      if (
+        entry.dir === 'in' &&
+        entry.xml.includes(NS_OMEMO) &&
+        !entry.xml.includes('<payload') &&
+        entry.xml.includes(bobUser.jid)
+      )
+        emptyFromBob++;
+    });
+
+    await alice.core.commands['chat.send']({ account: alice.account, to: bobUser.jid, body: 'first' });
+    await eventually(() => bob.inbox.some((m) => m.body === 'first'), 'Bob reads the first message');
+    assert.equal(toBob.at(-1), true, 'the first message opens the session');
+    await eventually(() => emptyFromBob > 0, 'Bob’s empty message completing the session');
+    const before = toBob.length;
+    await alice.core.commands['chat.send']({ account: alice.account, to: bobUser.jid, body: 'second' });
+    await eventually(() => bob.inbox.some((m) => m.body === 'second'), 'Bob reads the second message');
+    await eventually(() => toBob.length > before, 'the second message on the wire');
+    assert.equal(toBob.at(-1), false, 'the session is complete: no pre-key message');
+
+    // Bob loses his session with Alice's device: her next message fails, and says so; the session is rebuilt.
+    bob.core.store.db.exec('DELETE FROM omemo_sessions');
+    await alice.core.commands['chat.send']({ account: alice.account, to: bobUser.jid, body: 'into the void' });
+    const failed = await eventually(
+      () => bob.inbox.find((m) => m.direction === 'in' && m.encryption?.error !== undefined),
+      'the failed message, shown as unreadable',
+    );
+    assert.equal(failed?.body, '');
+    await eventually(() => emptyFromBob > 1, 'Bob’s empty message on a new session');
+    await alice.core.commands['chat.send']({ account: alice.account, to: bobUser.jid, body: 'healed' });
+    await eventually(() => bob.inbox.some((m) => m.body === 'healed'), 'the next message decrypts again', 20_000);
+  } finally {
+    await Promise.all([alice.close(), bob.close()]);
+  }
+});
