@@ -11,6 +11,8 @@ export type Decrypted =
   | { kind: 'keyTransport'; device: number; preKey: boolean }
   /** The session already used this message key: a copy we decrypted before. */
   | { kind: 'duplicate' }
+  /** An empty message (key transport) for another device of our account: nothing to show. */
+  | { kind: 'ignored' }
   /** `repairable`: our session with the device is lost or out of step (a new one can be built). */
   | { kind: 'undecryptable'; device: number; error: string; repairable: boolean };
 
@@ -33,6 +35,7 @@ export async function decryptMessage(
 ): Promise<Decrypted> {
   const device = encrypted.sid;
   const ours = encrypted.keys.filter((k) => k.rid === ctx.ownId);
+  if (ours.length === 0 && !encrypted.payload) return { kind: 'ignored' };
   if (ours.length === 0)
     return { kind: 'undecryptable', device, error: 'not encrypted for this device', repairable: false };
   let material: Uint8Array | undefined;

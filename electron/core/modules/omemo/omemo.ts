@@ -270,7 +270,8 @@ export const omemo: XmppModule<OmemoApi> = {
             // Only a recent message says the session is broken now (an archived one may predate a reset).
             else if (result.kind === 'undecryptable' && result.repairable && Date.now() - record.timestamp < RECENT_MS)
               healing.broken(sender, result.device);
-            if (result.kind === 'duplicate' || result.kind === 'keyTransport') return false;
+            if (result.kind === 'duplicate' || result.kind === 'keyTransport' || result.kind === 'ignored')
+              return false;
             encryption =
               result.kind === 'message'
                 ? { protocol: 'omemo', jid: sender, device: result.device, trust: result.trust }
