@@ -95,12 +95,25 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
       () => member.inbox.some((m) => m.peer === room && m.body === 'count me in'),
       `${member.account} to decrypt bob`,
     );
+  // A mention inside an encrypted message counts once it is decrypted.
+  await carol.core.commands['muc.send']({ account: carol.account, room, body: 'Alice: can you check the plan?' });
+  const mentioned = await eventually(
+    () => alice.inbox.find((m) => m.peer === room && m.body === 'Alice: can you check the plan?'),
+    'alice to decrypt the mention',
+  );
+  assert.equal(mentioned?.mention, true);
+  await eventually(
+    async () =>
+      (await alice.core.commands['muc.rooms']({ account: alice.account })).find((r) => r.jid === room)?.mentions === 1,
+    'the mention counted for the room',
+  );
   const history = await alice.core.commands['chat.history']({ account: alice.account, peer: room });
   assert.deepEqual(
     history.filter((m) => m.body).map((m) => [m.direction, m.body]),
     [
       ['out', 'the plan is on'],
       ['in', 'count me in'],
+      ['in', 'Alice: can you check the plan?'],
     ],
     'our own reflected message is stored once, readable',
   );

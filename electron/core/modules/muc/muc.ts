@@ -7,7 +7,7 @@ import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
 import { NS_CHATSTATES, NS_HINTS, NS_MARKERS } from '../chat/chat.build.ts';
 import type { Occupant, Room } from '../../../../shared/model/muc.ts';
-import { createMessageService } from '../../services/messages.ts';
+import { createMessageService, type IncomingRecord } from '../../services/messages.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
@@ -82,6 +82,10 @@ export const muc: XmppModule<MucApi> = {
     const rooms = new Map<BareJid, Entry>();
     disco.addFeature(NS_MUC);
     const changed = (entry: Entry): void => emit('muc.roomChanged', { account, room: { ...entry.room } });
+    const noteMention = (entry: Entry): void => {
+      entry.room = { ...entry.room, mentions: entry.room.mentions + 1 };
+      changed(entry);
+    };
     const entryOf = (jid: BareJid): Entry => {
       const entry = rooms.get(jid);
       if (!entry) throw new MucError('not-joined', `You are not in ${jid}`);
@@ -202,7 +206,14 @@ export const muc: XmppModule<MucApi> = {
         relations: relationsOf(stanza),
       };
       const sender = encrypted ? senderJid : undefined;
-      if (e2e && sender) void e2e.receive(stanza, sender, record, (r) => messages.ingest(r));
+      // An encrypted message mentions us or not once it is decrypted.
+      const decrypted = (r: IncomingRecord): boolean => {
+        const named = !own && !r.encryption?.error && mentions(r.body, entry.room.nick);
+        const stored = messages.ingest(named ? { ...r, mention: true } : r);
+        if (stored && named && !archived) noteMention(entry);
+        return stored;
+      };
+      if (e2e && sender) void e2e.receive(stanza, sender, record, decrypted);
       const isNew = encrypted ? false : messages.ingest(record);
       if (own && !isNew && m.originId) {
         const mine = store.messages.byOriginId(account, m.room, m.originId, 'out');
@@ -210,10 +221,7 @@ export const muc: XmppModule<MucApi> = {
           emit('message.updated', { account, id: mine.id, state: 'delivered' });
       }
       if (stanzaId) store.rooms.setLastArchiveId(account, m.room, stanzaId);
-      if (isNew && mention && !archived) {
-        entry.room = { ...entry.room, mentions: entry.room.mentions + 1 };
-        changed(entry);
-      }
+      if (isNew && mention && !archived) noteMention(entry);
       return isNew;
     };
     const offMessage = xmpp.onMessage((stanza) => {
