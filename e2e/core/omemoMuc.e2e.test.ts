@@ -79,6 +79,12 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
     "the members' devices",
   );
 
+  // The member lists were read for the state above; sending asks the room for them no more.
+  await alice.core.commands['console.open']({ account: alice.account });
+  let adminQueries = 0;
+  alice.core.events.on('console.entry', ({ entry }) => {
+    if (entry.dir === 'out' && entry.xml.includes('muc#admin') && entry.xml.includes('type="get"')) adminQueries++;
+  });
   const sent = await alice.core.commands['muc.send']({ account: alice.account, room, body: 'the plan is on' });
   assert.equal(sent.encryption?.protocol, 'omemo');
   for (const member of [bob, carol]) {
@@ -107,6 +113,8 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
       (await alice.core.commands['muc.rooms']({ account: alice.account })).find((r) => r.jid === room)?.mentions === 1,
     'the mention counted for the room',
   );
+  await alice.core.commands['muc.send']({ account: alice.account, room, body: 'and again' });
+  assert.equal(adminQueries, 0, 'the member lists are cached between messages');
   const history = await alice.core.commands['chat.history']({ account: alice.account, peer: room });
   assert.deepEqual(
     history.filter((m) => m.body).map((m) => [m.direction, m.body]),
@@ -114,6 +122,7 @@ test('OMEMO in a members-only, non-anonymous room: three members decrypt each ot
       ['out', 'the plan is on'],
       ['in', 'count me in'],
       ['in', 'Alice: can you check the plan?'],
+      ['out', 'and again'],
     ],
     'our own reflected message is stored once, readable',
   );

@@ -10,6 +10,7 @@ import type { XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
 import { buildModeration, NS_MUC_ADMIN, NS_MUC_OWNER, NS_MUC_USER, splitOccupant } from './muc.parse.ts';
 import { MucError } from './mucErrors.ts';
+import { forgetMembers } from './memberCache.ts';
 
 export const NS_CONFERENCE = 'jabber:x:conference';
 
@@ -91,6 +92,7 @@ export const mucAdmin: XmppModule<MucAdminApi> = {
       },
       setAffiliation: async (room, jid, affiliation, reason) => {
         await admin('set', room, el('query', NS_MUC_ADMIN, {}, xml('item', { jid, affiliation }, reasonOf(reason))));
+        forgetMembers(xmpp, room);
       },
       affiliations: async (room, affiliation) => {
         const answer = await admin('get', room, el('query', NS_MUC_ADMIN, {}, xml('item', { affiliation })));

@@ -18,6 +18,7 @@ import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { oobElement } from '../chat/chat.build.ts';
 import { NS_SID } from '../chat/chat.parse.ts';
 import { NS_MUC_ADMIN, NS_MUC_USER } from './muc.parse.ts';
+import { cachedMembers } from './memberCache.ts';
 
 export interface RoomSendDeps {
   account: AccountId;
@@ -67,17 +68,18 @@ async function refreshPrivacy(xmpp: Connection, target: RoomTarget): Promise<voi
 export async function roomMembers(xmpp: Connection, room: BareJid, occupants: Iterable<Occupant>): Promise<BareJid[]> {
   const jids = new Set<BareJid>();
   for (const occupant of occupants) if (occupant.jid) jids.add(occupant.jid);
-  for (const affiliation of ['owner', 'admin', 'member']) {
+  const listed = await cachedMembers(xmpp, room, async (affiliation) => {
     try {
       const answer = await xmpp.iq('get', room, el('query', NS_MUC_ADMIN, {}, xml('item', { affiliation })));
-      for (const item of answer.getChild('query', NS_MUC_ADMIN)?.getChildren('item') ?? []) {
+      return (answer.getChild('query', NS_MUC_ADMIN)?.getChildren('item') ?? []).flatMap((item) => {
         const jid = toBareJid(item.attrs.jid ?? '');
-        if (jid) jids.add(jid);
-      }
+        return jid ? [jid] : [];
+      });
     } catch {
-      // Members may not read the lists: the occupants' JIDs are what we have.
+      return []; // Members may not read the lists: the occupants' JIDs are what we have.
     }
-  }
+  });
+  for (const jid of listed) jids.add(jid);
   if (xmpp.bareJid) jids.delete(xmpp.bareJid);
   return [...jids];
 }
