@@ -31,7 +31,7 @@ export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarC
   const omemoModule = omemo.setup(base); // XEP-0384 (legacy)
   const openpgpModule = setupOpenPgp(base); // XEP-0373, XEP-0374
   // One encryption state per chat: the message paths below encrypt and decrypt through it.
-  const e2e = routeEncryption(base.account, base.store, omemoModule, openpgpModule);
+  const e2e = routeEncryption(base.account, base.store, omemoModule, openpgpModule, base.log);
   const beforePresence: ModuleContext = { ...base, e2e };
   const rosterModule = roster.setup(beforePresence); // RFC 6121 §2
   const presenceModule = presence.setup(beforePresence); // RFC 6121 §3-4

@@ -5,6 +5,7 @@ import type { AccountId } from '../../../../shared/model/account.ts';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatProtocol } from '../../../../shared/model/openpgp.ts';
 import type { Store } from '../../store/index.ts';
+import type { Logger } from '../../log.ts';
 import type { EncryptionProtocol, EndToEnd } from '../../xmpp/module.ts';
 import type { OmemoApi } from '../omemo/omemo.ts';
 import type { OpenPgpApi } from '../openpgp/openpgp.ts';
@@ -20,6 +21,7 @@ export function routeEncryption(
   store: Store,
   omemo: OmemoApi,
   openpgp: OpenPgpApi,
+  log: Logger,
 ): EndToEnd & EncryptionChoice & { dispose(): void } {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -67,11 +69,11 @@ export function routeEncryption(
           ? openpgp.receive(message, sender, record, ingest)
           : omemo.receive(message, sender, record, ingest);
       }),
+    // Every copy being opened is in this queue (each protocol's own work finishes inside its task).
     afterPending: (task) => {
-      void serial(async () => {
-        await new Promise<void>((resolve) => omemo.afterPending(resolve));
-        task();
-      }).catch(() => undefined);
+      void serial(() => Promise.resolve(task())).catch((error: unknown) =>
+        log.warn('a message handler failed', { error: String(error) }),
+      );
     },
     historySynced: () => omemo.historySynced(),
     dispose: () => undefined, // the protocols dispose of themselves

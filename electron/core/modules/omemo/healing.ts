@@ -94,5 +94,3 @@ export function createHealing(
     },
   };
 }
-
-export type Healing = ReturnType<typeof createHealing>;

@@ -125,5 +125,3 @@ export function createLegacy({ account, store, log, ownKey, changed }: LegacyDep
     legacyKeyOf: (jid: BareJid): string | undefined => store.meta.get(mapKey(jid)),
   };
 }
-
-export type Legacy = ReturnType<typeof createLegacy>;

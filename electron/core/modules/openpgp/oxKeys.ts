@@ -167,5 +167,3 @@ export function createOxKeys({ account, xmpp, store, log, vault, changed }: OxKe
       ),
   };
 }
-
-export type OxKeys = ReturnType<typeof createOxKeys>;

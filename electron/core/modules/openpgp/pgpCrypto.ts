@@ -130,7 +130,6 @@ export async function decryptAndVerify(
 
 /** XEP-0373 §5.4: 24 characters from a 33-letter alphabet (no 0, no O) in six groups of four. */
 const BACKUP_ALPHABET = '123456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
-export const BACKUP_CODE = /^([A-NP-Z1-9]{4}-){5}[A-NP-Z1-9]{4}$/u;
 export function newBackupCode(random: (n: number) => Uint8Array): string {
   const letters: string[] = [];
   while (letters.length < 24)
