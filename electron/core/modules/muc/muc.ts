@@ -272,6 +272,8 @@ export const muc: XmppModule<MucApi> = {
         entry.joined = { resolve, reject };
         setTimeout(() => reject(new MucError('remote-server-timeout', `No answer from ${jid}`)), JOIN_TIMEOUT_MS);
       });
+      // The room may answer before the send settles; a refusal then must not count as unhandled.
+      joined.catch(() => undefined);
       const history = xml('history', { maxstanzas: '0' });
       const secret = password ? xml('password', {}, password) : undefined;
       await xmpp.send(roomPresence(ownPresence, `${jid}/${nick}`, el('x', NS_MUC, {}, history, secret)));
