@@ -47,6 +47,8 @@ async function engineDevice() {
     keys,
     ownId,
     log: createLogger('bench'),
+    vault,
+    preKeyUsed: () => undefined,
     ownJid: () => ACCOUNT,
     deviceIds: (jid) =>
       Promise.resolve(
@@ -84,7 +86,7 @@ export async function benchOmemo(quick: boolean): Promise<void> {
   const floorTimes: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     let t = performance.now();
-    await encryptMessage(ctx, [PEER], `message ${r}`);
+    await encryptMessage(ctx, [PEER], `message ${r}`, PEER);
     engineTimes.push(performance.now() - t);
     const material = sealPayload(`message ${r}`).keyMaterial;
     t = performance.now();

@@ -58,6 +58,7 @@ test('two accounts with two devices each: every device decrypts both directions,
     protocol: 'omemo',
     jid: romeoUser.jid,
     device: romeoLaptop.deviceId,
+    version: 'v2',
     trust: 'blind',
   });
 
@@ -74,7 +75,9 @@ test('two accounts with two devices each: every device decrypts both directions,
   for (const stanza of wire) {
     assert.ok(!stanza.toString().includes(secret) && !stanza.toString().includes(reply), 'no plain text on the wire');
   }
-  assert.ok(wire.some((s) => s.getChild('encrypted', 'eu.siacs.conversations.axolotl')));
+  // Two dual-stack clients speak OMEMO 2 only: no device gets both versions.
+  assert.ok(wire.some((s) => s.getChild('encrypted', 'urn:xmpp:omemo:2')));
+  assert.ok(!wire.some((s) => s.getChild('encrypted', 'eu.siacs.conversations.axolotl')));
 
   // Archive catch-up brings the same messages again: each is decrypted and stored once.
   for (const device of [romeoLaptop, romeoPhone, julietLaptop, julietPhone]) {

@@ -106,6 +106,8 @@ export interface MessageEncryption {
   code?: EncryptionCode;
   /** OMEMO: the sending device (incoming). */
   device?: number;
+  /** OMEMO: which version carried it (outgoing: 'both' when devices of each version were addressed). */
+  version?: 'legacy' | 'v2' | 'both';
   /** OpenPGP: the fingerprint of the key that signed it (upper case), or ours for outgoing. */
   fingerprint?: string;
   /** What the sending device's or key's trust was when the message arrived. */

@@ -17,14 +17,26 @@ export interface KeyRow {
 }
 export interface SignedKeyRow extends KeyRow {
   signature: Uint8Array;
+  /** OMEMO 2's signature (Ed25519 over the raw key); made later for keys older than OMEMO 2. */
+  signature2?: Uint8Array | undefined;
   createdAt: number;
 }
+
+/** The device lists: legacy OMEMO's and OMEMO 2's. */
+export type OmemoVersion = 1 | 2;
 export interface DeviceRow {
   jid: BareJid;
   device: number;
   identityKey: Uint8Array | undefined;
+  /** OMEMO 2's form of the identity (Ed25519), once seen in a v2 bundle or key exchange. */
+  identityKey2: Uint8Array | undefined;
   trust: DeviceTrust;
+  /** In either list. */
   active: boolean;
+  /** In legacy OMEMO's list. */
+  legacy: boolean;
+  /** In OMEMO 2's list: messages to it use OMEMO 2. */
+  v2: boolean;
   firstSeen: number;
   lastSeen: number | undefined;
 }
@@ -35,6 +47,8 @@ interface RawDevice {
   identity_key: Uint8Array | null;
   trust: string;
   active: number;
+  active2: number;
+  identity_key2: Uint8Array | null;
   first_seen: number;
   last_seen: number | null;
 }
@@ -42,8 +56,11 @@ const deviceOf = (raw: RawDevice): DeviceRow => ({
   jid: raw.jid as BareJid,
   device: raw.device,
   identityKey: raw.identity_key ?? undefined,
+  identityKey2: raw.identity_key2 ?? undefined,
   trust: DEVICE_TRUSTS.includes(raw.trust as DeviceTrust) ? (raw.trust as DeviceTrust) : 'unknown',
-  active: raw.active === 1,
+  active: raw.active === 1 || raw.active2 === 1,
+  legacy: raw.active === 1,
+  v2: raw.active2 === 1,
   firstSeen: raw.first_seen,
   lastSeen: raw.last_seen ?? undefined,
 });
@@ -52,6 +69,7 @@ interface RawKey {
   public_key: Uint8Array;
   private_key: Uint8Array;
   signature?: Uint8Array;
+  signature2?: Uint8Array | null;
   created_at?: number;
 }
 const keyOf = (raw: RawKey): KeyRow => ({ id: raw.id, publicKey: raw.public_key, sealedPrivateKey: raw.private_key });
@@ -119,13 +137,21 @@ export function createOmemoRepo(db: Db) {
       );
     },
     addSignedPreKey(account: AccountId, key: SignedKeyRow): void {
-      sql(db, 'INSERT INTO omemo_signed_pre_keys VALUES (?, ?, ?, ?, ?, ?)').run(
+      sql(db, 'INSERT INTO omemo_signed_pre_keys VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         account,
         key.id,
         key.publicKey,
         key.sealedPrivateKey,
         key.signature,
         key.createdAt,
+        key.signature2 ?? null,
+      );
+    },
+    setSignature2(account: AccountId, id: number, signature: Uint8Array): void {
+      sql(db, 'UPDATE omemo_signed_pre_keys SET signature2 = ? WHERE account = ? AND id = ?').run(
+        signature,
+        account,
+        id,
       );
     },
     signedPreKey(account: AccountId, id?: number): SignedKeyRow | undefined {
@@ -134,7 +160,14 @@ export function createOmemoRepo(db: Db) {
           ? sql(db, 'SELECT * FROM omemo_signed_pre_keys WHERE account = ? ORDER BY id DESC LIMIT 1').get(account)
           : sql(db, 'SELECT * FROM omemo_signed_pre_keys WHERE account = ? AND id = ?').get(account, id)
       ) as RawKey | undefined;
-      return raw && { ...keyOf(raw), signature: raw.signature ?? new Uint8Array(), createdAt: raw.created_at ?? 0 };
+      return (
+        raw && {
+          ...keyOf(raw),
+          signature: raw.signature ?? new Uint8Array(),
+          signature2: raw.signature2 ?? undefined,
+          createdAt: raw.created_at ?? 0,
+        }
+      );
     },
     /** Old signed pre-keys go once they are older than `before`, except the current one. */
     pruneSignedPreKeys(account: AccountId, before: number, keep: number): void {
@@ -177,25 +210,52 @@ export function createOmemoRepo(db: Db) {
       ) as RawDevice | undefined;
       return raw && deviceOf(raw);
     },
-    /** A published device list: listed devices become active (new ones added), the rest inactive. */
-    setDeviceList(account: AccountId, jid: BareJid, ids: readonly number[]): number[] {
+    /** A published device list (legacy or OMEMO 2): listed devices are in it (new ones added), the rest not. */
+    setDeviceList(account: AccountId, jid: BareJid, ids: readonly number[], version: OmemoVersion = 1): number[] {
+      const column = version === 2 ? 'active2' : 'active';
       return transaction(db, () => {
         const known = new Set(this.devices(account, jid).map((d) => d.device));
-        sql(db, 'UPDATE omemo_devices SET active = 0 WHERE account = ? AND jid = ?').run(account, jid);
+        sql(db, `UPDATE omemo_devices SET ${column} = 0 WHERE account = ? AND jid = ?`).run(account, jid);
         const activate = sql(
           db,
-          `INSERT INTO omemo_devices (account, jid, device, first_seen) VALUES (?, ?, ?, ?)
-          ON CONFLICT DO UPDATE SET active = 1`,
+          `INSERT INTO omemo_devices (account, jid, device, first_seen, active, active2) VALUES (?, ?, ?, ?, ?, ?)
+          ON CONFLICT DO UPDATE SET ${column} = 1`,
         );
-        for (const id of ids) activate.run(account, jid, id, Date.now());
+        for (const id of ids) activate.run(account, jid, id, Date.now(), Number(version === 1), Number(version === 2));
         return ids.filter((id) => !known.has(id));
       });
+    },
+    setIdentityKey2(account: AccountId, jid: BareJid, device: number, key: Uint8Array): void {
+      sql(db, 'UPDATE omemo_devices SET identity_key2 = ? WHERE account = ? AND jid = ? AND device = ?').run(
+        key,
+        account,
+        jid,
+        device,
+      );
+    },
+    session2(account: AccountId, jid: string, device: number): Uint8Array | undefined {
+      return (
+        sql(db, 'SELECT record FROM omemo2_sessions WHERE account = ? AND jid = ? AND device = ?').get(
+          account,
+          jid,
+          device,
+        ) as { record: Uint8Array } | undefined
+      )?.record;
+    },
+    setSession2(account: AccountId, jid: string, device: number, sealed: Uint8Array): void {
+      sql(db, 'INSERT INTO omemo2_sessions VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET record = excluded.record').run(
+        account,
+        jid,
+        device,
+        sealed,
+      );
     },
     /** Records a device's identity key; a different key than before is a new identity and resets trust. */
     setIdentityKey(account: AccountId, jid: BareJid, device: number, key: Uint8Array, trust: DeviceTrust): void {
       sql(
         db,
-        `INSERT INTO omemo_devices (account, jid, device, identity_key, trust, active, first_seen) VALUES (?, ?, ?, ?, ?, 0, ?)
+        `INSERT INTO omemo_devices (account, jid, device, identity_key, trust, active, first_seen)
+        VALUES (?, ?, ?, ?, ?, 0, ?)
         ON CONFLICT DO UPDATE SET identity_key = excluded.identity_key, trust = excluded.trust`,
       ).run(account, jid, device, key, trust, Date.now());
     },

@@ -65,6 +65,8 @@ export interface EndToEnd {
     body: string,
     protocol?: EncryptionProtocol,
     inner?: readonly Element[],
+    /** The chat when it is not the one recipient (a room): OMEMO 2's envelope names it. */
+    chat?: BareJid,
   ): Promise<Element[]>;
   /** Whether a stanza carries content this layer decrypts. */
   carries(message: Element): boolean;

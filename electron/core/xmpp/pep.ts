@@ -31,24 +31,26 @@ export async function publishPrivateItem(xmpp: Connection, node: string, item: E
   );
 }
 
-const openOptions = (): Element =>
+const openOptions = (maxItems?: string): Element =>
   el(
     'x',
     NS_DATA,
     { type: 'submit' },
     xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#publish-options`)),
     field('pubsub#persist_items', 'true'),
+    maxItems ? field('pubsub#max_items', maxItems) : undefined,
     field('pubsub#access_model', 'open'),
   );
 
 /** Sets an existing node's access model to open (it was created with other options). */
-async function openNode(xmpp: Connection, node: string): Promise<void> {
+async function openNode(xmpp: Connection, node: string, maxItems?: string): Promise<void> {
   const form = el(
     'x',
     NS_DATA,
     { type: 'submit' },
     xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, `${NS_PUBSUB}#node_config`)),
     field('pubsub#access_model', 'open'),
+    maxItems ? field('pubsub#max_items', maxItems) : undefined,
   );
   await xmpp.iq('set', undefined, el('pubsub', NS_PUBSUB_OWNER, {}, xml('configure', { node }, form)));
 }
@@ -58,7 +60,14 @@ async function openNode(xmpp: Connection, node: string): Promise<void> {
  * with publish-options access_model=open; a node that exists with another access model (precondition-not-met)
  * is reconfigured and the publish retried once, as Conversations and Gajim do.
  */
-export async function publishOpenItem(xmpp: Connection, node: string, id: string, payload: Element): Promise<void> {
+export async function publishOpenItem(
+  xmpp: Connection,
+  node: string,
+  id: string,
+  payload: Element,
+  /** 'max' for a node holding one item per publisher device (OMEMO 2's bundles). */
+  maxItems?: string,
+): Promise<void> {
   const publish = (): Promise<Element> =>
     xmpp.iq(
       'set',
@@ -68,14 +77,14 @@ export async function publishOpenItem(xmpp: Connection, node: string, id: string
         NS_PUBSUB,
         {},
         xml('publish', { node }, xml('item', { id }, payload)),
-        xml('publish-options', {}, openOptions()),
+        xml('publish-options', {}, openOptions(maxItems)),
       ),
     );
   try {
     await publish();
   } catch (error) {
     if (!(error instanceof StanzaError) || error.condition !== 'conflict') throw error;
-    await openNode(xmpp, node);
+    await openNode(xmpp, node, maxItems);
     await publish();
   }
 }
@@ -89,6 +98,21 @@ export async function latestItem(
   try {
     const answer = await xmpp.iq('get', jid, el('pubsub', NS_PUBSUB, {}, xml('items', { node, max_items: '1' })));
     return answer.getChild('pubsub', NS_PUBSUB)?.getChild('items')?.getChildren('item')[0];
+  } catch (error) {
+    if (error instanceof StanzaError && error.condition === 'item-not-found') return undefined;
+    throw error;
+  }
+}
+
+/** One item of a node by its id; undefined when the node or the item does not exist. */
+export async function itemById(xmpp: Connection, jid: string, node: string, id: string): Promise<Element | undefined> {
+  try {
+    const answer = await xmpp.iq('get', jid, el('pubsub', NS_PUBSUB, {}, xml('items', { node }, xml('item', { id }))));
+    return answer
+      .getChild('pubsub', NS_PUBSUB)
+      ?.getChild('items')
+      ?.getChildren('item')
+      .find((item) => item.attrs.id === id);
   } catch (error) {
     if (error instanceof StanzaError && error.condition === 'item-not-found') return undefined;
     throw error;

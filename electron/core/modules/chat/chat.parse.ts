@@ -1,6 +1,7 @@
 import { type BareJid, resourceOf, toBareJid, toFullJid } from '../../../../shared/model/jid.ts';
 import type { Element } from '../../xmpp/stanza.ts';
 import { NS_OMEMO } from '../omemo/omemo.xml.ts';
+import { NS_OMEMO2 } from '../omemo/v2/omemo2.xml.ts';
 import { NS_OX } from '../openpgp/ox.xml.ts';
 import { NS_LEGACY_ENCRYPTED } from '../openpgp/legacy.ts';
 import { bodyOf } from '../../xmpp/body.ts';
@@ -58,6 +59,7 @@ export function oobUrlOf(stanza: Element): string | undefined {
 
 const isEncrypted = (stanza: Element): boolean =>
   stanza.getChild('encrypted', NS_OMEMO) !== undefined ||
+  stanza.getChild('encrypted', NS_OMEMO2) !== undefined ||
   stanza.getChild('openpgp', NS_OX) !== undefined ||
   stanza.getChild('x', NS_LEGACY_ENCRYPTED) !== undefined;
 

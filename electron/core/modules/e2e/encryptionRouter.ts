@@ -52,9 +52,9 @@ export function routeEncryption(
         : openpgp.prepare(single(recipients), protocol === 'openpgp-legacy'),
     origin: (protocol = 'omemo') =>
       protocol === 'omemo' ? omemo.origin() : openpgp.origin(protocol === 'openpgp-legacy'),
-    seal: (recipients, body, protocol = 'omemo', inner = []) =>
+    seal: (recipients, body, protocol = 'omemo', inner = [], chat) =>
       protocol === 'omemo'
-        ? omemo.seal(recipients, body)
+        ? omemo.seal(recipients, body, protocol, inner, chat)
         : openpgp.seal(single(recipients), body, protocol === 'openpgp-legacy', inner),
     carries: (message) => omemo.carries(message) || openpgp.carries(message),
     receive: (message, sender, record, ingest) =>

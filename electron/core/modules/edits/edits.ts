@@ -40,7 +40,7 @@ async function sealedEdit(
   const protocol = sealedWith(message.encryption);
   if (!protocol) return undefined;
   if (!e2e) throw new EditError('This message was encrypted; its correction cannot be encrypted here');
-  const elements = await e2e.seal(await recipients(message), body, protocol, [inner]);
+  const elements = await e2e.seal(await recipients(message), body, protocol, [inner], message.peer);
   return { elements, encryption: e2e.origin(protocol) };
 }
 

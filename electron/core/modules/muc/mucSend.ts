@@ -105,7 +105,7 @@ export async function sendToRoom(
   if (e2e && roomEncrypted(deps, target)) {
     const members = await roomMembers(xmpp, room, target.occupants.values());
     encryption = await e2e.prepare(members, 'omemo');
-    sealed = await e2e.seal(members, wireBody({ body, ...(replyTo ? { replyTo } : {}) }), 'omemo');
+    sealed = await e2e.seal(members, wireBody({ body, ...(replyTo ? { replyTo } : {}) }), 'omemo', [], room);
   }
   const id = randomUUID();
   const message: ChatMessage = {

@@ -1,13 +1,22 @@
 // Decrypting one <encrypted/>: the key for our device, the Signal session, then the payload.
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { DeviceTrust } from '../../../../shared/model/omemo.ts';
+import type { Element } from '../../xmpp/stanza.ts';
 import type { OmemoContext } from './omemoContext.ts';
 import type { EncryptedElement } from './omemo.xml.ts';
 import { openPayload, UndecryptablePayloadError } from './payload.ts';
 import { decryptFrom } from './signal.ts';
 
 export type Decrypted =
-  | { kind: 'message'; body: string; device: number; trust: DeviceTrust; preKey: boolean }
+  | {
+      kind: 'message';
+      body: string;
+      device: number;
+      trust: DeviceTrust;
+      preKey: boolean;
+      /** OMEMO 2: the envelope's content (what else the sender put inside). */
+      content?: Element | undefined;
+    }
   | { kind: 'keyTransport'; device: number; preKey: boolean }
   /** The session already used this message key: a copy we decrypted before. */
   | { kind: 'duplicate' }

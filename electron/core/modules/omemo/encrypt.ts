@@ -1,11 +1,16 @@
 // Encrypting one message for every trusted device of its recipients and our own other devices.
 import type { BareJid } from '../../../../shared/model/jid.ts';
+import type { Element } from '../../xmpp/stanza.ts';
 import { isTrusted } from '../../../../shared/model/omemo.ts';
 import type { OmemoContext } from './omemoContext.ts';
 import { fetchBundle } from './omemo.pep.ts';
 import { type EncryptedElement, type EncryptedKey } from './omemo.xml.ts';
 import { sealPayload } from './payload.ts';
 import { buildSession, encryptFor, hasSession } from './signal.ts';
+import { fetchBundle2 } from './v2/omemo2.pep.ts';
+import type { Encrypted2, Encrypted2Key } from './v2/omemo2.xml.ts';
+import { buildEnvelope, sealPayload2 } from './v2/payload2.ts';
+import { buildSession2, encryptFor2, hasSession2 } from './v2/session2.ts';
 
 export class OmemoUnavailableError extends Error {
   constructor(message: string) {
@@ -14,9 +19,33 @@ export class OmemoUnavailableError extends Error {
   }
 }
 
+/** A device is addressed through the highest version whose list holds it, never both. */
 export interface Recipients {
-  devices: { jid: BareJid; device: number }[];
+  devices: { jid: BareJid; device: number; version: 1 | 2 }[];
   skipped: { jid: BareJid; device: number; reason: string }[];
+}
+
+async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, version: 1 | 2): Promise<void> {
+  if (version === 2) {
+    if (hasSession2(ctx, jid, device)) return;
+    const bundle = await fetchBundle2(ctx.xmpp, jid, device);
+    const pk = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
+    if (!pk) throw new Error('no pre-keys');
+    await buildSession2(ctx, jid, device, { ik: bundle.ik, spk: bundle.spk, pk });
+    return;
+  }
+  if (await hasSession(ctx.keys, jid, device)) return;
+  const bundle = await fetchBundle(ctx.xmpp, jid, device);
+  const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
+  if (!preKey) throw new Error('no pre-keys');
+  // The key is recorded (and its trust decided) before the session exists.
+  await ctx.keys.saveIdentity(`${jid}.${device}`, new Uint8Array(bundle.identityKey).buffer);
+  await buildSession(ctx.keys, jid, device, {
+    registrationId: device,
+    identityKey: bundle.identityKey,
+    signedPreKey: bundle.signedPreKey,
+    preKey,
+  });
 }
 
 /** Builds missing sessions (fresh bundles) and sorts the devices into trusted and skipped ones. */
@@ -27,28 +56,17 @@ export async function resolveRecipients(ctx: OmemoContext, jids: readonly BareJi
     const ids = (await ctx.deviceIds(jid)).filter((id) => !(jid === own && id === ctx.ownId));
     let trusted = 0;
     for (const device of ids) {
-      if (!(await hasSession(ctx.keys, jid, device))) {
-        try {
-          const bundle = await fetchBundle(ctx.xmpp, jid, device);
-          const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
-          if (!preKey) throw new Error('no pre-keys');
-          // The key is recorded (and its trust decided) before the session exists.
-          await ctx.keys.saveIdentity(`${jid}.${device}`, new Uint8Array(bundle.identityKey).buffer);
-          await buildSession(ctx.keys, jid, device, {
-            registrationId: device,
-            identityKey: bundle.identityKey,
-            signedPreKey: bundle.signedPreKey,
-            preKey,
-          });
-        } catch (error) {
-          ctx.log.info('no session with an OMEMO device', { jid, device, error: String(error) });
-          result.skipped.push({ jid, device, reason: 'its keys could not be fetched' });
-          continue;
-        }
+      const version = ctx.repo.device(ctx.account, jid, device)?.v2 ? 2 : 1;
+      try {
+        await ensureSession(ctx, jid, device, version);
+      } catch (error) {
+        ctx.log.info('no session with an OMEMO device', { jid, device, version, error: String(error) });
+        result.skipped.push({ jid, device, reason: 'its keys could not be fetched' });
+        continue;
       }
       const trust = ctx.repo.device(ctx.account, jid, device)?.trust ?? 'unknown';
       if (isTrusted(trust)) {
-        result.devices.push({ jid, device });
+        result.devices.push({ jid, device, version });
         trusted++;
       } else result.skipped.push({ jid, device, reason: trust === 'distrusted' ? 'distrusted' : 'not trusted yet' });
     }
@@ -61,19 +79,47 @@ export async function resolveRecipients(ctx: OmemoContext, jids: readonly BareJi
   return result;
 }
 
-/** The <encrypted/> for `text` (or, without text, a key-transport element), plus what was skipped. */
+export interface EncryptedMessage {
+  /** For devices only in legacy lists: the body as legacy OMEMO's payload. */
+  legacy: EncryptedElement | undefined;
+  /** For devices in OMEMO 2 lists: an SCE envelope with the body and `inner` inside. */
+  v2: Encrypted2 | undefined;
+  devices: Recipients['devices'];
+  skipped: Recipients['skipped'];
+}
+
+/**
+ * The <encrypted/> elements for `text`, one per version in use. `to`: the chat's JID (a room's in a room),
+ * named inside the OMEMO 2 envelope.
+ */
 export async function encryptMessage(
   ctx: OmemoContext,
   jids: readonly BareJid[],
   text: string,
-): Promise<{ encrypted: EncryptedElement; devices: Recipients['devices']; skipped: Recipients['skipped'] }> {
+  to: BareJid,
+  inner: readonly Element[] = [],
+): Promise<EncryptedMessage> {
   const recipients = await resolveRecipients(ctx, jids);
-  const sealed = sealPayload(text);
-  const keys: EncryptedKey[] = [];
-  for (const { jid, device } of recipients.devices) {
-    const { preKey, data } = await encryptFor(ctx.keys, jid, device, sealed.keyMaterial);
-    keys.push({ rid: device, preKey, data });
+  const legacyDevices = recipients.devices.filter((d) => d.version === 1);
+  const v2Devices = recipients.devices.filter((d) => d.version === 2);
+  let legacy: EncryptedElement | undefined;
+  if (legacyDevices.length > 0 || v2Devices.length === 0) {
+    const sealed = sealPayload(text);
+    const keys: EncryptedKey[] = [];
+    for (const { jid, device } of legacyDevices) {
+      const { preKey, data } = await encryptFor(ctx.keys, jid, device, sealed.keyMaterial);
+      keys.push({ rid: device, preKey, data });
+    }
+    legacy = { sid: ctx.ownId, keys, iv: sealed.iv, payload: sealed.payload };
   }
-  const encrypted = { sid: ctx.ownId, keys, iv: sealed.iv, payload: sealed.payload };
-  return { encrypted, devices: recipients.devices, skipped: recipients.skipped };
+  let v2: Encrypted2 | undefined;
+  if (v2Devices.length > 0) {
+    const sealed = sealPayload2(Buffer.from(buildEnvelope(ctx.ownJid(), to, text, inner), 'utf8'));
+    const keys: Encrypted2Key[] = v2Devices.map(({ jid, device }) => {
+      const { kex, data } = encryptFor2(ctx, jid, device, sealed.keyMaterial);
+      return { jid, rid: device, kex, data };
+    });
+    v2 = { sid: ctx.ownId, keys, payload: sealed.payload };
+  }
+  return { legacy, v2, devices: recipients.devices, skipped: recipients.skipped };
 }

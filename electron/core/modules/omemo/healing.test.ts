@@ -34,8 +34,8 @@ test('a pre-key message gets one empty answer; 53 unanswered messages get one; o
 test('a broken session is repaired at most once an hour per device', () => {
   const { healing, queued } = healingWithQueue();
   const now = Date.now();
-  healing.broken(bob, 7, now);
-  healing.broken(bob, 7, now + 30 * 60_000);
-  healing.broken(bob, 8, now);
+  healing.broken(bob, 7, 'legacy', now);
+  healing.broken(bob, 7, 'legacy', now + 30 * 60_000);
+  healing.broken(bob, 8, 'legacy', now);
   assert.equal(queued.length, 2);
 });

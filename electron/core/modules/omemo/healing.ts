@@ -13,6 +13,12 @@ import type { OmemoContext } from './omemoContext.ts';
 import { buildEncrypted } from './omemo.xml.ts';
 import { sealPayload } from './payload.ts';
 import { buildSession, encryptFor } from './signal.ts';
+import { fetchBundle2 } from './v2/omemo2.pep.ts';
+import { buildEncrypted2 } from './v2/omemo2.xml.ts';
+import { EMPTY_KEY_MATERIAL } from './v2/payload2.ts';
+import { buildSession2, encryptFor2 } from './v2/session2.ts';
+
+type Version = 'legacy' | 'v2';
 
 /** Messages received from a device without our answering before an empty message refreshes the session. */
 export const STALE_AFTER = 53;
@@ -20,16 +26,37 @@ const REPAIR_INTERVAL_MS = 60 * 60_000;
 
 export type HealReason = 'completes-session' | 'stale' | 'repair';
 
-/** The key-transport stanza for one device: fresh key material, no payload, kept by the server. */
-async function emptyMessage(ctx: OmemoContext, jid: BareJid, device: number) {
-  const { keyMaterial, iv } = sealPayload('');
-  const { preKey, data } = await encryptFor(ctx.keys, jid, device, keyMaterial);
-  return xml(
-    'message',
-    { to: jid, type: 'chat', id: randomUUID() },
-    buildEncrypted({ sid: ctx.ownId, keys: [{ rid: device, preKey, data }], iv }),
-    el('store', NS_HINTS),
-  );
+/** The empty message for one device (legacy: key transport; OMEMO 2: 32 zero bytes), kept by the server. */
+async function emptyMessage(ctx: OmemoContext, jid: BareJid, device: number, version: Version) {
+  let encrypted;
+  if (version === 'v2') {
+    const { kex, data } = encryptFor2(ctx, jid, device, EMPTY_KEY_MATERIAL);
+    encrypted = buildEncrypted2({ sid: ctx.ownId, keys: [{ jid, rid: device, kex, data }] });
+  } else {
+    const { keyMaterial, iv } = sealPayload('');
+    const { preKey, data } = await encryptFor(ctx.keys, jid, device, keyMaterial);
+    encrypted = buildEncrypted({ sid: ctx.ownId, keys: [{ rid: device, preKey, data }], iv });
+  }
+  return xml('message', { to: jid, type: 'chat', id: randomUUID() }, encrypted, el('store', NS_HINTS));
+}
+
+async function rebuild(ctx: OmemoContext, jid: BareJid, device: number, version: Version): Promise<void> {
+  if (version === 'v2') {
+    const bundle = await fetchBundle2(ctx.xmpp, jid, device);
+    const pk = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
+    if (!pk) throw new Error('no pre-keys');
+    await buildSession2(ctx, jid, device, { ik: bundle.ik, spk: bundle.spk, pk });
+    return;
+  }
+  const bundle = await fetchBundle(ctx.xmpp, jid, device);
+  const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
+  if (!preKey) throw new Error('no pre-keys');
+  await buildSession(ctx.keys, jid, device, {
+    registrationId: device,
+    identityKey: bundle.identityKey,
+    signedPreKey: bundle.signedPreKey,
+    preKey,
+  });
 }
 
 export function createHealing(
@@ -43,29 +70,19 @@ export function createHealing(
   const repaired = new Map<string, number>();
   const keyOf = (jid: BareJid, device: number): string => `${jid} ${device}`;
 
-  const send = (jid: BareJid, device: number, reason: HealReason): void => {
+  const send = (jid: BareJid, device: number, reason: HealReason, version: Version): void => {
     const key = keyOf(jid, device);
     if (pending.has(key)) return;
     pending.add(key);
     run(async () => {
       try {
         const context = await ctx();
-        if (reason === 'repair') {
-          const bundle = await fetchBundle(context.xmpp, jid, device);
-          const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
-          if (!preKey) throw new Error('no pre-keys');
-          await buildSession(context.keys, jid, device, {
-            registrationId: device,
-            identityKey: bundle.identityKey,
-            signedPreKey: bundle.signedPreKey,
-            preKey,
-          });
-        }
-        await context.xmpp.send(await emptyMessage(context, jid, device));
+        if (reason === 'repair') await rebuild(context, jid, device, version);
+        await context.xmpp.send(await emptyMessage(context, jid, device, version));
         received.delete(key);
-        log.info('sent an empty OMEMO message', { jid, device, reason });
+        log.info('sent an empty OMEMO message', { jid, device, reason, version });
       } catch (error) {
-        log.info('could not send an empty OMEMO message', { jid, device, reason, error: String(error) });
+        log.info('could not send an empty OMEMO message', { jid, device, reason, version, error: String(error) });
       } finally {
         pending.delete(key);
       }
@@ -74,23 +91,23 @@ export function createHealing(
 
   return {
     /** A message from a device decrypted: one opened by a pre-key message, or the 53rd unanswered, gets an answer. */
-    received(jid: BareJid, device: number, preKey: boolean): void {
+    received(jid: BareJid, device: number, preKey: boolean, version: Version = 'legacy'): void {
       const count = (received.get(keyOf(jid, device)) ?? 0) + 1;
       received.set(keyOf(jid, device), count);
-      if (preKey) send(jid, device, 'completes-session');
-      else if (count >= STALE_AFTER) send(jid, device, 'stale');
+      if (preKey) send(jid, device, 'completes-session', version);
+      else if (count >= STALE_AFTER) send(jid, device, 'stale', version);
     },
     /** We encrypted to these devices: their counts start again. */
     sent(devices: readonly { jid: BareJid; device: number }[]): void {
       for (const { jid, device } of devices) received.delete(keyOf(jid, device));
     },
     /** A message from this device did not decrypt: a new session, at most once an hour per device. */
-    broken(jid: BareJid, device: number, now = Date.now()): void {
+    broken(jid: BareJid, device: number, version: Version = 'legacy', now = Date.now()): void {
       const key = keyOf(jid, device);
       const last = repaired.get(key);
       if (last !== undefined && now - last < REPAIR_INTERVAL_MS) return;
       repaired.set(key, now);
-      send(jid, device, 'repair');
+      send(jid, device, 'repair', version);
     },
   };
 }

@@ -13,14 +13,18 @@ import {
 import type { EndToEnd, XmppModule } from '../../xmpp/module.ts';
 import { el, xml } from '../../xmpp/stanza.ts';
 import { NS_HINTS } from '../chat/chat.build.ts';
-import { decryptMessage } from './decrypt.ts';
 import { createHealing } from './healing.ts';
 import { encryptMessage, OmemoUnavailableError, resolveRecipients } from './encrypt.ts';
 import { createKeyStore } from './keyStore.ts';
 import type { OmemoContext } from './omemoContext.ts';
-import { fetchDeviceList, publishBundle, publishDeviceList } from './omemo.pep.ts';
-import { buildEncrypted, DEVICELIST_NODE, NS_OMEMO, parseDeviceList, parseEncrypted } from './omemo.xml.ts';
-import { bundleKeys, ensureIdentity, refreshKeys } from './ownDevice.ts';
+import { announceOwn, fetchLists } from './deviceLists.ts';
+import { publishBundle, publishDeviceList } from './omemo.pep.ts';
+import { buildEncrypted, DEVICELIST_NODE, NS_OMEMO, parseDeviceList } from './omemo.xml.ts';
+import { bundle2Keys, bundleKeys, ensureIdentity, refreshKeys } from './ownDevice.ts';
+import { DEVICE_LABEL, publishBundle2, publishDevices2 } from './v2/omemo2.pep.ts';
+import { buildEncrypted2, DEVICES_NODE, type Device2, NS_OMEMO2, parseDevices } from './v2/omemo2.xml.ts';
+import { openCopy } from './openCopy.ts';
+import { editsOf } from '../chat/chat.parse.ts';
 import { formatFingerprint } from './signal.ts';
 import { deviceView, trustForNewKey } from './trust.ts';
 
@@ -50,8 +54,8 @@ export const omemo: XmppModule<OmemoApi> = {
   id: 'xep-0384-omemo',
   setup({ account, xmpp, lifecycle, disco, store, emit, log, keyVault }) {
     const repo = store.omemo;
-    const notify = `${DEVICELIST_NODE}+notify`;
-    disco.addFeature(notify);
+    const notify = [`${DEVICELIST_NODE}+notify`, `${DEVICES_NODE}+notify`];
+    for (const feature of notify) disco.addFeature(feature);
     let ctx: OmemoContext | undefined;
     let ready: Promise<void> = Promise.resolve();
     /** Device lists fetched (or pushed to us) in this session. */
@@ -70,39 +74,58 @@ export const omemo: XmppModule<OmemoApi> = {
 
     const publishOwnBundle = async (): Promise<void> => {
       if (!ctx) return;
-      await refreshKeys(account, repo, await keyVault());
+      const vault = await keyVault();
+      await refreshKeys(account, repo, vault);
       await publishBundle(xmpp, ctx.ownId, bundleKeys(account, repo));
+      await publishBundle2(xmpp, ctx.ownId, bundle2Keys(account, repo, vault)).catch((error: unknown) =>
+        log.warn('could not publish the OMEMO 2 bundle', { error: String(error) }),
+      );
       bundleDirty = false;
     };
-    /** Puts our id back into our list when it is missing (another device published without it). */
-    const announce = async (ids: readonly number[]): Promise<void> => {
-      if (!ctx || ids.includes(ctx.ownId)) return;
-      await publishDeviceList(xmpp, [...ids, ctx.ownId]);
+    /** Puts our id back into a list of ours that lacks it (another device published without it). */
+    const announce = async (legacy?: readonly number[], v2?: readonly Device2[]): Promise<void> => {
+      if (!ctx) return;
+      if (legacy && !legacy.includes(ctx.ownId)) await publishDeviceList(xmpp, [...legacy, ctx.ownId]);
+      if (v2 && !v2.some((d) => d.id === ctx?.ownId))
+        await publishDevices2(xmpp, [...v2, { id: ctx.ownId, label: DEVICE_LABEL }]);
     };
-    const recordList = (jid: BareJid, ids: number[]): void => {
-      listsKnown.add(jid);
-      const before = repo
+    const versionsOf = (jid: BareJid): string =>
+      repo
         .devices(account, jid)
-        .filter((d) => d.active)
-        .map((d) => d.device)
+        .map((d) => `${d.device}:${d.legacy ? 1 : 0}${d.v2 ? 1 : 0}`)
         .sort()
         .join();
-      repo.setDeviceList(account, jid, ids);
-      if ([...ids].sort().join() !== before) changed(jid);
+    const recordList = (jid: BareJid, ids: number[], version: 1 | 2 = 1): void => {
+      const before = versionsOf(jid);
+      repo.setDeviceList(account, jid, ids, version);
+      if (versionsOf(jid) !== before) changed(jid);
+    };
+    const recordLists = (jid: BareJid, lists: { legacy: number[]; v2: Device2[] }): void => {
+      listsKnown.add(jid);
+      recordList(jid, lists.legacy, 1);
+      recordList(
+        jid,
+        lists.v2.map((d) => d.id),
+        2,
+      );
     };
 
     const setUp = async (): Promise<void> => {
       const vault = await keyVault();
       const own = ownJid();
-      const ids = await fetchDeviceList(xmpp, undefined);
-      const ownId = await ensureIdentity(account, repo, vault, ids);
+      const lists = await fetchLists(xmpp, undefined, log);
+      const ownId = await ensureIdentity(account, repo, vault, [...lists.legacy, ...lists.v2.map((d) => d.id)]);
       ctx = {
         account,
         xmpp,
         repo,
         ownId,
         log,
+        vault,
         ownJid,
+        preKeyUsed: () => {
+          bundleDirty = true;
+        },
         keys: createKeyStore(account, repo, vault, {
           newIdentity: (jid, device, key) => {
             repo.setIdentityKey(account, jid, device, key, trustForNewKey(repo, account, jid));
@@ -113,7 +136,7 @@ export const omemo: XmppModule<OmemoApi> = {
           },
         }),
         deviceIds: async (jid) => {
-          if (!listsKnown.has(jid) && xmpp.online) recordList(jid, await fetchDeviceList(xmpp, jid));
+          if (!listsKnown.has(jid) && xmpp.online) recordLists(jid, await fetchLists(xmpp, jid, log));
           return repo
             .devices(account, jid)
             .filter((d) => d.active)
@@ -121,8 +144,13 @@ export const omemo: XmppModule<OmemoApi> = {
         },
       };
       await publishOwnBundle();
-      await announce(ids);
-      recordList(own, ids.includes(ownId) ? ids : [...ids, ownId]);
+      await announceOwn(xmpp, ownId, lists).catch((error: unknown) =>
+        log.warn('could not announce our OMEMO device', { error: String(error) }),
+      );
+      recordLists(own, {
+        legacy: lists.legacy.includes(ownId) ? lists.legacy : [...lists.legacy, ownId],
+        v2: lists.v2.some((d) => d.id === ownId) ? lists.v2 : [...lists.v2, { id: ownId }],
+      });
     };
 
     // Not awaited: going online does not wait for key generation and publishing; whatever needs the
@@ -141,11 +169,20 @@ export const omemo: XmppModule<OmemoApi> = {
       const items = stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items');
       const from = stanza.attrs.from ?? '';
       const jid = toBareJid(from);
-      if (items?.attrs.node !== DEVICELIST_NODE || !jid || jid !== from) return;
-      const ids = parseDeviceList(items.getChild('item')?.getChild('list'));
-      recordList(jid, ids);
+      const node = items?.attrs.node;
+      if ((node !== DEVICELIST_NODE && node !== DEVICES_NODE) || !jid || jid !== from) return;
+      const item = items?.getChild('item');
+      const legacy = node === DEVICELIST_NODE ? parseDeviceList(item?.getChild('list')) : undefined;
+      const v2 = node === DEVICES_NODE ? parseDevices(item?.getChild('devices', NS_OMEMO2)) : undefined;
+      if (legacy) recordList(jid, legacy, 1);
+      if (v2)
+        recordList(
+          jid,
+          v2.map((d) => d.id),
+          2,
+        );
       if (jid === ownJid())
-        void serial(() => announce(ids)).catch((error: unknown) =>
+        void serial(() => announce(legacy, v2)).catch((error: unknown) =>
           log.warn('could not put our device back in the list', { error: String(error) }),
         );
     });
@@ -235,9 +272,12 @@ export const omemo: XmppModule<OmemoApi> = {
       },
       prepare: async (recipients) => {
         const context = await whenReady();
-        const { skipped } = await serial(() => resolveRecipients(context, recipients));
+        const { skipped, devices } = await serial(() => resolveRecipients(context, recipients));
+        const v2 = devices.filter((d) => d.version === 2).length;
+        const version = v2 === 0 ? 'legacy' : v2 === devices.length ? 'v2' : 'both';
         return {
           ...api.origin(),
+          version,
           ...(skipped.length > 0 ? { skipped: skipped.map(({ jid, device }) => ({ jid, device })) } : {}),
         };
       },
@@ -245,43 +285,51 @@ export const omemo: XmppModule<OmemoApi> = {
         const device = repo.identity(account)?.deviceId;
         return { protocol: 'omemo', jid: ownJid(), ...(device !== undefined ? { device } : {}) };
       },
-      seal: async (recipients, body) => {
+      seal: async (recipients, body, _protocol, inner = [], chat) => {
         const context = await whenReady();
-        const { encrypted, devices } = await serial(() => encryptMessage(context, recipients, body));
-        healing.sent(devices);
+        const to = chat ?? recipients[0] ?? ownJid();
+        const sealed = await serial(() => encryptMessage(context, recipients, body, to, inner));
+        healing.sent(sealed.devices);
         return [
-          buildEncrypted(encrypted),
+          sealed.legacy ? buildEncrypted(sealed.legacy) : undefined,
+          sealed.v2 ? buildEncrypted2(sealed.v2) : undefined,
           el('store', NS_HINTS),
-          el('encryption', NS_EME, { namespace: NS_OMEMO, name: 'OMEMO' }),
+          el('encryption', NS_EME, { namespace: sealed.legacy ? NS_OMEMO : NS_OMEMO2, name: 'OMEMO' }),
           xml('body', {}, FALLBACK_BODY),
-        ];
+        ].filter((e) => e !== undefined);
       },
-      carries: (message) => message.getChild('encrypted', NS_OMEMO) !== undefined,
+      carries: (message) =>
+        message.getChild('encrypted', NS_OMEMO) !== undefined || message.getChild('encrypted', NS_OMEMO2) !== undefined,
       receive: (message, sender, record, ingest) =>
         serial(async () => {
           let encryption: MessageEncryption;
           let body = '';
+          let edits = { replaces: record.replaces, retracts: record.retracts };
           try {
-            const parsed = parseEncrypted(message);
-            if (!parsed) return false;
-            const result = await decryptMessage(await whenReady(), sender, parsed);
+            const context = await whenReady();
+            const { result, version } = await openCopy(context, message, sender, [record.peer, ownJid()]);
+            if (!result) return false;
             if (result.kind === 'message' || result.kind === 'keyTransport')
-              healing.received(sender, result.device, result.preKey);
+              healing.received(sender, result.device, result.preKey, version);
             // Only a recent message says the session is broken now (an archived one may predate a reset).
             else if (result.kind === 'undecryptable' && result.repairable && Date.now() - record.timestamp < RECENT_MS)
-              healing.broken(sender, result.device);
+              healing.broken(sender, result.device, version);
             if (result.kind === 'duplicate' || result.kind === 'keyTransport' || result.kind === 'ignored')
               return false;
-            encryption =
-              result.kind === 'message'
-                ? { protocol: 'omemo', jid: sender, device: result.device, trust: result.trust }
-                : { protocol: 'omemo', jid: sender, device: result.device, error: result.error };
-            if (result.kind === 'message') body = result.body;
+            encryption = { protocol: 'omemo', jid: sender, device: result.device, version };
+            if (result.kind === 'message') {
+              encryption.trust = result.trust;
+              body = result.body;
+              // What the OMEMO 2 envelope names wins over the outer stanza.
+              const inside = result.content ? editsOf(result.content) : undefined;
+              if (inside?.replaces) edits = { ...edits, replaces: inside.replaces };
+              if (inside?.retracts) edits = { ...edits, retracts: inside.retracts };
+            } else encryption.error = result.error;
           } catch (error) {
             encryption = { protocol: 'omemo', error: error instanceof Error ? error.message : String(error) };
           }
           if (encryption.error && (record.replaces || record.retracts)) return false;
-          const stored = ingest({ ...record, body, encryption });
+          const stored = ingest({ ...record, ...edits, body, encryption });
           if (bundleDirty && !syncing)
             await publishOwnBundle().catch((error: unknown) =>
               log.warn('could not republish the bundle', { error: String(error) }),
@@ -304,7 +352,7 @@ export const omemo: XmppModule<OmemoApi> = {
         offOnline();
         offOffline();
         offMessage();
-        disco.removeFeature(notify);
+        for (const feature of notify) disco.removeFeature(feature);
       },
     };
     return api;

@@ -4,6 +4,7 @@ import type { Connection } from '../../account/connection.ts';
 import type { Logger } from '../../log.ts';
 import type { OmemoRepo } from '../../store/omemoRepo.ts';
 import type { SignalStore } from './signal.ts';
+import type { Vault } from './vault.ts';
 
 /** What encrypting and decrypting need, once our device is set up. */
 export interface OmemoContext {
@@ -13,7 +14,10 @@ export interface OmemoContext {
   readonly keys: SignalStore;
   readonly ownId: number;
   readonly log: Logger;
+  readonly vault: Vault;
   ownJid(): BareJid;
+  /** One of our pre-keys was used: the bundles are republished once the archive catch-up is over. */
+  preKeyUsed(): void;
   /** A JID's active devices, its list fetched once per session when no notification brought it. */
   deviceIds(jid: BareJid): Promise<number[]>;
 }

@@ -5,6 +5,8 @@ import type { AccountId } from '../../../../shared/model/account.ts';
 import type { OmemoRepo } from '../../store/omemoRepo.ts';
 import type { BundleKeys } from './omemo.xml.ts';
 import { generateIdentity, generatePreKeys, generateSignedPreKey, type KeyPair } from './signal.ts';
+import { curveToEd, rawCurve, xeddsaSign } from './v2/crypto2.ts';
+import type { Bundle2Keys } from './v2/omemo2.xml.ts';
 import type { Vault } from './vault.ts';
 
 export const PRE_KEY_POOL = 100;
@@ -37,6 +39,7 @@ async function sealedSignedPreKey(vault: Vault, identity: KeyPair, id: number) {
     publicKey: bytes(signed.pair.pubKey),
     sealedPrivateKey: vault.seal(bytes(signed.pair.privKey)),
     signature: signed.signature,
+    signature2: xeddsaSign(bytes(identity.privKey), rawCurve(bytes(signed.pair.pubKey))),
     createdAt: Date.now(),
   };
 }
@@ -97,6 +100,23 @@ export async function refreshKeys(
     changed = true;
   }
   return changed;
+}
+
+/** What our OMEMO 2 bundle publishes: the same keys in their raw form, the signed pre-key signed as Ed25519. */
+export function bundle2Keys(account: AccountId, repo: OmemoRepo, vault: Vault): Bundle2Keys {
+  const identity = repo.identity(account);
+  const signed = repo.signedPreKey(account);
+  if (!identity || !signed) throw new Error('This account has no OMEMO identity yet');
+  let signature2 = signed.signature2;
+  if (!signature2) {
+    signature2 = xeddsaSign(vault.open(identity.sealedPrivateKey), rawCurve(signed.publicKey));
+    repo.setSignature2(account, signed.id, signature2);
+  }
+  return {
+    ik: curveToEd(identity.publicKey),
+    spk: { id: signed.id, publicKey: rawCurve(signed.publicKey), signature: signature2 },
+    preKeys: repo.livePreKeys(account).map((k) => ({ id: k.id, publicKey: rawCurve(k.publicKey) })),
+  };
 }
 
 /** What our bundle publishes. */

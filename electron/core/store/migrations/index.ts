@@ -16,6 +16,7 @@ import { nicknames } from './0014-nicknames.ts';
 import { capsCache } from './0015-caps-cache.ts';
 import { accountOptions } from './0016-account-options.ts';
 import { openpgp } from './0017-openpgp.ts';
+import { omemo2 } from './0018-omemo2.ts';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   capsCache,
   accountOptions,
   openpgp,
+  omemo2,
 ];

@@ -28,7 +28,12 @@ test('protobuf: required zero values are written, a message round-trips, a trunc
   const dhPub = randomBytes(32);
   const encoded = encodeMessage({ n: 0, pn: 0, dhPub, ciphertext: Uint8Array.of(1, 2) });
   assert.deepEqual([...encoded.subarray(0, 4)], [0x08, 0, 0x10, 0], 'n=0 and pn=0 are on the wire');
-  assert.deepEqual(decodeMessage(encoded), { n: 0, pn: 0, dhPub: new Uint8Array(dhPub), ciphertext: Uint8Array.of(1, 2) });
+  assert.deepEqual(decodeMessage(encoded), {
+    n: 0,
+    pn: 0,
+    dhPub: new Uint8Array(dhPub),
+    ciphertext: Uint8Array.of(1, 2),
+  });
   const kex = { pkId: 300, spkId: 1, ik: randomBytes(32), ek: randomBytes(32), message: randomBytes(40) };
   const round = decodeKeyExchange(encodeKeyExchange(kex));
   assert.equal(round.pkId, 300);
@@ -63,7 +68,9 @@ async function pair(): Promise<{ alice: RatchetState; bob: RatchetState; first: 
 }
 
 test('X3DH and the ratchet: both directions, turns, out of order, a repeat and a forgery refused', async () => {
-  let { alice, bob, first } = await pair();
+  const started = await pair();
+  let { alice, bob } = started;
+  const { first } = started;
   assert.equal(Buffer.from(first).toString(), 'first');
   const toAlice = ratchetEncrypt(bob, Buffer.from('answer'));
   bob = toAlice.state;

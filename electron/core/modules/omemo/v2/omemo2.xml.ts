@@ -39,18 +39,24 @@ function decode(text: string | undefined | null, what: string, length?: number):
 }
 const keyId = (value: string | undefined): number | undefined => (value === '0' ? 0 : deviceId(value));
 
-export function parseDevices(devices: Element | undefined): number[] {
-  const ids = new Set<number>();
+export interface Device2 {
+  id: number;
+  label?: string | undefined;
+}
+
+export function parseDevices(devices: Element | undefined): Device2[] {
+  const found = new Map<number, Device2>();
   if (!devices?.is('devices', NS_OMEMO2)) return [];
   for (const device of devices.getChildren('device')) {
     const id = deviceId(device.attrs.id);
-    if (id !== undefined) ids.add(id);
-    if (ids.size >= MAX_DEVICES) break;
+    const label = device.attrs.label?.slice(0, 100);
+    if (id !== undefined && !found.has(id)) found.set(id, { id, ...(label ? { label } : {}) });
+    if (found.size >= MAX_DEVICES) break;
   }
-  return [...ids];
+  return [...found.values()];
 }
 
-export function buildDevices(devices: readonly { id: number; label?: string | undefined }[]): Element {
+export function buildDevices(devices: readonly Device2[]): Element {
   return el(
     'devices',
     NS_OMEMO2,
