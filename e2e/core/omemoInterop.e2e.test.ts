@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { newUser } from '../helpers/accounts.ts';
 import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
-import { startOldmemoPeer } from '../helpers/oldmemoPeer.ts';
+import { NS_LEGACY, startOmemoPeer } from '../helpers/omemoPeer.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -21,7 +21,7 @@ after(async () => {
 test('python-oldmemo and the engine: both directions, pre-key messages from each side, and messages to each side while offline', async () => {
   const [meUser, pyUser] = [await newUser(server, 'engine'), await newUser(server, 'python')];
   const state = join(mkdtempSync(join(tmpdir(), 'oldmemo-')), 'state.json');
-  let python = await startOldmemoPeer(server, pyUser, state);
+  let python = await startOmemoPeer(server, pyUser, state);
   const laptop = await omemoDevice(server, meUser, 'laptop');
   const engines = [laptop];
   try {
@@ -42,6 +42,7 @@ test('python-oldmemo and the engine: both directions, pre-key messages from each
       event: 'received',
       from: meUser.jid,
       device: laptop.deviceId,
+      namespace: NS_LEGACY,
       body: 'hello from TypeScript ✓',
     });
 
@@ -87,7 +88,7 @@ test('python-oldmemo and the engine: both directions, pre-key messages from each
     // Python offline: our message waits in offline storage and python decrypts it when it comes back with its state.
     await python.stop();
     await laptop.core.commands['chat.send']({ account: laptop.account, to: pyUser.jid, body: 'while python was off' });
-    python = await startOldmemoPeer(server, pyUser, state);
+    python = await startOmemoPeer(server, pyUser, state);
     const late = await eventually(
       () => python.events.find((e) => e.event === 'received' && e.body === 'while python was off'),
       'python to decrypt the offline message',

@@ -1,5 +1,5 @@
-// Drives e2e/interop/oldmemo_peer.py: an independent OMEMO client (Debian's python3-slixmpp and
-// python3-omemo/python3-oldmemo), spoken to in JSON lines.
+// Drives e2e/interop/omemo_peer.py: an independent OMEMO client (Debian's python3-slixmpp and
+// python3-omemo with python3-oldmemo and/or python3-twomemo), spoken to in JSON lines.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,9 @@ import type { XmppTestServer } from '../server/xmppServer.ts';
 import type { TestUser } from './accounts.ts';
 import { eventually } from './waitFor.ts';
 
-const SCRIPT = fileURLToPath(new URL('../interop/oldmemo_peer.py', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../interop/omemo_peer.py', import.meta.url));
+export const NS_LEGACY = 'eu.siacs.conversations.axolotl';
+export const NS_V2 = 'urn:xmpp:omemo:2';
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
 export interface PeerEvent {
@@ -15,22 +17,33 @@ export interface PeerEvent {
   device?: number;
   from?: string;
   body?: string | null;
+  /** Received: which version it came in; sent: the versions the stanza carried. */
+  namespace?: string;
+  namespaces?: string[];
   error?: string;
   errors?: string[];
 }
 
-export interface OldmemoPeer {
+export interface OmemoPeer {
   device: number;
   events: PeerEvent[];
   send(to: string, body: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts the Python client for `user`; `storage` is its state file, so a restart keeps the same device. */
-export async function startOldmemoPeer(server: XmppTestServer, user: TestUser, storage: string): Promise<OldmemoPeer> {
+/**
+ * Starts the Python client for `user` speaking legacy OMEMO, OMEMO 2 or both; `storage` is its state file,
+ * so a restart keeps the same device.
+ */
+export async function startOmemoPeer(
+  server: XmppTestServer,
+  user: TestUser,
+  storage: string,
+  versions: 'legacy' | 'v2' | 'both' = 'legacy',
+): Promise<OmemoPeer> {
   const child: ChildProcess = spawn(
     SYSTEM_PYTHON,
-    [SCRIPT, server.host, String(server.ports.c2s), user.jid, user.password, storage],
+    [SCRIPT, server.host, String(server.ports.c2s), user.jid, user.password, storage, versions],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const events: PeerEvent[] = [];
