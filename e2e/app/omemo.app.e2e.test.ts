@@ -38,7 +38,8 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
   await composer.fill('only for your devices');
   await composer.press('Enter');
   const log = page.getByRole('log', { name: 'Messages with Friend' });
-  await log.getByRole('img', { name: 'Sent encrypted' }).waitFor();
+  // Two dual-stack clients: the mark names the version.
+  await log.getByRole('img', { name: 'Sent encrypted with OMEMO 2' }).waitFor();
   await eventually(
     () => phone.inbox.some((m) => m.body === 'only for your devices' && m.encryption?.device !== undefined),
     'the phone to decrypt it',
@@ -46,22 +47,41 @@ test('encryption in the app: on by default, locks on messages, the devices dialo
 
   await phone.core.commands['chat.send']({ account: phone.account, to: meUser.jid, body: 'decrypted here too' });
   await log.getByText('decrypted here too').waitFor();
-  await log.getByRole('img', { name: `Encrypted by device ${phone.deviceId} (Trusted (not verified))` }).waitFor();
+  await log
+    .getByRole('img', { name: `Encrypted with OMEMO 2 by device ${phone.deviceId} (Trusted (not verified))` })
+    .waitFor();
   await app.shot('omemo-chat');
+
+  // An old device of ours that is gone for good: the user takes it out of the lists.
+  const me = { core: app.core, account: meUser.jid, close: () => Promise.resolve() };
+  const oldLaptop = await omemoDevice(server, meUser, 'old-laptop');
+  await knowsDevices(me, meUser.jid, [oldLaptop.deviceId]);
+  await oldLaptop.close();
 
   await page.getByRole('button', { name: 'Encryption devices' }).click();
   const dialog = page.getByRole('dialog', { name: 'Encryption with Friend' });
   const own = await app.core.commands['omemo.ownDevice']({ account: meUser.jid });
   assert.ok(own);
   await dialog.getByText(own.fingerprint).waitFor();
+  await dialog.getByText(own.fingerprint2).waitFor();
   assert.ok(await dialog.getByRole('img', { name: "QR code of this device's fingerprint" }).isVisible());
   const phoneItem = dialog.getByRole('listitem', { name: `Device ${phone.deviceId}` });
   const phoneFingerprint =
     (await phone.core.commands['omemo.ownDevice']({ account: phone.account }))?.fingerprint ?? '';
   await phoneItem.getByText(phoneFingerprint).waitFor();
+  await phoneItem.getByText('OMEMO 2', { exact: true }).waitFor();
+  await phoneItem.getByText('OMEMO', { exact: true }).waitFor();
   await phoneItem.getByRole('button', { name: 'Verify' }).click();
   await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Verify' }).click();
   await phoneItem.getByText('Verified').waitFor();
+  const oldItem = dialog.getByRole('listitem', { name: `Device ${oldLaptop.deviceId}` });
+  await oldItem.getByRole('button', { name: 'Remove from my devices' }).click();
+  await page
+    .getByRole('dialog', { name: 'Please confirm' })
+    .getByRole('button', { name: 'Remove from my devices' })
+    .click();
+  await oldItem.getByText('No longer in use').waitFor();
+  assert.equal(await oldItem.getByRole('button', { name: 'Remove from my devices' }).count(), 0);
   await app.shot('omemo-devices');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -128,7 +148,7 @@ test('a private room shows the padlock, and what is typed there reaches the othe
   const composer = pane.getByRole('textbox', { name: 'Message', exact: true });
   await composer.fill('for members only');
   await composer.press('Enter');
-  await pane.getByRole('img', { name: 'Sent encrypted' }).waitFor();
+  await pane.getByRole('img', { name: 'Sent encrypted with OMEMO 2' }).waitFor();
   const got = await eventually(
     () => host.inbox.find((m) => m.peer === room && m.body === 'for members only'),
     'the host to decrypt it',

@@ -24,11 +24,16 @@ export function MessageDetailsDialog({ message }: { message: ChatMessage }) {
       e
         ? e.error
           ? e.error
-          : t('details.device', {
-              device: e.device ?? '—',
-              jid: e.jid ?? m.peer,
-              trust: t(`omemo.trust.${e.trust ?? 'blind'}`),
-            })
+          : [
+              t('details.device', {
+                device: e.device ?? '—',
+                jid: e.jid ?? m.peer,
+                trust: t(`omemo.trust.${e.trust ?? 'blind'}`),
+              }),
+              e.protocol === 'omemo' ? t(`omemo.version.${e.version ?? 'legacy'}`) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')
         : t('details.none'),
     ],
     [t('details.ids'), [m.id, m.originId, m.stanzaId].filter(Boolean).join('\n')],

@@ -20,13 +20,20 @@ import { OpenPgpSection } from './OpenPgpSection.tsx';
 import { TrustButtons } from './TrustButtons.tsx';
 import { askConfirm, showNotice } from '../components/Confirmation.tsx';
 
+const DAY_MS = 86_400_000;
+/** A device quiet for longer than this is pointed out (a lost or old one, for the user to remove). */
+const QUIET_DAYS = 30;
+
 function DeviceItem({
   account,
   device,
+  own,
   onChanged,
 }: {
   account: AccountId;
   device: OmemoDevice;
+  /** One of our other devices: it can be removed from our lists. */
+  own: boolean;
   onChanged: () => void;
 }) {
   const t = useT();
@@ -44,6 +51,12 @@ function DeviceItem({
         );
     });
   };
+  const remove = (): void => {
+    void askConfirm(t('omemo.confirmRemove', { id: device.id }), t('omemo.remove')).then(async (ok) => {
+      if (ok) await call('omemo.removeDevice', { account, device: device.id }).then(onChanged, showNotice);
+    });
+  };
+  const quietDays = Math.floor((Date.now() - (device.lastSeen ?? device.firstSeen)) / DAY_MS);
   return (
     <li
       className={`omemo-device trust-${device.trust}${device.active ? '' : ' inactive'}`}
@@ -51,7 +64,12 @@ function DeviceItem({
     >
       <div className="omemo-device-head">
         <span>
-          <strong>{t('omemo.device', { id: device.id })}</strong> <span className="muted">{device.jid}</span>
+          <strong>{t('omemo.device', { id: device.id })}</strong> <span className="muted">{device.jid}</span>{' '}
+          {device.versions.map((v) => (
+            <span key={v} className={`omemo-version-chip version-${v}`}>
+              {t(`omemo.version.${v}`)}
+            </span>
+          ))}
         </span>
         <span className="trust-label">
           <LockIcon closed={device.trust === 'verified' || device.trust === 'blind'} />
@@ -63,13 +81,27 @@ function DeviceItem({
       ) : (
         <span className="muted">{t('omemo.noKey')}</span>
       )}
+      {device.fingerprint2 ? (
+        <span className="fingerprint2">
+          <span className="muted">{t('omemo.fingerprint2')}</span>
+          <code className="fingerprint">{device.fingerprint2}</code>
+        </span>
+      ) : null}
       <div className="muted omemo-device-meta">
         {device.lastSeen ? (
           <span>{t('omemo.lastSeen', { time: formatFullDate(device.lastSeen, language) })}</span>
         ) : null}
+        {device.active && quietDays >= QUIET_DAYS ? <span>{t('omemo.notSeenFor', { days: quietDays })}</span> : null}
         {device.active ? null : <span>{t('omemo.inactive')}</span>}
       </div>
-      {device.fingerprint ? <TrustButtons trust={device.trust} onSet={set} /> : null}
+      <div className="omemo-device-actions">
+        {device.fingerprint ? <TrustButtons trust={device.trust} onSet={set} /> : null}
+        {own && device.active ? (
+          <button type="button" className="danger" onClick={remove}>
+            {t('omemo.remove')}
+          </button>
+        ) : null}
+      </div>
     </li>
   );
 }
@@ -112,6 +144,10 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
               <div>
                 <p>{t('omemo.device', { id: own.id })}</p>
                 <code className="fingerprint">{own.fingerprint}</code>
+                <span className="fingerprint2">
+                  <span className="muted">{t('omemo.fingerprint2')}</span>
+                  <code className="fingerprint">{own.fingerprint2}</code>
+                </span>
                 <p className="muted">{t('omemo.ownDeviceHint')}</p>
               </div>
             </div>
@@ -126,7 +162,13 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
           ) : (
             <ul className="omemo-devices">
               {theirs.map((d) => (
-                <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} onChanged={reload} />
+                <DeviceItem
+                  key={`${d.jid} ${d.id}`}
+                  account={account}
+                  device={d}
+                  own={peer === account}
+                  onChanged={reload}
+                />
               ))}
             </ul>
           )}
@@ -136,7 +178,7 @@ export function DevicesDialog({ account, peer }: { account: AccountId; peer: Bar
             <h3>{t('omemo.ownOtherDevices')}</h3>
             <ul className="omemo-devices">
               {ours.map((d) => (
-                <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} onChanged={reload} />
+                <DeviceItem key={`${d.jid} ${d.id}`} account={account} device={d} own onChanged={reload} />
               ))}
             </ul>
           </section>

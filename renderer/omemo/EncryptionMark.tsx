@@ -19,10 +19,11 @@ function markLabel(message: ChatMessage, t: ReturnType<typeof useT>): string {
       : t('openpgp.sentSigned');
   if (encryption.protocol === 'openpgp-legacy') return incoming ? t('openpgp.legacyIn') : t('openpgp.legacySent');
   const skipped = encryption.skipped ?? [];
+  const version = t(`omemo.version.${encryption.version ?? 'legacy'}`);
   return incoming
-    ? t('omemo.encryptedBy', { device: encryption.device ?? '?', trust })
+    ? t('omemo.encryptedBy', { version, device: encryption.device ?? '?', trust })
     : [
-        t('omemo.encryptedSent'),
+        t('omemo.encryptedSent', { version }),
         skipped.length > 0
           ? t('omemo.skipped', {
               count: skipped.length,
@@ -51,6 +52,11 @@ export function EncryptionMark({ message }: { message: ChatMessage }) {
       title={label}
     >
       <LockIcon closed size={12} />
+      {encryption.protocol === 'omemo' && encryption.version && encryption.version !== 'legacy' ? (
+        <span className="omemo-version" aria-hidden="true">
+          {encryption.version === 'v2' ? '2' : '1+2'}
+        </span>
+      ) : null}
     </span>
   );
 }

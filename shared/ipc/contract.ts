@@ -300,6 +300,8 @@ export interface OmemoCommands {
   'omemo.setTrust'(req: { account: AccountId; jid: BareJid; device: number; trust: DeviceTrust }): Promise<OmemoDevice>;
   /** Verifies the devices whose fingerprints a scanned xmpp: URI vouches for; returns how many matched. */
   'omemo.verifyUri'(req: { account: AccountId; uri: string }): Promise<{ verified: number }>;
+  /** Takes one of our other devices (a lost or old one) out of both our device lists: nothing is encrypted for it any more. */
+  'omemo.removeDevice'(req: { account: AccountId; device: number }): Promise<void>;
 }
 
 export interface CoreEvents {

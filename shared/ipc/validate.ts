@@ -298,6 +298,7 @@ const schemas: { [K in CommandName]: Guard } = {
     trust: oneOf('blind', 'verified', 'distrusted'),
   }),
   'omemo.verifyUri': object({ account, uri: nonEmpty(4096) }),
+  'omemo.removeDevice': object({ account, device: int(1, 0x7fffffff) }),
   'openpgp.ownKey': object({ account }),
   'openpgp.keys': object({ account, jid: bareJid, refresh: optional(boolean) }),
   'openpgp.setTrust': object({

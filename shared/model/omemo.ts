@@ -14,20 +14,28 @@ export const isTrusted = (trust: DeviceTrust): boolean => trust === 'blind' || t
 export interface OmemoDevice {
   jid: BareJid;
   id: number;
-  /** The identity key in groups of 8 hex digits, once known. */
+  /** The identity key in groups of 8 hex digits, once known (legacy OMEMO's Curve25519 form). */
   fingerprint?: string;
+  /** The same identity as OMEMO 2 clients (Kaidan, Converse.js) show it: its Ed25519 form, once seen. */
+  fingerprint2?: string;
   trust: DeviceTrust;
-  /** Still in the owner's published device list. */
+  /** Still in one of the owner's published device lists. */
   active: boolean;
+  /** The lists it is in: messages to it use OMEMO 2 when it is in that one. */
+  versions: OmemoVersionName[];
   firstSeen: number;
   /** When a message from it was last decrypted. */
   lastSeen?: number;
 }
 
+export type OmemoVersionName = 'legacy' | 'v2';
+
 export interface OwnOmemoDevice {
   jid: BareJid;
   id: number;
   fingerprint: string;
+  /** The Ed25519 form OMEMO 2 clients show. */
+  fingerprint2: string;
   /** What a QR code shows (Conversations' form): xmpp:jid?omemo-sid-<id>=<hex>. */
   uri: string;
 }
@@ -57,7 +65,7 @@ export function parseVerificationUri(
   const match = /^xmpp:([^?]+)\?(.*)$/su.exec(uri.trim());
   if (!match?.[1] || match[2] === undefined) return undefined;
   const fingerprints = match[2].split(/[;&]/u).flatMap((part) => {
-    const pair = /^omemo-sid-(\d{1,10})=([0-9a-fA-F\s]{64,80})$/u.exec(part);
+    const pair = /^omemo2?-sid-(\d{1,10})=([0-9a-fA-F\s]{64,80})$/u.exec(part);
     const hex = pair?.[2]?.replace(/\s+/gu, '').toLowerCase();
     return pair && hex?.length === 64 ? [{ id: Number(pair[1]), fingerprint: hex }] : [];
   });

@@ -26,6 +26,7 @@ import { buildEncrypted2, DEVICES_NODE, type Device2, NS_OMEMO2, parseDevices } 
 import { openCopy } from './openCopy.ts';
 import { editsOf } from '../chat/chat.parse.ts';
 import { formatFingerprint } from './signal.ts';
+import { curveToEd } from './v2/crypto2.ts';
 import { deviceView, trustForNewKey } from './trust.ts';
 
 const NS_EME = 'urn:xmpp:eme:0';
@@ -46,6 +47,8 @@ export interface OmemoApi extends EndToEnd {
   chatState(peer: BareJid, room?: RoomRecipients, refresh?: boolean): Promise<OmemoChatState>;
   setEnabled(peer: BareJid, enabled: boolean): void;
   setTrust(jid: BareJid, device: number, trust: DeviceTrust): OmemoDevice;
+  /** Takes another device of ours out of both our lists. */
+  removeOwnDevice(device: number): Promise<void>;
   /** Ready once our device is announced in this session (tests, and commands that need it). */
   readonly ready: Promise<void>;
 }
@@ -215,6 +218,7 @@ export const omemo: XmppModule<OmemoApi> = {
           jid: ownJid(),
           id: identity.deviceId,
           fingerprint,
+          fingerprint2: formatFingerprint(curveToEd(identity.publicKey)),
           uri: verificationUri(ownJid(), [{ id: identity.deviceId, fingerprint }]),
         };
       },
@@ -255,6 +259,17 @@ export const omemo: XmppModule<OmemoApi> = {
         repo.setChatEnabled(account, peer, enabled);
         changed(peer);
       },
+      removeOwnDevice: (device) =>
+        serial(async () => {
+          const context = await whenReady();
+          if (device === context.ownId) throw new OmemoUnavailableError('This device cannot remove itself');
+          const lists = await fetchLists(xmpp, undefined, log);
+          const legacy = lists.legacy.filter((id) => id !== device);
+          const v2 = lists.v2.filter((d) => d.id !== device);
+          if (legacy.length !== lists.legacy.length) await publishDeviceList(xmpp, legacy);
+          if (v2.length !== lists.v2.length) await publishDevices2(xmpp, v2);
+          recordLists(ownJid(), { legacy, v2 });
+        }),
       setTrust: (jid, device, trust) => {
         const row = repo.device(account, jid, device);
         if (!row?.identityKey) throw new OmemoUnavailableError(`No key is known for device ${device} of ${jid} yet`);

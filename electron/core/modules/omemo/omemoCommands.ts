@@ -21,6 +21,7 @@ export function createOmemoCommands(
     },
     'omemo.setTrust': ({ account, jid, device, trust }) =>
       Promise.resolve(omemoOf(account).setTrust(jid, device, trust)),
+    'omemo.removeDevice': ({ account, device }) => omemoOf(account).removeOwnDevice(device),
     'omemo.verifyUri': async ({ account, uri }) => {
       const parsed = parseVerificationUri(uri);
       if (!parsed || parsed.fingerprints.length === 0)
@@ -29,7 +30,9 @@ export function createOmemoCommands(
       const state = await omemo.chatState(parsed.jid, undefined, true);
       let verified = 0;
       for (const device of state.devices) {
-        const match = parsed.fingerprints.some((f) => f.fingerprint === device.fingerprint?.replace(/\s+/gu, ''));
+        const match = parsed.fingerprints.some((f) =>
+          [device.fingerprint, device.fingerprint2].some((known) => known?.replace(/\s+/gu, '') === f.fingerprint),
+        );
         if (device.jid === parsed.jid && match) {
           omemo.setTrust(device.jid, device.id, 'verified');
           verified++;

@@ -16,8 +16,10 @@ export function deviceView(row: DeviceRow): OmemoDevice {
     id: row.device,
     trust: row.trust,
     active: row.active,
+    versions: [...(row.legacy ? (['legacy'] as const) : []), ...(row.v2 ? (['v2'] as const) : [])],
     firstSeen: row.firstSeen,
     ...(row.identityKey ? { fingerprint: formatFingerprint(row.identityKey) } : {}),
+    ...(row.identityKey2 ? { fingerprint2: formatFingerprint(row.identityKey2) } : {}),
     ...(row.lastSeen !== undefined ? { lastSeen: row.lastSeen } : {}),
   };
 }
