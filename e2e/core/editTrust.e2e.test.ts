@@ -72,6 +72,7 @@ test('encrypted 1:1 messages: forged corrections and retractions in clear are no
     protocol: 'omemo',
     jid: romeoUser.jid,
     device: romeo.deviceId,
+    version: 'v2',
     trust: 'blind',
   });
 

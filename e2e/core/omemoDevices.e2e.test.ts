@@ -2,7 +2,7 @@
 // encrypted for it any more); a contact's device that left its lists is shown inactive and left out too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Element } from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { befriend, newUser, rawClient } from '../helpers/accounts.ts';
 import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
@@ -37,7 +37,7 @@ test('a lost device of ours leaves both lists when we remove it; a contact devic
   spy.on('stanza', (s: Element) => {
     if (s.is('message') && s.getChild('body')) wire.push(s);
   });
-  await spy.send((await import('@xmpp/xml')).default('presence'));
+  await spy.send(xml('presence'));
   try {
     await befriend(laptop, friend, { name: 'Friend' }, { name: 'Owner' });
     await knowsDevices(laptop, meUser.jid, [lostPhone.deviceId]);
@@ -85,6 +85,26 @@ test('a lost device of ours leaves both lists when we remove it; a contact devic
     assert.ok(keyed.includes(friend.deviceId));
     assert.ok(!keyed.includes(friendTablet.deviceId), 'nothing for the retired tablet');
     assert.ok(!keyed.includes(lostPhone.deviceId), 'nothing for the removed phone');
+
+    // A new device of the friend in both lists whose OMEMO 2 bundle cannot be had is reached through legacy OMEMO.
+    const friendPhone = await omemoDevice(server, friendUser, 'phone');
+    await friendConnection.iq(
+      'set',
+      undefined,
+      xml(
+        'pubsub',
+        { xmlns: 'http://jabber.org/protocol/pubsub' },
+        xml('retract', { node: 'urn:xmpp:omemo:2:bundles' }, xml('item', { id: String(friendPhone.deviceId) })),
+      ),
+    );
+    await knowsDevices(laptop, friendUser.jid, [friendPhone.deviceId]);
+    await laptop.core.commands['chat.send']({ account: laptop.account, to: friendUser.jid, body: 'legacy for you' });
+    const atPhone = await eventually(
+      () => friendPhone.inbox.find((m) => m.body === 'legacy for you'),
+      'the phone to decrypt it',
+    );
+    assert.equal(atPhone?.encryption?.version, 'legacy');
+    await friendPhone.close();
   } finally {
     await spy.stop();
     await Promise.all([laptop.close(), friend.close()]);

@@ -68,7 +68,7 @@ export async function publishOpenItem(
   /** 'max' for a node holding one item per publisher device (OMEMO 2's bundles). */
   maxItems?: string,
 ): Promise<void> {
-  const publish = (): Promise<Element> =>
+  const publish = (max: string | undefined): Promise<Element> =>
     xmpp.iq(
       'set',
       undefined,
@@ -77,15 +77,21 @@ export async function publishOpenItem(
         NS_PUBSUB,
         {},
         xml('publish', { node }, xml('item', { id }, payload)),
-        xml('publish-options', {}, openOptions(maxItems)),
+        xml('publish-options', {}, openOptions(max)),
       ),
     );
   try {
-    await publish();
+    await publish(maxItems);
   } catch (error) {
-    if (!(error instanceof StanzaError) || error.condition !== 'conflict') throw error;
-    await openNode(xmpp, node, maxItems);
-    await publish();
+    if (!(error instanceof StanzaError)) throw error;
+    if (error.condition === 'conflict') {
+      await openNode(xmpp, node, maxItems);
+      await publish(maxItems);
+    } else if (maxItems) {
+      // ejabberd 23 refuses max_items as a publish option (resource-constraint) but takes it as node configuration.
+      await publish(undefined);
+      await openNode(xmpp, node, maxItems);
+    } else throw error;
   }
 }
 

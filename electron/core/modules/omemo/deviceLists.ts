@@ -24,9 +24,12 @@ export async function fetchLists(xmpp: Connection, jid: BareJid | undefined, log
   };
 }
 
-/** Publishes the lists that lack our device, keeping every other device (and its label) listed. */
-export async function announceOwn(xmpp: Connection, ownId: number, lists: DeviceLists): Promise<void> {
+/**
+ * Publishes the lists that lack our device, keeping every other device (and its label) listed; the OMEMO 2
+ * list only when our OMEMO 2 bundle is out.
+ */
+export async function announceOwn(xmpp: Connection, ownId: number, lists: DeviceLists, v2: boolean): Promise<void> {
   if (!lists.legacy.includes(ownId)) await publishDeviceList(xmpp, [...lists.legacy, ownId]);
-  if (!lists.v2.some((d) => d.id === ownId))
+  if (v2 && !lists.v2.some((d) => d.id === ownId))
     await publishDevices2(xmpp, [...lists.v2, { id: ownId, label: DEVICE_LABEL }]);
 }

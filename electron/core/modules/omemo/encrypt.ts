@@ -56,9 +56,16 @@ export async function resolveRecipients(ctx: OmemoContext, jids: readonly BareJi
     const ids = (await ctx.deviceIds(jid)).filter((id) => !(jid === own && id === ctx.ownId));
     let trusted = 0;
     for (const device of ids) {
-      const version = ctx.repo.device(ctx.account, jid, device)?.v2 ? 2 : 1;
+      const row = ctx.repo.device(ctx.account, jid, device);
+      let version: 1 | 2 = row?.v2 ? 2 : 1;
       try {
-        await ensureSession(ctx, jid, device, version);
+        await ensureSession(ctx, jid, device, version).catch(async (error: unknown) => {
+          // A device in both lists whose OMEMO 2 keys cannot be had is still reached through legacy OMEMO.
+          if (version !== 2 || !row?.legacy) throw error;
+          ctx.log.info('no OMEMO 2 session, using legacy OMEMO', { jid, device, error: String(error) });
+          version = 1;
+          await ensureSession(ctx, jid, device, version);
+        });
       } catch (error) {
         ctx.log.info('no session with an OMEMO device', { jid, device, version, error: String(error) });
         result.skipped.push({ jid, device, reason: 'its keys could not be fetched' });

@@ -73,6 +73,7 @@ export const omemo: XmppModule<OmemoApi> = {
     const changed = (peer: BareJid): void => emit('omemo.changed', { account, peer });
     const ownJid = (): BareJid => xmpp.bareJid ?? account;
     let bundleDirty = false;
+    let v2Published = false;
     let syncing = true;
 
     const publishOwnBundle = async (): Promise<void> => {
@@ -80,8 +81,13 @@ export const omemo: XmppModule<OmemoApi> = {
       const vault = await keyVault();
       await refreshKeys(account, repo, vault);
       await publishBundle(xmpp, ctx.ownId, bundleKeys(account, repo));
-      await publishBundle2(xmpp, ctx.ownId, bundle2Keys(account, repo, vault)).catch((error: unknown) =>
-        log.warn('could not publish the OMEMO 2 bundle', { error: String(error) }),
+      // Without its bundle our device stays out of the OMEMO 2 list (peers then use legacy OMEMO).
+      v2Published = await publishBundle2(xmpp, ctx.ownId, bundle2Keys(account, repo, vault)).then(
+        () => true,
+        (error: unknown) => {
+          log.warn('could not publish the OMEMO 2 bundle', { error: String(error) });
+          return false;
+        },
       );
       bundleDirty = false;
     };
@@ -89,7 +95,7 @@ export const omemo: XmppModule<OmemoApi> = {
     const announce = async (legacy?: readonly number[], v2?: readonly Device2[]): Promise<void> => {
       if (!ctx) return;
       if (legacy && !legacy.includes(ctx.ownId)) await publishDeviceList(xmpp, [...legacy, ctx.ownId]);
-      if (v2 && !v2.some((d) => d.id === ctx?.ownId))
+      if (v2 && v2Published && !v2.some((d) => d.id === ctx?.ownId))
         await publishDevices2(xmpp, [...v2, { id: ctx.ownId, label: DEVICE_LABEL }]);
     };
     const versionsOf = (jid: BareJid): string =>
@@ -147,12 +153,12 @@ export const omemo: XmppModule<OmemoApi> = {
         },
       };
       await publishOwnBundle();
-      await announceOwn(xmpp, ownId, lists).catch((error: unknown) =>
+      await announceOwn(xmpp, ownId, lists, v2Published).catch((error: unknown) =>
         log.warn('could not announce our OMEMO device', { error: String(error) }),
       );
       recordLists(own, {
         legacy: lists.legacy.includes(ownId) ? lists.legacy : [...lists.legacy, ownId],
-        v2: lists.v2.some((d) => d.id === ownId) ? lists.v2 : [...lists.v2, { id: ownId }],
+        v2: lists.v2.some((d) => d.id === ownId) || !v2Published ? lists.v2 : [...lists.v2, { id: ownId }],
       });
     };
 
