@@ -2,12 +2,13 @@
 import type { ChatMessage } from '../shared/model/message.ts';
 import { startProsody } from '../e2e/server/prosody.ts';
 import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.ts';
-import { bareLogin, chatStanza, presenceStanza } from './floor.ts';
+import { bareLogin, chatStanza, presenceStanza, replayStanza } from './floor.ts';
 import { compare, median, percentile } from './stats.ts';
 import { benchArchiveCatchUp, benchResume } from './archive.ts';
 import { benchBigRoom } from './muc.ts';
 import { benchUpload } from './upload.ts';
 import { benchOmemo } from './omemo.ts';
+import { benchOmemo2 } from './omemo2.ts';
 import { benchOpenPgp } from './openpgp.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 import { benchStyling } from './styling.ts';
@@ -62,10 +63,28 @@ function nextIncoming(engine: TestEngine): Promise<ChatMessage> {
   });
 }
 
-async function benchRoundTrip(): Promise<void> {
+/**
+ * Sequential round trips between two engines, `encrypted` (OMEMO, the default between them) or plain; the
+ * floor is two bare clients exchanging a bare <body/> (plain) or the very stanza the engine sent (encrypted:
+ * the same bytes through the server, so what the server spends on them is in the floor too).
+ */
+async function benchRoundTrip(encrypted: boolean): Promise<void> {
   const [aUser, bUser] = [await newUser(server, 'ping'), await newUser(server, 'pong')];
   const a = await startEngine(server, aUser);
   const b = await startEngine(server, bUser);
+  for (const [engine, peer] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    await engine.core.runtime(engine.account).modules.omemo.ready;
+    if (!encrypted)
+      await engine.core.commands['omemo.setEnabled']({ account: engine.account, peer: peer.account, enabled: false });
+  }
+  let recorded = '';
+  await a.core.commands['console.open']({ account: a.account });
+  a.core.events.on('console.entry', ({ entry }) => {
+    if (entry.dir === 'out' && entry.xml.startsWith('<message')) recorded = entry.xml;
+  });
   b.core.events.on('message.added', (m) => {
     if (m.direction === 'in')
       void b.core.commands['chat.send']({ account: b.account, to: a.account, body: `re: ${m.body}` });
@@ -74,9 +93,10 @@ async function benchRoundTrip(): Promise<void> {
   for (let i = 0; i < ROUND_TRIPS; i++) {
     const reply = nextIncoming(a);
     const t = performance.now();
-    await a.core.commands['chat.send']({ account: a.account, to: b.account, body: `ping ${i}` });
+    const sent = await a.core.commands['chat.send']({ account: a.account, to: b.account, body: `ping ${i}` });
     await reply;
     engineTimes.push(performance.now() - t);
+    if ((sent.encryption !== undefined) !== encrypted) throw new Error('the bench chat was not as meant');
   }
   await Promise.all([a.close(), b.close()]);
 
@@ -84,9 +104,11 @@ async function benchRoundTrip(): Promise<void> {
   const pb = await bareLogin(server, bUser, 'floor-b');
   await pa.send(presenceStanza());
   await pb.send(presenceStanza());
+  const stanzaTo = (to: string, text: string): unknown =>
+    encrypted ? replayStanza(recorded, to) : chatStanza(to, text);
   pb.on('stanza', (s) => {
     if (s.name === 'message' && s.getChildText('body'))
-      void pb.send(chatStanza(aUser.jid, `re: ${s.getChildText('body') ?? ''}`));
+      void pb.send(stanzaTo(aUser.jid, `re: ${s.getChildText('body') ?? ''}`));
   });
   let onReply: () => void = () => undefined;
   pa.on('stanza', (s) => {
@@ -98,14 +120,15 @@ async function benchRoundTrip(): Promise<void> {
       onReply = resolve;
     });
     const t = performance.now();
-    await pa.send(chatStanza(bUser.jid, `ping ${i}`));
+    await pa.send(stanzaTo(bUser.jid, `ping ${i}`));
     await reply;
     floorTimes.push(performance.now() - t);
   }
   await Promise.all([pa.stop(), pb.stop()]);
-  const params = { count: ROUND_TRIPS };
-  compare(`round trip median (${ROUND_TRIPS})`, 'ms', median(engineTimes), median(floorTimes), params);
-  compare(`round trip p99 (${ROUND_TRIPS})`, 'ms', percentile(engineTimes, 99), percentile(floorTimes, 99), params);
+  const params = { count: ROUND_TRIPS, encrypted };
+  const name = encrypted ? 'encrypted round trip' : 'round trip';
+  compare(`${name} median (${ROUND_TRIPS})`, 'ms', median(engineTimes), median(floorTimes), params);
+  compare(`${name} p99 (${ROUND_TRIPS})`, 'ms', percentile(engineTimes, 99), percentile(floorTimes, 99), params);
 }
 
 async function flood(send: (i: number) => Promise<void>, received: () => number): Promise<number> {
@@ -162,12 +185,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 try {
   console.log(`Prosody on 127.0.0.1:${server.ports.c2s}; figures also appended to bench/results.jsonl\n`);
   await part('login', benchLogin);
-  await part('roundtrip', benchRoundTrip);
+  await part('roundtrip', () => benchRoundTrip(false));
+  await part('roundtrip', () => benchRoundTrip(true));
   await part('flood', benchFlood);
   await part('catchup', () => benchArchiveCatchUp(server, FLOOD));
   await part('resume', () => benchResume(server, quick ? 3 : 10, 20));
   await part('upload', () => benchUpload(server, quick ? 20 : 100));
   await part('omemo', () => benchOmemo(quick));
+  await part('omemo2', () => benchOmemo2(quick));
   await part('openpgp', () => benchOpenPgp(quick));
   await part('styling', benchStyling);
   console.log('\nRenderer (Chromium through the bridge):');

@@ -267,13 +267,13 @@ export function createOmemoRepo(db: Db) {
         device,
       );
     },
-    touchDevice(account: AccountId, jid: BareJid, device: number): void {
-      sql(db, 'UPDATE omemo_devices SET last_seen = ? WHERE account = ? AND jid = ? AND device = ?').run(
-        Date.now(),
-        account,
-        jid,
-        device,
-      );
+    /** A message from the device was read now; written at most once a minute per device (not per message). */
+    touchDevice(account: AccountId, jid: BareJid, device: number, now = Date.now()): void {
+      sql(
+        db,
+        `UPDATE omemo_devices SET last_seen = ? WHERE account = ? AND jid = ? AND device = ?
+        AND (last_seen IS NULL OR last_seen < ?)`,
+      ).run(now, account, jid, device, now - 60_000);
     },
     chatEnabled(account: AccountId, peer: BareJid): boolean | undefined {
       const row = sql(db, 'SELECT enabled FROM omemo_chats WHERE account = ? AND peer = ?').get(account, peer) as

@@ -25,16 +25,17 @@ export interface Recipients {
   skipped: { jid: BareJid; device: number; reason: string }[];
 }
 
-async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, version: 1 | 2): Promise<void> {
+/** Builds a session with the device unless one exists; true when it built one (its identity may be new). */
+async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, version: 1 | 2): Promise<boolean> {
   if (version === 2) {
-    if (hasSession2(ctx, jid, device)) return;
+    if (hasSession2(ctx, jid, device)) return false;
     const bundle = await fetchBundle2(ctx.xmpp, jid, device);
     const pk = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
     if (!pk) throw new Error('no pre-keys');
     await buildSession2(ctx, jid, device, { ik: bundle.ik, spk: bundle.spk, pk });
-    return;
+    return true;
   }
-  if (await hasSession(ctx.keys, jid, device)) return;
+  if (await hasSession(ctx.keys, jid, device)) return false;
   const bundle = await fetchBundle(ctx.xmpp, jid, device);
   const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
   if (!preKey) throw new Error('no pre-keys');
@@ -46,6 +47,7 @@ async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, ve
     signedPreKey: bundle.signedPreKey,
     preKey,
   });
+  return true;
 }
 
 /** Builds missing sessions (fresh bundles) and sorts the devices into trusted and skipped ones. */
@@ -58,20 +60,21 @@ export async function resolveRecipients(ctx: OmemoContext, jids: readonly BareJi
     for (const device of ids) {
       const row = ctx.repo.device(ctx.account, jid, device);
       let version: 1 | 2 = row?.v2 ? 2 : 1;
+      let built: boolean;
       try {
-        await ensureSession(ctx, jid, device, version).catch(async (error: unknown) => {
+        built = await ensureSession(ctx, jid, device, version).catch(async (error: unknown) => {
           // A device in both lists whose OMEMO 2 keys cannot be had is still reached through legacy OMEMO.
           if (version !== 2 || !row?.legacy) throw error;
           ctx.log.info('no OMEMO 2 session, using legacy OMEMO', { jid, device, error: String(error) });
           version = 1;
-          await ensureSession(ctx, jid, device, version);
+          return ensureSession(ctx, jid, device, version);
         });
       } catch (error) {
         ctx.log.info('no session with an OMEMO device', { jid, device, version, error: String(error) });
         result.skipped.push({ jid, device, reason: 'its keys could not be fetched' });
         continue;
       }
-      const trust = ctx.repo.device(ctx.account, jid, device)?.trust ?? 'unknown';
+      const trust = (built ? ctx.repo.device(ctx.account, jid, device) : row)?.trust ?? 'unknown';
       if (isTrusted(trust)) {
         result.devices.push({ jid, device, version });
         trusted++;

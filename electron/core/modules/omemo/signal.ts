@@ -3,6 +3,7 @@
 // unhandled rejection (removed here, the app's own are kept), messages are "binary strings", and
 // session records keep every old receiving chain (pruned here).
 import type * as Lib from '@privacyresearch/libsignal-protocol-typescript';
+import { nativeCurve, nativeWebCrypto } from './nativeCrypto.ts';
 
 export interface KeyPair {
   pubKey: ArrayBuffer;
@@ -35,6 +36,19 @@ export interface Bundle {
 
 let loaded: Promise<typeof Lib> | undefined;
 
+type LibraryCurve = Parameters<typeof Lib.setCurve>[0];
+type LibraryWebCrypto = Parameters<typeof Lib.setWebCrypto>[0];
+
+/**
+ * The library's Curve25519 and WebCrypto work: ours (node:crypto, nativeCrypto.ts) unless other primitives
+ * are given (the benchmark measures the bare library with its own curve module and WebCrypto).
+ */
+export async function setLibraryPrimitives(curve?: LibraryCurve, webCrypto?: LibraryWebCrypto): Promise<void> {
+  const lib = await signalLibrary();
+  lib.setCurve(curve ?? nativeCurve);
+  lib.setWebCrypto(webCrypto ?? (nativeWebCrypto as unknown as LibraryWebCrypto));
+}
+
 /** Imports the library once and takes back the process-wide handlers it installs. */
 export function signalLibrary(): Promise<typeof Lib> {
   loaded ??= (async () => {
@@ -48,6 +62,8 @@ export function signalLibrary(): Promise<typeof Lib> {
       if (!own.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
     for (const listener of process.listeners('uncaughtException'))
       if (!own.exception.includes(listener)) process.removeListener('uncaughtException', listener);
+    lib.setCurve(nativeCurve);
+    lib.setWebCrypto(nativeWebCrypto);
     return lib;
   })();
   return loaded;

@@ -1,6 +1,6 @@
 // Private keys and session records are stored sealed (AES-256-GCM) with a key the platform keeps:
 // the key lives in the secret store (Electron safeStorage in the app, an injected store in tests).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import type { SecretStore } from '../../secrets.ts';
 
 export interface Vault {
@@ -20,10 +20,12 @@ export class VaultError extends Error {
 
 export function createVault(key: Uint8Array): Vault {
   if (key.length !== 32) throw new VaultError('The key store holds a malformed OMEMO key');
+  // Made once: a raw key costs node:crypto more to prepare on every call than the sealing itself.
+  const keyObject = createSecretKey(key);
   return {
     seal(plain) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const cipher = createCipheriv('aes-256-gcm', keyObject, iv);
       const body = Buffer.concat([cipher.update(plain), cipher.final()]);
       return Buffer.concat([Buffer.of(FORMAT), iv, cipher.getAuthTag(), body]);
     },
@@ -31,7 +33,7 @@ export function createVault(key: Uint8Array): Vault {
       if (sealed[0] !== FORMAT || sealed.length < 29)
         throw new VaultError('A stored OMEMO key is not in a known format');
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 13));
+        const decipher = createDecipheriv('aes-256-gcm', keyObject, sealed.subarray(1, 13));
         decipher.setAuthTag(sealed.subarray(13, 29));
         return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
       } catch {

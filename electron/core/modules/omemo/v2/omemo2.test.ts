@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { generateIdentity, generatePreKeys, generateSignedPreKey } from '../signal.ts';
-import { curveToEd, ed25519Verify, edToCurve, rawCurve, xeddsaSign } from './crypto2.ts';
+import { curveToEd, ed25519Verify, edToCurve, hkdf, hmac, rawCurve, xeddsaSign } from './crypto2.ts';
 import { buildEnvelope, openPayload2, parseEnvelope, sealPayload2 } from './payload2.ts';
 import { decodeKeyExchange, decodeMessage, encodeKeyExchange, encodeMessage } from './proto2.ts';
 import { ratchetDecrypt, ratchetEncrypt, type RatchetState } from './ratchet2.ts';
@@ -21,6 +21,23 @@ test('a legacy Curve25519 identity signs as Ed25519: any Ed25519 verifier accept
     assert.ok(ed25519.verify(signature, message, edPublic), '@noble verifies');
     assert.equal(ed25519Verify(edPublic, randomBytes(32), signature), false, 'another message fails');
     assert.deepEqual(edToCurve(edPublic), rawCurve(bytes(identity.pubKey)), 'the forms convert back');
+  }
+});
+
+test('HMAC and HKDF on plain hashes give what node:crypto gives, for short and long keys', () => {
+  for (const keyLength of [0, 16, 32, 64, 65, 200]) {
+    const key = randomBytes(keyLength);
+    const data = [randomBytes(7), randomBytes(100)];
+    const expected = createHmac('sha256', key)
+      .update(data[0] ?? '')
+      .update(data[1] ?? '')
+      .digest();
+    assert.deepEqual(Buffer.from(hmac(key, ...data)), expected);
+  }
+  for (const length of [32, 64, 80]) {
+    const ikm = randomBytes(32);
+    const expected = Buffer.from(hkdfSync('sha256', ikm, new Uint8Array(32), Buffer.from('OMEMO Payload'), length));
+    assert.deepEqual(Buffer.from(hkdf(ikm, new Uint8Array(32), 'OMEMO Payload', length)), expected);
   }
 });
 

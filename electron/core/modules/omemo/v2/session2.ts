@@ -28,12 +28,34 @@ export class Session2Error extends Error {
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 const raw = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
 
+/**
+ * The last record opened per device, kept beside the sealed bytes it came from: a record still stored as
+ * those bytes is not opened and parsed again (one that changed in the store, or is gone, is read anew).
+ */
+type OpenedRecords = Map<string, { sealed: Uint8Array; record: SessionRecord2 }>;
+const opened = new WeakMap<OmemoContext, OpenedRecords>();
+function openedOf(ctx: OmemoContext): OpenedRecords {
+  let map = opened.get(ctx);
+  if (!map) {
+    map = new Map() as OpenedRecords;
+    opened.set(ctx, map);
+  }
+  return map;
+}
+
 function load(ctx: OmemoContext, jid: BareJid, device: number): SessionRecord2 | undefined {
   const sealed = ctx.repo.session2(ctx.account, jid, device);
-  return sealed && (JSON.parse(Buffer.from(ctx.vault.open(sealed)).toString('utf8')) as SessionRecord2);
+  if (!sealed) return undefined;
+  const kept = openedOf(ctx).get(`${jid} ${device}`);
+  if (kept && Buffer.from(kept.sealed).equals(sealed)) return kept.record;
+  const record = JSON.parse(Buffer.from(ctx.vault.open(sealed)).toString('utf8')) as SessionRecord2;
+  openedOf(ctx).set(`${jid} ${device}`, { sealed, record });
+  return record;
 }
 function save(ctx: OmemoContext, jid: BareJid, device: number, record: SessionRecord2): void {
-  ctx.repo.setSession2(ctx.account, jid, device, ctx.vault.seal(Buffer.from(JSON.stringify(record), 'utf8')));
+  const sealed = ctx.vault.seal(Buffer.from(JSON.stringify(record), 'utf8'));
+  ctx.repo.setSession2(ctx.account, jid, device, sealed);
+  openedOf(ctx).set(`${jid} ${device}`, { sealed, record });
 }
 
 export function ownIdentity(ctx: OmemoContext): OwnIdentity {
