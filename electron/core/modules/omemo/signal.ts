@@ -37,16 +37,18 @@ export interface Bundle {
 let loaded: Promise<typeof Lib> | undefined;
 
 type LibraryCurve = Parameters<typeof Lib.setCurve>[0];
-type LibraryWebCrypto = Parameters<typeof Lib.setWebCrypto>[0];
+/** Takes any object: ours has only the part of WebCrypto the library calls (nativeCrypto.ts). */
+const setWebCrypto = (lib: typeof Lib, webCrypto: object): void =>
+  (lib.setWebCrypto as (webCrypto: object) => void)(webCrypto);
 
 /**
  * The library's Curve25519 and WebCrypto work: ours (node:crypto, nativeCrypto.ts) unless other primitives
  * are given (the benchmark measures the bare library with its own curve module and WebCrypto).
  */
-export async function setLibraryPrimitives(curve?: LibraryCurve, webCrypto?: LibraryWebCrypto): Promise<void> {
+export async function setLibraryPrimitives(curve?: LibraryCurve, webCrypto?: object): Promise<void> {
   const lib = await signalLibrary();
   lib.setCurve(curve ?? nativeCurve);
-  lib.setWebCrypto(webCrypto ?? (nativeWebCrypto as unknown as LibraryWebCrypto));
+  setWebCrypto(lib, webCrypto ?? nativeWebCrypto);
 }
 
 /** Imports the library once and takes back the process-wide handlers it installs. */
@@ -63,7 +65,7 @@ export function signalLibrary(): Promise<typeof Lib> {
     for (const listener of process.listeners('uncaughtException'))
       if (!own.exception.includes(listener)) process.removeListener('uncaughtException', listener);
     lib.setCurve(nativeCurve);
-    lib.setWebCrypto(nativeWebCrypto);
+    setWebCrypto(lib, nativeWebCrypto);
     return lib;
   })();
   return loaded;
