@@ -1,13 +1,13 @@
 // What the client supports, one line per module, in the order they are set up (and run when online).
 import { blocking } from '../modules/blocking/blocking.ts';
 import { carbons } from '../modules/carbons/carbons.ts';
-import { chat } from '../modules/chat/chat.ts';
+import { setupChat } from '../modules/chat/chat.ts';
 import { csi } from '../modules/csi/csi.ts';
 import { setupEdits } from '../modules/edits/edits.ts';
 import { mam } from '../modules/mam/mam.ts';
 import { markers } from '../modules/markers/markers.ts';
 import { mds } from '../modules/mds/mds.ts';
-import { muc } from '../modules/muc/muc.ts';
+import { muc, type MucApi } from '../modules/muc/muc.ts';
 import { omemo } from '../modules/omemo/omemo.ts';
 import { setupOpenPgp } from '../modules/openpgp/openpgp.ts';
 import { routeEncryption } from '../modules/e2e/encryptionRouter.ts';
@@ -37,15 +37,17 @@ export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarC
   const presenceModule = presence.setup(beforePresence); // RFC 6121 §3-4
   const ctx: ModuleContext = { ...beforePresence, ownPresence: presenceModule };
   openpgpModule.attachPresence(presenceModule); // XEP-0027 signed presence, when the user asks for it
+  /** Set just below: the chat module asks it for occupants' real JIDs once messages come. */
+  let rooms: MucApi | undefined;
   const modules = {
     roster: rosterModule,
     presence: presenceModule,
-    chat: chat.setup(ctx), // RFC 6121 §5, XEP-0359
+    chat: setupChat(ctx, (room, nick) => rooms?.occupantJid(room, nick)), // RFC 6121 §5, XEP-0359
     carbons: carbons.setup(ctx), // XEP-0280
     mam: mam.setup(ctx), // XEP-0313 (after presence: offline messages come first)
     markers: markers.setup(ctx), // XEP-0184, XEP-0333, XEP-0085
     mds: mds.setup(ctx), // XEP-0490
-    muc: muc.setup(ctx), // XEP-0045, XEP-0410, MUC MAM
+    muc: (rooms = muc.setup(ctx)), // XEP-0045, XEP-0410, MUC MAM
     mucAdmin: mucAdmin.setup(ctx), // XEP-0045 §8-10, XEP-0249
     blocking: blocking.setup(ctx), // XEP-0191
     csi: csi.setup(ctx), // XEP-0352

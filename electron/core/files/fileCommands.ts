@@ -35,14 +35,17 @@ export interface FileDeps {
   showInFolder?: ((path: string) => void) | undefined;
 }
 
-/** A shared URL goes where the file was meant for: a joined room, a private message in one, or a chat. */
+/**
+ * A shared URL goes where the file was meant for: a joined room, a private message in one, or a chat. An
+ * encrypted file's link (with its key) goes only inside the encrypted message, never as a plain OOB link.
+ */
 function share(runtime: AccountRuntime, to: BareJid, url: string): Promise<ChatMessage> {
   const { chat, muc } = runtime.modules;
+  const oob = url.startsWith('aesgcm:') ? undefined : url;
   const slash = to.indexOf('/');
-  if (slash > 0) return muc.sendPrivate(to.slice(0, slash) as BareJid, to.slice(slash + 1), url, url);
-  if (muc.rooms().some((r) => r.jid === to)) return muc.send(to, url, url);
-  // An encrypted file's link (with its key) goes only inside the encrypted message, never as a plain OOB link.
-  return chat.send(to, url, url.startsWith('aesgcm:') ? undefined : url);
+  if (slash > 0) return muc.sendPrivate(to.slice(0, slash) as BareJid, to.slice(slash + 1), url, oob);
+  if (muc.rooms().some((r) => r.jid === to)) return muc.send(to, url, oob);
+  return chat.send(to, url, oob);
 }
 
 export function createFileCommands(deps: FileDeps): { commands: FileCommands; dispose(): void } {
@@ -54,10 +57,13 @@ export function createFileCommands(deps: FileDeps): { commands: FileCommands; di
   const commands: FileCommands = {
     'upload.service': ({ account }) => deps.runtime(account).modules.upload.service(),
     'upload.begin': async ({ account, to, name, size, type }) => {
-      // XEP-0454 in an encrypted chat, OMEMO or OpenPGP (rooms and room PMs: not yet).
-      const runtime = deps.runtime(account);
-      const chatWith = !to.includes('/') && !runtime.modules.muc.rooms().some((r) => r.jid === to);
-      const encrypt = chatWith && (await runtime.modules.encryption.enabledFor(to));
+      // XEP-0454 wherever the message carrying the link is encrypted: a chat (OMEMO or OpenPGP), an encrypted
+      // room, or a private message in one.
+      const { muc, encryption } = deps.runtime(account).modules;
+      const [room, nick] = to.includes('/') ? [to.slice(0, to.indexOf('/')), to.slice(to.indexOf('/') + 1)] : [to];
+      const encrypt = muc.rooms().some((r) => r.jid === room)
+        ? await muc.encryptedFor(room as BareJid, nick)
+        : await encryption.enabledFor(to);
       return uploads.begin(account, to, name, size, type, encrypt);
     },
     'upload.chunk': ({ upload, data }) => uploads.chunk(upload, data),

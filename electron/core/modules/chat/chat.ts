@@ -6,7 +6,7 @@ import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage } from '../../../../shared/model/message.ts';
 import { NotConnectedError } from '../../account/connection.ts';
 import { createMessageService } from '../../services/messages.ts';
-import { sealedWith, type XmppModule } from '../../xmpp/module.ts';
+import { type ModuleContext, sealedWith } from '../../xmpp/module.ts';
 import { parsePresence } from '../presence/presence.parse.ts';
 import { buildChatMessage, chatExtensions } from './chat.build.ts';
 import { NS_SID, parseChatMessage } from './chat.parse.ts';
@@ -20,9 +20,12 @@ export interface ChatApi {
   flushOutbox(): Promise<void>;
 }
 
-export const chat: XmppModule<ChatApi> = {
-  id: 'rfc6121-chat',
-  setup({ account, xmpp, lifecycle, disco, store, emit, log, e2e }) {
+/** `occupantJid`: a room occupant's real JID, when the room shows it (whose devices encrypted a private message). */
+export function setupChat(
+  { account, xmpp, lifecycle, disco, store, emit, log, e2e }: ModuleContext,
+  occupantJid: (room: BareJid, nick: string) => BareJid | undefined,
+): ChatApi & { dispose(): void } {
+  {
     const messages = createMessageService(account, store, emit);
     const lockedResource = new Map<BareJid, string>();
     /** Written on the current stream-managed session and not yet acknowledged: stream management resends these. */
@@ -110,8 +113,17 @@ export const chat: XmppModule<ChatApi> = {
         ...(parsed.oobUrl ? { oobUrl: parsed.oobUrl } : {}),
         relations: relationsOf(stanza),
       };
-      if (parsed.encrypted && e2e && !privateInRoom)
-        void e2e.receive(stanza, parsed.peer, record, (r) => messages.ingest(r));
+      // A private message in a room is encrypted by the occupant's real account (when the room shows it).
+      const sender = privateInRoom ? occupantJid(parsed.peer, parsed.resource ?? '') : parsed.peer;
+      if (parsed.encrypted && e2e && sender) void e2e.receive(stanza, sender, record, (r) => messages.ingest(r));
+      else if (parsed.encrypted && e2e)
+        e2e.afterPending(() =>
+          messages.ingest({
+            ...record,
+            body: '',
+            encryption: { protocol: 'omemo', error: 'the room does not show who sent it, so it cannot be decrypted' },
+          }),
+        );
       else if (e2e)
         e2e.afterPending(() => messages.ingest(record)); // in order with those being decrypted
       else messages.ingest(record);
@@ -164,5 +176,5 @@ export const chat: XmppModule<ChatApi> = {
         disco.removeFeature(NS_SID);
       },
     };
-  },
-};
+  }
+}

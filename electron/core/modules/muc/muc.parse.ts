@@ -191,6 +191,20 @@ export function parseGroupChatState(
 }
 
 /** A room's notice that its configuration changed (status 104): its name or privacy may be new. */
+/** Why we are out of a room, from the status codes of our own unavailable presence. */
+export function leaveReason(codes: ReadonlySet<string>, text: string | undefined): string {
+  const reason = codes.has('301')
+    ? 'banned'
+    : codes.has('307')
+      ? 'kicked'
+      : codes.has('321')
+        ? 'affiliation changed'
+        : codes.has('332')
+          ? 'service shut down'
+          : 'left';
+  return text ? `${reason}: ${text}` : reason;
+}
+
 export function configChangedRoom(stanza: Element): BareJid | undefined {
   if (stanza.attrs.type !== 'groupchat') return undefined;
   const codes = stanza.getChild('x', NS_MUC_USER)?.getChildren('status') ?? [];

@@ -5,18 +5,26 @@ import { NS_REACTIONS, relationsOf } from '../../xmpp/relations.ts';
 import { randomUUID } from 'node:crypto';
 import type { BareJid } from '../../../../shared/model/jid.ts';
 import type { ChatMessage, ChatState } from '../../../../shared/model/message.ts';
-import { NS_CHATSTATES, NS_HINTS, NS_MARKERS } from '../chat/chat.build.ts';
+import { NS_CHATSTATES, NS_MARKERS } from '../chat/chat.build.ts';
 import type { Occupant, Room } from '../../../../shared/model/muc.ts';
 import { createMessageService, type IncomingRecord } from '../../services/messages.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import type { XmppModule } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
 import { fetchRoomHistory } from './mucHistory.ts';
-import { roomInfo, roomSender, sendToOccupant, sendToRoom } from './mucSend.ts';
+import {
+  refreshPrivacy,
+  roomEncrypted,
+  roomInfo,
+  roomSender,
+  sendSignal,
+  sendToOccupant,
+  sendToRoom,
+} from './mucSend.ts';
 import { roomPresence } from './mucPresence.ts';
 import { handleRoomSignal } from './mucSignals.ts';
 import { sameRoomSender } from '../../services/editPolicy.ts';
-import { configChangedRoom, mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
+import { configChangedRoom, leaveReason, mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 import { joinErrorText, MucError, MucJoinError } from './mucErrors.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
@@ -69,7 +77,12 @@ export interface MucApi {
   /** Typing notifications to the room (XEP-0085); only while joined. */
   setChatState(room: BareJid, state: ChatState): Promise<void>;
   /** A private message to one occupant (XEP-0045 §7.5); the conversation's peer is room/nick. */
+  /** Encrypted (OMEMO) when the room's messages are and the occupant's real JID is known. */
   sendPrivate(room: BareJid, nick: string, body: string, oobUrl?: string): Promise<ChatMessage>;
+  /** An occupant's real JID, when the room shows it to us. */
+  occupantJid(room: BareJid, nick: string): BareJid | undefined;
+  /** Whether what we send to the room (or, with `nick`, privately to that occupant) goes encrypted. */
+  encryptedFor(room: BareJid, nick?: string): Promise<boolean>;
   /** XEP-0410: asks the room whether we are still in it; rejoins the rooms that say no. */
   selfPing(): Promise<BareJid[]>;
 }
@@ -141,20 +154,11 @@ export const muc: XmppModule<MucApi> = {
         changed(entry);
         return;
       }
-      const reason = p.codes.has('301')
-        ? 'banned'
-        : p.codes.has('307')
-          ? 'kicked'
-          : p.codes.has('321')
-            ? 'affiliation changed'
-            : p.codes.has('332')
-              ? 'service shut down'
-              : 'left';
-      entry.room = { ...entry.room, state: { status: 'left', reason: p.reason ? `${reason}: ${p.reason}` : reason } };
+      entry.room = { ...entry.room, state: { status: 'left', reason: leaveReason(p.codes, p.reason) } };
       for (const gone of entry.occupants.values())
         emit('muc.occupant', { account, room: p.room, occupant: gone, gone: true });
       entry.occupants.clear();
-      if (reason === 'banned' || reason === 'kicked') store.rooms.remove(account, p.room);
+      if (p.codes.has('301') || p.codes.has('307')) store.rooms.remove(account, p.room);
       changed(entry);
     });
 
@@ -359,25 +363,18 @@ export const muc: XmppModule<MucApi> = {
       markDisplayed: async (room, stanzaId) => {
         const entry = rooms.get(room);
         if (!entry?.private || entry.room.state.status !== 'joined') return;
-        await xmpp.send(
-          xml(
-            'message',
-            { to: room, type: 'groupchat', id: randomUUID() },
-            el('displayed', NS_MARKERS, { id: stanzaId }),
-            el('store', NS_HINTS),
-          ),
-        );
+        await sendSignal(xmpp, room, el('displayed', NS_MARKERS, { id: stanzaId }), 'store');
       },
       setChatState: async (room, state) => {
         if (rooms.get(room)?.room.state.status !== 'joined') return;
-        await xmpp.send(
-          xml(
-            'message',
-            { to: room, type: 'groupchat', id: randomUUID() },
-            el(state, NS_CHATSTATES),
-            el('no-store', NS_HINTS),
-          ),
-        );
+        await sendSignal(xmpp, room, el(state, NS_CHATSTATES), 'no-store');
+      },
+      occupantJid: (room, nick) => rooms.get(room)?.occupants.get(nick)?.jid,
+      encryptedFor: async (room, nick) => {
+        const entry = rooms.get(room);
+        if (!entry || entry.room.state.status !== 'joined') return false;
+        await refreshPrivacy(xmpp, entry).catch(() => undefined);
+        return roomEncrypted(sendDeps, entry) && (nick === undefined || entry.occupants.get(nick)?.jid !== undefined);
       },
       sendPrivate: async (room, nick, body, oobUrl) => {
         const entry = entryOf(room);

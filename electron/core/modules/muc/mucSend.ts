@@ -15,10 +15,11 @@ import type { MessageService } from '../../services/messages.ts';
 import type { Store } from '../../store/index.ts';
 import type { EndToEnd } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
-import { oobElement } from '../chat/chat.build.ts';
+import { NS_HINTS, oobElement } from '../chat/chat.build.ts';
 import { NS_SID } from '../chat/chat.parse.ts';
 import { NS_MUC_ADMIN, NS_MUC_USER } from './muc.parse.ts';
 import { cachedMembers } from './memberCache.ts';
+import { MucError } from './mucErrors.ts';
 
 export interface RoomSendDeps {
   account: AccountId;
@@ -58,7 +59,7 @@ export async function roomInfo(
 }
 
 /** A room's configuration can change (members-only, who sees real JIDs): looked up again at most once a minute. */
-async function refreshPrivacy(xmpp: Connection, target: RoomTarget): Promise<void> {
+export async function refreshPrivacy(xmpp: Connection, target: RoomTarget): Promise<void> {
   if (target.privateCheckedAt !== undefined && Date.now() - target.privateCheckedAt < RECHECK_MS) return;
   target.private = (await roomInfo(xmpp, target.room.jid)).private;
   target.privateCheckedAt = Date.now();
@@ -138,6 +139,20 @@ export async function sendToRoom(
   return message;
 }
 
+/** A marker or chat state to the whole room, with the hint for the archive. */
+export async function sendSignal(
+  xmpp: Connection,
+  room: BareJid,
+  signal: Element,
+  hint: 'store' | 'no-store',
+): Promise<void> {
+  await xmpp.send(xml('message', { to: room, type: 'groupchat', id: randomUUID() }, signal, el(hint, NS_HINTS)));
+}
+
+/**
+ * A private message to an occupant (XEP-0045 §7.5): encrypted for the occupant's real JID (as Conversations
+ * does) where the room's own messages are, so never in clear where the room is encrypted and it can be.
+ */
 export async function sendToOccupant(
   deps: RoomSendDeps,
   target: RoomTarget,
@@ -147,6 +162,16 @@ export async function sendToOccupant(
 ): Promise<ChatMessage> {
   const id = randomUUID();
   const peer = `${target.room.jid}/${nick}` as BareJid;
+  const { e2e } = deps;
+  if (e2e) await refreshPrivacy(deps.xmpp, target).catch(() => undefined);
+  const real = target.occupants.get(nick)?.jid;
+  let sealed: Element[] | undefined;
+  let encryption: MessageEncryption | undefined;
+  if (e2e && roomEncrypted(deps, target)) {
+    if (!real) throw new MucError('not-allowed', 'This occupant’s address is hidden: the message cannot be encrypted');
+    encryption = await e2e.prepare([real], 'omemo');
+    sealed = await e2e.seal([real], body, 'omemo');
+  }
   const message: ChatMessage = {
     id,
     account: deps.account,
@@ -158,14 +183,14 @@ export async function sendToOccupant(
     state: 'queued',
     originId: id,
     ...(oobUrl ? { oobUrl } : {}),
+    ...(encryption ? { encryption } : {}),
   };
   deps.messages.store(message);
   await deps.xmpp.send(
     xml(
       'message',
       { to: peer, type: 'chat', id },
-      xml('body', {}, body),
-      oobElement(oobUrl),
+      ...(sealed ?? [xml('body', {}, body), oobElement(oobUrl)]),
       el('origin-id', NS_SID, { id }),
       el('x', NS_MUC_USER),
     ),
