@@ -1,6 +1,7 @@
 // OMEMO 2 with an independent implementation: python3-omemo's session manager with python3-twomemo (and
 // python3-oldmemo for dual-stack peers), its XEP-0420 envelope written in Python. Both directions, key
-// exchanges from each side, offline devices, a dual-stack peer, and a contact with a device of each version.
+// exchanges from each side, offline devices, a dual-stack peer, a contact with a device of each version, and a
+// private room with a member of each version.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import type { Element } from '@xmpp/xml';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { newUser, rawClient } from '../helpers/accounts.ts';
-import { knowsDevices, omemoDevice } from '../helpers/omemo.ts';
+import { knowsDevices, omemoDevice, privateRoom } from '../helpers/omemo.ts';
 import { NS_LEGACY, NS_V2, type OmemoPeer, startOmemoPeer } from '../helpers/omemoPeer.ts';
 import { eventually } from '../helpers/waitFor.ts';
 
@@ -153,5 +154,51 @@ test('a dual-stack peer gets OMEMO 2 only; a contact with a legacy device and an
   } finally {
     await spy.stop();
     await Promise.all([dual.stop(), oldPhone.stop(), newPhone.stop(), laptop.close()]);
+  }
+});
+
+test('a private room with a legacy-only member and an OMEMO 2-only member: each reads the engine, the engine reads both', async () => {
+  const [meUser, oldUser, newUser2] = [
+    await newUser(server, 'host'),
+    await newUser(server, 'gajimlike'),
+    await newUser(server, 'kaidanlike'),
+  ];
+  const legacyPeer = await startOmemoPeer(server, oldUser, stateFile(), 'legacy');
+  const v2Peer = await startOmemoPeer(server, newUser2, stateFile(), 'v2');
+  const host = await omemoDevice(server, meUser, 'desk');
+  try {
+    const room = await privateRoom(host, 'Host', []);
+    for (const jid of [oldUser.jid, newUser2.jid])
+      await host.core.commands['muc.setAffiliation']({ account: host.account, room, jid, affiliation: 'member' });
+    await legacyPeer.join(room, 'Old');
+    await v2Peer.join(room, 'New');
+    await eventually(
+      async () => (await host.core.commands['muc.occupants']({ account: host.account, room })).length === 3,
+      'both peers in the room',
+    );
+    const sent = await host.core.commands['muc.send']({ account: host.account, room, body: 'hello, both of you' });
+    assert.equal(sent.encryption?.version, 'both');
+    const atOld = await eventually(
+      () => legacyPeer.events.find((e) => e.room === room && (e.body === 'hello, both of you' || e.error)),
+      'the legacy member to read it',
+      20_000,
+    );
+    assert.equal(atOld?.namespace, NS_LEGACY);
+    const atNew = await eventually(
+      () => v2Peer.events.find((e) => e.room === room && (e.body === 'hello, both of you' || e.error)),
+      'the OMEMO 2 member to read it',
+      20_000,
+    );
+    assert.equal(atNew?.namespace, NS_V2);
+
+    // A single-version client reaches only members with a device of its version (python-omemo refuses the rest).
+    await legacyPeer.sendRoom(room, [meUser.jid], 'from the legacy side');
+    await v2Peer.sendRoom(room, [meUser.jid], 'from the OMEMO 2 side');
+    const read = (body: string) =>
+      eventually(() => host.inbox.find((m) => m.peer === room && m.body === body), `the engine to read "${body}"`);
+    assert.equal((await read('from the legacy side'))?.encryption?.version, 'legacy');
+    assert.equal((await read('from the OMEMO 2 side'))?.encryption?.version, 'v2');
+  } finally {
+    await Promise.all([legacyPeer.stop(), v2Peer.stop(), host.close()]);
   }
 });

@@ -79,3 +79,30 @@ for (const version of ['v2', 'legacy'] as const)
       await Promise.all([alice.close(), bob.close()]);
     }
   });
+
+test('two devices that start their session at the same moment (crossing key exchanges) read everything', async () => {
+  const [aliceUser, bobUser] = [await newUser(server, 'alice'), await newUser(server, 'bob')];
+  const alice = await omemoDevice(server, aliceUser, 'laptop');
+  const bob = await omemoDevice(server, bobUser, 'laptop');
+  try {
+    await befriend(alice, bob, { name: 'Bob' }, { name: 'Alice' });
+    await knowsDevices(alice, bobUser.jid, [bob.deviceId]);
+    await knowsDevices(bob, aliceUser.jid, [alice.deviceId]);
+    for (let round = 0; round < 4; round++)
+      await Promise.all([
+        alice.core.commands['chat.send']({ account: alice.account, to: bobUser.jid, body: `to bob ${round}` }),
+        bob.core.commands['chat.send']({ account: bob.account, to: aliceUser.jid, body: `to alice ${round}` }),
+      ]);
+    const read = (engine: typeof alice, prefix: string) =>
+      engine.inbox.filter((m) => m.direction === 'in' && m.body.startsWith(prefix)).length;
+    await eventually(() => read(bob, 'to bob') === 4 && read(alice, 'to alice') === 4, 'every message read');
+    for (const engine of [alice, bob])
+      assert.deepEqual(
+        engine.inbox.filter((m) => m.direction === 'in' && m.encryption?.error).map((m) => m.encryption?.error),
+        [],
+        'nothing unreadable',
+      );
+  } finally {
+    await Promise.all([alice.close(), bob.close()]);
+  }
+});

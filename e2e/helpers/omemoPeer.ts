@@ -13,7 +13,9 @@ export const NS_V2 = 'urn:xmpp:omemo:2';
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
 export interface PeerEvent {
-  event: 'ready' | 'received' | 'sent' | 'error';
+  event: 'ready' | 'received' | 'sent' | 'joined' | 'error';
+  /** Received in a room, joined: the room. */
+  room?: string;
   device?: number;
   from?: string;
   body?: string | null;
@@ -28,6 +30,10 @@ export interface OmemoPeer {
   device: number;
   events: PeerEvent[];
   send(to: string, body: string): Promise<void>;
+  /** Joins a room (non-anonymous, members-only) under `nick`. */
+  join(room: string, nick: string): Promise<void>;
+  /** Encrypts for these members' devices and sends to the room. */
+  sendRoom(room: string, members: string[], body: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,18 +73,29 @@ export async function startOmemoPeer(
     `the Python OMEMO peer to start (${stderr.slice(-500)})`,
     30_000,
   );
+  const command = async (line: object): Promise<void> => {
+    const before = events.filter((e) => e.event === 'sent').length;
+    child.stdin?.write(`${JSON.stringify(line)}\n`);
+    const errors = events.filter((e) => e.event === 'error').length;
+    await eventually(
+      () =>
+        events.filter((e) => e.event === 'sent').length > before ||
+        (events.filter((e) => e.event === 'error').length > errors
+          ? Promise.reject(new Error(`the Python peer could not send: ${events.at(-1)?.error ?? ''}`))
+          : undefined),
+      'the Python peer to send',
+      20_000,
+    );
+  };
   return {
     device: ready?.device ?? 0,
     events,
-    send: async (to, body) => {
-      const before = events.filter((e) => e.event === 'sent').length;
-      child.stdin?.write(`${JSON.stringify({ send: { to, body } })}\n`);
-      await eventually(
-        () => events.filter((e) => e.event === 'sent').length > before,
-        'the Python peer to send',
-        20_000,
-      );
+    send: (to, body) => command({ send: { to, body } }),
+    join: async (room, nick) => {
+      child.stdin?.write(`${JSON.stringify({ join: { room, nick } })}\n`);
+      await eventually(() => events.some((e) => e.event === 'joined' && e.room === room), 'the Python peer to join');
     },
+    sendRoom: (room, members, body) => command({ sendRoom: { room, members, body } }),
     stop: async () => {
       child.stdin?.write(`${JSON.stringify({ quit: true })}\n`);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

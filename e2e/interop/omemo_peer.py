@@ -5,15 +5,16 @@ OMEMO 2 (urn:xmpp:omemo:2), or both, as python-omemo's session manager chooses p
 Built on Debian's python3-slixmpp and python3-omemo / python3-oldmemo / python3-twomemo (no code shared
 with the app); the XEP-0420 envelope OMEMO 2 carries is written and read here. It logs in, publishes its
 device through PEP, and speaks JSON lines: it prints {"event": "ready", "device": id},
-{"event": "received", ...} and {"event": "sent", ...}; it reads {"send": {"to": jid, "body": text}} and
-{"quit": true} on stdin.
+{"event": "received", ...}, {"event": "joined", ...} and {"event": "sent", ...}; it reads
+{"send": {"to": jid, "body": text}}, {"join": {"room": jid, "nick": nick}},
+{"sendRoom": {"room": jid, "members": [jid, ...], "body": text}} and {"quit": true} on stdin.
 """
 import asyncio
 import json
 import ssl
 import sys
 import xml.etree.ElementTree as ET
-from typing import Any, Dict, FrozenSet, Optional
+from typing import Any, Dict, FrozenSet, List, Optional
 
 import slixmpp
 import omemo
@@ -31,6 +32,8 @@ import twomemo.etree
 NS = oldmemo.oldmemo.NAMESPACE
 NS2 = twomemo.twomemo.NAMESPACE
 NS_SCE = 'urn:xmpp:sce:1'
+NS_MUC = 'http://jabber.org/protocol/muc'
+NS_MUC_USER = f'{NS_MUC}#user'
 ETREE = {NS: oldmemo.etree, NS2: twomemo.etree}
 NS_PUBSUB = 'http://jabber.org/protocol/pubsub'
 NS_DATA = 'jabber:x:data'
@@ -109,6 +112,10 @@ class Peer(slixmpp.ClientXMPP):
         super().__init__(jid, password)
         self.storage = storage
         self.namespaces = {'legacy': [NS], 'v2': [NS2], 'both': [NS2, NS]}[versions]
+        # Rooms: our nick in each, and each occupant's real JID (the rooms are non-anonymous).
+        self.nicks: Dict[str, str] = {}
+        self.real: Dict[str, str] = {}
+        self.add_event_handler('presence', self.on_presence)
         self.manager: Optional[omemo.SessionManager] = None
         self.add_event_handler('session_start', self.start)
         self.add_event_handler('message', self.on_message)
@@ -200,6 +207,20 @@ class Peer(slixmpp.ClientXMPP):
         out({'event': 'ready', 'device': device.device_id})
         asyncio.ensure_future(self.read_commands())
 
+    def on_presence(self, presence: Any) -> None:
+        item = presence.xml.find(f'{{{NS_MUC_USER}}}x/{{{NS_MUC_USER}}}item')
+        if item is None:
+            return
+        occupant = str(presence['from'])
+        if item.get('jid'):
+            self.real[occupant] = item.get('jid', '').split('/')[0]
+        codes = {s.get('code') for s in presence.xml.findall(f'{{{NS_MUC_USER}}}x/{{{NS_MUC_USER}}}status')}
+        if '110' in codes and presence['type'] != 'unavailable':
+            room, nick = occupant.split('/', 1)
+            if room not in self.nicks:
+                self.nicks[room] = nick
+                out({'event': 'joined', 'room': room})
+
     def addressed(self, encrypted: ET.Element, namespace: str, own: int) -> bool:
         if namespace == NS2:
             keys = encrypted.findall(f'{{{NS2}}}header/{{{NS2}}}keys[@jid="{self.boundjid.bare}"]/{{{NS2}}}key')
@@ -217,7 +238,10 @@ class Peer(slixmpp.ClientXMPP):
         if chosen is None:
             return
         namespace, encrypted = chosen
-        sender = msg['from'].bare
+        room = msg['from'].bare if msg['type'] == 'groupchat' else None
+        if room is not None and msg['from'].resource == self.nicks.get(room):
+            return  # our own message, echoed by the room
+        sender = self.real.get(str(msg['from']), '') if room is not None else msg['from'].bare
         try:
             if namespace == NS2:
                 message = twomemo.etree.parse_message(encrypted, sender)
@@ -227,7 +251,8 @@ class Peer(slixmpp.ClientXMPP):
             body = None
             if plaintext:
                 body = open_envelope(plaintext, sender) if namespace == NS2 else plaintext.decode()
-            out({'event': 'received', 'from': sender, 'device': device.device_id, 'namespace': namespace, 'body': body})
+            event = {'event': 'received', 'from': sender, 'device': device.device_id, 'namespace': namespace, 'body': body}
+            out({**event, 'room': room} if room is not None else event)
         except Exception as error:  # reported to the test, which decides
             out({'event': 'error', 'from': sender, 'error': f'{type(error).__name__}: {error}'})
 
@@ -238,23 +263,39 @@ class Peer(slixmpp.ClientXMPP):
             if not line or json.loads(line).get('quit'):
                 self.disconnect()
                 return
-            command = json.loads(line)['send']
-            assert self.manager is not None
-            # This peer does not subscribe to device list notifications: it looks the lists up before each message.
-            for jid in {command['to'], self.boundjid.bare}:
-                for namespace in self.namespaces:
-                    await self.manager.refresh_device_list(namespace, jid)
-            plain = {NS: command['body'].encode(), NS2: envelope(self.boundjid.bare, command['to'], command['body'])}
-            messages, errors = await self.manager.encrypt(
-                frozenset([command['to']]), {ns: plain[ns] for ns in self.namespaces}, self.namespaces)
-            # One stanza with an <encrypted/> per version in use, as Converse.js sends it.
-            stanza = self.make_message(mto=command['to'], mtype='chat', mbody='[This message is OMEMO encrypted]')
-            for message in messages:
-                stanza.append(ETREE[message.namespace].serialize_message(message))
-            stanza.append(ET.Element('{urn:xmpp:hints}store'))
-            stanza.send()
-            out({'event': 'sent', 'to': command['to'], 'namespaces': sorted(m.namespace for m in messages),
-                 'errors': [str(e) for e in errors]})
+            command = json.loads(line)
+            if 'join' in command:
+                presence = self.make_presence(pto=f"{command['join']['room']}/{command['join']['nick']}")
+                presence.append(ET.Element(f'{{{NS_MUC}}}x'))
+                presence.send()
+                continue
+            try:
+                if 'sendRoom' in command:
+                    room = command['sendRoom']
+                    await self.encrypt_and_send(room['room'], room['members'], room['body'], 'groupchat')
+                else:
+                    send = command['send']
+                    await self.encrypt_and_send(send['to'], [send['to']], send['body'], 'chat')
+            except Exception as error:  # reported to the test, which decides
+                out({'event': 'error', 'error': f'{type(error).__name__}: {error}'})
+
+    async def encrypt_and_send(self, to: str, recipients: List[str], body: str, kind: str) -> None:
+        assert self.manager is not None
+        # This peer does not subscribe to device list notifications: it looks the lists up before each message.
+        for jid in {*recipients, self.boundjid.bare}:
+            for namespace in self.namespaces:
+                await self.manager.refresh_device_list(namespace, jid)
+        plain = {NS: body.encode(), NS2: envelope(self.boundjid.bare, to, body)}
+        messages, errors = await self.manager.encrypt(
+            frozenset(recipients), {ns: plain[ns] for ns in self.namespaces}, self.namespaces)
+        # One stanza with an <encrypted/> per version in use, as Converse.js sends it.
+        stanza = self.make_message(mto=to, mtype=kind, mbody='[This message is OMEMO encrypted]')
+        for message in messages:
+            stanza.append(ETREE[message.namespace].serialize_message(message))
+        stanza.append(ET.Element('{urn:xmpp:hints}store'))
+        stanza.send()
+        out({'event': 'sent', 'to': to, 'namespaces': sorted(m.namespace for m in messages),
+             'errors': [str(e) for e in errors]})
 
 
 def main() -> None:

@@ -3,18 +3,37 @@
 // repeated key exchange opens on the same session instead of consuming another pre-key).
 import type { BareJid } from '../../../../../shared/model/jid.ts';
 import type { OmemoContext } from '../omemoContext.ts';
-import { curveToEd, edToCurve, rawCurve, sameBytes } from './crypto2.ts';
+import { edToCurve, rawCurve, sameBytes } from './crypto2.ts';
 import { decodeKeyExchange, encodeKeyExchange } from './proto2.ts';
 import { RatchetError, ratchetDecrypt, ratchetEncrypt, type RatchetState } from './ratchet2.ts';
 import { type Bundle2, type OwnIdentity, startActive, startPassive } from './x3dh2.ts';
 
-interface SessionRecord2 {
+interface Session2 {
   state: RatchetState;
   /** Pending until the device answers: what each message is wrapped in. */
   kex?: { pkId: number; spkId: number; ik: string; ek: string } | undefined;
   /** The ephemeral key of the key exchange that built this session on our side. */
   passiveEk?: string | undefined;
 }
+
+/**
+ * The session we send on, and the ones it replaced (newest first): when both sides start a session at the
+ * same moment, each builds the other's and the messages cross; the one that decrypts becomes current again.
+ */
+interface SessionRecord2 extends Session2 {
+  previous?: Session2[] | undefined;
+}
+const KEPT_SESSIONS = 2;
+
+const sessionsOf = (record: SessionRecord2): Session2[] => [
+  { state: record.state, kex: record.kex, passiveEk: record.passiveEk },
+  ...(record.previous ?? []),
+];
+/** `sessions[index]` becomes current, the others follow it in their order. */
+const promote = (sessions: Session2[], index: number, session: Session2): SessionRecord2 => ({
+  ...session,
+  previous: sessions.filter((_, i) => i !== index).slice(0, KEPT_SESSIONS),
+});
 
 export class Session2Error extends Error {
   readonly code: 'no-session' | 'old-pre-key' | 'duplicate' | 'broken';
@@ -78,7 +97,9 @@ async function noteIdentity(ctx: OmemoContext, jid: BareJid, device: number, ik:
 export async function buildSession2(ctx: OmemoContext, jid: BareJid, device: number, bundle: Bundle2): Promise<void> {
   await noteIdentity(ctx, jid, device, bundle.ik);
   const { state, kex } = startActive(ownIdentity(ctx), bundle);
-  save(ctx, jid, device, { state, kex: { ...kex, ik: b64(kex.ik), ek: b64(kex.ek) } });
+  const before = load(ctx, jid, device);
+  const session = { state, kex: { ...kex, ik: b64(kex.ik), ek: b64(kex.ek) } };
+  save(ctx, jid, device, before ? promote([session, ...sessionsOf(before)], 0, session) : session);
 }
 
 /** The key element for one device: an OMEMOKeyExchange while the session is unconfirmed. */
@@ -97,14 +118,21 @@ export function encryptFor2(
   return { kex: true, data: encodeKeyExchange({ pkId, spkId, ik: raw(ik), ek: raw(ek), message: data }) };
 }
 
-function decryptOn(record: SessionRecord2, data: Uint8Array): { record: SessionRecord2; plaintext: Uint8Array } {
-  try {
-    const { state, plaintext } = ratchetDecrypt(record.state, data);
-    return { record: { ...record, state, kex: undefined }, plaintext };
-  } catch (error) {
-    if (error instanceof RatchetError && error.duplicate) throw new Session2Error('duplicate', error.message);
-    throw new Session2Error('broken', error instanceof Error ? error.message : String(error));
+/** Tries the sessions in order; the one that decrypts becomes current. */
+function decryptOn(sessions: Session2[], data: Uint8Array): { record: SessionRecord2; plaintext: Uint8Array } {
+  let failure: unknown = new Error('there is no session with the sending device');
+  let duplicate = false;
+  for (const [index, session] of sessions.entries()) {
+    try {
+      const { state, plaintext } = ratchetDecrypt(session.state, data);
+      return { record: promote(sessions, index, { ...session, state, kex: undefined }), plaintext };
+    } catch (error) {
+      duplicate ||= error instanceof RatchetError && error.duplicate;
+      failure = error;
+    }
   }
+  if (duplicate) throw new Session2Error('duplicate', 'The message key was used already');
+  throw new Session2Error('broken', failure instanceof Error ? failure.message : String(failure));
 }
 
 /** Decrypts one key element; a key exchange builds the session (consuming our pre-key) unless it built this one. */
@@ -116,15 +144,20 @@ export async function decryptFrom2(
   kex: boolean,
 ): Promise<{ plaintext: Uint8Array; preKey: boolean }> {
   const existing = load(ctx, jid, device);
+  const sessions = existing ? sessionsOf(existing) : [];
   if (!kex) {
     if (!existing) throw new Session2Error('no-session', 'there is no session with the sending device');
-    const opened = decryptOn(existing, data);
+    const opened = decryptOn(sessions, data);
     save(ctx, jid, device, opened.record);
     return { plaintext: opened.plaintext, preKey: false };
   }
   const exchange = decodeKeyExchange(data);
-  if (existing?.passiveEk === b64(exchange.ek)) {
-    const opened = decryptOn(existing, exchange.message);
+  const built = sessions.findIndex((session) => session.passiveEk === b64(exchange.ek));
+  if (built >= 0) {
+    const opened = decryptOn(
+      [sessions[built], ...sessions.filter((_, i) => i !== built)] as Session2[],
+      exchange.message,
+    );
     save(ctx, jid, device, opened.record);
     return { plaintext: opened.plaintext, preKey: false };
   }
@@ -138,13 +171,11 @@ export async function decryptFrom2(
     { privateKey: ctx.vault.open(pk.sealedPrivateKey) },
     { ik: exchange.ik, ek: exchange.ek },
   );
-  const opened = decryptOn({ state, passiveEk: b64(exchange.ek) }, exchange.message);
+  const opened = decryptOn([{ state, passiveEk: b64(exchange.ek) }], exchange.message);
   await noteIdentity(ctx, jid, device, exchange.ik);
-  save(ctx, jid, device, opened.record);
+  const session: Session2 = { state: opened.record.state, passiveEk: opened.record.passiveEk };
+  save(ctx, jid, device, promote([session, ...sessions], 0, session));
   ctx.repo.consumePreKey(ctx.account, exchange.pkId);
   ctx.preKeyUsed();
   return { plaintext: opened.plaintext, preKey: true };
 }
-
-/** Our identity as OMEMO 2 publishes it. */
-export const ownEd = (ctx: OmemoContext): Uint8Array => curveToEd(ownIdentity(ctx).publicKey);
