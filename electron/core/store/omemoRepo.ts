@@ -74,6 +74,8 @@ interface RawKey {
 }
 const keyOf = (raw: RawKey): KeyRow => ({ id: raw.id, publicKey: raw.public_key, sealedPrivateKey: raw.private_key });
 
+const SESSIONS: Record<OmemoVersion, string> = { 1: 'omemo_sessions', 2: 'omemo2_sessions' };
+
 export function createOmemoRepo(db: Db) {
   return {
     identity(account: AccountId): IdentityRow | undefined {
@@ -177,22 +179,21 @@ export function createOmemoRepo(db: Db) {
         keep,
       );
     },
-    session(account: AccountId, jid: string, device: number): Uint8Array | undefined {
+    /** A device's sealed session record: legacy OMEMO's (Signal library) or OMEMO 2's. */
+    session(account: AccountId, jid: string, device: number, version: OmemoVersion = 1): Uint8Array | undefined {
       return (
-        sql(db, 'SELECT record FROM omemo_sessions WHERE account = ? AND jid = ? AND device = ?').get(
+        sql(db, `SELECT record FROM ${SESSIONS[version]} WHERE account = ? AND jid = ? AND device = ?`).get(
           account,
           jid,
           device,
         ) as { record: Uint8Array } | undefined
       )?.record;
     },
-    setSession(account: AccountId, jid: string, device: number, sealed: Uint8Array): void {
-      sql(db, 'INSERT INTO omemo_sessions VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET record = excluded.record').run(
-        account,
-        jid,
-        device,
-        sealed,
-      );
+    setSession(account: AccountId, jid: string, device: number, sealed: Uint8Array, version: OmemoVersion = 1): void {
+      sql(
+        db,
+        `INSERT INTO ${SESSIONS[version]} VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET record = excluded.record`,
+      ).run(account, jid, device, sealed);
     },
     devices(account: AccountId, jid: BareJid): DeviceRow[] {
       return (
@@ -231,23 +232,6 @@ export function createOmemoRepo(db: Db) {
         account,
         jid,
         device,
-      );
-    },
-    session2(account: AccountId, jid: string, device: number): Uint8Array | undefined {
-      return (
-        sql(db, 'SELECT record FROM omemo2_sessions WHERE account = ? AND jid = ? AND device = ?').get(
-          account,
-          jid,
-          device,
-        ) as { record: Uint8Array } | undefined
-      )?.record;
-    },
-    setSession2(account: AccountId, jid: string, device: number, sealed: Uint8Array): void {
-      sql(db, 'INSERT INTO omemo2_sessions VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET record = excluded.record').run(
-        account,
-        jid,
-        device,
-        sealed,
       );
     },
     /** Records a device's identity key; a different key than before is a new identity and resets trust. */

@@ -15,9 +15,8 @@ import {
   parseDeviceList,
 } from './omemo.xml.ts';
 
-/** The first item of a node (item ids differ between clients: never look them up by id). */
 /** Answers meaning "no list we may see": never published, or not shared with us (no presence subscription). */
-const HIDDEN = new Set([
+export const HIDDEN = new Set([
   'forbidden',
   'not-authorized',
   'presence-subscription-required',

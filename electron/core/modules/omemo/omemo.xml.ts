@@ -42,11 +42,14 @@ export function deviceId(value: string | undefined): number | undefined {
   return id >= 1 && id <= 0x7fffffff ? id : undefined;
 }
 
-const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
-function decode(text: string | undefined | null, what: string): Uint8Array {
+export const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+/** Base64 text as bytes (whitespace ignored); with `length`, exactly that many. */
+export function decode(text: string | undefined | null, what: string, length?: number): Uint8Array {
   const clean = (text ?? '').replace(/\s+/gu, '');
   if (!clean || !/^[A-Za-z0-9+/]+={0,2}$/u.test(clean)) throw new OmemoFormatError(`${what} is not base64`);
-  return new Uint8Array(Buffer.from(clean, 'base64'));
+  const bytes = new Uint8Array(Buffer.from(clean, 'base64'));
+  if (length !== undefined && bytes.length !== length) throw new OmemoFormatError(`${what} is not ${length} bytes`);
+  return bytes;
 }
 function publicKey(text: string | null | undefined, what: string): Uint8Array {
   const key = decode(text, what);

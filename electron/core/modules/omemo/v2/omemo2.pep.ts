@@ -4,6 +4,7 @@ import type { BareJid } from '../../../../../shared/model/jid.ts';
 import type { Connection } from '../../../account/connection.ts';
 import { StanzaError } from '../../../xmpp/errors.ts';
 import { itemById, latestItem, publishOpenItem } from '../../../xmpp/pep.ts';
+import { HIDDEN } from '../omemo.pep.ts';
 import { OmemoFormatError } from '../omemo.xml.ts';
 import {
   type Bundle2Keys,
@@ -16,14 +17,6 @@ import {
   parseBundle2,
   parseDevices,
 } from './omemo2.xml.ts';
-
-const HIDDEN = new Set([
-  'forbidden',
-  'not-authorized',
-  'presence-subscription-required',
-  'service-unavailable',
-  'feature-not-implemented',
-]);
 
 /** What we call our device in the list (python-omemo recommends at most 53 characters). */
 export const DEVICE_LABEL = 'JabberDesk';

@@ -1,7 +1,7 @@
 // OMEMO 2's XML (urn:xmpp:omemo:2): the device list, the bundle (one node, item id = device id) and
 // <encrypted/> with keys grouped per recipient JID; in the order twomemo's schemas validate.
 import { el, type Element, xml } from '../../../xmpp/stanza.ts';
-import { deviceId, OmemoFormatError } from '../omemo.xml.ts';
+import { base64, decode, deviceId, OmemoFormatError } from '../omemo.xml.ts';
 
 export const NS_OMEMO2 = 'urn:xmpp:omemo:2';
 export const DEVICES_NODE = `${NS_OMEMO2}:devices`;
@@ -29,14 +29,6 @@ export interface Encrypted2 {
   payload?: Uint8Array | undefined;
 }
 
-const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
-function decode(text: string | undefined | null, what: string, length?: number): Uint8Array {
-  const clean = (text ?? '').replace(/\s+/gu, '');
-  if (!clean || !/^[A-Za-z0-9+/]+={0,2}$/u.test(clean)) throw new OmemoFormatError(`${what} is not base64`);
-  const bytes = new Uint8Array(Buffer.from(clean, 'base64'));
-  if (length !== undefined && bytes.length !== length) throw new OmemoFormatError(`${what} is not ${length} bytes`);
-  return bytes;
-}
 const keyId = (value: string | undefined): number | undefined => (value === '0' ? 0 : deviceId(value));
 
 export interface Device2 {

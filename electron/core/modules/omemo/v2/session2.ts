@@ -63,7 +63,7 @@ function openedOf(ctx: OmemoContext): OpenedRecords {
 }
 
 function load(ctx: OmemoContext, jid: BareJid, device: number): SessionRecord2 | undefined {
-  const sealed = ctx.repo.session2(ctx.account, jid, device);
+  const sealed = ctx.repo.session(ctx.account, jid, device, 2);
   if (!sealed) return undefined;
   const kept = openedOf(ctx).get(`${jid} ${device}`);
   if (kept && Buffer.from(kept.sealed).equals(sealed)) return kept.record;
@@ -73,7 +73,7 @@ function load(ctx: OmemoContext, jid: BareJid, device: number): SessionRecord2 |
 }
 function save(ctx: OmemoContext, jid: BareJid, device: number, record: SessionRecord2): void {
   const sealed = ctx.vault.seal(Buffer.from(JSON.stringify(record), 'utf8'));
-  ctx.repo.setSession2(ctx.account, jid, device, sealed);
+  ctx.repo.setSession(ctx.account, jid, device, sealed, 2);
   openedOf(ctx).set(`${jid} ${device}`, { sealed, record });
 }
 
@@ -84,7 +84,7 @@ export function ownIdentity(ctx: OmemoContext): OwnIdentity {
 }
 
 export const hasSession2 = (ctx: OmemoContext, jid: BareJid, device: number): boolean =>
-  ctx.repo.session2(ctx.account, jid, device) !== undefined;
+  ctx.repo.session(ctx.account, jid, device, 2) !== undefined;
 
 /** Records a device's Ed25519 identity; the shared (Curve25519) form decides trust for both versions. */
 async function noteIdentity(ctx: OmemoContext, jid: BareJid, device: number, ik: Uint8Array): Promise<void> {
