@@ -33,6 +33,8 @@ function PreviewText({ preview }: { preview: Preview }) {
       return <>{`${prefix(preview.own, preview.sender)}📎 ${preview.name}`}</>;
     case 'encrypted':
       return <>{`${prefix(preview.own)}${t('notify.encrypted')}`}</>;
+    case 'otr':
+      return <>{`${prefix(preview.own)}${t('chatList.otr')}`}</>;
     case 'retracted':
       return <>{`${prefix(preview.own)}${t('chatList.retracted')}`}</>;
   }

@@ -65,6 +65,14 @@ test('the preview says draft, file, encrypted, retracted, ours, or the room send
     previewOf(conversation('b@x', { last: message({ body: '', encryption: { protocol: 'omemo', error: 'no key' } }) })),
     { kind: 'encrypted', own: false },
   );
+  assert.deepEqual(
+    previewOf(
+      conversation('b@x', {
+        last: message({ body: '', encryption: { protocol: 'otr', code: 'otr-data', error: 'OTR' } }),
+      }),
+    ),
+    { kind: 'otr', own: false },
+  );
   assert.deepEqual(previewOf(conversation('b@x', { last: message({ retracted: true, body: '' }) })), {
     kind: 'retracted',
     own: false,

@@ -8,6 +8,8 @@ export type Preview =
   | { kind: 'text'; text: string; own: boolean; sender?: string }
   | { kind: 'file'; name: string; own: boolean; sender?: string }
   | { kind: 'encrypted'; own: boolean }
+  /** OTR data: encrypted with a protocol this app does not speak. */
+  | { kind: 'otr'; own: boolean }
   | { kind: 'retracted'; own: boolean };
 
 const ONE_LINE = 140;
@@ -21,7 +23,8 @@ export function previewOf(conversation: Conversation): Preview {
   const sender = !own && last.groupchat ? last.from : undefined;
   const who = sender ? { sender } : {};
   if (last.retracted) return { kind: 'retracted', own };
-  if (last.encryption?.error && !last.body) return { kind: 'encrypted', own };
+  if (last.encryption?.error && !last.body)
+    return { kind: last.encryption.protocol === 'otr' ? 'otr' : 'encrypted', own };
   const file = sharedFileUrl(last.body, last.oobUrl);
   if (file) return { kind: 'file', name: fileNameFromUrl(file), own, ...who };
   return { kind: 'text', text: oneLine(last.body), own, ...who };

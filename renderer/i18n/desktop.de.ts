@@ -85,6 +85,7 @@ export const desktopDe: Record<keyof typeof desktopEn, string> = {
   'chatList.noMessages': 'Noch keine Nachrichten',
   'chatList.draft': 'Entwurf',
   'chatList.retracted': 'Nachricht zurückgezogen',
+  'chatList.otr': 'OTR-Nachricht (diese App spricht kein OTR)',
   'chatList.pin': 'Anheften',
   'chatList.unpin': 'Lösen',
   'chatList.markRead': 'Als gelesen markieren',

@@ -82,6 +82,7 @@ export const desktopEn = {
   'chatList.noMessages': 'No messages yet',
   'chatList.draft': 'Draft',
   'chatList.retracted': 'Message retracted',
+  'chatList.otr': 'OTR message (this app does not speak OTR)',
   'chatList.pin': 'Pin',
   'chatList.unpin': 'Unpin',
   'chatList.markRead': 'Mark as read',
