@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import xml from '@xmpp/xml';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { makeContacts, newUser, rawClient, startEngine, type TestEngine } from '../helpers/accounts.ts';
+import { knowsDevices } from '../helpers/omemo.ts';
 import { eventually, sleep, waitForEvent } from '../helpers/waitFor.ts';
 
 let server: ProsodyServer;
@@ -66,6 +67,10 @@ test("corrections and retractions change the message on both sides; a stranger c
   await makeContacts(server, meUser, peerUser, { name: 'Viewer' }, { name: 'Editor' });
   const me = await startEngine(server, meUser);
   const peer = await startEngine(server, peerUser);
+  // The peer's new device is announced a moment after it is online (makeContacts' throwaway devices are listed already).
+  await peer.core.runtime(peer.account).modules.omemo.ready;
+  const peerDevice = peer.core.runtime(peer.account).modules.omemo.ownDevice()?.id ?? 0;
+  await knowsDevices(me, peerUser.jid, [peerDevice]);
   const first = await me.core.commands['chat.send']({ account: me.account, to: peerUser.jid, body: 'helo' });
   await eventually(() => peer.core.store.messages.count(peer.account) === 1, 'the first message');
   const edited = await me.core.commands['chat.correct']({ account: me.account, id: first.id, body: 'hello' });

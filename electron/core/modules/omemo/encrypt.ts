@@ -25,17 +25,15 @@ export interface Recipients {
   skipped: { jid: BareJid; device: number; reason: string }[];
 }
 
-/** Builds a session with the device unless one exists; true when it built one (its identity may be new). */
-async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, version: 1 | 2): Promise<boolean> {
+/** A new session with the device from its freshly fetched bundle (a random one of its pre-keys). */
+export async function sessionFromBundle(ctx: OmemoContext, jid: BareJid, device: number, version: 1 | 2) {
   if (version === 2) {
-    if (hasSession2(ctx, jid, device)) return false;
     const bundle = await fetchBundle2(ctx.xmpp, jid, device);
     const pk = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
     if (!pk) throw new Error('no pre-keys');
     await buildSession2(ctx, jid, device, { ik: bundle.ik, spk: bundle.spk, pk });
-    return true;
+    return;
   }
-  if (await hasSession(ctx.keys, jid, device)) return false;
   const bundle = await fetchBundle(ctx.xmpp, jid, device);
   const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
   if (!preKey) throw new Error('no pre-keys');
@@ -47,6 +45,13 @@ async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, ve
     signedPreKey: bundle.signedPreKey,
     preKey,
   });
+}
+
+/** Builds a session with the device unless one exists; true when it built one (its identity may be new). */
+async function ensureSession(ctx: OmemoContext, jid: BareJid, device: number, version: 1 | 2): Promise<boolean> {
+  const exists = version === 2 ? hasSession2(ctx, jid, device) : await hasSession(ctx.keys, jid, device);
+  if (exists) return false;
+  await sessionFromBundle(ctx, jid, device, version);
   return true;
 }
 

@@ -8,15 +8,14 @@ import type { Logger } from '../../log.ts';
 import { randomUUID } from 'node:crypto';
 import { el, xml } from '../../xmpp/stanza.ts';
 import { NS_HINTS } from '../chat/chat.build.ts';
-import { fetchBundle } from './omemo.pep.ts';
+import { sessionFromBundle } from './encrypt.ts';
 import type { OmemoContext } from './omemoContext.ts';
 import { buildEncrypted } from './omemo.xml.ts';
 import { sealPayload } from './payload.ts';
-import { buildSession, encryptFor } from './signal.ts';
-import { fetchBundle2 } from './v2/omemo2.pep.ts';
+import { encryptFor } from './signal.ts';
 import { buildEncrypted2 } from './v2/omemo2.xml.ts';
 import { EMPTY_KEY_MATERIAL } from './v2/payload2.ts';
-import { buildSession2, encryptFor2 } from './v2/session2.ts';
+import { encryptFor2 } from './v2/session2.ts';
 
 type Version = 'legacy' | 'v2';
 
@@ -40,25 +39,6 @@ async function emptyMessage(ctx: OmemoContext, jid: BareJid, device: number, ver
   return xml('message', { to: jid, type: 'chat', id: randomUUID() }, encrypted, el('store', NS_HINTS));
 }
 
-async function rebuild(ctx: OmemoContext, jid: BareJid, device: number, version: Version): Promise<void> {
-  if (version === 'v2') {
-    const bundle = await fetchBundle2(ctx.xmpp, jid, device);
-    const pk = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
-    if (!pk) throw new Error('no pre-keys');
-    await buildSession2(ctx, jid, device, { ik: bundle.ik, spk: bundle.spk, pk });
-    return;
-  }
-  const bundle = await fetchBundle(ctx.xmpp, jid, device);
-  const preKey = bundle.preKeys[Math.floor(Math.random() * bundle.preKeys.length)];
-  if (!preKey) throw new Error('no pre-keys');
-  await buildSession(ctx.keys, jid, device, {
-    registrationId: device,
-    identityKey: bundle.identityKey,
-    signedPreKey: bundle.signedPreKey,
-    preKey,
-  });
-}
-
 export function createHealing(
   ctx: () => Promise<OmemoContext>,
   /** Runs a task in the OMEMO queue, after the messages being decrypted now. */
@@ -77,7 +57,7 @@ export function createHealing(
     run(async () => {
       try {
         const context = await ctx();
-        if (reason === 'repair') await rebuild(context, jid, device, version);
+        if (reason === 'repair') await sessionFromBundle(context, jid, device, version === 'v2' ? 2 : 1);
         await context.xmpp.send(await emptyMessage(context, jid, device, version));
         received.delete(key);
         log.info('sent an empty OMEMO message', { jid, device, reason, version });

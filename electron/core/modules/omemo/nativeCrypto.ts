@@ -5,6 +5,7 @@ import { createHash, getRandomValues } from 'node:crypto';
 import {
   aesCbcDecrypt,
   aesCbcEncrypt,
+  clampScalar,
   curveToEd,
   ed25519Verify,
   hmac,
@@ -18,17 +19,10 @@ const buffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
 const bytesOf = (data: BufferSource): Uint8Array =>
   data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
-function clamp(privateKey: ArrayBuffer): Uint8Array {
-  const k = new Uint8Array(privateKey.slice(0));
-  k[0] = (k[0] ?? 0) & 248;
-  k[31] = ((k[31] ?? 0) & 127) | 64;
-  return k;
-}
-
 /** The library's AsyncCurve: `verify` answers true when the signature is NOT valid, as the library expects. */
 export const nativeCurve = {
   keyPair: (privKey: ArrayBuffer) => {
-    const pair = x25519Pair(clamp(privKey));
+    const pair = x25519Pair(clampScalar(new Uint8Array(privKey)));
     return Promise.resolve({ pubKey: buffer(pair.publicKey), privKey: buffer(pair.privateKey) });
   },
   sharedSecret: (pubKey: ArrayBuffer, privKey: ArrayBuffer) =>

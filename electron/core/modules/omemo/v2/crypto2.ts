@@ -159,11 +159,12 @@ export function curveToEd(curvePublic: Uint8Array): Uint8Array {
   return bytes32(y);
 }
 
-const clamp = (scalar: Uint8Array): bigint => {
+/** An X25519 private key with its bits set as X25519 uses it (RFC 7748 §5); a copy. */
+export const clampScalar = (scalar: Uint8Array): Uint8Array => {
   const k = new Uint8Array(scalar);
   k[0] = (k[0] ?? 0) & 248;
   k[31] = ((k[31] ?? 0) & 127) | 64;
-  return littleEndian(k);
+  return k;
 };
 const sha512 = (...parts: Uint8Array[]): bigint => {
   const hash = createHash('sha512');
@@ -176,7 +177,7 @@ const sha512 = (...parts: Uint8Array[]): bigint => {
  * its Edwards point has sign bit 1, so that the signature verifies under `curveToEd(public key)`.
  */
 export function xeddsaSign(curvePrivate: Uint8Array, message: Uint8Array): Uint8Array {
-  const k = mod(clamp(curvePrivate), L);
+  const k = mod(littleEndian(clampScalar(curvePrivate)), L);
   const point = ed25519.Point.BASE.multiply(k).toBytes();
   const a = ((point[31] ?? 0) & 0x80) === 0 ? k : mod(-k, L);
   const publicKey = new Uint8Array(point);
