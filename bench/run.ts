@@ -96,6 +96,8 @@ async function benchRoundTrip(encrypted: boolean): Promise<void> {
     const sent = await a.core.commands['chat.send']({ account: a.account, to: b.account, body: `ping ${i}` });
     await reply;
     engineTimes.push(performance.now() - t);
+    // A stanza past the session's first exchange is kept; the console's logging is not the engine's work.
+    if (i === 10) await a.core.commands['console.close']({ account: a.account });
     if ((sent.encryption !== undefined) !== encrypted) throw new Error('the bench chat was not as meant');
   }
   await Promise.all([a.close(), b.close()]);

@@ -18,7 +18,7 @@ const message = (id: string, timestamp: number): ChatMessage => ({
   state: 'received',
 });
 
-test('history pages walk back through messages that share a timestamp, in stored order, without skipping or repeating any', () => {
+function storeWithAccount(): ReturnType<typeof openStore> {
   const store = openStore(':memory:');
   store.accounts.upsert({
     id: account,
@@ -31,6 +31,40 @@ test('history pages walk back through messages that share a timestamp, in stored
     color: '',
     position: 0,
   });
+  return store;
+}
+
+test('a copy is found by origin-id or stanza-id in its own chat only, each through an index search on that id', () => {
+  const store = storeWithAccount();
+  store.messages.add({ ...message('m1', 1000), originId: 'o-1', stanzaId: 's-1' });
+  store.messages.add({ ...message('m2', 1001), originId: 'o-2' });
+  assert.equal(store.messages.hasCopy(account, peer, 'o-1', undefined), true);
+  assert.equal(store.messages.hasCopy(account, peer, undefined, 's-1'), true);
+  assert.equal(store.messages.hasCopy(account, peer, 'o-9', 's-1'), true);
+  assert.equal(store.messages.hasCopy(account, peer, 'o-2', 's-9'), true);
+  assert.equal(store.messages.hasCopy(account, peer, 'o-9', 's-9'), false);
+  assert.equal(store.messages.hasCopy(account, peer, undefined, undefined), false);
+  assert.equal(store.messages.hasCopy(account, 'other@example.org' as BareJid, 'o-1', 's-1'), false);
+  // Every incoming message asks this: walking the chat's messages would grow with the chat.
+  const plan = (query: string): string =>
+    store.db
+      .prepare(`EXPLAIN QUERY PLAN ${query}`)
+      .all(account, 'x', peer)
+      .map((row) => String(row.detail))
+      .join(' ');
+  assert.match(
+    plan('SELECT 1 FROM messages WHERE account = ? AND origin_id = ? AND peer = ? LIMIT 1'),
+    /INDEX \w+ \(account=\? AND origin_id=\? AND peer=\?\)/,
+  );
+  assert.match(
+    plan('SELECT 1 FROM messages WHERE account = ? AND stanza_id = ? AND peer = ? LIMIT 1'),
+    /INDEX \w+ \(account=\? AND stanza_id=\?\)/,
+  );
+  store.close();
+});
+
+test('history pages walk back through messages that share a timestamp, in stored order, without skipping or repeating any', () => {
+  const store = storeWithAccount();
   const ids = ['g', 'b', 'e', 'a', 'd', 'f', 'c'];
   ids.forEach((id, i) => store.messages.add(message(id, i < 2 ? 1000 : 2000)));
   const seen: string[] = [];

@@ -258,11 +258,21 @@ export function createMessagesRepo(db: Db) {
     },
     /** A copy of this message is stored already (same origin-id or stanza-id in that chat). */
     hasCopy(account: AccountId, peer: BareJid, originId: string | undefined, stanzaId: string | undefined): boolean {
+      // Two lookups, not one OR: each is then an index search, not a walk through the chat.
+      const byOrigin = () =>
+        sql(db, 'SELECT 1 FROM messages WHERE account = ? AND origin_id = ? AND peer = ? LIMIT 1').get(
+          account,
+          originId ?? null,
+          peer,
+        );
+      const byStanza = () =>
+        sql(db, 'SELECT 1 FROM messages WHERE account = ? AND stanza_id = ? AND peer = ? LIMIT 1').get(
+          account,
+          stanzaId ?? null,
+          peer,
+        );
       return (
-        sql(
-          db,
-          `SELECT 1 FROM messages WHERE account = ? AND peer = ? AND ((origin_id IS NOT NULL AND origin_id = ?) OR (stanza_id IS NOT NULL AND stanza_id = ?)) LIMIT 1`,
-        ).get(account, peer, originId ?? null, stanzaId ?? null) !== undefined
+        (originId !== undefined && byOrigin() !== undefined) || (stanzaId !== undefined && byStanza() !== undefined)
       );
     },
     setState(id: MessageId, state: DeliveryState): void {

@@ -17,6 +17,7 @@ import { capsCache } from './0015-caps-cache.ts';
 import { accountOptions } from './0016-account-options.ts';
 import { openpgp } from './0017-openpgp.ts';
 import { omemo2 } from './0018-omemo2.ts';
+import { originLookup } from './0019-origin-lookup.ts';
 
 export interface Migration {
   version: number;
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   accountOptions,
   openpgp,
   omemo2,
+  originLookup,
 ];
