@@ -96,7 +96,7 @@ if (primary)
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
     });
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-      callback(permission === 'notifications'),
+      callback(permission === 'notifications' || permission === 'media'),
     );
     const core = createCore({
       databasePath: databasePath(),

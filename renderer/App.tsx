@@ -8,6 +8,8 @@ import { titleWithUnread, totalUnread } from '../shared/model/unreadTitle.ts';
 import { useSystemHooks } from './main/systemHooks.ts';
 import { useAutoAway } from './main/autoAway.ts';
 import { ConfirmationDialog } from './components/Confirmation.tsx';
+import { CallOverlay } from './calls/CallPanel.tsx';
+import { useCallStore } from './calls/callStore.ts';
 
 function useTheme(theme: Theme, language: string): void {
   useEffect(() => {
@@ -53,6 +55,7 @@ export function App() {
   useTheme(settings.theme, settings.language);
   useShortcuts();
   const unread = useAppStore((s) => totalUnread(s.unread));
+  const calls = useCallStore((s) => s.calls);
   useSystemHooks();
   useAutoAway();
   useEffect(() => {
@@ -77,6 +80,7 @@ export function App() {
     <>
       {!account || settingUp ? <SetupScreen /> : <MainWindow account={account} />}
       <ConfirmationDialog />
+      <CallOverlay views={Object.values(calls)} />
     </>
   );
 }

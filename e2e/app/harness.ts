@@ -22,7 +22,16 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Fake camera and microphone, and loopback candidates, for calls (what a person's devices would give). */
+const MEDIA_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--no-proxy-server',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export async function launchChromium(media = false): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -37,6 +46,7 @@ export async function launchChromium(): Promise<Browser> {
       // Chromium 156 keeps a hidden omnibox popup (a WebUI page) rendering in the background: about half a
       // core on an idle browser, taken from the engine and the page under test.
       '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+      ...(media ? MEDIA_ARGS : []),
     ],
   });
 }
@@ -54,6 +64,8 @@ export async function startApp(
      * which the tests of roster and chat features written before the chat list start from.
      */
     sidebar?: 'chats' | 'contacts';
+    /** Fake media devices for calls. */
+    media?: boolean;
   } = {},
 ): Promise<AppUnderTest> {
   const core = new Core({
@@ -65,7 +77,7 @@ export async function startApp(
   await options.prepare?.(core);
   const web = await serveDirectory(join(ROOT, 'dist', 'renderer'));
   const bridge = await startBridge(core, { allowedOrigins: [new URL(web.url).origin] });
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.media);
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1100, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -21,6 +21,8 @@ import { fetchRegistrationForm, registerAccount } from './modules/register/regis
 import { createFileCommands, type FileCommands } from './files/fileCommands.ts';
 import { createOmemoCommands } from './modules/omemo/omemoCommands.ts';
 import { createOpenPgpCommands } from './modules/openpgp/openpgpCommands.ts';
+import { createCallCommands } from './modules/calls/callCommands.ts';
+import type { CallCommands } from '../../shared/ipc/callContract.ts';
 import type { OpenPgpCommands } from '../../shared/ipc/openpgpContract.ts';
 import { roomInfo, roomMembers } from './modules/muc/mucSend.ts';
 import type { Endpoint } from './net/stream.ts';
@@ -151,6 +153,10 @@ export class Core {
         accountsChanged: () => this.#accountsChanged(),
       }),
       ...createOpenPgpCommands((account) => this.runtime(account).modules),
+      ...createCallCommands(
+        (account) => this.runtime(account),
+        () => this.#runtimes.values(),
+      ),
       ...createOmemoCommands(
         (account) => this.runtime(account).modules.omemo,
         (account, peer) => this.#roomTarget(account, peer),
@@ -279,6 +285,7 @@ export class Core {
     | keyof MucCommands
     | keyof HistoryCommands
     | keyof ServiceCommands
+    | keyof CallCommands
   > {
     return {
       'account.list': async () => Promise.all(this.store.accounts.list().map((row) => this.#toAccount(row))),

@@ -17,6 +17,7 @@ import { EncryptionPicker } from '../omemo/EncryptionPicker.tsx';
 import { MuteControl } from '../notify/MuteControl.tsx';
 import { LastSeenNote } from './LastSeenNote.tsx';
 import { SpeakingAs } from './SpeakingAs.tsx';
+import { CallButtons } from '../calls/CallButtons.tsx';
 
 export function ChatPane({ account, peer }: { account: Account; peer: BareJid }) {
   const t = useT();
@@ -72,6 +73,7 @@ export function ChatPane({ account, peer }: { account: Account; peer: BareJid })
             )}
           </ul>
         </div>
+        {privateInRoom || !connected ? null : <CallButtons account={account.id} peer={peer} name={name} />}
         <MuteControl account={account.id} peer={peer} />
         {privateInRoom ? null : <EncryptionPicker account={account.id} peer={peer} />}
         {item ? (

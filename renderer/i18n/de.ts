@@ -9,6 +9,7 @@ import { servicesDe } from './services.de.ts';
 import { profileDe } from './profile.de.ts';
 import { openpgpDe } from './openpgp.de.ts';
 import { errorsDe } from './errors.de.ts';
+import { callsDe } from './calls.de.ts';
 
 export const de: Record<MessageKey, string> = {
   ...omemoDe,
@@ -20,6 +21,7 @@ export const de: Record<MessageKey, string> = {
   ...profileDe,
   ...openpgpDe,
   ...errorsDe,
+  ...callsDe,
   'app.name': 'JabberDesk',
   'app.loading': 'Wird gestartet…',
   'app.noEngine': 'Die Engine ist nicht erreichbar: {message}',

@@ -8,6 +8,7 @@ import { servicesEn } from './services.en.ts';
 import { profileEn } from './profile.en.ts';
 import { openpgpEn } from './openpgp.en.ts';
 import { errorsEn } from './errors.en.ts';
+import { callsEn } from './calls.en.ts';
 
 export const en = {
   ...omemoEn,
@@ -19,6 +20,7 @@ export const en = {
   ...profileEn,
   ...openpgpEn,
   ...errorsEn,
+  ...callsEn,
   'app.name': 'JabberDesk',
   'app.loading': 'Starting…',
   'app.noEngine': 'The engine is not reachable: {message}',

@@ -60,5 +60,7 @@ export const errorsDe = {
   'error.code.registration-refused':
     'Der Server hat die Registrierung nicht angenommen (ein schwaches Passwort oder ein fehlendes Feld?).',
   'error.code.reaction-restricted': 'Dieser Raum nimmt diese Reaktionen nicht an.',
+  'error.code.call-unknown': 'Dieser Anruf ist vorbei oder existiert nicht.',
+  'error.code.call-busy': 'Es läuft bereits ein anderer Anruf.',
   'error.code.unknown': 'Etwas ist schiefgegangen.',
 } as const;

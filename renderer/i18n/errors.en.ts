@@ -56,5 +56,7 @@ export const errorsEn = {
   'error.code.registration-refused':
     'The server did not accept the registration (a weak password or a missing field?).',
   'error.code.reaction-restricted': 'This room does not accept these reactions.',
+  'error.code.call-unknown': 'This call is over or does not exist.',
+  'error.code.call-busy': 'Another call is running.',
   'error.code.unknown': 'Something went wrong.',
 } as const;

@@ -25,11 +25,13 @@ import type { SearchQuery, ServerSearchResult } from '../model/search.ts';
 import type { AdhocAction, AdhocCommand, AdhocStage, DiscoInfo, DiscoItem } from '../model/disco.ts';
 import type { Gateway, GatewayPrompt, GatewayRegistration } from '../model/gateway.ts';
 import type { OpenPgpCommands } from './openpgpContract.ts';
+import type { CallCommands, CallEvents } from './callContract.ts';
 import type { AvatarImage, AvatarRef } from '../model/avatar.ts';
 import type { Profile } from '../model/profile.ts';
 import type { EntityTime, PrivacySettings, SoftwareVersion } from '../model/entity.ts';
 
-export interface CoreCommands extends OmemoCommands, OpenPgpCommands, ConsoleCommands, ConversationCommands {
+export interface CoreCommands
+  extends OmemoCommands, OpenPgpCommands, ConsoleCommands, ConversationCommands, CallCommands {
   'account.list'(req: Record<string, never>): Promise<Account[]>;
   /** How passwords are protected at rest on this computer (the UI explains a weak or missing keychain). */
   'secrets.status'(req: Record<string, never>): Promise<SecretsStatus>;
@@ -304,7 +306,7 @@ export interface OmemoCommands {
   'omemo.removeDevice'(req: { account: AccountId; device: number }): Promise<void>;
 }
 
-export interface CoreEvents {
+export interface CoreEvents extends CallEvents {
   'account.listChanged': { accounts: Account[] };
   /** An xmpp: link from the system (a second start, the OS handler) for the app to open. */
   'app.openUri': { uri: string };

@@ -13,6 +13,7 @@ import { AVATAR_TYPES, MAX_AVATAR_BYTES } from '../model/avatar.ts';
 import { MAX_PROFILE_FIELD_CHARS, PROFILE_FIELDS } from '../model/profile.ts';
 import { CHAT_PROTOCOLS } from '../model/openpgp.ts';
 import type { CommandArg, CommandName } from './contract.ts';
+import { callSchemas } from './callValidate.ts';
 import {
   arrayOf,
   bareJid,
@@ -70,6 +71,7 @@ const avatarImage = object({ type: oneOf(...AVATAR_TYPES), base64: nonEmpty(Math
 const recordOfLists: Guard = (v, p) => recordOf(arrayOf(str(4096), 500), 200)(v, p);
 
 const schemas: { [K in CommandName]: Guard } = {
+  ...callSchemas,
   'account.list': object({}),
   'secrets.status': object({}),
   'secrets.setRememberPasswords': object({ remember: boolean }),

@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   'not-in-conversation',
   'no-message-id',
   'reaction-restricted',
+  'call-unknown',
+  'call-busy',
   'unknown',
 ] as const;
 

@@ -208,9 +208,9 @@ export class Connection {
     if (type !== 'get' && type !== 'set') return;
     const payload = stanza.getChildElements()[0];
     const handler = payload && this.#iqHandlers.get(`${type} ${payload.getNS() ?? ''} ${payload.name}`);
-    const reply = (child: Element | undefined, errorType?: string, condition?: string): void => {
+    const reply = (child: Element | undefined, errorType?: string, condition?: string, app?: Element): void => {
       const attrs = { type: condition ? 'error' : 'result', id, ...(from ? { to: from } : {}) };
-      const body = condition ? xml('error', { type: errorType }, el(condition, NS_STANZAS)) : child;
+      const body = condition ? xml('error', { type: errorType }, el(condition, NS_STANZAS), app) : child;
       this.send(xml('iq', attrs, body)).catch(() => undefined);
     };
     if (!handler) {
@@ -221,7 +221,7 @@ export class Connection {
       .then(() => handler(stanza))
       .then((child) => reply(child))
       .catch((error: unknown) => {
-        if (error instanceof StanzaError) reply(undefined, error.errorType, error.condition);
+        if (error instanceof StanzaError) reply(undefined, error.errorType, error.condition, error.appCondition);
         else {
           log.warn('an iq handler failed', { error: String(error) });
           reply(undefined, 'wait', 'internal-server-error');

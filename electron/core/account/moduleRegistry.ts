@@ -19,6 +19,7 @@ import { setupGateways } from '../modules/gateways/gateways.ts';
 import { setupAvatars } from '../modules/avatars/avatars.ts';
 import { setupProfile } from '../modules/profile/profile.ts';
 import { setupCaps } from '../modules/caps/caps.ts';
+import { setupCalls } from '../modules/calls/calls.ts';
 import { setupEntityInfo } from '../modules/entityInfo/entityInfo.ts';
 import type { AvatarCache } from '../files/avatarCache.ts';
 import { setupLastActivity } from '../modules/lastActivity/lastActivity.ts';
@@ -68,6 +69,7 @@ export function setupModules({ avatarCache, ...base }: ModuleContext & { avatarC
     avatars: setupAvatars(ctx, { cache: avatarCache, presence: modules.presence }), // XEP-0084, XEP-0153, XEP-0486
     profile: setupProfile(ctx), // XEP-0292, XEP-0172
     caps: setupCaps(ctx), // XEP-0115 (contacts' capabilities, verified)
+    calls: setupCalls(ctx), // XEP-0353, XEP-0166/0167/0176/0320/0338, XEP-0215
     // XEP-0092, XEP-0202, and whether XEP-0012 is answered (after lastActivity: it owns that feature now)
     entityInfo: setupEntityInfo(ctx, { presence: modules.presence }),
     bookmarks: setupBookmarks(ctx, (room, nick, password) => modules.muc.join(room, nick, password)),

@@ -10,10 +10,13 @@ export class StanzaError extends Error {
   readonly errorType: string;
   readonly text: string;
   readonly reason: ErrorReason;
-  constructor(condition: string, errorType: string, text: string) {
+  /** An application-specific condition beside the stanza one (XEP-0166's unknown-session, say). */
+  readonly appCondition: Element | undefined;
+  constructor(condition: string, errorType: string, text: string, appCondition?: Element) {
     super(text ? `${condition}: ${text}` : condition);
     this.name = 'StanzaError';
     this.condition = condition;
+    this.appCondition = appCondition;
     this.reason = stanzaReason(condition);
     this.errorType = errorType;
     this.text = text;

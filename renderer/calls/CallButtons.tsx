@@ -1,0 +1,59 @@
+// The chat header's call buttons: shown only when a device of the contact takes Jingle RTP calls with DTLS
+// (its capabilities say so), as Conversations requires of the devices it calls.
+import { useEffect, useState } from 'react';
+import type { AccountId } from '../../shared/model/account.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
+import { call } from '../ipc/client.ts';
+import { useT } from '../i18n/useT.ts';
+import { useAppStore } from '../store/index.ts';
+import { useCallStore } from './callStore.ts';
+
+export function CallButtons({ account, peer, name }: { account: AccountId; peer: BareJid; name: string }) {
+  const t = useT();
+  const resources = useAppStore((s) => s.presence[account]?.[peer]?.resources);
+  const busy = useCallStore((s) => Object.values(s.calls).some((v) => v.call.phase !== 'ended'));
+  const [can, setCan] = useState({ audio: false, video: false });
+  useEffect(() => {
+    let live = true;
+    const ask = (): void =>
+      void call('call.capabilities', { account, peer })
+        .then((c) => live && setCan(c))
+        .catch(() => undefined);
+    ask();
+    // Capabilities are learnt shortly after a presence (one disco#info per new client): ask again then.
+    const again = setTimeout(ask, 1500);
+    return () => {
+      live = false;
+      clearTimeout(again);
+    };
+  }, [account, peer, resources]);
+  const start = (video: boolean): void => void call('call.start', { account, peer, video }).catch(() => undefined);
+  return (
+    <>
+      {can.audio ? (
+        <button
+          type="button"
+          className="icon-button"
+          disabled={busy}
+          aria-label={t('call.startAudio', { name })}
+          title={t('call.audio')}
+          onClick={() => start(false)}
+        >
+          📞
+        </button>
+      ) : null}
+      {can.video ? (
+        <button
+          type="button"
+          className="icon-button"
+          disabled={busy}
+          aria-label={t('call.startVideo', { name })}
+          title={t('call.video')}
+          onClick={() => start(true)}
+        >
+          🎥
+        </button>
+      ) : null}
+    </>
+  );
+}

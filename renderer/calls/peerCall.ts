@@ -1,0 +1,153 @@
+// One call's RTCPeerConnection: media in the renderer, signalling through the engine (SDP and candidates
+// cross the bridge with the call id; the renderer never sees XML).
+import type { CallIceServer, CallMedia, SdpType } from '../../shared/model/call.ts';
+import type { AccountId } from '../../shared/model/account.ts';
+import { call } from '../ipc/client.ts';
+import { type CallMediaStats, patchCall, qualityOf } from './callStore.ts';
+
+const STATS_MS = 1000;
+/** Relay only: the peer never learns our addresses (a setting; also how TURN is proven in tests). */
+export const RELAY_ONLY_KEY = 'jabberdesk.callsRelayOnly';
+
+export class PeerCall {
+  readonly #pc: RTCPeerConnection;
+  readonly #account: AccountId;
+  readonly #sid: string;
+  #remoteSet = false;
+  readonly #queued: RTCIceCandidateInit[] = [];
+  #local: MediaStream | undefined;
+  readonly #remote = new MediaStream();
+  #statsTimer: ReturnType<typeof setInterval> | undefined;
+  #last = { received: 0, lost: 0 };
+
+  constructor(account: AccountId, sid: string, iceServers: CallIceServer[]) {
+    this.#account = account;
+    this.#sid = sid;
+    const relayOnly = localStorage.getItem(RELAY_ONLY_KEY) === 'true';
+    // Balanced, not max-bundle: Dino does not bundle, and would lose the video otherwise.
+    this.#pc = new RTCPeerConnection({
+      iceServers,
+      bundlePolicy: 'balanced',
+      rtcpMuxPolicy: 'require',
+      iceTransportPolicy: relayOnly ? 'relay' : 'all',
+    });
+    this.#pc.onicecandidate = ({ candidate }) => {
+      if (candidate?.candidate && candidate.sdpMid !== null)
+        void call('call.candidate', { account, sid, candidate: candidate.candidate, sdpMid: candidate.sdpMid }).catch(
+          () => undefined,
+        );
+    };
+    this.#pc.ontrack = ({ track }) => {
+      this.#remote.addTrack(track);
+      patchCall(sid, { remote: new MediaStream(this.#remote.getTracks()) });
+    };
+    this.#pc.onconnectionstatechange = () => {
+      const state = this.#pc.connectionState;
+      if (state === 'connected') this.#watchStats();
+      if (state === 'connected' || state === 'failed' || state === 'disconnected')
+        void call('call.connection', { account, sid, state }).catch(() => undefined);
+    };
+  }
+
+  async #media(media: CallMedia[]): Promise<void> {
+    if (this.#local) return;
+    try {
+      this.#local = await navigator.mediaDevices.getUserMedia({ audio: true, video: media.includes('video') });
+    } catch (error) {
+      patchCall(this.#sid, { mediaError: error instanceof Error ? error.name : String(error) });
+      throw error;
+    }
+    for (const track of this.#local.getTracks()) this.#pc.addTrack(track, this.#local);
+    patchCall(this.#sid, { local: this.#local });
+  }
+
+  async #send(type: SdpType, description: RTCSessionDescriptionInit): Promise<void> {
+    await this.#pc.setLocalDescription(description);
+    await call('call.description', { account: this.#account, sid: this.#sid, type, sdp: description.sdp ?? '' });
+  }
+
+  /** Outgoing: the callee answered; our offer goes to it. */
+  async offer(media: CallMedia[]): Promise<void> {
+    await this.#media(media);
+    await this.#send('offer', await this.#pc.createOffer());
+  }
+
+  /** The peer's offer (we answer it) or answer. */
+  async remote(type: SdpType, sdp: string, media: CallMedia[]): Promise<void> {
+    await this.#pc.setRemoteDescription({ type, sdp });
+    this.#remoteSet = true;
+    for (const candidate of this.#queued.splice(0)) await this.#pc.addIceCandidate(candidate).catch(() => undefined);
+    if (type === 'offer') {
+      await this.#media(media);
+      await this.#send('answer', await this.#pc.createAnswer());
+    }
+  }
+
+  /** Candidates may come before the description they belong to: they wait for it. */
+  async candidate(candidate: string, sdpMid: string): Promise<void> {
+    if (!this.#remoteSet) this.#queued.push({ candidate, sdpMid });
+    else await this.#pc.addIceCandidate({ candidate, sdpMid }).catch(() => undefined);
+  }
+
+  setMuted(muted: boolean): void {
+    for (const track of this.#local?.getAudioTracks() ?? []) track.enabled = !muted;
+    patchCall(this.#sid, { muted });
+  }
+
+  setCameraOff(off: boolean): void {
+    for (const track of this.#local?.getVideoTracks() ?? []) track.enabled = !off;
+    patchCall(this.#sid, { cameraOff: off });
+  }
+
+  /** Another microphone or camera, swapped in without renegotiating. */
+  async useDevice(kind: 'audio' | 'video', deviceId: string): Promise<void> {
+    const stream = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
+    const [track] = kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks();
+    const sender = this.#pc.getSenders().find((s) => s.track?.kind === kind);
+    if (!track || !sender) return;
+    const old = sender.track;
+    await sender.replaceTrack(track);
+    old?.stop();
+    if (this.#local && old) {
+      this.#local.removeTrack(old);
+      this.#local.addTrack(track);
+      patchCall(this.#sid, { local: new MediaStream(this.#local.getTracks()) });
+    }
+  }
+
+  #watchStats(): void {
+    if (this.#statsTimer) return;
+    const tick = async (): Promise<void> => {
+      const report = await this.#pc.getStats();
+      const stats: CallMediaStats = { packetsReceived: 0, framesDecoded: 0, audioPacketsReceived: 0, lossRate: 0 };
+      let lost = 0;
+      const byId = new Map<string, Record<string, unknown>>();
+      report.forEach((entry: Record<string, unknown>) => byId.set(String(entry.id), entry));
+      for (const entry of byId.values()) {
+        if (entry.type === 'inbound-rtp') {
+          stats.packetsReceived += Number(entry.packetsReceived ?? 0);
+          lost += Number(entry.packetsLost ?? 0);
+          if (entry.kind === 'video') stats.framesDecoded += Number(entry.framesDecoded ?? 0);
+          else stats.audioPacketsReceived += Number(entry.packetsReceived ?? 0);
+        } else if (entry.type === 'candidate-pair' && entry.nominated && entry.state === 'succeeded') {
+          if (typeof entry.currentRoundTripTime === 'number') stats.roundTripMs = entry.currentRoundTripTime * 1000;
+          const local = byId.get(String(entry.localCandidateId));
+          const remote = byId.get(String(entry.remoteCandidateId));
+          stats.path = `${String(local?.candidateType)}-${String(remote?.candidateType)}`;
+        }
+      }
+      const received = stats.packetsReceived - this.#last.received;
+      const newlyLost = lost - this.#last.lost;
+      stats.lossRate = received + newlyLost > 0 ? Math.max(0, newlyLost) / (received + newlyLost) : 0;
+      this.#last = { received: stats.packetsReceived, lost };
+      patchCall(this.#sid, { stats, quality: qualityOf(stats) });
+    };
+    this.#statsTimer = setInterval(() => void tick().catch(() => undefined), STATS_MS);
+  }
+
+  close(): void {
+    clearInterval(this.#statsTimer);
+    for (const track of this.#local?.getTracks() ?? []) track.stop();
+    this.#pc.close();
+  }
+}
