@@ -32,6 +32,8 @@ export interface ProsodyOptions {
   uploadSizeLimit?: number;
   /** MIME types the upload service accepts (default: all). */
   uploadFileTypes?: string[];
+  /** A TURN server whose credentials the server hands out (XEP-0215, TURN REST shared secret). */
+  turn?: { host: string; port: number; secret: string };
 }
 
 export function prosodyConfig(
@@ -73,7 +75,9 @@ modules_enabled = {
   "register"; "ping"; "time"; "version"; "uptime"; "admin_shell"; "http"; "offline"; "lastactivity";
   "adhoc"; "admin_adhoc"; "announce";
   ${options.withMamFulltext ? '"test_mam_fulltext";' : ''}
+  ${options.turn ? '"turn_external";' : ''}
 }
+${options.turn ? `turn_external_secret = "${options.turn.secret}"\nturn_external_host = "${options.turn.host}"\nturn_external_port = ${options.turn.port}` : ''}
 modules_disabled = { ${[...(options.withS2s ? [] : ['"s2s"']), ...(options.withoutPep ? ['"pep"', '"bookmarks"'] : [])].join('; ')} }
 limits = { c2s = { rate = "100mb/s" } }
 archive_expires_after = "1w"

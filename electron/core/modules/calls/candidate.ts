@@ -36,9 +36,13 @@ export function parseCandidateLine(line: string): Candidate | undefined {
   for (let i = 8; i + 1 < parts.length; i += 2) {
     const [key, value] = [parts[i], parts[i + 1] ?? ''];
     if (key === 'raddr' && isIp(value)) candidate.relAddr = value;
-    else if (key === 'rport' && isPort(Number(value))) candidate.relPort = Number(value);
+    else if (key === 'rport' && /^\d{1,5}$/.test(value) && Number(value) < 65536) candidate.relPort = Number(value);
     else if (key === 'generation' && /^\d{1,5}$/.test(value)) candidate.generation = Number(value);
     else if (key === 'network-id' && /^\d{1,5}$/.test(value)) candidate.network = Number(value);
+  }
+  if (candidate.relAddr === undefined || candidate.relPort === undefined) {
+    delete candidate.relAddr;
+    delete candidate.relPort;
   }
   return candidate;
 }

@@ -67,8 +67,8 @@ export function candidateElement(c: Candidate): Element {
     priority: c.priority,
     protocol: c.protocol,
     type: c.type,
-    'rel-addr': c.relAddr,
-    'rel-port': c.relPort,
+    'rel-addr': c.relPort === undefined ? undefined : c.relAddr,
+    'rel-port': c.relAddr === undefined ? undefined : c.relPort,
     network: c.network,
   });
 }

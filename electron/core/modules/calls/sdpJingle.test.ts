@@ -146,6 +146,16 @@ test('trickled Chromium candidates become XEP-0176 candidates and come back as l
   assert.equal(relay?.relAddr, '127.0.0.1');
   assert.equal(relay?.relPort, 40000);
   assert.match(candidateLine(relay ?? assert.fail()), /typ relay raddr 127\.0\.0\.1 rport 40000/);
+  // Chromium hides the base of a relay candidate when relaying only: "raddr 0.0.0.0 rport 0" is kept whole.
+  const hidden = parseCandidateLine(
+    'candidate:9 1 udp 41885439 127.0.0.1 20055 typ relay raddr 0.0.0.0 rport 0 generation 0',
+  );
+  assert.equal(hidden?.relPort, 0);
+  assert.deepEqual(parseCandidate(stanzaFromText(candidateElement(hidden ?? assert.fail()).toString())), hidden);
+  assert.equal(
+    parseCandidateLine('candidate:9 1 udp 41885439 127.0.0.1 20055 typ relay raddr 0.0.0.0')?.relAddr,
+    undefined,
+  );
   assert.equal(parseCandidateLine('candidate:1 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active'), undefined);
   assert.equal(
     parseCandidateLine('candidate:1 1 udp 1 abc.local 5000 typ host'),
