@@ -29,10 +29,21 @@ const desktop: DesktopBridge = {
   info: () => ask({ kind: 'info' }),
   setSettings: (change) => ask({ kind: 'setSettings', change }),
   notify: (notification) => ask({ kind: 'notify', notification }),
+  closeNotification: (tag) => ask({ kind: 'closeNotification', tag }),
   idle: () => ask({ kind: 'idle' }),
   onNotificationClicked: (listener) => {
     const handler = (_e: IpcRendererEvent, name: string, payload: { tag?: unknown }): void => {
       if (name === 'notificationClicked' && typeof payload.tag === 'string') listener(payload.tag);
+    };
+    ipcRenderer.on(DESKTOP_EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(DESKTOP_EVENT_CHANNEL, handler);
+    };
+  },
+  onNotificationAction: (listener) => {
+    const handler = (_e: IpcRendererEvent, name: string, payload: { tag?: unknown; action?: unknown }): void => {
+      if (name === 'notificationAction' && typeof payload.tag === 'string' && typeof payload.action === 'string')
+        listener(payload.tag, payload.action);
     };
     ipcRenderer.on(DESKTOP_EVENT_CHANNEL, handler);
     return () => {

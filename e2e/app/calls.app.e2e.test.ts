@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { makeContacts, newUser } from '../helpers/accounts.ts';
+import { makeContacts, newUser, startEngine } from '../helpers/accounts.ts';
 import { eventually } from '../helpers/waitFor.ts';
 import { startApp, withAccount } from './harness.ts';
 
@@ -68,4 +68,79 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
   await panel(alice.page).getByRole('heading', { name: 'Bob hung up' }).waitFor({ timeout: 20_000 });
   await panel(bob.page).getByRole('heading', { name: 'You hung up' }).waitFor({ timeout: 20_000 });
   assert.equal((await alice.core.commands['call.list']({})).length, 0);
+  // The call is an entry of the chat's history, with its duration.
+  await alice.page.getByText(/^📞 Video call · \d\d:\d\d/).waitFor({ timeout: 20_000 });
+  await alice.shot('call-history');
+});
+
+// A stand-in for the preload's window.desktop: records notifications, and lets the test press their buttons.
+const FAKE_DESKTOP = `
+  const state = { notified: [], closed: [], actions: [] };
+  window.__desktop = state;
+  window.desktop = {
+    info: async () => ({ settings: { closeToTray: true, startMinimized: false, startAtLogin: false, spellcheckLanguages: [] },
+      trayAvailable: true, loginItemAvailable: true, spellcheckLanguages: [] }),
+    setSettings: async () => window.desktop.info(),
+    notify: async (n) => { state.notified.push(n); },
+    closeNotification: async (tag) => { state.closed.push(tag); },
+    idle: async () => ({ idleSeconds: 0, locked: false }),
+    onNotificationClicked: () => () => {},
+    onNotificationAction: (listener) => { state.actions.push(listener); return () => {}; },
+  };
+`;
+
+test('an incoming call is a system notification with Answer and Decline; Decline ends the call at the caller', async (t) => {
+  const [meUser, callerUser] = [await newUser(server, 'me'), await newUser(server, 'caller')];
+  await makeContacts(server, meUser, callerUser, { name: 'Caller' }, { name: 'Me' });
+  const caller = await startEngine(server, callerUser);
+  t.after(() => caller.close());
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), initScript: FAKE_DESKTOP });
+  t.after(() => app.close());
+  await app.page.getByRole('button', { name: /^Caller/ }).waitFor();
+  await eventually(
+    async () => (await caller.core.commands['call.capabilities']({ account: caller.account, peer: meUser.jid })).audio,
+    'the app takes calls',
+    20_000,
+  );
+  const started = await caller.core.commands['call.start']({ account: caller.account, peer: meUser.jid, video: false });
+  type Shown = { tag: string; title: string; actions?: { id: string; label: string }[]; urgent?: boolean };
+  const shown = (): Promise<{ notified: Shown[]; closed: string[] }> =>
+    app.page.evaluate(
+      () => JSON.parse(JSON.stringify((window as unknown as { __desktop: unknown }).__desktop)) as never,
+    );
+  const notification = await eventually(
+    async () => (await shown()).notified.find((n) => n.tag === `call-${started.sid}`),
+    'the call notification',
+    20_000,
+  );
+  assert.equal(notification?.title, 'Incoming audio call from Caller');
+  assert.deepEqual(
+    notification?.actions?.map((a) => a.label),
+    ['Answer', 'Decline'],
+  );
+  assert.equal(notification?.urgent, true);
+  // The caller gives up: the notification goes.
+  await caller.core.commands['call.hangup']({ account: caller.account, sid: started.sid });
+  await eventually(async () => (await shown()).closed.includes(`call-${started.sid}`), 'the notification taken away');
+
+  // Decline pressed on the next call's notification: the caller hears it declined.
+  const again = await caller.core.commands['call.start']({ account: caller.account, peer: meUser.jid, video: true });
+  const second = await eventually(
+    async () => (await shown()).notified.find((n) => n.tag === `call-${again.sid}`),
+    'the second call notification',
+    20_000,
+  );
+  assert.equal(second?.title, 'Incoming video call from Caller');
+  const ended = new Promise<string | undefined>((resolve) =>
+    caller.core.events.on(
+      'call.changed',
+      ({ call }) => call.sid === again.sid && call.phase === 'ended' && resolve(call.reason),
+    ),
+  );
+  await app.page.evaluate((tag) => {
+    const state = (window as unknown as { __desktop: { actions: ((tag: string, action: string) => void)[] } })
+      .__desktop;
+    for (const listener of state.actions) listener(tag, 'decline');
+  }, `call-${again.sid}`);
+  assert.equal(await ended, 'declined');
 });

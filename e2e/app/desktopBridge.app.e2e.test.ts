@@ -28,8 +28,10 @@ const FAKE_DESKTOP = `
     info: async () => info(),
     setSettings: async (change) => { state.changes.push(change); Object.assign(state.settings, change); return info(); },
     notify: async (n) => { state.notified.push(n); },
+    closeNotification: async () => {},
     idle: async () => state.idle,
     onNotificationClicked: (listener) => { state.clicks.push(listener); return () => {}; },
+    onNotificationAction: () => () => {},
   };
   window.Notification = class { constructor() { state.html5 = true; } static permission = 'granted'; };
 `;

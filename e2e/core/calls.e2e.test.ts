@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { xml } from '@xmpp/client';
 import type { Call } from '../../shared/model/call.ts';
+import type { BareJid } from '../../shared/model/jid.ts';
 import type { Core } from '../../electron/core/index.ts';
 import { sdpToJingle } from '../../electron/core/modules/calls/sdp.parse.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -133,6 +134,20 @@ test('a declined call and a cancelled call end on both sides', async (t) => {
   const missed = phase(b.core, (c) => c.sid === second.sid && c.phase === 'ended');
   await a.core.commands['call.hangup']({ account: a.account, sid: second.sid });
   assert.equal((await missed).reason, 'missed');
+
+  // Each call is one entry of the chat's history on each side, saying how it ended.
+  const entries = async (engine: TestEngine, peer: string) =>
+    (await engine.core.commands['chat.history']({ account: engine.account, peer: peer as BareJid, limit: 50 }))
+      .filter((m) => m.call)
+      .map((m) => `${m.direction} ${m.call?.reason ?? ''} ${m.call?.media.join('+') ?? ''}`);
+  await eventually(
+    async () => (await entries(a, b.account)).length === 2 && (await entries(b, a.account)).length === 2,
+    'the call entries',
+  );
+  assert.deepEqual(await entries(a, b.account), ['out declined audio', 'out cancelled audio']);
+  assert.deepEqual(await entries(b, a.account), ['in declined audio', 'in missed audio']);
+  const conversation = (await b.core.commands['chat.conversations']({})).find((c) => c.peer === a.account);
+  assert.equal(conversation?.last?.call?.reason, 'missed', 'the chat list shows the missed call');
 });
 
 test('strangers do not ring; sessions without an accepted propose, unknown sessions, offers without DTLS and candidate floods are refused', async (t) => {

@@ -11,6 +11,7 @@ test('only the app window is answered, requests are checked, and clicks go back 
   const sent: unknown[][] = [];
   const window = { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => false };
   const notified: unknown[] = [];
+  const closed: string[] = [];
   const info = {
     settings: DEFAULT_DESKTOP_SETTINGS,
     trayAvailable: true,
@@ -26,6 +27,7 @@ test('only the app window is answered, requests are checked, and clicks go back 
       info: () => info,
       setSettings: () => info,
       notify: (n) => notified.push(n),
+      closeNotification: (tag) => closed.push(tag),
       idle: () => ({ idleSeconds: 7, locked: false }),
     },
     () => window,
@@ -44,11 +46,26 @@ test('only the app window is answered, requests are checked, and clicks go back 
   const avatar = 'ab'.repeat(20);
   await handler?.(own, { kind: 'notify', notification: { tag: 'u', title: 'Bob', body: 'yo', avatar } });
   await handler?.(own, { kind: 'notify', notification: { tag: 'v', title: 'Eve', body: '!', avatar: '../../x' } });
+  // An incoming call's buttons: at most three, ids of letters only, short labels; anything else is dropped.
+  const actions = [
+    { id: 'answer', label: 'Answer' },
+    { id: 'decline', label: 'Decline' },
+    { id: 'rm -rf', label: 'x' },
+    { id: 'four', label: 'Four' },
+  ];
+  await handler?.(own, {
+    kind: 'notify',
+    notification: { tag: 'c', title: 'Call', body: 'Alice', actions, urgent: true },
+  });
   assert.deepEqual(notified, [
     { tag: 't', title: 'Alice', body: 'hi' },
     { tag: 'u', title: 'Bob', body: 'yo', avatar },
     { tag: 'v', title: 'Eve', body: '!' },
+    { tag: 'c', title: 'Call', body: 'Alice', actions: actions.slice(0, 2), urgent: true },
   ]);
+  await handler?.(own, { kind: 'closeNotification', tag: 'c' });
+  await assert.rejects(Promise.resolve(handler?.(own, { kind: 'closeNotification', tag: 7 })), /invalid/u);
+  assert.deepEqual(closed, ['c']);
   ipc.send({ kind: 'notificationClicked', tag: 't' });
   assert.deepEqual(sent, [[DESKTOP_EVENT_CHANNEL, 'notificationClicked', { kind: 'notificationClicked', tag: 't' }]]);
 });

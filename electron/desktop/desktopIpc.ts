@@ -15,6 +15,7 @@ export interface DesktopHandlers {
   info(): DesktopInfo;
   setSettings(change: unknown): DesktopInfo;
   notify(notification: DesktopNotification): void;
+  closeNotification(tag: string): void;
   idle(): SystemIdle;
 }
 
@@ -47,6 +48,9 @@ export function bindDesktopIpc(
         return Promise.resolve(handlers.setSettings(request.change));
       case 'notify':
         handlers.notify(request.notification);
+        return Promise.resolve(null);
+      case 'closeNotification':
+        handlers.closeNotification(request.tag);
         return Promise.resolve(null);
       case 'idle':
         return Promise.resolve(handlers.idle());

@@ -8,15 +8,15 @@ function fakeNotifications() {
     options: NotificationConstructorOptions;
     closed: boolean;
     shown: boolean;
-    emit(e: string): void;
+    emit(e: string, ...args: unknown[]): void;
   }> = [];
   const make = (options: NotificationConstructorOptions): NotificationLike => {
-    const listeners = new Map<string, () => void>();
+    const listeners = new Map<string, (...args: unknown[]) => void>();
     const record = {
       options,
       closed: false,
       shown: false,
-      emit: (event: string) => listeners.get(event)?.(),
+      emit: (event: string, ...args: unknown[]) => listeners.get(event)?.(...args),
     };
     made.push(record);
     const notification = {
@@ -27,7 +27,7 @@ function fakeNotifications() {
         record.closed = true;
         listeners.get('close')?.();
       },
-      on: (event: string, listener: () => void) => {
+      on: (event: string, listener: (...args: unknown[]) => void) => {
         listeners.set(event, listener);
         return notification;
       },
@@ -80,4 +80,32 @@ test('nothing is shown where the system has no notifications', () => {
   );
   notifier.notify({ tag: 't', title: 'x', body: 'y' });
   assert.equal(made.length, 0);
+});
+
+test('a call notification shows its buttons and stays; a button reports its id; closing by tag takes it away', () => {
+  const { made, make } = fakeNotifications();
+  const actions: string[] = [];
+  const notifier = createNotifier(
+    make,
+    () => true,
+    () => undefined,
+    (tag, action) => actions.push(`${tag} ${action}`),
+  );
+  const buttons = [
+    { id: 'answer', label: 'Answer' },
+    { id: 'decline', label: 'Decline' },
+  ];
+  notifier.notify({ tag: 'call-1', title: 'Incoming call', body: 'Alice', actions: buttons, urgent: true });
+  assert.deepEqual(made[0]?.options.actions, [
+    { type: 'button', text: 'Answer' },
+    { type: 'button', text: 'Decline' },
+  ]);
+  assert.equal(made[0]?.options.timeoutType, 'never');
+  made[0]?.emit('action', {}, 1);
+  made[0]?.emit('action', {}, 7);
+  assert.deepEqual(actions, ['call-1 decline']);
+  notifier.notify({ tag: 'call-2', title: 'Incoming call', body: 'Bob', actions: buttons, urgent: true });
+  notifier.close('call-2');
+  assert.equal(made[1]?.closed, true);
+  assert.equal(notifier.shown, 0);
 });

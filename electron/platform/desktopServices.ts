@@ -72,6 +72,11 @@ export function bindDesktopServices(
       focusWindow();
       ipc.send({ kind: 'notificationClicked', tag });
     },
+    (tag, action) => {
+      // Answering a call brings its window up; declining leaves the desktop as it is.
+      if (action === 'answer') focusWindow();
+      ipc.send({ kind: 'notificationAction', tag, action });
+    },
   );
   const ipc = bindDesktopIpc(
     ipcMain,
@@ -87,6 +92,7 @@ export function bindDesktopServices(
           .catch(() => undefined)
           .then((icon) => notifier.notify(n, icon));
       },
+      closeNotification: (tag) => notifier.close(tag),
       idle,
     },
     () => window()?.webContents,

@@ -108,7 +108,7 @@ export function CallPanel({ view }: { view: CallView }) {
           {call.phase === 'active' && call.connectedAt !== undefined ? (
             <span className="muted">{t('call.duration', { time: clock(now - call.connectedAt) })}</span>
           ) : null}
-          {view.quality ? (
+          {view.quality && call.phase === 'active' ? (
             <span className={`call-quality ${view.quality}`}> · {t(`call.quality.${view.quality}`)}</span>
           ) : null}
           {view.mediaError ? <p className="error">{t('call.mediaError', { error: view.mediaError })}</p> : null}

@@ -3,6 +3,7 @@ import type { Call } from '../../shared/model/call.ts';
 import { bridge, call } from '../ipc/client.ts';
 import { dropCall, putCall, useCallStore } from './callStore.ts';
 import { PeerCall } from './peerCall.ts';
+import { notifyCall, wireCallNotificationActions } from './callNotifications.ts';
 
 /** An ended call stays on screen this long, saying why it ended. */
 const ENDED_SHOWN_MS = 4000;
@@ -14,6 +15,7 @@ export function peerOf(sid: string): PeerCall | undefined {
 
 function changed(updated: Call): void {
   putCall(updated);
+  notifyCall(updated);
   if (updated.phase !== 'ended') return;
   peers.get(updated.sid)?.close();
   peers.delete(updated.sid);
@@ -43,6 +45,7 @@ export function wireCalls(): () => void {
     bridge.on('call.remoteCandidate', ({ sid, candidate, sdpMid }) => {
       void peers.get(sid)?.candidate(candidate, sdpMid);
     }),
+    wireCallNotificationActions((sid) => useCallStore.getState().calls[sid]?.call.account),
   ];
   // A window opened while a call runs shows it.
   void call('call.list', {})

@@ -1,3 +1,4 @@
+import { callEntryText } from '../calls/callEntryText.ts';
 import { memo, useState } from 'react';
 import { sharedFileUrl } from '../../shared/model/file.ts';
 import type { DeliveryState } from '../../shared/model/message.ts';
@@ -68,79 +69,96 @@ export const MessageRow = memo(function MessageRow({
           <span>{formatDay(message.timestamp, language, t)}</span>
         </div>
       ) : null}
-      <div
-        className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}${highlighted ? ' highlighted' : ''}`}
-      >
-        {row.groupStart ? (
-          <div className="message-meta">
-            {message.groupchat && !own ? (
-              <OccupantAvatar
-                account={message.account}
-                room={message.peer}
-                nick={message.from}
-                occupantId={message.occupantId}
-                size={28}
-              />
-            ) : (
-              <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
-            )}
-            {message.groupchat && !own ? (
-              <button
-                type="button"
-                className="sender link-button"
-                title={t('chat.mention', { nick: sender })}
-                onClick={() =>
-                  setState({
-                    composerDraft: { account: message.account, peer: message.peer, text: `${sender}: `, append: true },
-                  })
-                }
-              >
-                {sender}
-              </button>
-            ) : (
-              <span className="sender">{own ? t('chat.you') : sender}</span>
-            )}
-          </div>
-        ) : null}
+      {message.call ? (
+        <p className={`call-entry ${own ? 'own' : 'theirs'}`}>
+          <span aria-hidden="true">📞</span> {callEntryText(t, message.call, own)}{' '}
+          <time
+            dateTime={new Date(message.timestamp).toISOString()}
+            title={formatFullDate(message.timestamp, language)}
+          >
+            {time}
+          </time>
+        </p>
+      ) : (
         <div
-          className="bubble-row"
-          onContextMenu={(e) => {
-            if (window.getSelection()?.toString()) return;
-            e.preventDefault();
-            setMenuSignal(Date.now());
-          }}
+          className={`message ${own ? 'own' : 'theirs'}${row.groupStart ? ' first' : ''}${message.mention ? ' mention' : ''}${highlighted ? ' highlighted' : ''}`}
         >
-          <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
-            <ReplyQuote message={message} peerName={peerName} />
-            {message.retracted && message.encryption?.retractedInClear ? (
-              <RetractedInClear message={message} />
-            ) : message.retracted ? (
-              <p className="retracted-text">{t('chat.retracted')}</p>
-            ) : message.encryption?.error && message.direction === 'in' ? null : (
-              <DistrustedGuard message={message}>
-                {fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
-              </DistrustedGuard>
-            )}
-            <RefusedCorrectionNote message={message} />
-            <EncryptionProblem message={message} />
-            <OtrNote message={message} />
-            <span className="message-footer">
-              {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
-              <EncryptionMark message={message} />
-              <UnencryptedMark message={message} />
-              <time
-                dateTime={new Date(message.timestamp).toISOString()}
-                title={formatFullDate(message.timestamp, language)}
-              >
-                {time}
-              </time>
-              {own ? <DeliveryMark state={message.state} /> : null}
-            </span>
-            <ReactionBar message={message} />
+          {row.groupStart ? (
+            <div className="message-meta">
+              {message.groupchat && !own ? (
+                <OccupantAvatar
+                  account={message.account}
+                  room={message.peer}
+                  nick={message.from}
+                  occupantId={message.occupantId}
+                  size={28}
+                />
+              ) : (
+                <Avatar jid={own ? ownJid : senderKey} name={own ? ownJid : sender} size={28} />
+              )}
+              {message.groupchat && !own ? (
+                <button
+                  type="button"
+                  className="sender link-button"
+                  title={t('chat.mention', { nick: sender })}
+                  onClick={() =>
+                    setState({
+                      composerDraft: {
+                        account: message.account,
+                        peer: message.peer,
+                        text: `${sender}: `,
+                        append: true,
+                      },
+                    })
+                  }
+                >
+                  {sender}
+                </button>
+              ) : (
+                <span className="sender">{own ? t('chat.you') : sender}</span>
+              )}
+            </div>
+          ) : null}
+          <div
+            className="bubble-row"
+            onContextMenu={(e) => {
+              if (window.getSelection()?.toString()) return;
+              e.preventDefault();
+              setMenuSignal(Date.now());
+            }}
+          >
+            <div className={`bubble${message.retracted ? ' retracted' : ''}`}>
+              <ReplyQuote message={message} peerName={peerName} />
+              {message.retracted && message.encryption?.retractedInClear ? (
+                <RetractedInClear message={message} />
+              ) : message.retracted ? (
+                <p className="retracted-text">{t('chat.retracted')}</p>
+              ) : message.encryption?.error && message.direction === 'in' ? null : (
+                <DistrustedGuard message={message}>
+                  {fileUrl ? <FileCard message={message} url={fileUrl} /> : <StyledText body={message.body} />}
+                </DistrustedGuard>
+              )}
+              <RefusedCorrectionNote message={message} />
+              <EncryptionProblem message={message} />
+              <OtrNote message={message} />
+              <span className="message-footer">
+                {message.edited && !message.retracted ? <span className="edited">{t('chat.edited')}</span> : null}
+                <EncryptionMark message={message} />
+                <UnencryptedMark message={message} />
+                <time
+                  dateTime={new Date(message.timestamp).toISOString()}
+                  title={formatFullDate(message.timestamp, language)}
+                >
+                  {time}
+                </time>
+                {own ? <DeliveryMark state={message.state} /> : null}
+              </span>
+              <ReactionBar message={message} />
+            </div>
+            <MessageActions message={message} canModerate={canModerate} openSignal={menuSignal} />
           </div>
-          <MessageActions message={message} canModerate={canModerate} openSignal={menuSignal} />
         </div>
-      </div>
+      )}
     </div>
   );
 });

@@ -1,5 +1,6 @@
 // One conversation in the chat list: avatar, name, preview, time, unread and mention badges, draft,
 // muted and pinned marks, the account's colour with several accounts, and its menu.
+import { callEntryText } from '../calls/callEntryText.ts';
 import { memo, useState } from 'react';
 import type { Conversation } from '../../shared/model/conversation.ts';
 import { Avatar } from '../components/Avatar.tsx';
@@ -37,6 +38,8 @@ function PreviewText({ preview }: { preview: Preview }) {
       return <>{`${prefix(preview.own)}${t('chatList.otr')}`}</>;
     case 'retracted':
       return <>{`${prefix(preview.own)}${t('chatList.retracted')}`}</>;
+    case 'call':
+      return <>{`📞 ${callEntryText(t, preview.call, preview.own)}`}</>;
   }
 }
 

@@ -1,6 +1,7 @@
 // The chat list's rows: which conversations show, in which order, and what their preview line says.
 import type { Conversation } from '../../shared/model/conversation.ts';
 import { fileNameFromUrl, sharedFileUrl } from '../../shared/model/file.ts';
+import type { CallSummary } from '../../shared/model/call.ts';
 
 export type Preview =
   | { kind: 'none' }
@@ -10,7 +11,8 @@ export type Preview =
   | { kind: 'encrypted'; own: boolean }
   /** OTR data: encrypted with a protocol this app does not speak. */
   | { kind: 'otr'; own: boolean }
-  | { kind: 'retracted'; own: boolean };
+  | { kind: 'retracted'; own: boolean }
+  | { kind: 'call'; call: CallSummary; own: boolean };
 
 const ONE_LINE = 140;
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim().slice(0, ONE_LINE);
@@ -23,6 +25,7 @@ export function previewOf(conversation: Conversation): Preview {
   const sender = !own && last.groupchat ? last.from : undefined;
   const who = sender ? { sender } : {};
   if (last.retracted) return { kind: 'retracted', own };
+  if (last.call) return { kind: 'call', call: last.call, own };
   if (last.encryption?.error && !last.body)
     return { kind: last.encryption.protocol === 'otr' ? 'otr' : 'encrypted', own };
   const file = sharedFileUrl(last.body, last.oobUrl);

@@ -46,4 +46,12 @@ export const callsDe: Record<keyof typeof callsEn, string> = {
   'call.end.security-error': 'Der Anruf wurde abgewiesen: er war nicht verschlüsselt (DTLS)',
   'call.strangerMissed': 'Verpasster Anruf von {name}, nicht in Ihren Kontakten',
   'call.region': 'Anrufe',
+  'call.history.missedAudio': 'Verpasster Sprachanruf',
+  'call.history.missedVideo': 'Verpasster Videoanruf',
+  'call.history.stranger': 'Verpasster Anruf von einer Adresse, die nicht in Ihren Kontakten ist',
+  'call.history.lasted': '{kind} · {duration}',
+  'call.history.outcome': '{kind} — {outcome}',
+  'call.history.notConnected': 'Nicht verbunden',
+  'call.history.busy': 'Besetzt',
+  'call.history.security': 'Abgewiesen: nicht verschlüsselt',
 };

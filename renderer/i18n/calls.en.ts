@@ -44,4 +44,12 @@ export const callsEn = {
   'call.end.security-error': 'The call was refused: it was not encrypted (DTLS)',
   'call.strangerMissed': 'Missed call from {name}, who is not in your contacts',
   'call.region': 'Calls',
+  'call.history.missedAudio': 'Missed audio call',
+  'call.history.missedVideo': 'Missed video call',
+  'call.history.stranger': 'Missed call from an address not in your contacts',
+  'call.history.lasted': '{kind} · {duration}',
+  'call.history.outcome': '{kind} — {outcome}',
+  'call.history.notConnected': 'Not connected',
+  'call.history.busy': 'Busy',
+  'call.history.security': 'Refused: not encrypted',
 };

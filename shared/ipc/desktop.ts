@@ -29,6 +29,15 @@ export interface DesktopNotification {
   body: string;
   /** The SHA-1 of the sender's avatar: the main process takes the picture from its own cache. */
   avatar?: string;
+  /** Buttons the system shows (an incoming call's Answer and Decline); a click on one is reported by its id. */
+  actions?: NotificationAction[];
+  /** Stays until acted on (a ringing call), where the system allows it. */
+  urgent?: boolean;
+}
+
+export interface NotificationAction {
+  id: string;
+  label: string;
 }
 
 export interface SystemIdle {
@@ -40,16 +49,21 @@ export type DesktopRequest =
   | { kind: 'info' }
   | { kind: 'setSettings'; change: Partial<DesktopSettings> }
   | { kind: 'notify'; notification: DesktopNotification }
+  | { kind: 'closeNotification'; tag: string }
   | { kind: 'idle' };
 
-export type DesktopEvent = { kind: 'notificationClicked'; tag: string };
+export type DesktopEvent =
+  { kind: 'notificationClicked'; tag: string } | { kind: 'notificationAction'; tag: string; action: string };
 
 export interface DesktopBridge {
   info(): Promise<DesktopInfo>;
   setSettings(change: Partial<DesktopSettings>): Promise<DesktopInfo>;
   notify(notification: DesktopNotification): Promise<void>;
+  /** Takes a notification (by tag) off the screen: the call it announced stopped ringing. */
+  closeNotification(tag: string): Promise<void>;
   idle(): Promise<SystemIdle>;
   onNotificationClicked(listener: (tag: string) => void): () => void;
+  onNotificationAction(listener: (tag: string, action: string) => void): () => void;
 }
 
 export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
@@ -103,11 +117,30 @@ export function parseDesktopRequest(value: unknown): DesktopRequest | undefined 
       const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
       if (!n || !text(n.tag, 2048) || !text(n.title, 1024) || !text(n.body, 4096)) return undefined;
       const avatar = typeof n.avatar === 'string' && /^[0-9a-f]{40}$/u.test(n.avatar) ? n.avatar : undefined;
+      const actions = Array.isArray(n.actions)
+        ? n.actions.slice(0, 3).flatMap((a: unknown): NotificationAction[] => {
+            const action = a as Record<string, unknown> | null;
+            return action && text(action.id, 32) && /^[a-z-]+$/u.test(action.id) && text(action.label, 64)
+              ? [{ id: action.id, label: action.label }]
+              : [];
+          })
+        : [];
       return {
         kind: 'notify',
-        notification: { tag: n.tag, title: n.title, body: n.body, ...(avatar ? { avatar } : {}) },
+        notification: {
+          tag: n.tag,
+          title: n.title,
+          body: n.body,
+          ...(avatar ? { avatar } : {}),
+          ...(actions.length > 0 ? { actions } : {}),
+          ...(n.urgent === true ? { urgent: true } : {}),
+        },
       };
     }
+    case 'closeNotification':
+      return typeof raw.tag === 'string' && raw.tag.length <= 2048
+        ? { kind: 'closeNotification', tag: raw.tag }
+        : undefined;
     default:
       return undefined;
   }

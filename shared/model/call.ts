@@ -46,6 +46,17 @@ export interface Call {
   stranger?: boolean;
 }
 
+/** A call as the chat's history keeps it: one entry per call, when it ended. */
+export interface CallSummary {
+  sid: string;
+  media: CallMedia[];
+  reason: CallEndReason;
+  /** How long media flowed, for calls that connected. */
+  durationMs?: number;
+  /** It came from someone not in the roster (and did not ring). */
+  stranger?: boolean;
+}
+
 /** A STUN or TURN server for the call's RTCPeerConnection (from XEP-0215, fetched per call). */
 export interface CallIceServer {
   urls: string;

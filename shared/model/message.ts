@@ -1,3 +1,4 @@
+import type { CallSummary } from './call.ts';
 import type { BareJid } from './jid.ts';
 import type { AccountId } from './account.ts';
 import type { DeviceTrust } from './omemo.ts';
@@ -59,6 +60,8 @@ export interface ChatMessage {
   replyTo?: ReplyTo;
   /** XEP-0444: who reacted with what (one entry per person). */
   reactions?: MessageReaction[];
+  /** An audio or video call, as an entry of the chat's history (the body is empty). */
+  call?: CallSummary;
 }
 
 export interface ReplyTo {

@@ -7,6 +7,7 @@ import {
   type MessageEncryption,
   type MessageId,
 } from '../../../shared/model/message.ts';
+import { CALL_MEDIA, type CallSummary } from '../../../shared/model/call.ts';
 import { type Db, sql, transaction } from './db.ts';
 
 export interface RawMessage {
@@ -32,6 +33,7 @@ export interface RawMessage {
   reply_id: string | null;
   reply_to: string | null;
   reply_quote: string | null;
+  call: string | null;
 }
 
 export function fromRaw(raw: RawMessage): ChatMessage {
@@ -64,7 +66,13 @@ export function fromRaw(raw: RawMessage): ChatMessage {
           },
         }
       : {}),
+    ...(raw.call ? { call: callOf(raw.call) } : {}),
   };
+}
+
+function callOf(json: string): CallSummary {
+  const parsed = JSON.parse(json) as CallSummary;
+  return { ...parsed, media: parsed.media.filter((m) => CALL_MEDIA.includes(m)) };
 }
 
 function encryptionOf(json: string): MessageEncryption {
@@ -79,8 +87,8 @@ function encryptionOf(json: string): MessageEncryption {
 export function createMessagesRepo(db: Db) {
   const insert = sql(
     db,
-    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption, sender_jid, refused_correction, reply_id, reply_to, reply_quote)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO messages (id, account, peer, direction, from_jid, body, ts, state, origin_id, stanza_id, edited, retracted, groupchat, occupant_id, mention, oob_url, encryption, sender_jid, refused_correction, reply_id, reply_to, reply_quote, call)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertOutbox = sql(db, 'INSERT INTO outbox (message_id, account, enqueued_at) VALUES (?, ?, ?)');
   return {
@@ -109,6 +117,7 @@ export function createMessagesRepo(db: Db) {
         message.replyTo?.id ?? null,
         message.replyTo?.to ?? null,
         message.replyTo?.quote ?? null,
+        message.call ? JSON.stringify(message.call) : null,
       );
       return result.changes === 1;
     },

@@ -6,6 +6,7 @@ import { CALL_RING_MS } from '../../../../shared/model/call.ts';
 import { type BareJid, bareOf, type FullJid } from '../../../../shared/model/jid.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { UserError } from '../../userError.ts';
+import { createMessageService } from '../../services/messages.ts';
 import { attr, type Element } from '../../xmpp/stanza.ts';
 import { parseCandidateLine } from './candidate.ts';
 import { type CallRecord, callState } from './callState.ts';
@@ -38,7 +39,34 @@ export interface CallsApi {
 export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
   const { account, xmpp, disco, emit, store, log, lifecycle } = ctx;
   for (const ns of CALL_DISCO_FEATURES) disco.addFeature(ns);
-  const state = callState(account, (call) => emit('call.changed', { call }));
+  const messages = createMessageService(account, store, emit);
+  /** Each ended call becomes an entry of the chat's history (on each of our devices, once). */
+  const remember = (call: Call): void => {
+    if (call.phase !== 'ended' || !call.reason) return;
+    const incoming = call.direction === 'incoming';
+    messages.ingest({
+      peer: call.peer,
+      direction: incoming ? 'in' : 'out',
+      from: incoming ? `${call.peer}${call.peerResource ? `/${call.peerResource}` : ''}` : (xmpp.jid ?? ''),
+      body: '',
+      timestamp: call.startedAt,
+      state: incoming ? 'received' : 'acked',
+      originId: `call-${call.sid}`,
+      call: {
+        sid: call.sid,
+        media: call.media,
+        reason: call.reason,
+        ...(call.connectedAt !== undefined && call.endedAt !== undefined
+          ? { durationMs: call.endedAt - call.connectedAt }
+          : {}),
+        ...(call.stranger ? { stranger: true } : {}),
+      },
+    });
+  };
+  const state = callState(account, (call) => {
+    emit('call.changed', { call });
+    remember(call);
+  });
   const { calls } = state;
 
   const send = (stanza: Element): void => {

@@ -18,6 +18,7 @@ import { accountOptions } from './0016-account-options.ts';
 import { openpgp } from './0017-openpgp.ts';
 import { omemo2 } from './0018-omemo2.ts';
 import { originLookup } from './0019-origin-lookup.ts';
+import { callHistory } from './0020-call-history.ts';
 
 export interface Migration {
   version: number;
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   openpgp,
   omemo2,
   originLookup,
+  callHistory,
 ];
