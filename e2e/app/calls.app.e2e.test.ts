@@ -64,6 +64,12 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
     .waitFor();
   await alice.shot('call-video');
 
+  // Muting tells the other side (XEP-0167 session-info).
+  await panel(alice.page).getByRole('button', { name: 'Mute' }).click();
+  await panel(bob.page).getByText('Alice muted their microphone').waitFor({ timeout: 20_000 });
+  await panel(alice.page).getByRole('button', { name: 'Unmute' }).click();
+  await panel(bob.page).getByText('Alice muted their microphone').waitFor({ state: 'detached', timeout: 20_000 });
+
   await panel(bob.page).getByRole('button', { name: 'Hang up' }).click();
   await panel(alice.page).getByRole('heading', { name: 'Bob hung up' }).waitFor({ timeout: 20_000 });
   await panel(bob.page).getByRole('heading', { name: 'You hung up' }).waitFor({ timeout: 20_000 });

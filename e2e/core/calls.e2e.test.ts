@@ -334,3 +334,38 @@ test('strangers do not ring; sessions without an accepted propose, unknown sessi
   assert.equal(rang, 0, 'nothing rang for the stranger');
   assert.equal((await b.core.commands['call.list']({})).length, 1);
 });
+
+test('two calls crossing each other settle on the lower session id (XEP-0353 tie-break); an unanswered call times out', async (t) => {
+  const [aUser, bUser] = [await newUser(server, 'caller'), await newUser(server, 'callee')];
+  const a = await startEngine(server, aUser, { core: { callRingMs: 2000 } });
+  const b = await startEngine(server, bUser, { core: { callRingMs: 2000 } });
+  t.after(() => Promise.all([a.close(), b.close()]));
+  await befriend(a, b, { name: 'B' }, { name: 'A' });
+  await capable(a, b);
+  await capable(b, a);
+
+  const offers: string[] = [];
+  for (const engine of [a, b]) engine.core.events.on('call.offerNeeded', (e) => offers.push(e.sid));
+  const [fromA, fromB] = await Promise.all([
+    a.core.commands['call.start']({ account: a.account, peer: b.account, video: false }),
+    b.core.commands['call.start']({ account: b.account, peer: a.account, video: false }),
+  ]);
+  const winner = fromA.sid < fromB.sid ? fromA.sid : fromB.sid;
+  await eventually(() => offers.length === 1, 'one offer asked for');
+  assert.deepEqual(offers, [winner], 'only the lower session id goes on, at its caller');
+  for (const engine of [a, b])
+    await eventually(async () => {
+      const running = await engine.core.commands['call.list']({});
+      return running.length === 1 && running[0]?.sid === winner && running[0].phase === 'connecting';
+    }, 'both sides in the one call');
+  const endedAtB = phase(b.core, (c) => c.sid === winner && c.phase === 'ended');
+  await a.core.commands['call.hangup']({ account: a.account, sid: winner });
+  await endedAtB;
+
+  // Nobody answers: the caller gives up after the ring time, the callee sees a missed call.
+  const unanswered = phase(a.core, (c) => c.phase === 'ended' && c.reason === 'no-answer');
+  const missed = phase(b.core, (c) => c.phase === 'ended' && c.reason === 'missed' && c.direction === 'incoming');
+  const started = await a.core.commands['call.start']({ account: a.account, peer: b.account, video: true });
+  assert.equal((await unanswered).sid, started.sid);
+  assert.equal((await missed).sid, started.sid);
+});

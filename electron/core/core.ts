@@ -44,6 +44,8 @@ export interface CoreOptions {
   archivePageLimit?: number;
   /** How far back a new device's first archive sync goes, in days (default 7); older pages load on demand. */
   firstSyncDays?: number;
+  /** How long a call rings before it gives up (tests shorten it). */
+  callRingMs?: number;
   /** Where downloaded files are cached (default: "files" beside the database, or a temporary folder). */
   filesDir?: string;
   /** Opens a file with the system's default app; only the desktop shell has one. */
@@ -95,7 +97,7 @@ export class Core {
   readonly #secrets: SecretStore;
   readonly #runtimes = new Map<AccountId, AccountRuntime>();
   readonly #backoff: BackoffPolicy;
-  readonly #limits: { archivePages?: number; firstSyncDays?: number };
+  readonly #limits: { archivePages?: number; firstSyncDays?: number; callRingMs?: number };
   readonly #avatarCache: AvatarCache;
   readonly #streamLimits: StreamLimits | undefined;
   readonly #options: CoreOptions;
@@ -114,6 +116,7 @@ export class Core {
     this.#limits = {
       ...(options.archivePageLimit !== undefined ? { archivePages: options.archivePageLimit } : {}),
       ...(options.firstSyncDays !== undefined ? { firstSyncDays: options.firstSyncDays } : {}),
+      ...(options.callRingMs !== undefined ? { callRingMs: options.callRingMs } : {}),
     };
     const filesDir =
       options.filesDir ??

@@ -112,6 +112,12 @@ export function CallPanel({ view }: { view: CallView }) {
             <span className={`call-quality ${view.quality}`}> · {t(`call.quality.${view.quality}`)}</span>
           ) : null}
           {view.mediaError ? <p className="error">{t('call.mediaError', { error: view.mediaError })}</p> : null}
+          {call.phase === 'active' && call.remoteMuted ? (
+            <p className="muted">{t('call.remoteMuted', { name })}</p>
+          ) : null}
+          {call.phase === 'active' && call.remoteHeld ? (
+            <p className="muted">{t('call.remoteHeld', { name })}</p>
+          ) : null}
         </div>
       </header>
       {(call.phase === 'active' || call.phase === 'connecting') && (

@@ -28,6 +28,7 @@ export function callEntryText(t: Translate, call: CallSummary, own: boolean): st
     'connectivity-error': t('call.end.connectivity-error'),
     failed: t('call.end.failed'),
     'security-error': t('call.history.security'),
+    replaced: t('call.history.notConnected'),
   };
   return t('call.history.outcome', { kind, outcome: outcome[call.reason] });
 }

@@ -92,6 +92,9 @@ export class PeerCall {
   setMuted(muted: boolean): void {
     for (const track of this.#local?.getAudioTracks() ?? []) track.enabled = !muted;
     patchCall(this.#sid, { muted });
+    void call('call.info', { account: this.#account, sid: this.#sid, info: muted ? 'mute' : 'unmute' }).catch(
+      () => undefined,
+    );
   }
 
   setCameraOff(off: boolean): void {

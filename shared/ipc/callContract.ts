@@ -1,6 +1,6 @@
 // The commands and events of calls: the renderer holds the RTCPeerConnection, the engine the signalling.
 import type { AccountId } from '../model/account.ts';
-import type { Call, CallConnectionState, CallIceServer, CallMedia, SdpType } from '../model/call.ts';
+import type { Call, CallConnectionState, CallIceServer, CallInfo, CallMedia, SdpType } from '../model/call.ts';
 import type { BareJid } from '../model/jid.ts';
 
 export interface CallCommands {
@@ -17,6 +17,8 @@ export interface CallCommands {
   /** A candidate our RTCPeerConnection gathered (`candidate` as RTCIceCandidate.candidate gives it). */
   'call.candidate'(req: { account: AccountId; sid: string; candidate: string; sdpMid: string }): Promise<void>;
   'call.connection'(req: { account: AccountId; sid: string; state: CallConnectionState }): Promise<void>;
+  /** Tells the other side we muted or unmuted our microphone (XEP-0167 session-info). */
+  'call.info'(req: { account: AccountId; sid: string; info: CallInfo }): Promise<void>;
   /** The calls not ended yet, for a window that opens while one runs. */
   'call.list'(req: Record<string, never>): Promise<Call[]>;
 }

@@ -1,5 +1,5 @@
 // Runtime checks of the call commands' arguments.
-import { CALL_CONNECTION_STATES, MAX_SDP_CHARS } from '../model/call.ts';
+import { CALL_CONNECTION_STATES, CALL_INFOS, MAX_SDP_CHARS } from '../model/call.ts';
 import type { CallCommands } from './callContract.ts';
 import { bareJid, boolean, type Guard, nonEmpty, object, oneOf } from './guards.ts';
 
@@ -22,5 +22,6 @@ export const callSchemas: { [K in keyof CallCommands]: Guard } = {
   'call.description': object({ account, sid, type: oneOf('offer', 'answer'), sdp: nonEmpty(MAX_SDP_CHARS) }),
   'call.candidate': object({ account, sid, candidate: oneLine(1024), sdpMid: oneLine(64) }),
   'call.connection': object({ account, sid, state: oneOf(...CALL_CONNECTION_STATES) }),
+  'call.info': object({ account, sid, info: oneOf(...CALL_INFOS) }),
   'call.list': object({}),
 };

@@ -25,6 +25,8 @@ export const CALL_END_REASONS = [
   'connectivity-error',
   'failed',
   'security-error',
+  /** Both called each other at once: this call gave way to the other one (XEP-0353 tie-break). */
+  'replaced',
 ] as const;
 export type CallEndReason = (typeof CALL_END_REASONS)[number];
 
@@ -44,7 +46,13 @@ export interface Call {
   reason?: CallEndReason;
   /** An incoming call from someone not in the roster: it does not ring, it is shown as missed. */
   stranger?: boolean;
+  /** The other side says it muted its microphone, or put the call on hold (XEP-0167 session-info). */
+  remoteMuted?: boolean;
+  remoteHeld?: boolean;
 }
+
+export const CALL_INFOS = ['mute', 'unmute'] as const;
+export type CallInfo = (typeof CALL_INFOS)[number];
 
 /** A call as the chat's history keeps it: one entry per call, when it ended. */
 export interface CallSummary {

@@ -94,7 +94,7 @@ export interface ModuleContext {
   readonly emit: CoreEmitter['emit'];
   readonly store: Store;
   readonly log: Logger;
-  readonly limits?: { readonly archivePages?: number; readonly firstSyncDays?: number };
+  readonly limits?: { readonly archivePages?: number; readonly firstSyncDays?: number; readonly callRingMs?: number };
   /** The key private keys are sealed with at rest (platform-held). */
   readonly keyVault: () => Promise<Vault>;
   /** Set for the modules after OMEMO (message paths); absent in OMEMO itself. */

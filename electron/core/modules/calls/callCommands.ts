@@ -28,6 +28,7 @@ export function createCallCommands(
     'call.description': ({ account, sid, type, sdp }) => calls(account).description(sid, type, sdp),
     'call.candidate': ({ account, sid, candidate, sdpMid }) => calls(account).candidate(sid, candidate, sdpMid),
     'call.connection': ({ account, sid, state }) => calls(account).connection(sid, state),
+    'call.info': ({ account, sid, info }) => calls(account).info(sid, info),
     'call.list': () => Promise.resolve([...runtimes()].flatMap((r) => r.modules.calls.list())),
   };
 }

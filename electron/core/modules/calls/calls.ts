@@ -1,18 +1,25 @@
 // Calls: XEP-0353 ringing on every device and Jingle RTP sessions (XEP-0166/0167/0176/0320/0338), signalling
 // only. The renderer's RTCPeerConnection makes and takes the SDP; this module carries it as Jingle.
 import { randomUUID } from 'node:crypto';
-import type { Call, CallConnectionState, CallEndReason, CallMedia, SdpType } from '../../../../shared/model/call.ts';
+import type {
+  Call,
+  CallConnectionState,
+  CallEndReason,
+  CallInfo,
+  CallMedia,
+  SdpType,
+} from '../../../../shared/model/call.ts';
 import { CALL_RING_MS } from '../../../../shared/model/call.ts';
 import { type BareJid, bareOf, type FullJid } from '../../../../shared/model/jid.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { UserError } from '../../userError.ts';
 import { createMessageService } from '../../services/messages.ts';
-import { attr, type Element } from '../../xmpp/stanza.ts';
+import { attr, el, type Element } from '../../xmpp/stanza.ts';
 import { parseCandidateLine } from './candidate.ts';
 import { type CallRecord, callState } from './callState.ts';
 import { fetchIceServers } from './extdisco.ts';
 import { descriptionElements } from './jingle.build.ts';
-import { CALL_FEATURES, NS_GROUPING, NS_JINGLE, NS_JMI, NS_RTP_AUDIO, NS_RTP_VIDEO } from './jingle.ns.ts';
+import { CALL_FEATURES, NS_GROUPING, NS_JINGLE, NS_JMI, NS_RTP_AUDIO, NS_RTP_INFO, NS_RTP_VIDEO } from './jingle.ns.ts';
 import { jingleHandler } from './jingleHandler.ts';
 import { jingle, reasonElement, transportInfo } from './jingleIq.ts';
 import { isDelayed, jmiMessage, type JmiMessage, parseJmi } from './jmi.ts';
@@ -33,16 +40,18 @@ export interface CallsApi {
   description(sid: string, type: SdpType, sdp: string): Promise<void>;
   candidate(sid: string, candidate: string, sdpMid: string): Promise<void>;
   connection(sid: string, state: CallConnectionState): Promise<void>;
+  info(sid: string, info: CallInfo): Promise<void>;
   list(): Call[];
 }
 
 export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
   const { account, xmpp, disco, emit, store, log, lifecycle } = ctx;
   for (const ns of CALL_DISCO_FEATURES) disco.addFeature(ns);
+  const ringMs = ctx.limits?.callRingMs ?? CALL_RING_MS;
   const messages = createMessageService(account, store, emit);
   /** Each ended call becomes an entry of the chat's history (on each of our devices, once). */
   const remember = (call: Call): void => {
-    if (call.phase !== 'ended' || !call.reason) return;
+    if (call.phase !== 'ended' || !call.reason || call.reason === 'replaced') return;
     const incoming = call.direction === 'incoming';
     messages.ingest({
       peer: call.peer,
@@ -92,6 +101,18 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     state.running() >= MAX_CALLS ||
     [...calls.values()].some((r) => r.call.phase === 'connecting' || r.call.phase === 'active');
 
+  const answer = async (record: CallRecord): Promise<void> => {
+    const own = xmpp.bareJid;
+    if (record.call.phase !== 'incoming' || !record.peerFull || !own)
+      throw new UserError('The call does not ring', 'call-unknown');
+    clearTimeout(record.timer);
+    state.update(record, { phase: 'connecting' });
+    record.iceServers = await fetchIceServers(xmpp);
+    // Our other devices stop ringing on the accept (Conversations, Dino), the caller goes on at the proceed.
+    await xmpp.send(jmiMessage(own, 'accept', record.call.sid));
+    await xmpp.send(jmiMessage(record.peerFull, 'proceed', record.call.sid));
+  };
+
   const onPropose = (jmi: JmiMessage, from: string, delayed: boolean): void => {
     if (calls.has(jmi.id) || !from.includes('/') || bareOf(from as FullJid) === xmpp.bareJid) return;
     const peer = bareOf(from as FullJid);
@@ -106,18 +127,41 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       );
       return;
     }
+    const ringing = { ...fields, phase: 'incoming' as const, peerResource: from.slice(from.indexOf('/') + 1) };
+    const ours = [...calls.values()].find((r) => r.call.peer === peer && r.call.phase !== 'ended');
+    if (
+      ours &&
+      ours.call.direction === 'outgoing' &&
+      (ours.call.phase === 'proposing' || ours.call.phase === 'ringing')
+    ) {
+      // Both called at once (XEP-0353 §5.1): the lower session id goes on, the other gives way.
+      if (ours.call.sid < jmi.id) {
+        send(jmiMessage(from, 'reject', jmi.id, { reason: 'expired', tieBreak: true }));
+        return;
+      }
+      state.end(ours, 'replaced');
+      send(jmiMessage(peer, 'retract', ours.call.sid, { reason: 'expired', tieBreak: true }));
+      // The user asked for a call with them already: theirs is taken at once.
+      answer(state.remember(ringing, from as FullJid, from as FullJid)).catch(() => undefined);
+      return;
+    }
+    if (ours && (ours.call.phase === 'connecting' || ours.call.phase === 'active')) {
+      // A new call from the peer of a running one continues it on their new device (§5.2).
+      if (ours.sessionSent || ours.sessionReceived)
+        jingleSet(ours, jingle('session-terminate', ids(ours), reasonElement('expired'))).catch(() => undefined);
+      send(jmiMessage(peer, 'finish', ours.call.sid, { reason: 'expired', migratedTo: jmi.id }));
+      state.end(ours, 'remote-hangup');
+      answer(state.remember(ringing, from as FullJid, from as FullJid)).catch(() => undefined);
+      return;
+    }
     if (busy()) {
       send(jmiMessage(from, 'reject', jmi.id, { reason: 'busy' }));
       return;
     }
-    const record = state.remember(
-      { ...fields, phase: 'incoming', peerResource: from.slice(from.indexOf('/') + 1) },
-      from as FullJid,
-      from as FullJid,
-    );
+    const record = state.remember(ringing, from as FullJid, from as FullJid);
     record.timer = setTimeout(() => {
       if (state.end(record, 'missed')) send(jmiMessage(from, 'reject', jmi.id, { reason: 'timeout' }));
-    }, CALL_RING_MS);
+    }, ringMs);
     send(jmiMessage(from, 'ringing', jmi.id));
   };
 
@@ -145,8 +189,10 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       record.peerFull = from as FullJid;
       state.update(record, { phase: 'connecting', peerResource: from.slice(from.indexOf('/') + 1) });
       emit('call.offerNeeded', { account, sid: jmi.id, media: record.call.media, iceServers: record.iceServers });
-    } else if (jmi.action === 'reject' && waiting) state.end(record, jmi.reason === 'busy' ? 'busy' : 'declined');
-    else if (jmi.action === 'retract' && !outgoing && record.peerFull === from) state.end(record, 'missed');
+    } else if (jmi.action === 'reject' && waiting)
+      state.end(record, jmi.tieBreak ? 'replaced' : jmi.reason === 'busy' ? 'busy' : 'declined');
+    else if (jmi.action === 'retract' && !outgoing && record.peerFull === from)
+      state.end(record, jmi.tieBreak ? 'replaced' : 'missed');
     else if (jmi.action === 'finish' && record.peerFull === from) state.end(record, 'remote-hangup');
   };
 
@@ -204,22 +250,11 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       record.iceServers = await fetchIceServers(xmpp);
       record.timer = setTimeout(() => {
         if (state.end(record, 'no-answer')) send(jmiMessage(peer, 'retract', record.call.sid, { reason: 'cancel' }));
-      }, CALL_RING_MS);
+      }, ringMs);
       await xmpp.send(jmiMessage(peer, 'propose', record.call.sid, { media }));
       return { ...record.call };
     },
-    accept: async (sid) => {
-      const record = find(sid);
-      const own = xmpp.bareJid;
-      if (record.call.phase !== 'incoming' || !record.peerFull || !own)
-        throw new UserError('The call does not ring', 'call-unknown');
-      clearTimeout(record.timer);
-      record.iceServers = await fetchIceServers(xmpp);
-      state.update(record, { phase: 'connecting' });
-      // Our other devices stop ringing on the accept (Conversations, Dino), the caller goes on at the proceed.
-      await xmpp.send(jmiMessage(own, 'accept', sid));
-      await xmpp.send(jmiMessage(record.peerFull, 'proceed', sid));
-    },
+    accept: (sid) => answer(find(sid)),
     reject: async (sid) => {
       const record = find(sid);
       const own = xmpp.bareJid;
@@ -284,6 +319,17 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
         state.update(record, { phase: 'active', connectedAt: Date.now() });
       else if (connectionState === 'failed') terminate(record, 'connectivity-error', 'connectivity-error');
       return Promise.resolve();
+    },
+    info: async (sid, info) => {
+      const record = find(sid);
+      if (!record.sessionAcked) return;
+      const audio = [...record.localContents.values()].find(
+        (c) => record.remoteContents.get(c.name)?.description.media === 'audio',
+      );
+      await jingleSet(
+        record,
+        jingle('session-info', ids(record), el(info, NS_RTP_INFO, { creator: audio?.creator, name: audio?.name })),
+      );
     },
     list: () => [...calls.values()].filter((r) => r.call.phase !== 'ended').map((r) => ({ ...r.call })),
     dispose: () => {

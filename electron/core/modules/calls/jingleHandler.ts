@@ -103,8 +103,14 @@ export function jingleHandler({ account, state, emit, terminate }: JingleHandler
         return undefined;
       }
       case 'session-info': {
+        // Empty: a ping. Mute, hold and ringing are shown; anything else is not understood.
         const info = payload.getChildElements()[0];
-        if (info && info.getNS() !== NS_RTP_INFO) throw unsupportedInfo();
+        if (!info) return undefined;
+        if (info.getNS() !== NS_RTP_INFO) throw unsupportedInfo();
+        if (info.name === 'mute' || info.name === 'unmute') state.update(record, { remoteMuted: info.name === 'mute' });
+        else if (info.name === 'hold' || info.name === 'unhold' || info.name === 'active')
+          state.update(record, { remoteHeld: info.name === 'hold' });
+        else if (info.name !== 'ringing') throw unsupportedInfo();
         return undefined;
       }
       default:

@@ -13,6 +13,10 @@ export interface JmiMessage {
   media: CallMedia[];
   /** The Jingle reason's condition (busy, decline, cancel, success, …). */
   reason?: string;
+  /** A reject or retract that settles two crossing proposals (XEP-0353 §5.1). */
+  tieBreak?: boolean;
+  /** A finish that hands the call over to a new session (§5.2). */
+  migratedTo?: string;
 }
 
 const SID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -31,8 +35,19 @@ export function parseJmi(message: Element): JmiMessage | undefined {
         .filter((m): m is CallMedia => m === 'audio' || m === 'video'),
     ),
   ];
-  const reason = element.getChild('reason', NS_JINGLE)?.getChildElements()[0]?.name;
-  return reason ? { action, id, media, reason } : { action, id, media };
+  const reason = element
+    .getChild('reason', NS_JINGLE)
+    ?.getChildElements()
+    .find((c) => c.name !== 'text')?.name;
+  const migratedTo = attr(element.getChild('migrated', NS_JMI), 'to');
+  return {
+    action,
+    id,
+    media,
+    ...(reason ? { reason } : {}),
+    ...(element.getChild('tie-break', NS_JMI) ? { tieBreak: true } : {}),
+    ...(migratedTo && SID.test(migratedTo) ? { migratedTo } : {}),
+  };
 }
 
 export const isDelayed = (message: Element): boolean => message.getChild('delay', NS_DELAY) !== undefined;
@@ -42,7 +57,7 @@ export function jmiMessage(
   to: string,
   action: JmiAction,
   id: string,
-  extra: { media?: CallMedia[]; reason?: string } = {},
+  extra: { media?: CallMedia[]; reason?: string; tieBreak?: boolean; migratedTo?: string } = {},
 ): Element {
   const payload = el(
     action,
@@ -50,6 +65,8 @@ export function jmiMessage(
     { id },
     ...(extra.media ?? []).map((media) => el('description', NS_RTP, { media })),
     extra.reason ? el('reason', NS_JINGLE, {}, el(extra.reason, NS_JINGLE)) : undefined,
+    extra.tieBreak ? el('tie-break', NS_JMI) : undefined,
+    extra.migratedTo ? el('migrated', NS_JMI, { to: extra.migratedTo }) : undefined,
   );
   const receipt = action === 'propose' ? el('request', 'urn:xmpp:receipts') : undefined;
   return xml(
