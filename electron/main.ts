@@ -25,6 +25,7 @@ import { assetPath, databasePath, rendererIndex } from './platform/paths.ts';
 import { safeStorageCipher, secretProtection } from './platform/secrets.ts';
 import { createMainWindow } from './platform/mainWindow.ts';
 import { bindDesktopServices, loadDesktopSettings } from './platform/desktopServices.ts';
+import { type CallWatch, watchCalls } from './desktop/callWatch.ts';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -61,13 +62,16 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-function showTray(core: ReturnType<typeof createCore>, shown: BrowserWindow): void {
+/** The tray icon and menu; returns what refreshes the menu (a call starts or ends). */
+function showTray(core: ReturnType<typeof createCore>, shown: BrowserWindow, calls: CallWatch): () => void {
   const icon = (name: string) => nativeImage.createFromPath(assetPath(`icons/${name}`));
   const appTray = createAppTray(
     new Tray(icon('tray-32.png')),
     (template) => Menu.buildFromTemplate(template),
     { normal: icon('tray-32.png'), unread: icon('tray-unread-32.png') },
     {
+      inCall: () => calls.inCall(),
+      hangUp: () => calls.hangUp(),
       windowVisible: () => shown.isVisible(),
       toggleWindow: () => (shown.isVisible() ? shown.hide() : focusWindow()),
       setPresence: (show) => {
@@ -88,6 +92,7 @@ function showTray(core: ReturnType<typeof createCore>, shown: BrowserWindow): vo
       ? { icon: icon('overlay-unread-32.png'), describe: (count) => `${count} unread` }
       : undefined,
   );
+  return () => appTray.refresh();
 }
 
 if (primary)
@@ -131,7 +136,13 @@ if (primary)
     const inTray = process.platform !== 'darwin';
     window = createMainWindow(inTray && (process.argv.includes('--minimized') || settings.get().startMinimized));
     const shown = window;
-    showTray(core, shown);
+    let refreshTray = (): void => undefined;
+    const calls = watchCalls(
+      core.events,
+      (call) => void core.commands['call.hangup']({ account: call.account, sid: call.sid }).catch(() => undefined),
+      () => refreshTray(),
+    );
+    refreshTray = showTray(core, shown, calls);
     attachContextMenu(
       shown.webContents,
       (template) => Menu.buildFromTemplate(template).popup({ window: shown }),
@@ -139,7 +150,12 @@ if (primary)
       app.getLocale(),
     );
     // Closing keeps JabberDesk running in the tray on Linux and Windows (a setting); macOS keeps its own habit.
-    keepRunningInTray(shown, app, () => inTray && settings.get().closeToTray);
+    keepRunningInTray(
+      shown,
+      app,
+      () => inTray && settings.get().closeToTray,
+      () => calls.inCall(),
+    );
     wakeOnResume(powerMonitor, () => core.wake());
     openUri = (uri) => core.events.emit('app.openUri', { uri });
     // Links that arrived before the window: handed over once the page can listen.

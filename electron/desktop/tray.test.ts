@@ -34,6 +34,7 @@ test('the tray shows the unread count, toggles the window and sets the presence'
   const { tray, state } = fakeTray();
   const calls: string[] = [];
   let visible = true;
+  let calling = false;
   const appTray = createAppTray(
     tray,
     build,
@@ -46,6 +47,8 @@ test('the tray shows the unread count, toggles the window and sets the presence'
       },
       setPresence: (show) => calls.push(`presence:${show}`),
       quit: () => calls.push('quit'),
+      inCall: () => calling,
+      hangUp: () => calls.push('hang up'),
     },
     'de-DE',
   );
@@ -63,23 +66,41 @@ test('the tray shows the unread count, toggles the window and sets the presence'
   assert.equal(state.menu[0]?.label, 'JabberDesk zeigen', 'the label follows the window');
   appTray.setUnread(0);
   assert.equal(state.image, 'normal');
-  assert.deepEqual(calls, ['presence:dnd', 'toggle']);
+  // A running call: the menu offers to hang it up.
+  calling = true;
+  appTray.refresh();
+  assert.equal(state.menu[1]?.label, 'Anruf beenden');
+  state.menu[1]?.click?.(undefined as never, undefined, undefined as never);
+  assert.deepEqual(calls, ['presence:dnd', 'toggle', 'hang up']);
 });
 
 test('closing the window hides it to the tray; Quit really quits', () => {
   const listeners: Record<string, (event?: { preventDefault(): void }) => void> = {};
   let hidden = 0;
+  let minimized = 0;
   let prevented = 0;
+  let inCall = false;
   const window = {
     on: (event: 'close', listener: (event: { preventDefault(): void }) => void) =>
       (listeners[event] = listener as never),
     hide: () => hidden++,
+    minimize: () => minimized++,
   };
   const app = { on: (event: 'before-quit', listener: () => void) => (listeners[event] = listener) };
-  keepRunningInTray(window, app, () => true);
+  keepRunningInTray(
+    window,
+    app,
+    () => true,
+    () => inCall,
+  );
   listeners.close?.({ preventDefault: () => prevented++ });
   assert.deepEqual([hidden, prevented], [1, 1]);
+  // During a call the window (where the call lives) is minimised, not hidden: the call stays in reach.
+  inCall = true;
+  listeners.close?.({ preventDefault: () => prevented++ });
+  assert.deepEqual([hidden, minimized, prevented], [1, 1, 2]);
+  inCall = false;
   listeners['before-quit']?.();
   listeners.close?.({ preventDefault: () => prevented++ });
-  assert.deepEqual([hidden, prevented], [1, 1], 'after Quit the window closes');
+  assert.deepEqual([hidden, prevented], [1, 2], 'after Quit the window closes');
 });

@@ -15,6 +15,7 @@ const LABELS = {
     offline: 'Offline',
     quit: 'Quit',
     unread: '{count} unread',
+    hangUp: 'Hang up the call',
   },
   de: {
     show: 'JabberDesk zeigen',
@@ -25,6 +26,7 @@ const LABELS = {
     offline: 'Offline',
     quit: 'Beenden',
     unread: '{count} ungelesen',
+    hangUp: 'Anruf beenden',
   },
 } as const;
 
@@ -33,6 +35,9 @@ export interface TrayActions {
   toggleWindow(): void;
   setPresence(show: Extract<PresenceShow, 'online' | 'away' | 'dnd' | 'offline'>): void;
   quit(): void;
+  /** A call runs: the menu offers to hang it up. */
+  inCall?(): boolean;
+  hangUp?(): void;
 }
 
 export interface AppTray {
@@ -54,6 +59,7 @@ export function createAppTray(
     tray.setContextMenu(
       buildMenu([
         { label: actions.windowVisible() ? labels.hide : labels.show, click: () => actions.toggleWindow() },
+        ...(actions.inCall?.() ? [{ label: labels.hangUp, click: () => actions.hangUp?.() }] : []),
         { type: 'separator' },
         ...shows.map((show) => ({ label: labels[show], click: () => actions.setPresence(show) })),
         { type: 'separator' },
@@ -75,11 +81,19 @@ export function createAppTray(
   };
 }
 
-/** Closing the window keeps the app running in the tray (where one exists), until Quit. */
+/**
+ * Closing the window keeps the app running in the tray (where one exists), until Quit. While a call runs the
+ * window is minimised instead: the call, which lives in it, stays on screen and in reach.
+ */
 export function keepRunningInTray(
-  window: { on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown; hide(): void },
+  window: {
+    on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+    hide(): void;
+    minimize(): void;
+  },
   app: { on(event: 'before-quit', listener: () => void): unknown },
   enabled: () => boolean,
+  inCall: () => boolean = () => false,
 ): void {
   let quitting = false;
   app.on('before-quit', () => {
@@ -88,6 +102,7 @@ export function keepRunningInTray(
   window.on('close', (event) => {
     if (quitting || !enabled()) return;
     event.preventDefault();
-    window.hide();
+    if (inCall()) window.minimize();
+    else window.hide();
   });
 }
