@@ -14,6 +14,7 @@ import { benchHistory, benchRoster, BOTS } from './ui.ts';
 import { benchStyling } from './styling.ts';
 import { benchSearch } from './search.ts';
 import { benchChatList, benchChatSwitch, benchMemory } from './messenger.ts';
+import { benchCalls } from './calls.ts';
 
 const server = await startProsody({
   archiveStorage: 'memory',
@@ -205,6 +206,7 @@ try {
   await part('memory', () => benchMemory(server, 20, 200, quick ? 500 : 2000));
   await part('search', () => benchSearch(quick ? 20_000 : 100_000));
   await part('room', () => benchBigRoom(server, quick ? 1000 : 5000));
+  await part('calls', () => benchCalls(server, quick ? 3 : 7));
 } finally {
   await server.stop();
 }

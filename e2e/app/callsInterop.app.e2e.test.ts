@@ -9,7 +9,7 @@ import { startCoturn, type TurnServer } from '../server/coturn.ts';
 import { makeContacts, newUser } from '../helpers/accounts.ts';
 import { type CallPeer, startCallPeer } from '../helpers/callPeer.ts';
 import { eventually } from '../helpers/waitFor.ts';
-import { startApp, withAccount } from './harness.ts';
+import { type AppUnderTest, startApp, withAccount } from './harness.ts';
 
 let server: ProsodyServer;
 let turn: TurnServer;
@@ -41,6 +41,19 @@ async function setUp(t: { after(fn: () => Promise<unknown>): void }, options: { 
   return { app, peer, meUser };
 }
 
+/** The call panel is up after the click; if not, says what the engine knows. */
+async function callShown(app: AppUnderTest): Promise<void> {
+  try {
+    await panel(app.page).waitFor({ timeout: 30_000 });
+  } catch {
+    const calls = await app.core.commands['call.list']({});
+    const accounts = await app.core.commands['account.list']({});
+    throw new Error(
+      `no call panel; calls ${JSON.stringify(calls)}; accounts ${JSON.stringify(accounts.map((a) => a.state))}`,
+    );
+  }
+}
+
 async function mediaFlows(page: Page, peer: CallPeer, video: boolean): Promise<void> {
   try {
     await eventually(async () => (await attribute(page, 'data-phase')) === 'active', 'the call is active', 30_000);
@@ -66,6 +79,7 @@ test('the app calls the independent peer (audio + video); frames flow both ways;
   const button = app.page.getByRole('button', { name: 'Start a video call with Peer' });
   await button.waitFor({ timeout: 30_000 });
   await button.click();
+  await callShown(app);
   await mediaFlows(app.page, peer, true);
   await app.page.getByRole('button', { name: 'Hang up' }).click();
   await eventually(() => peer.events.some((e) => e.event === 'ended'), 'the peer saw the hang-up', 20_000);
@@ -88,6 +102,7 @@ test('relay only: both sides use TURN credentials from the server; the selected 
   const button = app.page.getByRole('button', { name: 'Start an audio call with Peer' });
   await button.waitFor({ timeout: 30_000 });
   await button.click();
+  await callShown(app);
   await mediaFlows(app.page, peer, false);
   await eventually(async () => (await attribute(app.page, 'data-path')) === 'relay-relay', 'a relay pair', 20_000);
   assert.equal(await attribute(app.page, 'data-path'), 'relay-relay');

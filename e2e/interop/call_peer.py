@@ -336,13 +336,15 @@ class Peer(slixmpp.ClientXMPP):
         await iq.send(timeout=15)
 
     async def apply_remote(self, call: Call, kind: str) -> None:
-        """Waits a moment for trickled candidates (aiortc fails ICE without any), then applies the description."""
-        for _ in range(50):
-            if call.trickled:
-                break
-            await asyncio.sleep(0.1)
-        await asyncio.sleep(0.3)
+        """Applies the description; one without candidates waits a moment for trickled ones (aiortc fails ICE
+        without any), as the other side sends them only after its description was acknowledged."""
         assert call.pc is not None and call.remote is not None
+        if call.remote.find(f'.//{{{NS_ICE}}}candidate') is None:
+            for _ in range(50):
+                if call.trickled:
+                    break
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.2)
         call.applied = True
         sdp = jingle_to_sdp(call.remote, kind == 'offer', call.trickled)
         await call.pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type=kind))

@@ -19,18 +19,13 @@ export class PeerCall {
   readonly #remote = new MediaStream();
   #statsTimer: ReturnType<typeof setInterval> | undefined;
   #last = { received: 0, lost: 0 };
+  #preparing: Promise<void> | undefined;
 
-  constructor(account: AccountId, sid: string, iceServers: CallIceServer[]) {
+  /** Made when the call starts ringing (ours) or is answered (theirs), so the devices open meanwhile. */
+  constructor(account: AccountId, sid: string) {
     this.#account = account;
     this.#sid = sid;
-    const relayOnly = localStorage.getItem(RELAY_ONLY_KEY) === 'true';
-    // Balanced, not max-bundle: Dino does not bundle, and would lose the video otherwise.
-    this.#pc = new RTCPeerConnection({
-      iceServers,
-      bundlePolicy: 'balanced',
-      rtcpMuxPolicy: 'require',
-      iceTransportPolicy: relayOnly ? 'relay' : 'all',
-    });
+    this.#pc = new RTCPeerConnection(this.#configuration([]));
     this.#pc.onicecandidate = ({ candidate }) => {
       if (candidate?.candidate && candidate.sdpMid !== null)
         void call('call.candidate', { account, sid, candidate: candidate.candidate, sdpMid: candidate.sdpMid }).catch(
@@ -49,16 +44,30 @@ export class PeerCall {
     };
   }
 
-  async #media(media: CallMedia[]): Promise<void> {
-    if (this.#local) return;
-    try {
-      this.#local = await navigator.mediaDevices.getUserMedia({ audio: true, video: media.includes('video') });
-    } catch (error) {
-      patchCall(this.#sid, { mediaError: error instanceof Error ? error.name : String(error) });
-      throw error;
-    }
-    for (const track of this.#local.getTracks()) this.#pc.addTrack(track, this.#local);
-    patchCall(this.#sid, { local: this.#local });
+  #configuration(iceServers: CallIceServer[]): RTCConfiguration {
+    // Balanced, not max-bundle: Dino does not bundle, and would lose the video otherwise.
+    return {
+      iceServers,
+      bundlePolicy: 'balanced',
+      rtcpMuxPolicy: 'require',
+      iceTransportPolicy: localStorage.getItem(RELAY_ONLY_KEY) === 'true' ? 'relay' : 'all',
+    };
+  }
+
+  /** Opens the microphone (and camera) and adds them to the connection; once, however often it is asked. */
+  prepare(media: CallMedia[]): Promise<void> {
+    this.#preparing ??= navigator.mediaDevices.getUserMedia({ audio: true, video: media.includes('video') }).then(
+      (stream) => {
+        this.#local = stream;
+        for (const track of stream.getTracks()) this.#pc.addTrack(track, stream);
+        patchCall(this.#sid, { local: stream });
+      },
+      (error: unknown) => {
+        patchCall(this.#sid, { mediaError: error instanceof Error ? error.name : String(error) });
+        throw error;
+      },
+    );
+    return this.#preparing;
   }
 
   async #send(type: SdpType, description: RTCSessionDescriptionInit): Promise<void> {
@@ -67,18 +76,20 @@ export class PeerCall {
   }
 
   /** Outgoing: the callee answered; our offer goes to it. */
-  async offer(media: CallMedia[]): Promise<void> {
-    await this.#media(media);
+  async offer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
+    this.#pc.setConfiguration(this.#configuration(iceServers));
+    await this.prepare(media);
     await this.#send('offer', await this.#pc.createOffer());
   }
 
   /** The peer's offer (we answer it) or answer. */
-  async remote(type: SdpType, sdp: string, media: CallMedia[]): Promise<void> {
+  async remote(type: SdpType, sdp: string, media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
+    if (type === 'offer') this.#pc.setConfiguration(this.#configuration(iceServers));
     await this.#pc.setRemoteDescription({ type, sdp });
     this.#remoteSet = true;
     for (const candidate of this.#queued.splice(0)) await this.#pc.addIceCandidate(candidate).catch(() => undefined);
     if (type === 'offer') {
-      await this.#media(media);
+      await this.prepare(media);
       await this.#send('answer', await this.#pc.createAnswer());
     }
   }

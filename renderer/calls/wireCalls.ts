@@ -13,13 +13,32 @@ export function peerOf(sid: string): PeerCall | undefined {
   return peers.get(sid);
 }
 
+/** The call's connection, made when first needed: devices open while the other side answers or offers. */
+function peerFor(c: Pick<Call, 'account' | 'sid'>): PeerCall {
+  let peer = peers.get(c.sid);
+  if (!peer) {
+    peer = new PeerCall(c.account, c.sid);
+    peers.set(c.sid, peer);
+  }
+  return peer;
+}
+
 function changed(updated: Call): void {
   putCall(updated);
   notifyCall(updated);
-  if (updated.phase !== 'ended') return;
-  peers.get(updated.sid)?.close();
-  peers.delete(updated.sid);
-  setTimeout(() => dropCall(updated.sid), ENDED_SHOWN_MS);
+  if (updated.phase === 'ended') {
+    peers.get(updated.sid)?.close();
+    peers.delete(updated.sid);
+    setTimeout(() => dropCall(updated.sid), ENDED_SHOWN_MS);
+    return;
+  }
+  // Ours rings at the other side, or we answered theirs: the microphone and camera open now, not later.
+  const outgoingStarted = updated.direction === 'outgoing' && updated.phase === 'proposing';
+  const answered = updated.direction === 'incoming' && updated.phase === 'connecting';
+  if (outgoingStarted || answered)
+    peerFor(updated)
+      .prepare(updated.media)
+      .catch(() => undefined);
 }
 
 function failed(sid: string, account: Call['account']) {
@@ -30,17 +49,10 @@ export function wireCalls(): () => void {
   const offs = [
     bridge.on('call.changed', ({ call: c }) => changed(c)),
     bridge.on('call.offerNeeded', ({ account, sid, media, iceServers }) => {
-      const peer = new PeerCall(account, sid, iceServers);
-      peers.set(sid, peer);
-      peer.offer(media).catch(failed(sid, account));
+      peerFor({ account, sid }).offer(media, iceServers).catch(failed(sid, account));
     }),
     bridge.on('call.remoteDescription', ({ account, sid, type, sdp, media, iceServers }) => {
-      let peer = peers.get(sid);
-      if (!peer) {
-        peer = new PeerCall(account, sid, iceServers);
-        peers.set(sid, peer);
-      }
-      peer.remote(type, sdp, media).catch(failed(sid, account));
+      peerFor({ account, sid }).remote(type, sdp, media, iceServers).catch(failed(sid, account));
     }),
     bridge.on('call.remoteCandidate', ({ sid, candidate, sdpMid }) => {
       void peers.get(sid)?.candidate(candidate, sdpMid);

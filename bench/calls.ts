@@ -1,0 +1,77 @@
+// Call set-up on loopback, propose → media connected: two app instances (engine + Chromium with fake
+// devices, the callee answering as soon as it rings) beside the reference, two instances of the
+// independent slixmpp + aiortc peer calling each other through the same server.
+import type { ProsodyServer } from '../e2e/server/prosody.ts';
+import { makeContacts, newUser } from '../e2e/helpers/accounts.ts';
+import { startCallPeer } from '../e2e/helpers/callPeer.ts';
+import { eventually } from '../e2e/helpers/waitFor.ts';
+import { startApp, withAccount } from '../e2e/app/harness.ts';
+import { compare, median } from './stats.ts';
+
+async function appSetups(server: ProsodyServer, video: boolean, runs: number): Promise<number[]> {
+  const [aUser, bUser] = [await newUser(server, 'bench-a'), await newUser(server, 'bench-b')];
+  await makeContacts(server, aUser, bUser, { name: 'B' }, { name: 'A' });
+  const a = await startApp({ prepare: (core) => withAccount(core, server, aUser), media: true });
+  const b = await startApp({ prepare: (core) => withAccount(core, server, bUser), media: true });
+  try {
+    b.core.events.on('call.changed', ({ call }) => {
+      if (call.phase === 'incoming') void b.core.commands['call.accept']({ account: call.account, sid: call.sid });
+    });
+    await eventually(
+      async () => (await a.core.commands['call.capabilities']({ account: aUser.jid, peer: bUser.jid })).audio,
+      'the callee takes calls',
+      30_000,
+    );
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const connected = new Promise<void>((resolve) =>
+        a.core.events.on('call.changed', ({ call }) => call.phase === 'active' && resolve()),
+      );
+      const call = await a.core.commands['call.start']({ account: aUser.jid, peer: bUser.jid, video });
+      await connected;
+      times.push(performance.now() - t);
+      const ended = new Promise<void>((resolve) =>
+        b.core.events.on('call.changed', ({ call: c }) => c.sid === call.sid && c.phase === 'ended' && resolve()),
+      );
+      await a.core.commands['call.hangup']({ account: aUser.jid, sid: call.sid });
+      await ended;
+    }
+    return times;
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
+async function referenceSetups(server: ProsodyServer, video: boolean, runs: number): Promise<number[]> {
+  const [aUser, bUser] = [await newUser(server, 'ref-a'), await newUser(server, 'ref-b')];
+  await makeContacts(server, aUser, bUser, { name: 'B' }, { name: 'A' });
+  const [a, b] = [await startCallPeer(server, aUser), await startCallPeer(server, bUser)];
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const before = a.events.filter((e) => e.event === 'connected').length;
+      const t = performance.now();
+      await a.call(bUser.jid, video);
+      await eventually(() => a.events.filter((e) => e.event === 'connected').length > before, 'connected', 30_000);
+      times.push(performance.now() - t);
+      const ended = b.events.filter((e) => e.event === 'ended').length;
+      a.hangup();
+      await eventually(() => b.events.filter((e) => e.event === 'ended').length > ended, 'hung up', 30_000);
+    }
+    return times;
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
+  }
+}
+
+export async function benchCalls(server: ProsodyServer, runs: number): Promise<void> {
+  for (const video of [false, true]) {
+    const app = median(await appSetups(server, video, runs));
+    const reference = median(await referenceSetups(server, video, runs));
+    compare(`call set-up ${video ? 'audio+video' : 'audio'} (median of ${runs})`, 'ms', app, reference, {
+      runs,
+      video,
+    });
+  }
+}
