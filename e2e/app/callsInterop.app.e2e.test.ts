@@ -24,7 +24,6 @@ after(async () => {
 
 const panel = (page: Page) => page.getByTestId('call-panel');
 const attribute = async (page: Page, name: string): Promise<string> => (await panel(page).getAttribute(name)) ?? '';
-const RELAY_ONLY = `localStorage.setItem('jabberdesk.callsRelayOnly', 'true');`;
 
 async function setUp(t: { after(fn: () => Promise<unknown>): void }, options: { relayOnly?: boolean } = {}) {
   const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'aiortc')];
@@ -35,7 +34,6 @@ async function setUp(t: { after(fn: () => Promise<unknown>): void }, options: { 
     prepare: (core) => withAccount(core, server, meUser),
     sidebar: 'contacts',
     media: true,
-    ...(options.relayOnly ? { initScript: RELAY_ONLY } : {}),
   });
   t.after(() => app.close());
   return { app, peer, meUser };
@@ -98,6 +96,10 @@ test('the independent peer calls the app (audio); it is answered in the app; the
 
 test('relay only: both sides use TURN credentials from the server; the selected pair is relay-relay', async (t) => {
   const { app, peer } = await setUp(t, { relayOnly: true });
+  // The privacy switch, as a person sets it in the settings.
+  await app.page.getByRole('button', { name: /Settings/ }).click();
+  await app.page.getByRole('checkbox', { name: /Calls only through the server’s relay/ }).check();
+  await app.page.keyboard.press('Escape');
   await app.page.getByRole('button', { name: /^Peer/ }).first().click();
   const button = app.page.getByRole('button', { name: 'Start an audio call with Peer' });
   await button.waitFor({ timeout: 30_000 });

@@ -4,10 +4,9 @@ import type { CallIceServer, CallMedia, SdpType } from '../../shared/model/call.
 import type { AccountId } from '../../shared/model/account.ts';
 import { call } from '../ipc/client.ts';
 import { type CallMediaStats, patchCall, qualityOf } from './callStore.ts';
+import { getState } from '../store/index.ts';
 
 const STATS_MS = 1000;
-/** Relay only: the peer never learns our addresses (a setting; also how TURN is proven in tests). */
-export const RELAY_ONLY_KEY = 'jabberdesk.callsRelayOnly';
 
 export class PeerCall {
   readonly #pc: RTCPeerConnection;
@@ -50,7 +49,7 @@ export class PeerCall {
       iceServers,
       bundlePolicy: 'balanced',
       rtcpMuxPolicy: 'require',
-      iceTransportPolicy: localStorage.getItem(RELAY_ONLY_KEY) === 'true' ? 'relay' : 'all',
+      iceTransportPolicy: getState().settings.callsRelayOnly ? 'relay' : 'all',
     };
   }
 

@@ -52,6 +52,8 @@ export const profileDe: Record<keyof typeof profileEn, string> = {
   'card.features': '{count} Funktionen',
   'card.unknown': 'Nicht angegeben',
   'card.edit': 'Bearbeiten, blockieren oder entfernen…',
+  'privacy.callsRelayOnly':
+    'Anrufe nur über das Relay des Servers (die Gegenseite erfährt Ihre IP-Adresse nicht; kann Qualität kosten)',
   'privacy.title': 'Was andere über dich erfragen können',
   'privacy.version': 'Kontakten Name und Version dieser App nennen',
   'privacy.os': 'Auch das Betriebssystem nennen',

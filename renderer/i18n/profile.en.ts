@@ -50,6 +50,8 @@ export const profileEn = {
   'card.features': '{count} features',
   'card.unknown': 'Not told',
   'card.edit': 'Edit, block or remove…',
+  'privacy.callsRelayOnly':
+    'Calls only through the server’s relay (the other side does not learn your IP address; may cost quality)',
   'privacy.title': 'What others can ask about you',
   'privacy.version': 'Tell contacts the name and version of this app',
   'privacy.os': 'Tell them the operating system too',

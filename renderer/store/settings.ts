@@ -30,6 +30,8 @@ export interface Settings {
   /** The emoji picker: most recently used first, and the skin tone chosen (0: none). */
   recentEmoji: string[];
   skinTone: number;
+  /** Calls go through the server's TURN relay only: the other side never learns our addresses. */
+  callsRelayOnly: boolean;
 }
 
 export type SidebarView = 'chats' | 'contacts';
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sidebarView: 'chats',
   recentEmoji: [],
   skinTone: 0,
+  callsRelayOnly: false,
 };
 
 const minutes = (value: unknown, fallback: number): number =>
@@ -126,6 +129,7 @@ export function parseSettings(stored: string | null, preferredLanguage = 'en'): 
       value.skinTone <= 5
         ? value.skinTone
         : 0,
+    callsRelayOnly: value.callsRelayOnly === true,
   };
 }
 
