@@ -83,13 +83,13 @@ test('the app calls the independent peer (audio + video); frames flow both ways;
   await eventually(() => peer.events.some((e) => e.event === 'ended'), 'the peer saw the hang-up', 20_000);
 });
 
-test('the independent peer calls the app (audio); it is answered in the app; the peer hangs up', async (t) => {
+test('the independent peer calls the app (audio + video); it is answered in the app; the peer hangs up', async (t) => {
   const { app, peer, meUser } = await setUp(t);
   await app.page.getByRole('button', { name: /^Peer/ }).first().waitFor();
-  await peer.call(meUser.jid, false);
-  await panel(app.page).getByText('Incoming audio call from Peer').waitFor({ timeout: 30_000 });
+  await peer.call(meUser.jid, true);
+  await panel(app.page).getByText('Incoming video call from Peer').waitFor({ timeout: 30_000 });
   await panel(app.page).getByRole('button', { name: 'Answer' }).click();
-  await mediaFlows(app.page, peer, false);
+  await mediaFlows(app.page, peer, true);
   peer.hangup();
   await panel(app.page).getByRole('heading', { name: 'Peer hung up' }).waitFor({ timeout: 20_000 });
 });

@@ -19,6 +19,7 @@ export class PeerCall {
   #statsTimer: ReturnType<typeof setInterval> | undefined;
   #last = { received: 0, lost: 0 };
   #preparing: Promise<void> | undefined;
+  #offer: Promise<RTCSessionDescriptionInit> | undefined;
 
   /** Made when the call starts ringing (ours) or is answered (theirs), so the devices open meanwhile. */
   constructor(account: AccountId, sid: string) {
@@ -74,11 +75,25 @@ export class PeerCall {
     await call('call.description', { account: this.#account, sid: this.#sid, type, sdp: description.sdp ?? '' });
   }
 
-  /** Outgoing: the callee answered; our offer goes to it. */
+  /**
+   * Outgoing, while it rings: the devices open, the offer is made and candidates are gathered (the engine
+   * holds them until the callee has our description), so an answer is followed at once.
+   */
+  prepareOffer(media: CallMedia[], iceServers: CallIceServer[]): Promise<RTCSessionDescriptionInit> {
+    this.#offer ??= (async () => {
+      this.#pc.setConfiguration(this.#configuration(iceServers));
+      await this.prepare(media);
+      const offer = await this.#pc.createOffer();
+      await this.#pc.setLocalDescription(offer);
+      return offer;
+    })();
+    return this.#offer;
+  }
+
+  /** Outgoing: the callee answered; our offer (without candidates: they trickle) goes to it. */
   async offer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
-    this.#pc.setConfiguration(this.#configuration(iceServers));
-    await this.prepare(media);
-    await this.#send('offer', await this.#pc.createOffer());
+    const offer = await this.prepareOffer(media, iceServers);
+    await call('call.description', { account: this.#account, sid: this.#sid, type: 'offer', sdp: offer.sdp ?? '' });
   }
 
   /** The peer's offer (we answer it) or answer. */

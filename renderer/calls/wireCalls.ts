@@ -48,6 +48,11 @@ function failed(sid: string, account: Call['account']) {
 export function wireCalls(): () => void {
   const offs = [
     bridge.on('call.changed', ({ call: c }) => changed(c)),
+    bridge.on('call.preparing', ({ account, sid, media, iceServers }) => {
+      peerFor({ account, sid })
+        .prepareOffer(media, iceServers)
+        .catch(() => undefined);
+    }),
     bridge.on('call.offerNeeded', ({ account, sid, media, iceServers }) => {
       peerFor({ account, sid }).offer(media, iceServers).catch(failed(sid, account));
     }),

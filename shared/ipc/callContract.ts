@@ -25,6 +25,8 @@ export interface CallCommands {
 
 export interface CallEvents {
   'call.changed': { call: Call };
+  /** Our call rings at the other side: the connection and our offer can be made now, sent once it is answered. */
+  'call.preparing': { account: AccountId; sid: string; media: CallMedia[]; iceServers: CallIceServer[] };
   /** The callee's device answered: make an offer for these media and hand it to `call.description`. */
   'call.offerNeeded': { account: AccountId; sid: string; media: CallMedia[]; iceServers: CallIceServer[] };
   /** The peer's offer (incoming, once accepted) or answer (outgoing). */

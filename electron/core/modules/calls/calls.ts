@@ -248,6 +248,7 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       const media: CallMedia[] = video ? ['audio', 'video'] : ['audio'];
       const record = state.remember({ sid: randomUUID(), peer, direction: 'outgoing', media, phase: 'proposing' }, own);
       record.iceServers = await fetchIceServers(xmpp);
+      emit('call.preparing', { account, sid: record.call.sid, media, iceServers: record.iceServers });
       record.timer = setTimeout(() => {
         if (state.end(record, 'no-answer')) send(jmiMessage(peer, 'retract', record.call.sid, { reason: 'cancel' }));
       }, ringMs);
