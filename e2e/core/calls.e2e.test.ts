@@ -188,6 +188,17 @@ test('strangers do not ring; sessions without an accepted propose, unknown sessi
     if (reply.attrs.type === 'result') return 'result';
     return (reply.getChild('error')?.getChildElements() ?? []).map((c) => c.name).join(' ');
   };
+  /** An XEP-0353 propose of an audio call to b. */
+  const proposeXml = (id: string): ReturnType<typeof xml> =>
+    xml(
+      'message',
+      { to: b.account, type: 'chat' },
+      xml(
+        'propose',
+        { xmlns: 'urn:xmpp:jingle-message:0', id },
+        xml('description', { xmlns: 'urn:xmpp:jingle:apps:rtp:1', media: 'audio' }),
+      ),
+    );
   const offerXml = (sid: string, initiator: string, withDtls: boolean): ReturnType<typeof xml> => {
     const { contents } = sdpToJingle(fixture('chromium-audio-offer.sdp'), 'initiator');
     const c = contents[0];
@@ -221,17 +232,7 @@ test('strangers do not ring; sessions without an accepted propose, unknown sessi
   // A stranger's session-initiate and propose ring nothing; the propose is a missed call from an unknown address.
   assert.match(await errorOf(stranger, offerXml('s-1', `${strangerUser.jid}/evil`, true)), /^service-unavailable/);
   const missed = phase(b.core, (c) => c.sid === 'stranger-call');
-  await stranger.send(
-    xml(
-      'message',
-      { to: b.account, type: 'chat' },
-      xml(
-        'propose',
-        { xmlns: 'urn:xmpp:jingle-message:0', id: 'stranger-call' },
-        xml('description', { xmlns: 'urn:xmpp:jingle:apps:rtp:1', media: 'audio' }),
-      ),
-    ),
-  );
+  await stranger.send(proposeXml('stranger-call'));
   const strangerCall = await missed;
   assert.equal(strangerCall.phase, 'ended');
   assert.equal(strangerCall.reason, 'missed');
@@ -251,17 +252,7 @@ test('strangers do not ring; sessions without an accepted propose, unknown sessi
 
   // A contact's propose rings; after the accept, an offer without a DTLS fingerprint is refused and ends the call.
   const rings = phase(b.core, (c) => c.sid === 'contact-call' && c.phase === 'incoming');
-  await contact.send(
-    xml(
-      'message',
-      { to: b.account, type: 'chat' },
-      xml(
-        'propose',
-        { xmlns: 'urn:xmpp:jingle-message:0', id: 'contact-call' },
-        xml('description', { xmlns: 'urn:xmpp:jingle:apps:rtp:1', media: 'audio' }),
-      ),
-    ),
-  );
+  await contact.send(proposeXml('contact-call'));
   await rings;
   assert.match(
     await errorOf(
@@ -282,17 +273,7 @@ test('strangers do not ring; sessions without an accepted propose, unknown sessi
 
   // A second accepted call with a good offer: a flood of candidates is cut off, the engine stays up.
   const rings2 = phase(b.core, (c) => c.sid === 'flood-call' && c.phase === 'incoming');
-  await contact.send(
-    xml(
-      'message',
-      { to: b.account, type: 'chat' },
-      xml(
-        'propose',
-        { xmlns: 'urn:xmpp:jingle-message:0', id: 'flood-call' },
-        xml('description', { xmlns: 'urn:xmpp:jingle:apps:rtp:1', media: 'audio' }),
-      ),
-    ),
-  );
+  await contact.send(proposeXml('flood-call'));
   await rings2;
   await b.core.commands['call.accept']({ account: b.account, sid: 'flood-call' });
   const offered = waitForEvent(b.core, 'call.remoteDescription', (e) => e.sid === 'flood-call', 20_000);
