@@ -350,3 +350,31 @@ test('two calls crossing each other settle on the lower session id (XEP-0353 tie
   assert.equal((await unanswered).sid, started.sid);
   assert.equal((await missed).sid, started.sid);
 });
+
+test('a device that acknowledges the propose with a receipt instead of <ringing/> (as Conversations does) shows as ringing', async (t) => {
+  const [aUser, bUser] = [await newUser(server, 'caller'), await newUser(server, 'phone')];
+  await makeContacts(server, aUser, bUser, { name: 'Phone' }, { name: 'Caller' });
+  const a = await startEngine(server, aUser);
+  const phone = await rawClient(server, bUser, 'phone');
+  t.after(() => Promise.all([a.close(), phone.stop()]));
+  phone.on('stanza', (stanza: ReturnType<typeof xml>) => {
+    const request = stanza.name === 'message' && stanza.getChild('request', 'urn:xmpp:receipts');
+    if (request && stanza.getChild('propose', 'urn:xmpp:jingle-message:0'))
+      void phone.send(
+        xml(
+          'message',
+          { to: stanza.attrs.from, id: 'r1' },
+          xml('received', { xmlns: 'urn:xmpp:receipts', id: stanza.attrs.id }),
+        ),
+      );
+  });
+  await phone.send(xml('presence'));
+  await eventually(
+    async () => (await a.core.commands['presence.list']({ account: a.account })).some((p) => p.jid === bUser.jid),
+    'the phone online',
+  );
+  const ringing = phase(a.core, (c) => c.phase === 'ringing');
+  const started = await a.core.commands['call.start']({ account: a.account, peer: bUser.jid, video: false });
+  assert.equal((await ringing).sid, started.sid);
+  await a.core.commands['call.hangup']({ account: a.account, sid: started.sid });
+});

@@ -22,11 +22,12 @@ import { descriptionElements } from './jingle.build.ts';
 import { CALL_FEATURES, NS_GROUPING, NS_JINGLE, NS_JMI, NS_RTP_AUDIO, NS_RTP_INFO, NS_RTP_VIDEO } from './jingle.ns.ts';
 import { jingleHandler } from './jingleHandler.ts';
 import { jingle, reasonElement, transportInfo } from './jingleIq.ts';
-import { isDelayed, jmiMessage, type JmiMessage, parseJmi } from './jmi.ts';
+import { isDelayed, jmiMessage, type JmiMessage, parseJmi, PROPOSE_ID } from './jmi.ts';
 import { sdpToJingle } from './sdp.parse.ts';
 
 const NS_CARBONS = 'urn:xmpp:carbons:2';
 const NS_FORWARD = 'urn:xmpp:forward:0';
+const NS_RECEIPTS = 'urn:xmpp:receipts';
 const MAX_CALLS = 8;
 export const CALL_DISCO_FEATURES = [...CALL_FEATURES, NS_RTP_AUDIO, NS_RTP_VIDEO, NS_JMI, NS_GROUPING];
 
@@ -212,6 +213,10 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     const jmi = parseJmi(stanza);
     const from = attr(stanza, 'from');
     if (jmi && from && stanza.attrs.type !== 'error') onJmi(jmi, from, false, isDelayed(stanza));
+    // A device that does not send <ringing/> (Conversations) acknowledges the propose with a receipt instead.
+    const receipt = attr(stanza.getChild('received', NS_RECEIPTS), 'id');
+    if (from && receipt?.startsWith(PROPOSE_ID))
+      onJmi({ action: 'ringing', id: receipt.slice(PROPOSE_ID.length), media: [] }, from, false, false);
   });
 
   const offIq = xmpp.onIq(

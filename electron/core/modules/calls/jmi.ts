@@ -21,6 +21,7 @@ export interface JmiMessage {
 
 const SID = /^[A-Za-z0-9._:-]{1,128}$/;
 const NS_DELAY = 'urn:xmpp:delay';
+export const PROPOSE_ID = 'jm-propose-';
 
 export function parseJmi(message: Element): JmiMessage | undefined {
   const element = message.getChildElements().find((c) => c.getNS() === NS_JMI);
@@ -71,7 +72,8 @@ export function jmiMessage(
   const receipt = action === 'propose' ? el('request', 'urn:xmpp:receipts') : undefined;
   return xml(
     'message',
-    { to, type: 'chat', id: `jm-${action}-${randomUUID()}` },
+    // The propose's id names the session, so its receipt tells which call rings (Conversations rings on it).
+    { to, type: 'chat', id: action === 'propose' ? `${PROPOSE_ID}${id}` : `jm-${action}-${randomUUID()}` },
     payload,
     receipt,
     el('store', NS_HINTS),
