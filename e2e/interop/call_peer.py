@@ -340,7 +340,7 @@ class Peer(slixmpp.ClientXMPP):
         without any), as the other side sends them only after its description was acknowledged."""
         assert call.pc is not None and call.remote is not None
         if call.remote.find(f'.//{{{NS_ICE}}}candidate') is None:
-            for _ in range(50):
+            for _ in range(200):  # up to 10 s on a busy machine; usually the first comes within milliseconds
                 if call.trickled:
                     break
                 await asyncio.sleep(0.05)
