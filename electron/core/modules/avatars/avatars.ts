@@ -28,6 +28,9 @@ const NS_VCARD_CONVERSION = 'urn:xmpp:pep-vcard-conversion:0';
 const MAX_REFUSED = 1000;
 const ROOM_INFO = 'http://jabber.org/protocol/muc#roominfo';
 
+/** Waits before each try of a picture's fetch: at once, then twice more while the server catches up. */
+const FETCH_RETRY_MS = [0, 1000, 3000];
+
 export interface AvatarsApi {
   /** Publishes our avatar (checked, ≤ 192 px from the app), or removes it with undefined. */
   setOwn(image: AvatarImage | undefined): Promise<void>;
@@ -93,10 +96,19 @@ export function setupAvatars(
 
   /** Downloads and checks a picture (size, first bytes, hash); a refused hash is remembered. */
   const fetchChecked = async (jid: string, hash: string, source: AvatarSource): Promise<boolean> => {
-    const bytes = await download(jid, hash, source).catch((error: unknown) => {
-      log.debug('could not fetch an avatar', { jid, error: String(error) });
-      return undefined;
-    });
+    // A server may announce a picture a moment before it can hand it out (ejabberd stores a vCard, and converts
+    // a PEP avatar into one, on its own time): a failed fetch is tried again, and never counts as a refusal.
+    let bytes: Awaited<ReturnType<typeof download>> | 'failed' = 'failed';
+    for (const wait of FETCH_RETRY_MS) {
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        bytes = await download(jid, hash, source);
+        break;
+      } catch (error) {
+        log.debug('could not fetch an avatar', { jid, error: String(error) });
+      }
+    }
+    if (bytes === 'failed') return false;
     const kept = bytes && bytes !== 'too-large' ? cache.put(bytes, hash) : { refused: bytes ?? 'not-an-image' };
     if (!('refused' in kept)) return true;
     if (refused.size >= MAX_REFUSED) refused.clear();
