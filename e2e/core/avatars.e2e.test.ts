@@ -22,6 +22,8 @@ async function mutual(engine: TestEngine, other: AccountId): Promise<void> {
       (await engine.core.commands['roster.list']({ account: engine.account })).find((i) => i.jid === other)
         ?.subscription === 'both',
     'both subscriptions',
+    // ejabberd leaves the answers to the clients: on a busy machine that takes more than a few seconds.
+    30_000,
   );
 }
 
