@@ -60,6 +60,22 @@ async function openNode(xmpp: Connection, node: string, maxItems?: string): Prom
  * with publish-options access_model=open; a node that exists with another access model (precondition-not-met)
  * is reconfigured and the publish retried once, as Conversations and Gajim do.
  */
+/**
+ * ejabberd answers item-not-found to a brand-new account's first PEP publishes for a moment (seen on a busy
+ * machine): tried again after 0.5 s and 1.5 s before the error counts.
+ */
+async function publishSoon(publish: () => Promise<Element>): Promise<Element> {
+  for (const wait of [500, 1500]) {
+    try {
+      return await publish();
+    } catch (error) {
+      if (!(error instanceof StanzaError) || error.condition !== 'item-not-found') throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return publish();
+}
+
 export async function publishOpenItem(
   xmpp: Connection,
   node: string,
@@ -81,7 +97,7 @@ export async function publishOpenItem(
       ),
     );
   try {
-    await publish(maxItems);
+    await publishSoon(() => publish(maxItems));
   } catch (error) {
     if (!(error instanceof StanzaError)) throw error;
     if (error.condition === 'conflict') {
