@@ -8,6 +8,7 @@ import { useAppStore } from '../store/index.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import type { CallView } from './callStore.ts';
 import { peerOf } from './wireCalls.ts';
+import { durationText } from './callEntryText.ts';
 
 function useNow(running: boolean): number {
   const [now, setNow] = useState(Date.now());
@@ -18,13 +19,6 @@ function useNow(running: boolean): number {
   }, [running]);
   return now;
 }
-
-const clock = (ms: number): string => {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const mm = String(Math.floor(s / 60) % 60).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${mm}:${ss}`;
-};
 
 function Video({
   stream,
@@ -106,7 +100,7 @@ export function CallPanel({ view }: { view: CallView }) {
         <div>
           <h2 role={call.phase === 'incoming' ? 'alert' : undefined}>{title}</h2>
           {call.phase === 'active' && call.connectedAt !== undefined ? (
-            <span className="muted">{t('call.duration', { time: clock(now - call.connectedAt) })}</span>
+            <span className="muted">{t('call.duration', { time: durationText(now - call.connectedAt) })}</span>
           ) : null}
           {view.quality && call.phase === 'active' ? (
             <span className={`call-quality ${view.quality}`}> · {t(`call.quality.${view.quality}`)}</span>

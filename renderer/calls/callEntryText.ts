@@ -2,8 +2,9 @@
 import type { CallSummary } from '../../shared/model/call.ts';
 import type { Translate } from '../i18n/translate.ts';
 
+/** Whole seconds gone (a running clock never shows a second early): 02:13, or 1:02:05 past an hour. */
 export function durationText(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
+  const s = Math.max(0, Math.floor(ms / 1000));
   const mm = String(Math.floor(s / 60) % 60).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
   return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${mm}:${ss}`;
@@ -25,6 +26,7 @@ export function callEntryText(t: Translate, call: CallSummary, own: boolean): st
     'no-answer': t('call.end.no-answer'),
     'answered-elsewhere': t('call.end.answered-elsewhere'),
     'declined-elsewhere': t('call.end.declined-elsewhere'),
+    moved: t('call.end.moved'),
     'connectivity-error': t('call.end.connectivity-error'),
     failed: t('call.end.failed'),
     'security-error': t('call.history.security'),

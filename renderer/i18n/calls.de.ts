@@ -41,6 +41,7 @@ export const callsDe: Record<keyof typeof callsEn, string> = {
   'call.end.no-answer': 'Keine Antwort',
   'call.end.answered-elsewhere': 'Auf einem anderen Gerät angenommen',
   'call.end.declined-elsewhere': 'Auf einem anderen Gerät abgelehnt',
+  'call.end.moved': 'Der Anruf ging auf einem anderen Gerät weiter',
   'call.end.connectivity-error': 'Die Verbindung ist fehlgeschlagen',
   'call.end.failed': 'Der Anruf ist fehlgeschlagen',
   'call.end.security-error': 'Der Anruf wurde abgewiesen: er war nicht verschlüsselt (DTLS)',

@@ -39,6 +39,7 @@ export const callsEn = {
   'call.end.no-answer': 'No answer',
   'call.end.answered-elsewhere': 'Answered on another device',
   'call.end.declined-elsewhere': 'Declined on another device',
+  'call.end.moved': 'The call went on on another device',
   'call.end.connectivity-error': 'The connection failed',
   'call.end.failed': 'The call failed',
   'call.end.security-error': 'The call was refused: it was not encrypted (DTLS)',

@@ -21,6 +21,8 @@ export const CALL_END_REASONS = [
   'missed',
   'no-answer',
   'answered-elsewhere',
+  /** The other side went on with this call on another device of ours (XEP-0353 §5.2). */
+  'moved',
   'declined-elsewhere',
   'connectivity-error',
   'failed',

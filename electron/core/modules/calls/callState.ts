@@ -91,6 +91,7 @@ export function endReasonOf(condition: string | undefined, record: CallRecord): 
   if (condition === 'connectivity-error' || condition === 'failed-transport' || condition === 'timeout')
     return 'connectivity-error';
   if (condition === 'security-error') return 'security-error';
-  if (condition === 'success' || condition === 'gone' || condition === undefined) return 'remote-hangup';
+  if (condition === 'success' || condition === 'gone' || condition === 'expired' || condition === undefined)
+    return 'remote-hangup';
   return 'failed';
 }

@@ -147,10 +147,11 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       return;
     }
     if (ours && (ours.call.phase === 'connecting' || ours.call.phase === 'active')) {
-      // A new call from the peer of a running one continues it on their new device (§5.2).
+      // A new call from the peer of a running one continues it on their new device (§5.2). The finish goes
+      // first: the old device reads "moved" from it before the session-terminate ends its call.
+      send(jmiMessage(peer, 'finish', ours.call.sid, { reason: 'expired', migratedTo: jmi.id }));
       if (ours.sessionSent || ours.sessionReceived)
         jingleSet(ours, jingle('session-terminate', ids(ours), reasonElement('expired'))).catch(() => undefined);
-      send(jmiMessage(peer, 'finish', ours.call.sid, { reason: 'expired', migratedTo: jmi.id }));
       state.end(ours, 'remote-hangup');
       answer(state.remember(ringing, from as FullJid, from as FullJid)).catch(() => undefined);
       return;
@@ -164,6 +165,13 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       if (state.end(record, 'missed')) send(jmiMessage(from, 'reject', jmi.id, { reason: 'timeout' }));
     }, ringMs);
     send(jmiMessage(from, 'ringing', jmi.id));
+  };
+
+  /** The callee's device rings: its <ringing/>, or the receipt for our propose from a device that sends none. */
+  const peerRinging = (sid: string, from: string): void => {
+    const record = calls.get(sid);
+    if (!record || record.call.direction !== 'outgoing' || bareOf(from as FullJid) !== record.call.peer) return;
+    if (record.call.phase === 'proposing') state.update(record, { phase: 'ringing' });
   };
 
   /** XEP-0353 messages, live or as carbons; `ownDevice`: one of our other devices sent it. */
@@ -184,7 +192,7 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     if (bareOf(from as FullJid) !== record.call.peer) return;
     const outgoing = record.call.direction === 'outgoing';
     const waiting = outgoing && (record.call.phase === 'proposing' || record.call.phase === 'ringing');
-    if (jmi.action === 'ringing' && waiting) state.update(record, { phase: 'ringing' });
+    if (jmi.action === 'ringing') peerRinging(jmi.id, from);
     else if ((jmi.action === 'proceed' || jmi.action === 'accept') && waiting && from.includes('/')) {
       clearTimeout(record.timer);
       record.peerFull = from as FullJid;
@@ -194,7 +202,8 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       state.end(record, jmi.tieBreak ? 'replaced' : jmi.reason === 'busy' ? 'busy' : 'declined');
     else if (jmi.action === 'retract' && !outgoing && record.peerFull === from)
       state.end(record, jmi.tieBreak ? 'replaced' : 'missed');
-    else if (jmi.action === 'finish' && record.peerFull === from) state.end(record, 'remote-hangup');
+    else if (jmi.action === 'finish' && record.peerFull === from)
+      state.end(record, jmi.migratedTo ? 'moved' : 'remote-hangup');
   };
 
   const offMessage = xmpp.onMessage((stanza) => {
@@ -215,21 +224,10 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     if (jmi && from && stanza.attrs.type !== 'error') onJmi(jmi, from, false, isDelayed(stanza));
     // A device that does not send <ringing/> (Conversations) acknowledges the propose with a receipt instead.
     const receipt = attr(stanza.getChild('received', NS_RECEIPTS), 'id');
-    if (from && receipt?.startsWith(PROPOSE_ID))
-      onJmi({ action: 'ringing', id: receipt.slice(PROPOSE_ID.length), media: [] }, from, false, false);
+    if (from && receipt?.startsWith(PROPOSE_ID)) peerRinging(receipt.slice(PROPOSE_ID.length), from);
   });
 
-  const offIq = xmpp.onIq(
-    'set',
-    NS_JINGLE,
-    'jingle',
-    jingleHandler({
-      account,
-      state,
-      emit,
-      terminate: (record, condition, reason) => terminate(record, condition, reason),
-    }),
-  );
+  const offIq = xmpp.onIq('set', NS_JINGLE, 'jingle', jingleHandler({ account, state, emit, terminate }));
   const offOffline = lifecycle.onOffline(() => {
     for (const record of calls.values()) state.end(record, 'connectivity-error');
   });

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Candidate } from './jingle.types.ts';
 
 const TYPES = new Set(['host', 'prflx', 'srflx', 'relay']);
-const isIp = (value: string): boolean => /^[0-9a-fA-F.:]{2,45}$/.test(value);
+/** An IPv4 or IPv6 literal's characters (no host names: ICE-UDP candidates carry addresses). */
+export const isIp = (value: string): boolean => /^[0-9a-fA-F.:]{2,45}$/.test(value);
 const isPort = (value: number): boolean => Number.isInteger(value) && value > 0 && value < 65536;
 
 /** An NCName (XML ids may not start with a digit). */

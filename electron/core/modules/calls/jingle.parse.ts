@@ -1,6 +1,6 @@
 // Jingle RTP contents out of XML a stranger sent: bounded, and refusing what cannot be carried.
 import { attr, type Element } from '../../xmpp/stanza.ts';
-import { candidateId } from './candidate.ts';
+import { candidateId, isIp } from './candidate.ts';
 import {
   type Candidate,
   type Fingerprint,
@@ -135,7 +135,7 @@ export function parseCandidate(element: Element): Candidate | undefined {
   const port = int(attr(element, 'port'), 1, 65535);
   const priority = int(attr(element, 'priority'), 0, 2 ** 32 - 1);
   const foundation = attr(element, 'foundation');
-  if (!ip || !/^[0-9a-fA-F.:]{2,45}$/.test(ip) || protocol !== 'udp' || !TYPES.has(type)) return undefined;
+  if (!ip || !isIp(ip) || protocol !== 'udp' || !TYPES.has(type)) return undefined;
   if (component === undefined || port === undefined || priority === undefined) return undefined;
   if (!foundation || !/^[!-~]{1,32}$/.test(foundation)) return undefined;
   const candidate: Candidate = {
@@ -151,7 +151,7 @@ export function parseCandidate(element: Element): Candidate | undefined {
   };
   const relAddr = attr(element, 'rel-addr');
   const relPort = int(attr(element, 'rel-port'), 0, 65535);
-  if (relAddr && /^[0-9a-fA-F.:]{2,45}$/.test(relAddr) && relPort !== undefined) {
+  if (relAddr && isIp(relAddr) && relPort !== undefined) {
     candidate.relAddr = relAddr;
     candidate.relPort = relPort;
   }

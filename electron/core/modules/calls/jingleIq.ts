@@ -1,6 +1,5 @@
 // Jingle IQs (XEP-0166): the session actions we send, and the errors we answer with.
 import type { FullJid } from '../../../../shared/model/jid.ts';
-import type { Connection } from '../../account/connection.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import { el, type Element } from '../../xmpp/stanza.ts';
 import { candidateElement } from './jingle.build.ts';
@@ -40,8 +39,4 @@ export function transportInfo(
       el('transport', NS_ICE_UDP, { ufrag: content.ufrag, pwd: content.pwd }, candidateElement(candidate)),
     ),
   );
-}
-
-export async function sendJingle(xmpp: Connection, to: FullJid, payload: Element): Promise<void> {
-  await xmpp.iq('set', to, payload, 15_000);
 }

@@ -1,4 +1,5 @@
 // An SDP offer or answer (as Chromium, aiortc or Firefox write them) into Jingle RTP contents.
+import { MAX_SDP_CHARS } from '../../../../shared/model/call.ts';
 import { parseCandidateLine } from './candidate.ts';
 import {
   type Fingerprint,
@@ -12,7 +13,6 @@ import {
 } from './jingle.types.ts';
 import { isDirection, sendersOf } from './senders.ts';
 
-const MAX_SDP_CHARS = 256 * 1024;
 const SETUPS = new Set(['actpass', 'active', 'passive', 'holdconn']);
 
 interface Section {
