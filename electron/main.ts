@@ -26,11 +26,13 @@ import { safeStorageCipher, secretProtection } from './platform/secrets.ts';
 import { createMainWindow } from './platform/mainWindow.ts';
 import { bindDesktopServices, loadDesktopSettings } from './platform/desktopServices.ts';
 import { type CallWatch, watchCalls } from './desktop/callWatch.ts';
+import { type CallWindow, createCallWindow } from './desktop/callWindow.ts';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 let window: BrowserWindow | undefined;
+let callWindow: CallWindow | undefined;
 
 /** Web and mail links go to the system; xmpp: links are the app's own and never leave it. */
 function openExternally(url: string): void {
@@ -41,6 +43,7 @@ let openUri: (uri: string) => void = (uri) => pendingUris.push(uri);
 const pendingUris: string[] = [];
 const focusWindow = (): void => {
   if (!window) return;
+  if (callWindow?.isCompact()) callWindow.expand();
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
@@ -73,7 +76,7 @@ function showTray(core: ReturnType<typeof createCore>, shown: BrowserWindow, cal
       inCall: () => calls.inCall(),
       hangUp: () => calls.hangUp(),
       windowVisible: () => shown.isVisible(),
-      toggleWindow: () => (shown.isVisible() ? shown.hide() : focusWindow()),
+      toggleWindow: () => (shown.isVisible() && !callWindow?.isCompact() ? shown.hide() : focusWindow()),
       setPresence: (show) => {
         for (const account of core.store.accounts.list())
           void core.commands['presence.set']({ account: account.id, show }).catch(() => undefined);
@@ -122,7 +125,7 @@ if (primary)
     const pageUrl = pathToFileURL(rendererIndex()).href;
     const unbind = bindIpc(ipcMain, core, () => window?.webContents, pageUrl);
     const settings = loadDesktopSettings();
-    const unbindDesktop = bindDesktopServices(
+    const desktop = bindDesktopServices(
       settings,
       () => window,
       focusWindow,
@@ -131,16 +134,28 @@ if (primary)
         const image = await core.commands['avatar.get']({ hash });
         return image ? nativeImage.createFromBuffer(Buffer.from(image.base64, 'base64')) : undefined;
       },
+      focusWindow,
     );
     // Started minimised (the setting, or --minimized from the login item): in the tray, where there is one.
     const inTray = process.platform !== 'darwin';
-    window = createMainWindow(inTray && (process.argv.includes('--minimized') || settings.get().startMinimized));
+    const compact = (): boolean => callWindow?.isCompact() === true;
+    window = createMainWindow(
+      inTray && (process.argv.includes('--minimized') || settings.get().startMinimized),
+      compact,
+    );
     const shown = window;
+    const ownCallWindow = createCallWindow(shown, (isCompact) =>
+      desktop.send({ kind: 'callWindow', compact: isCompact }),
+    );
+    callWindow = ownCallWindow;
     let refreshTray = (): void => undefined;
     const calls = watchCalls(
       core.events,
       (call) => void core.commands['call.hangup']({ account: call.account, sid: call.sid }).catch(() => undefined),
-      () => refreshTray(),
+      () => {
+        refreshTray();
+        if (!calls.inCall()) ownCallWindow.callsEnded();
+      },
     );
     refreshTray = showTray(core, shown, calls);
     attachContextMenu(
@@ -150,12 +165,10 @@ if (primary)
       app.getLocale(),
     );
     // Closing keeps JabberDesk running in the tray on Linux and Windows (a setting); macOS keeps its own habit.
-    keepRunningInTray(
-      shown,
-      app,
-      () => inTray && settings.get().closeToTray,
-      () => calls.inCall(),
-    );
+    keepRunningInTray(shown, app, () => inTray && settings.get().closeToTray, {
+      inCall: () => calls.inCall(),
+      closedInCall: () => ownCallWindow.compact(),
+    });
     wakeOnResume(powerMonitor, () => core.wake());
     openUri = (uri) => core.events.emit('app.openUri', { uri });
     // Links that arrived before the window: handed over once the page can listen.
@@ -163,14 +176,14 @@ if (primary)
       for (const uri of pendingUris.splice(0)) openUri(uri);
     });
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(false);
+      if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(false, () => false);
     });
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
     app.on('before-quit', () => {
       unbind();
-      unbindDesktop();
+      desktop.unbind();
       void core.close();
     });
     await core.start();

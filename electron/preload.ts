@@ -31,6 +31,7 @@ const desktop: DesktopBridge = {
   notify: (notification) => ask({ kind: 'notify', notification }),
   closeNotification: (tag) => ask({ kind: 'closeNotification', tag }),
   idle: () => ask({ kind: 'idle' }),
+  showMainWindow: () => ask({ kind: 'showMainWindow' }),
   onNotificationClicked: (listener) => {
     const handler = (_e: IpcRendererEvent, name: string, payload: { tag?: unknown }): void => {
       if (name === 'notificationClicked' && typeof payload.tag === 'string') listener(payload.tag);
@@ -44,6 +45,15 @@ const desktop: DesktopBridge = {
     const handler = (_e: IpcRendererEvent, name: string, payload: { tag?: unknown; action?: unknown }): void => {
       if (name === 'notificationAction' && typeof payload.tag === 'string' && typeof payload.action === 'string')
         listener(payload.tag, payload.action);
+    };
+    ipcRenderer.on(DESKTOP_EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(DESKTOP_EVENT_CHANNEL, handler);
+    };
+  },
+  onCallWindow: (listener) => {
+    const handler = (_e: IpcRendererEvent, name: string, payload: { compact?: unknown }): void => {
+      if (name === 'callWindow' && typeof payload.compact === 'boolean') listener(payload.compact);
     };
     ipcRenderer.on(DESKTOP_EVENT_CHANNEL, handler);
     return () => {

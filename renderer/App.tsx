@@ -10,6 +10,7 @@ import { useAutoAway } from './main/autoAway.ts';
 import { ConfirmationDialog } from './components/Confirmation.tsx';
 import { CallOverlay } from './calls/CallPanel.tsx';
 import { useCallStore } from './calls/callStore.ts';
+import { useCompactCallWindow } from './calls/callWindowMode.ts';
 
 function useTheme(theme: Theme, language: string): void {
   useEffect(() => {
@@ -56,6 +57,7 @@ export function App() {
   useShortcuts();
   const unread = useAppStore((s) => totalUnread(s.unread));
   const calls = useCallStore((s) => s.calls);
+  const compact = useCompactCallWindow() && Object.keys(calls).length > 0;
   useSystemHooks();
   useAutoAway();
   useEffect(() => {
@@ -78,9 +80,12 @@ export function App() {
     );
   return (
     <>
-      {!account || settingUp ? <SetupScreen /> : <MainWindow account={account} />}
-      <ConfirmationDialog />
-      <CallOverlay views={Object.values(calls)} />
+      {/* Hidden, not unmounted, while the window shows only a call: the chats come back as they were. */}
+      <div className="app-body" hidden={compact}>
+        {!account || settingUp ? <SetupScreen /> : <MainWindow account={account} />}
+        <ConfirmationDialog />
+      </div>
+      <CallOverlay views={Object.values(calls)} compact={compact} />
     </>
   );
 }

@@ -81,7 +81,7 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
 
 // A stand-in for the preload's window.desktop: records notifications, and lets the test press their buttons.
 const FAKE_DESKTOP = `
-  const state = { notified: [], closed: [], actions: [] };
+  const state = { notified: [], closed: [], actions: [], callWindow: [], showApp: 0 };
   window.__desktop = state;
   window.desktop = {
     info: async () => ({ settings: { closeToTray: true, startMinimized: false, startAtLogin: false, spellcheckLanguages: [] },
@@ -92,6 +92,8 @@ const FAKE_DESKTOP = `
     idle: async () => ({ idleSeconds: 0, locked: false }),
     onNotificationClicked: () => () => {},
     onNotificationAction: (listener) => { state.actions.push(listener); return () => {}; },
+    onCallWindow: (listener) => { state.callWindow.push(listener); return () => {}; },
+    showMainWindow: async () => { state.showApp++; },
   };
 `;
 
@@ -149,4 +151,72 @@ test('an incoming call is a system notification with Answer and Decline; Decline
     for (const listener of state.actions) listener(tag, 'decline');
   }, `call-${again.sid}`);
   assert.equal(await ended, 'declined');
+});
+
+test('Answer on the notification takes the call; the window closed during the call shows only the call, and its button brings the app back', async (t) => {
+  const [meUser, callerUser] = [await newUser(server, 'me'), await newUser(server, 'caller')];
+  await makeContacts(server, meUser, callerUser, { name: 'Caller' }, { name: 'Me' });
+  const caller = await startEngine(server, callerUser);
+  t.after(() => caller.close());
+  const app = await startApp({
+    prepare: (core) => withAccount(core, server, meUser),
+    initScript: FAKE_DESKTOP,
+    media: true,
+  });
+  t.after(() => app.close());
+  const chatRow = app.page.getByRole('button', { name: /^Caller/ });
+  await chatRow.waitFor();
+  await eventually(
+    async () => (await caller.core.commands['call.capabilities']({ account: caller.account, peer: meUser.jid })).audio,
+    'the app takes calls',
+    20_000,
+  );
+  const desktopState = (): Promise<{ notified: { tag: string }[]; showApp: number }> =>
+    app.page.evaluate(
+      () => JSON.parse(JSON.stringify((window as unknown as { __desktop: unknown }).__desktop)) as never,
+    );
+  const proceeded = new Promise<void>((resolve) => caller.core.events.on('call.offerNeeded', () => resolve()));
+  const started = await caller.core.commands['call.start']({ account: caller.account, peer: meUser.jid, video: false });
+  await eventually(
+    async () => (await desktopState()).notified.some((n) => n.tag === `call-${started.sid}`),
+    'the call notification',
+    20_000,
+  );
+  await app.page.evaluate((tag) => {
+    const state = (window as unknown as { __desktop: { actions: ((tag: string, action: string) => void)[] } })
+      .__desktop;
+    for (const listener of state.actions) listener(tag, 'answer');
+  }, `call-${started.sid}`);
+  await proceeded;
+  await panel(app.page).and(app.page.locator('[data-phase="connecting"]')).waitFor({ timeout: 20_000 });
+
+  // The main process tells the page its window was closed during the call and is now the call's own window.
+  const tell = (compact: boolean) =>
+    app.page.evaluate((value) => {
+      const state = (window as unknown as { __desktop: { callWindow: ((compact: boolean) => void)[] } }).__desktop;
+      for (const listener of state.callWindow) listener(value);
+    }, compact);
+  await app.page.setViewportSize({ width: 380, height: 560 });
+  await tell(true);
+  await chatRow.waitFor({ state: 'hidden' });
+  const hangUp = app.page.getByRole('button', { name: 'Hang up' });
+  await hangUp.waitFor();
+  const box = await panel(app.page).boundingBox();
+  assert.ok(box && box.width > 300, 'the call fills the small window');
+  await app.shot('call-window');
+  await app.page.getByRole('button', { name: 'Show JabberDesk' }).click();
+  await eventually(async () => (await desktopState()).showApp === 1, 'the app asked for the whole window');
+  await app.page.setViewportSize({ width: 1100, height: 720 });
+  await tell(false);
+  await chatRow.waitFor();
+  assert.equal(await app.page.getByRole('button', { name: 'Show JabberDesk' }).count(), 0);
+
+  const ended = new Promise<string | undefined>((resolve) =>
+    caller.core.events.on(
+      'call.changed',
+      ({ call }) => call.sid === started.sid && call.phase === 'ended' && resolve(call.reason),
+    ),
+  );
+  await hangUp.click();
+  assert.equal(await ended, 'remote-hangup');
 });

@@ -73,7 +73,9 @@ async function mediaFlows(page: Page, peer: CallPeer, video: boolean, changes: s
     await eventually(() => peer.frames().audio > 50, 'audio frames at the peer', 30_000);
     if (video) await eventually(() => peer.frames().video > 20, 'video frames at the peer', 30_000);
   } catch (error) {
-    const said = `the app's calls: ${changes.join(' → ')}; the peer said:\n${peer.log().slice(-3000)}`;
+    const path = await attribute(page, 'data-path');
+    const counts = `app audio ${await attribute(page, 'data-audio-packets')}, peer ${JSON.stringify(peer.frames())}`;
+    const said = `the app's calls: ${changes.join(' → ')} (path ${path}, ${counts}); the peer said:\n${peer.log().slice(-4000)}`;
     throw new Error(`${error instanceof Error ? error.message : String(error)}; ${said}`);
   }
 }

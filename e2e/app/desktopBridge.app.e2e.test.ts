@@ -32,6 +32,8 @@ const FAKE_DESKTOP = `
     idle: async () => state.idle,
     onNotificationClicked: (listener) => { state.clicks.push(listener); return () => {}; },
     onNotificationAction: () => () => {},
+    onCallWindow: () => () => {},
+    showMainWindow: async () => {},
   };
   window.Notification = class { constructor() { state.html5 = true; } static permission = 'granted'; };
 `;

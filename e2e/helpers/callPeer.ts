@@ -59,7 +59,12 @@ export async function startCallPeer(
         stderr += `${line}\n`;
       }
     });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      stderr += `(the peer exited: ${signal ?? `code ${String(code)}`})\n`;
+      resolve();
+    }),
+  );
   await eventually(
     () =>
       events.some((e) => e.event === 'ready') ||

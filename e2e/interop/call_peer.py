@@ -11,6 +11,7 @@ Like Dino it does not bundle its own offers; like aiortc it gathers before it de
 the other side's trickled candidates before it applies a description (aiortc fails ICE without any).
 """
 import asyncio
+import faulthandler
 import fractions
 import json
 import math
@@ -211,7 +212,8 @@ def jingle_to_sdp(jingle: ET.Element, initiator_writes: bool, extra: Dict[str, L
 # --- media -----------------------------------------------------------------------------------------------------
 
 class Tone(AudioStreamTrack):
-    """A 440 Hz tone, 20 ms frames of 48 kHz mono."""
+    """A 440 Hz tone in the silent track's own 20 ms frames (8 kHz mono; aiortc's Opus encoder resamples).
+    Labelling those 160 samples as 48 kHz made the encoder read 960 past the buffer: a crash now and then."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -219,14 +221,15 @@ class Tone(AudioStreamTrack):
 
     async def recv(self) -> av.AudioFrame:
         frame = await super().recv()
-        count = frame.samples
-        pcm = bytes(b for i in range(count) for b in int(8000 * math.sin(2 * math.pi * 440 * (self.samples + i) / 48000)).to_bytes(2, 'little', signed=True))
+        count, rate = frame.samples, frame.sample_rate
+        pcm = b''.join(int(8000 * math.sin(2 * math.pi * 440 * (self.samples + i) / rate)).to_bytes(2, 'little', signed=True)
+                       for i in range(count))
         self.samples += count
         tone = av.AudioFrame(format='s16', layout='mono', samples=count)
         tone.planes[0].update(pcm)
-        tone.sample_rate = 48000
+        tone.sample_rate = rate
         tone.pts = frame.pts
-        tone.time_base = fractions.Fraction(1, 48000)
+        tone.time_base = frame.time_base
         return tone
 
 
@@ -332,8 +335,13 @@ class Peer(slixmpp.ClientXMPP):
                     call.counts[track.kind] += 1
             asyncio.ensure_future(count())
 
+        @pc.on('iceconnectionstatechange')
+        async def on_ice() -> None:
+            log('ice', call.sid, pc.iceConnectionState)
+
         @pc.on('connectionstatechange')
         async def on_state() -> None:
+            log('connection', call.sid, pc.connectionState)
             if pc.connectionState == 'connected':
                 out({'event': 'connected', 'sid': call.sid})
 
@@ -368,9 +376,18 @@ class Peer(slixmpp.ClientXMPP):
                     break
                 await asyncio.sleep(0.05)
             await asyncio.sleep(0.2)
-        call.applied = True
+        taken = {mid: len(lines) for mid, lines in call.trickled.items()}
         sdp = jingle_to_sdp(call.remote, kind == 'offer', call.trickled)
+        log('applying', kind, 'with candidates', sum(len(v) for v in call.trickled.values()),
+            'in description', len(call.remote.findall(f'.//{{{NS_ICE}}}candidate')))
         await call.pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type=kind))
+        # aiortc drops a candidate added before the description gave its transceiver a mid: those that came
+        # while the description was applied are added now, later ones as they come.
+        pending = [(mid, line) for mid, lines in call.trickled.items() for line in lines[taken.get(mid, 0):]]
+        call.applied = True
+        for mid, line in pending:
+            await self.add_candidate(call, mid, line)
+        log('added after the description', len(pending))
         if kind == 'offer':
             await call.pc.setLocalDescription(await call.pc.createAnswer())
             await self.send_jingle(call, 'session-accept', self.local_sdp(call), initiator_wrote=False)
@@ -421,12 +438,16 @@ class Peer(slixmpp.ClientXMPP):
                 for candidate in content.iter(f'{{{NS_ICE}}}candidate'):
                     line = candidate_line(candidate)
                     call.trickled.setdefault(content.get('name', ''), []).append(line)
-                    if call.applied and call.pc is not None:
-                        parsed = candidate_from_sdp(line.split(':', 1)[1])
-                        parsed.sdpMid = content.get('name', '')
-                        asyncio.ensure_future(call.pc.addIceCandidate(parsed))
+                    if call.applied:
+                        spawn(self.add_candidate(call, content.get('name', ''), line))
         elif action == 'session-terminate':
             spawn(self.end(sid, 'terminate'))
+
+    async def add_candidate(self, call: Call, mid: str, line: str) -> None:
+        assert call.pc is not None
+        parsed = candidate_from_sdp(line.split(':', 1)[1])
+        parsed.sdpMid = mid
+        await call.pc.addIceCandidate(parsed)
 
     async def answer(self, call: Call) -> None:
         await self.connection(call)
@@ -474,6 +495,7 @@ class Peer(slixmpp.ClientXMPP):
 
 
 def main() -> None:
+    faulthandler.enable()  # a crash in a media library shows its Python stack
     host, port, jid, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     peer = Peer(jid, password, '--relay-only' in sys.argv)
     context = ssl.create_default_context()

@@ -12,6 +12,7 @@ test('only the app window is answered, requests are checked, and clicks go back 
   const window = { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => false };
   const notified: unknown[] = [];
   const closed: string[] = [];
+  let shown = 0;
   const info = {
     settings: DEFAULT_DESKTOP_SETTINGS,
     trayAvailable: true,
@@ -29,6 +30,7 @@ test('only the app window is answered, requests are checked, and clicks go back 
       notify: (n) => notified.push(n),
       closeNotification: (tag) => closed.push(tag),
       idle: () => ({ idleSeconds: 7, locked: false }),
+      showMainWindow: () => shown++,
     },
     () => window,
     PAGE,
@@ -37,6 +39,9 @@ test('only the app window is answered, requests are checked, and clicks go back 
   const frame: InvokeEventLike = { sender: window, senderFrame: { url: 'https://evil.example/', parent: {} } };
   assert.deepEqual(await handler?.(own, { kind: 'idle' }), { idleSeconds: 7, locked: false });
   await assert.rejects(Promise.resolve(handler?.(frame, { kind: 'idle' })), /forbidden/u);
+  await assert.rejects(Promise.resolve(handler?.(frame, { kind: 'showMainWindow' })), /forbidden/u);
+  await handler?.(own, { kind: 'showMainWindow', bounds: { width: 1 } });
+  assert.equal(shown, 1, 'the call window’s button brings the app back (nothing else of the request is read)');
   await assert.rejects(Promise.resolve(handler?.(own, { kind: 'run', command: 'rm' })), /invalid/u);
   await assert.rejects(
     Promise.resolve(handler?.(own, { kind: 'notify', notification: { tag: 't', title: 'x'.repeat(5000), body: '' } })),

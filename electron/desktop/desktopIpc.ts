@@ -17,6 +17,7 @@ export interface DesktopHandlers {
   notify(notification: DesktopNotification): void;
   closeNotification(tag: string): void;
   idle(): SystemIdle;
+  showMainWindow(): void;
 }
 
 export interface DesktopIpcMain {
@@ -54,6 +55,9 @@ export function bindDesktopIpc(
         return Promise.resolve(null);
       case 'idle':
         return Promise.resolve(handlers.idle());
+      case 'showMainWindow':
+        handlers.showMainWindow();
+        return Promise.resolve(null);
     }
   });
   return {

@@ -77,28 +77,22 @@ test('the tray shows the unread count, toggles the window and sets the presence'
 test('closing the window hides it to the tray; Quit really quits', () => {
   const listeners: Record<string, (event?: { preventDefault(): void }) => void> = {};
   let hidden = 0;
-  let minimized = 0;
+  let compacted = 0;
   let prevented = 0;
   let inCall = false;
   const window = {
     on: (event: 'close', listener: (event: { preventDefault(): void }) => void) =>
       (listeners[event] = listener as never),
     hide: () => hidden++,
-    minimize: () => minimized++,
   };
   const app = { on: (event: 'before-quit', listener: () => void) => (listeners[event] = listener) };
-  keepRunningInTray(
-    window,
-    app,
-    () => true,
-    () => inCall,
-  );
+  keepRunningInTray(window, app, () => true, { inCall: () => inCall, closedInCall: () => compacted++ });
   listeners.close?.({ preventDefault: () => prevented++ });
   assert.deepEqual([hidden, prevented], [1, 1]);
-  // During a call the window (where the call lives) is minimised, not hidden: the call stays in reach.
+  // During a call the window (where the call lives) is not hidden: it becomes the call's window.
   inCall = true;
   listeners.close?.({ preventDefault: () => prevented++ });
-  assert.deepEqual([hidden, minimized, prevented], [1, 1, 2]);
+  assert.deepEqual([hidden, compacted, prevented], [1, 1, 2]);
   inCall = false;
   listeners['before-quit']?.();
   listeners.close?.({ preventDefault: () => prevented++ });

@@ -83,17 +83,16 @@ export function createAppTray(
 
 /**
  * Closing the window keeps the app running in the tray (where one exists), until Quit. While a call runs the
- * window is minimised instead: the call, which lives in it, stays on screen and in reach.
+ * close is handed to `closedInCall` (the window becomes the call's own small window): the call lives in it.
  */
 export function keepRunningInTray(
   window: {
     on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
     hide(): void;
-    minimize(): void;
   },
   app: { on(event: 'before-quit', listener: () => void): unknown },
   enabled: () => boolean,
-  inCall: () => boolean = () => false,
+  call: { inCall(): boolean; closedInCall(): void } = { inCall: () => false, closedInCall: () => undefined },
 ): void {
   let quitting = false;
   app.on('before-quit', () => {
@@ -102,7 +101,7 @@ export function keepRunningInTray(
   window.on('close', (event) => {
     if (quitting || !enabled()) return;
     event.preventDefault();
-    if (inCall()) window.minimize();
+    if (call.inCall()) call.closedInCall();
     else window.hide();
   });
 }

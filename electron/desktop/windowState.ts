@@ -33,11 +33,17 @@ type WindowLike = Pick<BrowserWindow, 'on' | 'getNormalBounds' | 'isMaximized'> 
   webContents: Pick<BrowserWindow['webContents'], 'getZoomLevel' | 'on'>;
 };
 
-/** Saves the state whenever it changes (debounced). */
-export function rememberWindowState(window: WindowLike, file: StateFile, delayMs = 500): void {
+/** Saves the state whenever it changes (debounced), except while `paused` (the window shows only a call). */
+export function rememberWindowState(
+  window: WindowLike,
+  file: StateFile,
+  delayMs = 500,
+  paused: () => boolean = () => false,
+): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = (): void => {
     clearTimeout(timer);
+    if (paused()) return;
     timer = setTimeout(() => {
       const state: WindowState = {
         bounds: window.getNormalBounds(),

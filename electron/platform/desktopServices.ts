@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { app, type BrowserWindow, ipcMain, type NativeImage, Notification, powerMonitor, session } from 'electron';
-import type { DesktopInfo } from '../../shared/ipc/desktop.ts';
+import type { DesktopEvent, DesktopInfo } from '../../shared/ipc/desktop.ts';
 import { createDesktopSettings, type DesktopSettingsStore } from '../desktop/desktopSettings.ts';
 import { bindDesktopIpc } from '../desktop/desktopIpc.ts';
 import { setStartAtLogin } from '../desktop/loginItem.ts';
@@ -57,7 +57,9 @@ export function bindDesktopServices(
   pageUrl: string,
   /** A notification's sender avatar from the engine's cache (by hash, never from the page). */
   avatarIcon: (hash: string) => Promise<NativeImage | undefined>,
-): () => void {
+  /** The call window's button: the whole app again. */
+  showMainWindow: () => void,
+): { send(event: DesktopEvent): void; unbind(): void } {
   const info = (): DesktopInfo => ({
     settings: settings.get(),
     trayAvailable: process.platform !== 'darwin',
@@ -94,9 +96,10 @@ export function bindDesktopServices(
       },
       closeNotification: (tag) => notifier.close(tag),
       idle,
+      showMainWindow,
     },
     () => window()?.webContents,
     pageUrl,
   );
-  return () => ipc.unbind();
+  return ipc;
 }

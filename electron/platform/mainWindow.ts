@@ -10,7 +10,8 @@ const stateFile = {
   write: (text: string) => writeFileSync(windowStatePath(), text, { mode: 0o600 }),
 };
 
-export function createMainWindow(startHidden: boolean): BrowserWindow {
+/** `compact`: the window shows only a call just now (its size then is not the one to remember). */
+export function createMainWindow(startHidden: boolean, compact: () => boolean): BrowserWindow {
   const saved = loadWindowState(stateFile);
   const win = new BrowserWindow({
     width: saved.bounds?.width ?? 1100,
@@ -35,7 +36,7 @@ export function createMainWindow(startHidden: boolean): BrowserWindow {
     if (!startHidden) win.show();
   });
   win.webContents.once('did-finish-load', () => win.webContents.setZoomLevel(saved.zoom ?? 0));
-  rememberWindowState(win, stateFile);
+  rememberWindowState(win, stateFile, 500, compact);
   void win.loadFile(rendererIndex());
   return win;
 }

@@ -9,6 +9,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import type { CallView } from './callStore.ts';
 import { peerOf } from './wireCalls.ts';
 import { durationText } from './callEntryText.ts';
+import { showMainWindow } from './callWindowMode.ts';
 
 function useNow(running: boolean): number {
   const [now, setNow] = useState(Date.now());
@@ -176,12 +177,20 @@ function phaseTitle(t: ReturnType<typeof useT>, call: Call, name: string): strin
   return t(`call.phase.${call.phase}`, { name });
 }
 
-/** Every call not yet gone from the screen, above the main window. */
-export function CallOverlay({ views }: { views: CallView[] }) {
+/**
+ * Every call not yet gone from the screen, above the main window; or, when the window was closed during a call
+ * (`compact`), filling the small window the call then has to itself.
+ */
+export function CallOverlay({ views, compact }: { views: CallView[]; compact: boolean }) {
   const t = useT();
   if (views.length === 0) return null;
   return (
-    <div className="call-overlay" role="region" aria-label={t('call.region')}>
+    <div className={compact ? 'call-overlay call-window' : 'call-overlay'} role="region" aria-label={t('call.region')}>
+      {compact ? (
+        <button type="button" className="call-show-app" onClick={showMainWindow}>
+          {t('call.showApp')}
+        </button>
+      ) : null}
       {views.map((view) => (
         <CallPanel key={view.call.sid} view={view} />
       ))}

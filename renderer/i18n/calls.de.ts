@@ -3,6 +3,7 @@ import type { callsEn } from './calls.en.ts';
 
 export const callsDe: Record<keyof typeof callsEn, string> = {
   'call.audio': 'Sprachanruf',
+  'call.showApp': 'JabberDesk zeigen',
   'call.video': 'Videoanruf',
   'call.startAudio': 'Sprachanruf an {name} starten',
   'call.startVideo': 'Videoanruf an {name} starten',
@@ -22,7 +23,7 @@ export const callsDe: Record<keyof typeof callsEn, string> = {
   'call.phase.proposing': '{name} wird angerufen …',
   'call.phase.ringing': 'Es klingelt bei {name} …',
   'call.phase.incoming': 'Es klingelt …',
-  'call.phase.connecting': 'Verbindung wird aufgebaut …',
+  'call.phase.connecting': 'Verbindung mit {name} wird aufgebaut …',
   'call.phase.active': 'Im Gespräch mit {name}',
   'call.phase.ended': 'Anruf beendet',
   'call.duration': 'Dauer {time}',

@@ -1,6 +1,7 @@
 // English strings of audio and video calls.
 export const callsEn = {
   'call.audio': 'Audio call',
+  'call.showApp': 'Show JabberDesk',
   'call.video': 'Video call',
   'call.startAudio': 'Start an audio call with {name}',
   'call.startVideo': 'Start a video call with {name}',
@@ -20,7 +21,7 @@ export const callsEn = {
   'call.phase.proposing': 'Calling {name}…',
   'call.phase.ringing': 'Ringing at {name}…',
   'call.phase.incoming': 'Ringing…',
-  'call.phase.connecting': 'Connecting…',
+  'call.phase.connecting': 'Connecting to {name}…',
   'call.phase.active': 'In a call with {name}',
   'call.phase.ended': 'Call ended',
   'call.duration': 'Duration {time}',

@@ -50,10 +50,14 @@ export type DesktopRequest =
   | { kind: 'setSettings'; change: Partial<DesktopSettings> }
   | { kind: 'notify'; notification: DesktopNotification }
   | { kind: 'closeNotification'; tag: string }
-  | { kind: 'idle' };
+  | { kind: 'idle' }
+  | { kind: 'showMainWindow' };
 
 export type DesktopEvent =
-  { kind: 'notificationClicked'; tag: string } | { kind: 'notificationAction'; tag: string; action: string };
+  | { kind: 'notificationClicked'; tag: string }
+  | { kind: 'notificationAction'; tag: string; action: string }
+  /** The window was closed during a call and now shows only the call (compact), or the whole app again. */
+  | { kind: 'callWindow'; compact: boolean };
 
 export interface DesktopBridge {
   info(): Promise<DesktopInfo>;
@@ -64,6 +68,9 @@ export interface DesktopBridge {
   idle(): Promise<SystemIdle>;
   onNotificationClicked(listener: (tag: string) => void): () => void;
   onNotificationAction(listener: (tag: string, action: string) => void): () => void;
+  onCallWindow(listener: (compact: boolean) => void): () => void;
+  /** From the call's own window: the whole app again. */
+  showMainWindow(): Promise<void>;
 }
 
 export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
@@ -107,6 +114,7 @@ export function parseDesktopRequest(value: unknown): DesktopRequest | undefined 
   switch (raw.kind) {
     case 'info':
     case 'idle':
+    case 'showMainWindow':
       return { kind: raw.kind };
     case 'setSettings':
       return typeof raw.change === 'object' && raw.change !== null
