@@ -54,12 +54,21 @@ export class PeerCall {
     };
   }
 
-  /** Opens the microphone (and camera) and adds them to the connection; once, however often it is asked. */
+  /**
+   * Opens the microphone (and camera) and adds them to the connection; once, however often it is asked. A
+   * description made before the devices opened left a sender waiting for each: the track joins it there.
+   */
   prepare(media: CallMedia[]): Promise<void> {
     this.#preparing ??= navigator.mediaDevices.getUserMedia({ audio: true, video: media.includes('video') }).then(
-      (stream) => {
+      async (stream) => {
         this.#local = stream;
-        for (const track of stream.getTracks()) this.#pc.addTrack(track, stream);
+        for (const track of stream.getTracks()) {
+          const waiting = this.#pc
+            .getTransceivers()
+            .find((t) => t.receiver.track.kind === track.kind && !t.sender.track && t.direction === 'sendrecv');
+          if (waiting) await waiting.sender.replaceTrack(track);
+          else this.#pc.addTrack(track, stream);
+        }
         patchCall(this.#sid, { local: stream });
       },
       (error: unknown) => {
@@ -82,7 +91,9 @@ export class PeerCall {
   prepareOffer(media: CallMedia[], iceServers: CallIceServer[]): Promise<RTCSessionDescriptionInit> {
     this.#offer ??= (async () => {
       this.#pc.setConfiguration(this.#configuration(iceServers));
-      await this.prepare(media);
+      // The offer does not wait for the devices (a camera takes a while to open): their tracks join later.
+      void this.prepare(media).catch(() => undefined);
+      this.#sendersFor(media);
       const offer = await this.#pc.createOffer();
       await this.#pc.setLocalDescription(offer);
       return offer;
@@ -103,8 +114,20 @@ export class PeerCall {
     this.#remoteSet = true;
     for (const candidate of this.#queued.splice(0)) await this.#pc.addIceCandidate(candidate).catch(() => undefined);
     if (type === 'offer') {
-      await this.prepare(media);
+      // Answered now, not when the devices are open: the tracks join their senders when they come.
+      void this.prepare(media).catch(() => undefined);
+      this.#sendersFor(media);
       await this.#send('answer', await this.#pc.createAnswer());
+    }
+  }
+
+  /** A sending transceiver per kind of the call, whether or not its track is there yet. */
+  #sendersFor(media: CallMedia[]): void {
+    const transceivers = this.#pc.getTransceivers();
+    for (const kind of media) {
+      const existing = transceivers.find((t) => t.receiver.track.kind === kind);
+      if (!existing) this.#pc.addTransceiver(kind, { direction: 'sendrecv' });
+      else if (!existing.sender.track && existing.direction === 'recvonly') existing.direction = 'sendrecv';
     }
   }
 

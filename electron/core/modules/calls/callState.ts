@@ -18,7 +18,8 @@ export interface CallRecord {
   initiator: FullJid;
   /** The peer's device in the session: the one that proceeded, or the one that called. */
   peerFull?: FullJid;
-  iceServers: CallIceServer[];
+  /** STUN/TURN from the server (XEP-0215), asked once per call as soon as it is known to be needed. */
+  iceServers?: Promise<CallIceServer[]>;
   timer?: NodeJS.Timeout;
   /** Our session-initiate (outgoing) or session-accept (incoming) went out, and was acknowledged. */
   sessionSent: boolean;
@@ -50,7 +51,6 @@ export function callState(account: AccountId, changed: (call: Call) => void) {
         call: { account, startedAt: Date.now(), ...fields },
         initiator,
         ...(peerFull ? { peerFull } : {}),
-        iceServers: [],
         sessionSent: false,
         sessionAcked: false,
         sessionReceived: false,

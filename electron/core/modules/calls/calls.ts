@@ -5,6 +5,7 @@ import type {
   Call,
   CallConnectionState,
   CallEndReason,
+  CallIceServer,
   CallInfo,
   CallMedia,
   SdpType,
@@ -102,13 +103,16 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     state.running() >= MAX_CALLS ||
     [...calls.values()].some((r) => r.call.phase === 'connecting' || r.call.phase === 'active');
 
+  const iceServersOf = (record: CallRecord): Promise<CallIceServer[]> => (record.iceServers ??= fetchIceServers(xmpp));
+
   const answer = async (record: CallRecord): Promise<void> => {
     const own = xmpp.bareJid;
     if (record.call.phase !== 'incoming' || !record.peerFull || !own)
       throw new UserError('The call does not ring', 'call-unknown');
     clearTimeout(record.timer);
     state.update(record, { phase: 'connecting' });
-    record.iceServers = await fetchIceServers(xmpp);
+    // The servers were asked for while it rang; the offer that needs them comes a round trip after the proceed.
+    void iceServersOf(record);
     // Our other devices stop ringing on the accept (Conversations, Dino), the caller goes on at the proceed.
     await xmpp.send(jmiMessage(own, 'accept', record.call.sid));
     await xmpp.send(jmiMessage(record.peerFull, 'proceed', record.call.sid));
@@ -161,6 +165,7 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       return;
     }
     const record = state.remember(ringing, from as FullJid, from as FullJid);
+    void iceServersOf(record);
     record.timer = setTimeout(() => {
       if (state.end(record, 'missed')) send(jmiMessage(from, 'reject', jmi.id, { reason: 'timeout' }));
     }, ringMs);
@@ -197,7 +202,10 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       clearTimeout(record.timer);
       record.peerFull = from as FullJid;
       state.update(record, { phase: 'connecting', peerResource: from.slice(from.indexOf('/') + 1) });
-      emit('call.offerNeeded', { account, sid: jmi.id, media: record.call.media, iceServers: record.iceServers });
+      void iceServersOf(record).then((iceServers) => {
+        if (record.call.phase === 'connecting')
+          emit('call.offerNeeded', { account, sid: jmi.id, media: record.call.media, iceServers });
+      });
     } else if (jmi.action === 'reject' && waiting)
       state.end(record, jmi.tieBreak ? 'replaced' : jmi.reason === 'busy' ? 'busy' : 'declined');
     else if (jmi.action === 'retract' && !outgoing && record.peerFull === from)
@@ -227,7 +235,7 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     if (from && receipt?.startsWith(PROPOSE_ID)) peerRinging(receipt.slice(PROPOSE_ID.length), from);
   });
 
-  const offIq = xmpp.onIq('set', NS_JINGLE, 'jingle', jingleHandler({ account, state, emit, terminate }));
+  const offIq = xmpp.onIq('set', NS_JINGLE, 'jingle', jingleHandler({ account, state, emit, terminate, iceServersOf }));
   const offOffline = lifecycle.onOffline(() => {
     for (const record of calls.values()) state.end(record, 'connectivity-error');
   });
@@ -250,12 +258,15 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       if (busy()) throw new UserError('Another call runs', 'call-busy');
       const media: CallMedia[] = video ? ['audio', 'video'] : ['audio'];
       const record = state.remember({ sid: randomUUID(), peer, direction: 'outgoing', media, phase: 'proposing' }, own);
-      record.iceServers = await fetchIceServers(xmpp);
-      emit('call.preparing', { account, sid: record.call.sid, media, iceServers: record.iceServers });
+      const iceServers = iceServersOf(record);
       record.timer = setTimeout(() => {
         if (state.end(record, 'no-answer')) send(jmiMessage(peer, 'retract', record.call.sid, { reason: 'cancel' }));
       }, ringMs);
+      // The propose first: the callee's devices ring while we ask our server for STUN/TURN.
       await xmpp.send(jmiMessage(peer, 'propose', record.call.sid, { media }));
+      const servers = await iceServers;
+      if (record.call.phase !== 'ended')
+        emit('call.preparing', { account, sid: record.call.sid, media, iceServers: servers });
       return { ...record.call };
     },
     accept: (sid) => answer(find(sid)),

@@ -1,7 +1,7 @@
 // Incoming Jingle IQs for our calls: acknowledged first, acted on after; anything without a session of
 // ours, out of order or malformed gets the XEP-0166 error and rings nothing.
 import type { AccountId } from '../../../../shared/model/account.ts';
-import type { SdpType } from '../../../../shared/model/call.ts';
+import type { CallIceServer, SdpType } from '../../../../shared/model/call.ts';
 import type { CoreEmitter } from '../../events.ts';
 import { StanzaError } from '../../xmpp/errors.ts';
 import { attr, type Element } from '../../xmpp/stanza.ts';
@@ -21,9 +21,10 @@ export interface JingleHandlerDeps {
   emit: CoreEmitter['emit'];
   /** Ends a call from our side: session-terminate with this condition, finish, and the call's end. */
   terminate: (record: CallRecord, condition: string, reason: 'failed' | 'security-error') => void;
+  iceServersOf: (record: CallRecord) => Promise<CallIceServer[]>;
 }
 
-export function jingleHandler({ account, state, emit, terminate }: JingleHandlerDeps) {
+export function jingleHandler({ account, state, emit, terminate, iceServersOf }: JingleHandlerDeps) {
   const takeDescription = (record: CallRecord, payload: Element, type: SdpType): void => {
     let session: JingleDescription;
     let sdp: string;
@@ -41,17 +42,14 @@ export function jingleHandler({ account, state, emit, terminate }: JingleHandler
     record.sessionReceived = true;
     for (const content of session.contents) record.remoteContents.set(content.name, content);
     const { sid } = record.call;
-    setImmediate(() => {
-      emit('call.remoteDescription', {
-        account,
-        sid,
-        type,
-        sdp,
-        media: record.call.media,
-        iceServers: record.iceServers,
-      });
-      for (const c of record.earlyRemote.splice(0)) emit('call.remoteCandidate', { account, sid, ...c });
-    });
+    // Candidates that come meanwhile may reach the renderer first: it keeps them until the description.
+    setImmediate(
+      () =>
+        void iceServersOf(record).then((iceServers) => {
+          emit('call.remoteDescription', { account, sid, type, sdp, media: record.call.media, iceServers });
+          for (const c of record.earlyRemote.splice(0)) emit('call.remoteCandidate', { account, sid, ...c });
+        }),
+    );
   };
 
   const takeCandidates = (record: CallRecord, payload: Element): void => {
