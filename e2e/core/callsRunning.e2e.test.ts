@@ -41,24 +41,20 @@ async function running(caller: TestEngine, callee: TestEngine): Promise<string> 
   const offerNeeded = waitForEvent(caller.core, 'call.offerNeeded', (e) => e.sid === sid, 20_000);
   await callee.core.commands['call.accept']({ account: callee.account, sid });
   await offerNeeded;
-  const sdp = (name: string) =>
-    readFileSync(new URL(`../../electron/core/modules/calls/fixtures/${name}`, import.meta.url), 'utf8');
-  const offered = waitForEvent(callee.core, 'call.remoteDescription', (e) => e.sid === sid, 20_000);
-  await caller.core.commands['call.description']({
-    account: caller.account,
-    sid,
-    type: 'offer',
-    sdp: sdp('chromium-av-offer.sdp'),
-  });
-  await offered;
-  const answered = waitForEvent(caller.core, 'call.remoteDescription', (e) => e.sid === sid, 20_000);
-  await callee.core.commands['call.description']({
-    account: callee.account,
-    sid,
-    type: 'answer',
-    sdp: sdp('chromium-av-answer.sdp'),
-  });
-  await answered;
+  // The offer and the answer as Chromium wrote them, each reaching the other side.
+  const exchanges = [
+    [caller, callee, 'offer'],
+    [callee, caller, 'answer'],
+  ] as const;
+  for (const [from, to, type] of exchanges) {
+    const arrived = waitForEvent(to.core, 'call.remoteDescription', (e) => e.sid === sid, 20_000);
+    const sdp = readFileSync(
+      new URL(`../../electron/core/modules/calls/fixtures/chromium-av-${type}.sdp`, import.meta.url),
+      'utf8',
+    );
+    await from.core.commands['call.description']({ account: from.account, sid, type, sdp });
+    await arrived;
+  }
   const active = phase(caller.core, (c) => c.sid === sid && c.phase === 'active');
   await caller.core.commands['call.connection']({ account: caller.account, sid, state: 'connected' });
   await active;
