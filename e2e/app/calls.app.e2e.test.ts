@@ -69,6 +69,18 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
   await panel(bob.page).getByText('Alice muted their microphone').waitFor({ timeout: 20_000 });
   await panel(alice.page).getByRole('button', { name: 'Unmute' }).click();
   await panel(bob.page).getByText('Alice muted their microphone').waitFor({ state: 'detached', timeout: 20_000 });
+  // Hold: nothing goes either way, and the other side is told; Resume takes it back.
+  await panel(alice.page).getByRole('button', { name: 'Hold' }).click();
+  await panel(bob.page).getByText('Alice put the call on hold').waitFor({ timeout: 20_000 });
+  await panel(alice.page).getByText('You put the call on hold').waitFor();
+  const held = await alice.page.evaluate(() =>
+    Array.from(document.querySelectorAll('video')).flatMap((v) =>
+      ((v.srcObject as MediaStream | null)?.getTracks() ?? []).map((track) => track.enabled),
+    ),
+  );
+  assert.ok(held.length >= 2 && held.every((enabled) => !enabled), 'on hold, no track plays or sends');
+  await panel(alice.page).getByRole('button', { name: 'Resume' }).click();
+  await panel(bob.page).getByText('Alice put the call on hold').waitFor({ state: 'detached', timeout: 20_000 });
 
   await panel(bob.page).getByRole('button', { name: 'Hang up' }).click();
   await panel(alice.page).getByRole('heading', { name: 'Bob hung up' }).waitFor({ timeout: 20_000 });

@@ -90,6 +90,13 @@ test('mute and hold from the other side are shown while the call runs, and taken
   shown = phase(a.core, (c) => c.sid === sid && c.remoteMuted === false);
   await b.core.commands['call.info']({ account: b.account, sid, info: 'unmute' });
   await shown;
+  // And our own hold, as the app's Hold button sends it.
+  shown = phase(a.core, (c) => c.sid === sid && c.remoteHeld === true);
+  await b.core.commands['call.info']({ account: b.account, sid, info: 'hold' });
+  await shown;
+  shown = phase(a.core, (c) => c.sid === sid && c.remoteHeld === false);
+  await b.core.commands['call.info']({ account: b.account, sid, info: 'unhold' });
+  await shown;
   await a.core.commands['call.hangup']({ account: a.account, sid });
 });
 

@@ -113,6 +113,7 @@ export function CallPanel({ view }: { view: CallView }) {
           {call.phase === 'active' && call.remoteHeld ? (
             <p className="muted">{t('call.remoteHeld', { name })}</p>
           ) : null}
+          {call.phase === 'active' && view.held ? <p className="muted">{t('call.onHold')}</p> : null}
         </div>
       </header>
       {(call.phase === 'active' || call.phase === 'connecting') && (
@@ -142,6 +143,13 @@ export function CallPanel({ view }: { view: CallView }) {
               <>
                 <button type="button" aria-pressed={view.muted} onClick={() => peerOf(call.sid)?.setMuted(!view.muted)}>
                   {view.muted ? t('call.unmute') : t('call.mute')}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={view.held === true}
+                  onClick={() => peerOf(call.sid)?.setHeld(!view.held)}
+                >
+                  {view.held ? t('call.resume') : t('call.hold')}
                 </button>
                 {video ? (
                   <button

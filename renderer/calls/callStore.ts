@@ -21,6 +21,8 @@ export interface CallView {
   remote?: MediaStream;
   muted: boolean;
   cameraOff: boolean;
+  /** We put the call on hold. */
+  held?: boolean;
   quality?: CallQuality;
   stats?: CallMediaStats;
   /** The media could not be had (no microphone, permission refused). */

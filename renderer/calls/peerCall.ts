@@ -1,6 +1,6 @@
 // One call's RTCPeerConnection: media in the renderer, signalling through the engine (SDP and candidates
 // cross the bridge with the call id; the renderer never sees XML).
-import type { CallIceServer, CallMedia, SdpType } from '../../shared/model/call.ts';
+import type { CallIceServer, CallInfo, CallMedia, SdpType } from '../../shared/model/call.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import { call } from '../ipc/client.ts';
 import { type CallMediaStats, patchCall, qualityOf } from './callStore.ts';
@@ -20,6 +20,7 @@ export class PeerCall {
   #last = { received: 0, lost: 0 };
   #preparing: Promise<void> | undefined;
   #offer: Promise<RTCSessionDescriptionInit> | undefined;
+  readonly #switches = { muted: false, cameraOff: false, held: false };
 
   /** Made when the call starts ringing (ours) or is answered (theirs), so the devices open meanwhile. */
   constructor(account: AccountId, sid: string) {
@@ -33,6 +34,7 @@ export class PeerCall {
         );
     };
     this.#pc.ontrack = ({ track }) => {
+      track.enabled = !this.#switches.held;
       this.#remote.addTrack(track);
       patchCall(sid, { remote: new MediaStream(this.#remote.getTracks()) });
     };
@@ -69,6 +71,7 @@ export class PeerCall {
           if (waiting) await waiting.sender.replaceTrack(track);
           else this.#pc.addTrack(track, stream);
         }
+        this.#applySwitches();
         patchCall(this.#sid, { local: stream });
       },
       (error: unknown) => {
@@ -138,16 +141,35 @@ export class PeerCall {
   }
 
   setMuted(muted: boolean): void {
-    for (const track of this.#local?.getAudioTracks() ?? []) track.enabled = !muted;
+    this.#switches.muted = muted;
+    this.#applySwitches();
     patchCall(this.#sid, { muted });
-    void call('call.info', { account: this.#account, sid: this.#sid, info: muted ? 'mute' : 'unmute' }).catch(
-      () => undefined,
-    );
+    this.#tell(muted ? 'mute' : 'unmute');
   }
 
   setCameraOff(off: boolean): void {
-    for (const track of this.#local?.getVideoTracks() ?? []) track.enabled = !off;
+    this.#switches.cameraOff = off;
+    this.#applySwitches();
     patchCall(this.#sid, { cameraOff: off });
+  }
+
+  /** On hold nothing is sent or heard, both ways; the other side is told (XEP-0167 session-info). */
+  setHeld(held: boolean): void {
+    this.#switches.held = held;
+    this.#applySwitches();
+    patchCall(this.#sid, { held });
+    this.#tell(held ? 'hold' : 'unhold');
+  }
+
+  #applySwitches(): void {
+    const { muted, cameraOff, held } = this.#switches;
+    for (const track of this.#local?.getAudioTracks() ?? []) track.enabled = !muted && !held;
+    for (const track of this.#local?.getVideoTracks() ?? []) track.enabled = !cameraOff && !held;
+    for (const track of this.#remote.getTracks()) track.enabled = !held;
+  }
+
+  #tell(info: CallInfo): void {
+    void call('call.info', { account: this.#account, sid: this.#sid, info }).catch(() => undefined);
   }
 
   /** Another microphone or camera, swapped in without renegotiating. */

@@ -4,6 +4,9 @@ import type { callsEn } from './calls.en.ts';
 export const callsDe: Record<keyof typeof callsEn, string> = {
   'call.audio': 'Sprachanruf',
   'call.showApp': 'JabberDesk zeigen',
+  'call.hold': 'Halten',
+  'call.resume': 'Fortsetzen',
+  'call.onHold': 'Sie haben den Anruf gehalten',
   'call.video': 'Videoanruf',
   'call.startAudio': 'Sprachanruf an {name} starten',
   'call.startVideo': 'Videoanruf an {name} starten',

@@ -2,6 +2,9 @@
 export const callsEn = {
   'call.audio': 'Audio call',
   'call.showApp': 'Show JabberDesk',
+  'call.hold': 'Hold',
+  'call.resume': 'Resume',
+  'call.onHold': 'You put the call on hold',
   'call.video': 'Video call',
   'call.startAudio': 'Start an audio call with {name}',
   'call.startVideo': 'Start a video call with {name}',

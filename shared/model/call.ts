@@ -53,7 +53,7 @@ export interface Call {
   remoteHeld?: boolean;
 }
 
-export const CALL_INFOS = ['mute', 'unmute'] as const;
+export const CALL_INFOS = ['mute', 'unmute', 'hold', 'unhold'] as const;
 export type CallInfo = (typeof CALL_INFOS)[number];
 
 /** A call as the chat's history keeps it: one entry per call, when it ended. */

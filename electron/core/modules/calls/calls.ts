@@ -338,13 +338,12 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     info: async (sid, info) => {
       const record = find(sid);
       if (!record.sessionAcked) return;
+      // Mute names the audio content (XEP-0167 §7.3); hold is the whole session's (§7.2).
       const audio = [...record.localContents.values()].find(
         (c) => record.remoteContents.get(c.name)?.description.media === 'audio',
       );
-      await jingleSet(
-        record,
-        jingle('session-info', ids(record), el(info, NS_RTP_INFO, { creator: audio?.creator, name: audio?.name })),
-      );
+      const which = info === 'mute' || info === 'unmute' ? { creator: audio?.creator, name: audio?.name } : {};
+      await jingleSet(record, jingle('session-info', ids(record), el(info, NS_RTP_INFO, which)));
     },
     list: () => [...calls.values()].filter((r) => r.call.phase !== 'ended').map((r) => ({ ...r.call })),
     dispose: () => {
