@@ -82,6 +82,36 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
   await panel(alice.page).getByRole('button', { name: 'Resume' }).click();
   await panel(bob.page).getByText('Alice put the call on hold').waitFor({ state: 'detached', timeout: 20_000 });
 
+  // Another microphone picked while muted: it replaces the one sent, and stays muted. Another speaker plays.
+  await panel(alice.page).getByRole('button', { name: 'Mute' }).click();
+  const microphone = panel(alice.page).getByLabel('Microphone');
+  const first = await microphone.inputValue();
+  const other = await microphone
+    .locator('option')
+    .evaluateAll(
+      (options, current) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== current),
+      first,
+    );
+  assert.ok(other, 'the fake devices offer a second microphone');
+  const localAudio = () =>
+    alice.page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('.call-local-video');
+      const track = (video?.srcObject as MediaStream | null)?.getAudioTracks()[0];
+      return { id: track?.getSettings().deviceId, enabled: track?.enabled };
+    });
+  await microphone.selectOption(other);
+  await eventually(async () => (await localAudio()).id === other, 'the new microphone in use');
+  assert.equal((await localAudio()).enabled, false, 'still muted');
+  const speaker = panel(alice.page).getByLabel('Speaker');
+  const speakers = await speaker.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+  const last = speakers.at(-1) ?? '';
+  await speaker.selectOption(last);
+  await eventually(
+    () => alice.page.evaluate(() => document.querySelector<HTMLVideoElement>('.call-remote-video')?.sinkId ?? ''),
+    'the speaker chosen',
+  ).then((sink) => assert.equal(sink, last));
+  await panel(alice.page).getByRole('button', { name: 'Unmute' }).click();
+
   await panel(bob.page).getByRole('button', { name: 'Hang up' }).click();
   await panel(alice.page).getByRole('heading', { name: 'Bob hung up' }).waitFor({ timeout: 20_000 });
   await panel(bob.page).getByRole('heading', { name: 'You hung up' }).waitFor({ timeout: 20_000 });

@@ -186,6 +186,8 @@ export class PeerCall {
       this.#local.addTrack(track);
       patchCall(this.#sid, { local: new MediaStream(this.#local.getTracks()) });
     }
+    // A muted microphone (or a call on hold) stays so on the new device.
+    this.#applySwitches();
   }
 
   #watchStats(): void {
