@@ -4,6 +4,7 @@ import type { Connection } from '../account/connection.ts';
 import type { Logger } from '../log.ts';
 import { StanzaError } from './errors.ts';
 import { el, type Element, xml } from './stanza.ts';
+import { tryAgain } from '../tryAgain.ts';
 
 export const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
@@ -56,26 +57,17 @@ async function openNode(xmpp: Connection, node: string, maxItems?: string): Prom
 }
 
 /**
+ * ejabberd answers item-not-found to a brand-new account's first PEP publishes for a moment (seen on a busy
+ * machine): such a publish is tried again after 0.5 s and 1.5 s before the error counts.
+ */
+const newAccountRefusal = (error: unknown): boolean =>
+  error instanceof StanzaError && error.condition === 'item-not-found';
+
+/**
  * Publishes an item anyone may read (OMEMO keys, avatars: room occupants and strangers need them too)
  * with publish-options access_model=open; a node that exists with another access model (precondition-not-met)
  * is reconfigured and the publish retried once, as Conversations and Gajim do.
  */
-/**
- * ejabberd answers item-not-found to a brand-new account's first PEP publishes for a moment (seen on a busy
- * machine): tried again after 0.5 s and 1.5 s before the error counts.
- */
-async function publishSoon(publish: () => Promise<Element>): Promise<Element> {
-  for (const wait of [500, 1500]) {
-    try {
-      return await publish();
-    } catch (error) {
-      if (!(error instanceof StanzaError) || error.condition !== 'item-not-found') throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-  return publish();
-}
-
 export async function publishOpenItem(
   xmpp: Connection,
   node: string,
@@ -97,7 +89,7 @@ export async function publishOpenItem(
       ),
     );
   try {
-    await publishSoon(() => publish(maxItems));
+    await tryAgain(() => publish(maxItems), [500, 1500], newAccountRefusal);
   } catch (error) {
     if (!(error instanceof StanzaError)) throw error;
     if (error.condition === 'conflict') {

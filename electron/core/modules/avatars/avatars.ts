@@ -9,6 +9,7 @@ import type { AvatarCache } from '../../files/avatarCache.ts';
 import { NS_PUBSUB, publishOpenItem } from '../../xmpp/pep.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { el, type Element, xml } from '../../xmpp/stanza.ts';
+import { tryAgain } from '../../tryAgain.ts';
 import { discoInfo, extendedField } from '../disco/queries.ts';
 import type { PresenceApi } from '../presence/presence.ts';
 import type { AvatarSource } from '../../store/avatarsRepo.ts';
@@ -28,8 +29,8 @@ const NS_VCARD_CONVERSION = 'urn:xmpp:pep-vcard-conversion:0';
 const MAX_REFUSED = 1000;
 const ROOM_INFO = 'http://jabber.org/protocol/muc#roominfo';
 
-/** Waits before each try of a picture's fetch: at once, then twice more while the server catches up. */
-const FETCH_RETRY_MS = [0, 1000, 3000];
+/** Waits before a picture's fetch is tried again, while the server catches up. */
+const FETCH_RETRY_MS = [1000, 3000];
 
 export interface AvatarsApi {
   /** Publishes our avatar (checked, ≤ 192 px from the app), or removes it with undefined. */
@@ -98,16 +99,18 @@ export function setupAvatars(
   const fetchChecked = async (jid: string, hash: string, source: AvatarSource): Promise<boolean> => {
     // A server may announce a picture a moment before it can hand it out (ejabberd stores a vCard, and converts
     // a PEP avatar into one, on its own time): a failed fetch is tried again, and never counts as a refusal.
-    let bytes: Awaited<ReturnType<typeof download>> | 'failed' = 'failed';
-    for (const wait of FETCH_RETRY_MS) {
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      try {
-        bytes = await download(jid, hash, source);
-        break;
-      } catch (error) {
-        log.debug('could not fetch an avatar', { jid, error: String(error) });
-      }
-    }
+    const logFailure = (error: unknown): void => log.debug('could not fetch an avatar', { jid, error: String(error) });
+    const bytes = await tryAgain(
+      () => download(jid, hash, source),
+      FETCH_RETRY_MS,
+      (error) => {
+        logFailure(error);
+        return true;
+      },
+    ).catch((error: unknown) => {
+      logFailure(error);
+      return 'failed' as const;
+    });
     if (bytes === 'failed') return false;
     const kept = bytes && bytes !== 'too-large' ? cache.put(bytes, hash) : { refused: bytes ?? 'not-an-image' };
     if (!('refused' in kept)) return true;
