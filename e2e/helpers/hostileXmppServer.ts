@@ -35,6 +35,8 @@ export interface HostileScript {
   openWith?: (connection: number) => string | undefined;
   /** Runs once per connection, when the client sent its first presence after binding (it believes it is online). */
   online?: (connection: HostileConnection) => void | Promise<void>;
+  /** The reply to an iq other than bind (given its id and the text from it on); undefined: service-unavailable. */
+  answer?: (id: string, iq: string) => string | undefined;
 }
 
 export interface HostileConnection {
@@ -119,6 +121,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
         stage = 'authenticated';
       }
       for (const match of text.matchAll(/<iq\b[^>]*>/gu)) {
+        if (/\btype=["'](?:result|error)["']/u.test(match[0])) continue;
         const id = /\bid=["']([^"']*)["']/u.exec(match[0])?.[1] ?? '';
         const rest = text.slice(match.index);
         if (rest.includes(`xmlns='${NS.bind}'`) || rest.includes(`xmlns="${NS.bind}"`)) {
@@ -126,11 +129,16 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           const jid = script.bindJid?.(resource) ?? `user@localhost/${resource}`;
           io.write(`<iq type='result' id='${id}'><bind xmlns='${NS.bind}'><jid>${jid}</jid></bind></iq>`);
         } else {
-          io.write(
-            `<iq type='error' id='${id}'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>`,
-          );
+          const reply = script.answer?.(id, rest);
+          if (reply !== undefined) io.write(reply);
+          else
+            io.write(
+              `<iq type='error' id='${id}'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>`,
+            );
         }
       }
+      // A client closing its stream waits for ours (10 s in @xmpp/client).
+      if (text.includes('</stream:stream>')) io.end('</stream:stream>');
       if (/<presence(?![^>]*type=)/u.test(text) && script.online && !wentOnline) {
         wentOnline = true;
         void Promise.resolve(script.online(connection)).catch(() => undefined);

@@ -52,6 +52,20 @@ export function setPendingIn(ctx: ModuleContext, jid: BareJid, pending: boolean)
   emitRoster(ctx);
 }
 
+/** Whether a push says what we already hold for its item (subscription, ask, name, groups). */
+function sameAsStored(stored: RosterItem | undefined, change: RosterChange): boolean {
+  if (change.kind === 'remove') return stored === undefined;
+  const item = change.item;
+  return (
+    stored !== undefined &&
+    stored.name === item.name &&
+    stored.subscription === item.subscription &&
+    stored.pendingOut === item.pendingOut &&
+    stored.approved === item.approved &&
+    stored.groups.join('\n') === item.groups.join('\n')
+  );
+}
+
 export const roster: XmppModule<RosterApi> = {
   id: 'rfc6121-roster',
   setup(ctx) {
@@ -66,6 +80,52 @@ export const roster: XmppModule<RosterApi> = {
       store.roster.put(account, { ...change.item, pendingIn: asked && !seesUs(change.item) });
     };
 
+    /** Asks for the roster (with the version we hold, if the server versions rosters) and stores the answer. */
+    const fetchRoster = async (version: string | undefined): Promise<void> => {
+      const result = await xmpp.iq(
+        'get',
+        undefined,
+        el('query', NS_ROSTER, version !== undefined ? { ver: version } : {}),
+      );
+      const query = result.getChild('query', NS_ROSTER);
+      if (!query && version) {
+        // Unchanged, or changed by the pushes that follow (each emits): the stored list is current.
+        lastFetch = { items: 0, incremental: true };
+        return;
+      }
+      const parsed = parseRosterQuery(query);
+      lastFetch = { items: parsed.changes.length, incremental: false };
+      store.roster.replace(
+        account,
+        parsed.changes.flatMap((c) => (c.kind === 'set' ? [c.item] : [])),
+        parsed.version,
+      );
+      emitRoster(ctx);
+    };
+
+    // ejabberd sends a user's roster pushes from more than one process: two changes close together can
+    // arrive crossed, the older item last, both with the version read after the newer change. Two different
+    // items under one version cannot both be current: the whole roster is asked for again, one request at
+    // a time.
+    let refetch: Promise<void> | undefined;
+    let refetchAgain = false;
+    const reconcile = (): void => {
+      if (refetch) {
+        refetchAgain = true;
+        return;
+      }
+      refetch = (async () => {
+        do {
+          refetchAgain = false;
+          await fetchRoster(xmpp.features.has(NS_ROSTER_VER) ? '' : undefined);
+        } while (refetchAgain && xmpp.online);
+      })()
+        .catch((error: unknown) => log.warn('could not fetch the roster again', { error: String(error) }))
+        .finally(() => {
+          refetch = undefined;
+        });
+    };
+
     const offPush = xmpp.onIq('set', NS_ROSTER, 'query', (stanza) => {
       const from = stanza.attrs.from;
       if (!xmpp.isOwnServer(from)) {
@@ -76,6 +136,16 @@ export const roster: XmppModule<RosterApi> = {
       const [change] = changes;
       if (changes.length !== 1 || !change)
         throw new StanzaError('bad-request', 'modify', 'a roster push carries exactly one item');
+      const jid = change.kind === 'remove' ? change.jid : change.item.jid;
+      if (
+        version !== undefined &&
+        version === store.roster.version(account) &&
+        !sameAsStored(store.roster.get(account, jid), change)
+      ) {
+        log.debug('two roster pushes crossed: fetching the roster again', { jid });
+        reconcile();
+        return undefined;
+      }
       apply(change);
       if (version !== undefined) store.roster.setVersion(account, version);
       emitRoster(ctx);
@@ -84,28 +154,9 @@ export const roster: XmppModule<RosterApi> = {
 
     // Roster versioning (RFC 6121 §2.6): with the version we hold, the server sends nothing when the
     // roster is unchanged, or only the changes as pushes.
-    const offOnline = lifecycle.onOnline(async () => {
-      const cached = xmpp.features.has(NS_ROSTER_VER) ? store.roster.version(account) : undefined;
-      const result = await xmpp.iq(
-        'get',
-        undefined,
-        el('query', NS_ROSTER, xmpp.features.has(NS_ROSTER_VER) ? { ver: cached ?? '' } : {}),
-      );
-      const query = result.getChild('query', NS_ROSTER);
-      if (!query && cached !== undefined) {
-        // Unchanged, or changed by the pushes that follow (each emits): the stored list is current.
-        lastFetch = { items: 0, incremental: true };
-        return;
-      }
-      const { changes, version } = parseRosterQuery(query);
-      lastFetch = { items: changes.length, incremental: false };
-      store.roster.replace(
-        account,
-        changes.flatMap((c) => (c.kind === 'set' ? [c.item] : [])),
-        version,
-      );
-      emitRoster(ctx);
-    });
+    const offOnline = lifecycle.onOnline(() =>
+      fetchRoster(xmpp.features.has(NS_ROSTER_VER) ? (store.roster.version(account) ?? '') : undefined),
+    );
 
     return {
       list: () => store.roster.list(account),
