@@ -14,19 +14,22 @@ const FORBIDDEN_LOCAL = /["&'/:<>@\s]/u;
 const FORBIDDEN_DOMAIN = /[\s@/"'<>&]/u;
 const MAX_PART_BYTES = 1023;
 
-/** UTF-8 length without TextEncoder (shared/ has no DOM or Node types). */
-function byteLength(text: string): number {
+/** Whether a part fits RFC 7622's 1023 bytes of UTF-8 (counted without TextEncoder: shared/ has no DOM or Node types). */
+function fits(text: string): boolean {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair is 4 for two units): short parts fit.
+  if (text.length * 3 <= MAX_PART_BYTES) return true;
   let bytes = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
   }
-  return bytes;
+  return bytes <= MAX_PART_BYTES;
 }
 
 function hasControlCharacters(text: string): boolean {
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  // By code unit: control characters are single units, and surrogates are far above them.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x7f) return true;
   }
   return false;
@@ -38,13 +41,13 @@ export function parseJid(input: string): JidParts | undefined {
   const slash = input.indexOf('/');
   const head = slash === -1 ? input : input.slice(0, slash);
   const resource = slash === -1 ? '' : input.slice(slash + 1);
-  if (slash !== -1 && (resource.length === 0 || byteLength(resource) > MAX_PART_BYTES)) return undefined;
+  if (slash !== -1 && (resource.length === 0 || !fits(resource))) return undefined;
   const at = head.indexOf('@');
   const local = at === -1 ? '' : head.slice(0, at);
   const domain = (at === -1 ? head : head.slice(at + 1)).toLowerCase().replace(/\.$/u, '');
   if (at !== -1 && (local.length === 0 || FORBIDDEN_LOCAL.test(local))) return undefined;
-  if (byteLength(local) > MAX_PART_BYTES) return undefined;
-  if (domain.length === 0 || byteLength(domain) > MAX_PART_BYTES || FORBIDDEN_DOMAIN.test(domain)) return undefined;
+  if (!fits(local)) return undefined;
+  if (domain.length === 0 || !fits(domain) || FORBIDDEN_DOMAIN.test(domain)) return undefined;
   if (hasControlCharacters(input)) return undefined;
   return { local: local.toLowerCase(), domain, resource };
 }

@@ -14,7 +14,9 @@ import { redactedText } from './redact.ts';
 const KINDS: readonly string[] = ['message', 'presence', 'iq'];
 
 export class StanzaLog {
+  /** A ring: once full, the oldest entry (at #next) is overwritten, not shifted out. */
   readonly #entries: ConsoleEntry[] = [];
+  #next = 0;
   readonly #max: number;
   #seq = 0;
   #open = false;
@@ -48,15 +50,17 @@ export class StanzaLog {
       xml: truncated ? text.slice(0, CONSOLE_MAX_CHARS) : text,
       ...(truncated ? { truncated } : {}),
     };
-    this.#entries.push(entry);
-    if (this.#entries.length > this.#max) this.#entries.splice(0, this.#entries.length - this.#max);
+    if (this.#entries.length < this.#max) this.#entries.push(entry);
+    else this.#entries[this.#next] = entry;
+    this.#next = (this.#next + 1) % this.#max;
     if (this.#open) this.#live(entry);
   }
 
   /** The kept entries; from now on new ones are also sent live. */
   open(): ConsoleEntry[] {
     this.#open = true;
-    return [...this.#entries];
+    if (this.#entries.length < this.#max) return [...this.#entries];
+    return [...this.#entries.slice(this.#next), ...this.#entries.slice(0, this.#next)];
   }
 
   close(): void {

@@ -1,7 +1,6 @@
 // Opens one authenticated (or, for registration, secure but unauthenticated) XMPP stream.
 // A new stream is built for every connection attempt, so no state leaks between attempts.
 import { Client } from '@xmpp/client-core';
-import middleware from '@xmpp/middleware';
 import resolve from '@xmpp/resolve';
 import streamFeatures from '@xmpp/stream-features';
 import type { TlsMode } from '../../../shared/model/connection.ts';
@@ -14,6 +13,7 @@ import type { Element } from '../xmpp/stanza.ts';
 import { createTransports } from './transports.ts';
 import { DEFAULT_STREAM_LIMITS, type LimitedParser, type StreamLimits } from './limitedParser.ts';
 import { StreamGuard, useUnhandledFeatures } from './streamGuard.ts';
+import { featureNegotiation } from './negotiation.ts';
 import { toBareJid } from '../../../shared/model/jid.ts';
 
 export interface Endpoint {
@@ -63,7 +63,7 @@ export function createStream(
     return streamError(parser?.limitHit ? 'policy-violation' : condition, children);
   };
   resolve({ entity });
-  const stack = middleware({ entity });
+  const stack = featureNegotiation(entity);
   const features = streamFeatures({ middleware: stack });
   const binds = typeof auth !== 'function';
   const guard = new StreamGuard(binds ? toBareJid(`${auth.credentials.username}@${endpoint.domain}`) : undefined);

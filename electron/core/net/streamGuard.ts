@@ -1,10 +1,10 @@
 // What a stream must have reached before it may bind a resource: TLS, then a successful SASL
 // authentication on that TLS stream; and the JID the server binds must be the account's own.
 import type { Client } from '@xmpp/client-core';
-import type middleware from '@xmpp/middleware';
 import { type BareJid, bareOf, type FullJid } from '../../../shared/model/jid.ts';
 import { ProtocolError } from '../xmpp/errors.ts';
 import type { Element } from '../xmpp/stanza.ts';
+import type { Negotiation } from './negotiation.ts';
 
 const NS_STREAMS = 'http://etherx.jabber.org/streams';
 
@@ -45,7 +45,7 @@ export class StreamGuard {
  * stream, no mechanisms before authentication, nothing usable at all) end the attempt in words
  * instead of waiting for a timeout.
  */
-export function useUnhandledFeatures(stack: ReturnType<typeof middleware>, guard: StreamGuard, binds: boolean): void {
+export function useUnhandledFeatures(stack: Negotiation, guard: StreamGuard, binds: boolean): void {
   stack.use(({ entity, stanza }: { entity: Client; stanza: Element }, next: () => Promise<unknown>) => {
     if (!stanza.is('features', NS_STREAMS)) return next();
     if (!entity.isSecure()) throw noTls();

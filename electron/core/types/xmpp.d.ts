@@ -97,23 +97,15 @@ declare module '@xmpp/client-core' {
   }
 }
 
-declare module '@xmpp/middleware' {
+declare module '@xmpp/stream-features' {
   import type { Element } from '@xmpp/xml';
   import type { Client } from '@xmpp/client-core';
+  /** What a negotiation handler is given: the stream and the <stream:features/> element. */
   export interface Context {
     entity: Client;
     stanza: Element;
   }
   export type Middleware = (ctx: Context, next: () => Promise<unknown>) => unknown;
-  export default function middleware(deps: { entity: Client }): {
-    use(fn: Middleware): Middleware;
-    filter(fn: Middleware): Middleware;
-  };
-}
-
-declare module '@xmpp/stream-features' {
-  import type { Element } from '@xmpp/xml';
-  import type { Context } from '@xmpp/middleware';
   export type FeatureHandler = (ctx: Context, next: () => Promise<unknown>, feature: Element) => unknown;
   export interface StreamFeatures {
     use(name: string, xmlns: string, handler: FeatureHandler): unknown;
