@@ -106,11 +106,12 @@ export function Composer({ account, peer, peerName }: { account: AccountId; peer
     setText(last.body);
     return true;
   };
-  const occupants = useAppStore((s) => s.occupants[chatKey(account, peer)]);
   const completion = useRef<Completion | undefined>(undefined);
   const emoji = useEmojiInput(box, text, setText);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (emoji.handleKey(event)) return;
+    // Read at the key press, not subscribed: a big room's join would re-render the composer for every batch.
+    const occupants = event.key === 'Tab' ? getState().occupants[chatKey(account, peer)] : undefined;
     if (event.key === 'Tab' && occupants && !event.shiftKey) {
       const field = event.currentTarget;
       const next = completeNick(text, field.selectionStart, Object.keys(occupants), completion.current);

@@ -68,3 +68,48 @@ test('a throttled schedule applies the first change at the next frame and then a
   frames.shift()?.();
   assert.deepEqual(applied, [[1], [2, 3], [4]]);
 });
+
+test('now() applies what is queued at once; the flush still scheduled then applies nothing', () => {
+  const flushes: (() => void)[] = [];
+  const applied: number[][] = [];
+  const push = frameBatch<number>(
+    (items) => applied.push(items),
+    (flush) => flushes.push(flush),
+  );
+  push(1);
+  push(2);
+  push.now();
+  assert.deepEqual(applied, [[1, 2]]);
+  flushes.shift()?.();
+  push.now();
+  assert.deepEqual(applied, [[1, 2]]);
+  push(3);
+  flushes.shift()?.();
+  assert.deepEqual(applied, [[1, 2], [3]]);
+});
+
+test('an interval given as a function is asked each time a flush is scheduled', () => {
+  let clock = 0;
+  let interval = 50;
+  const waits: number[] = [];
+  const frames: (() => void)[] = [];
+  const push = frameBatch<number>(
+    () => undefined,
+    throttledFrames(
+      () => interval,
+      () => clock,
+      (run, ms) => {
+        waits.push(ms);
+        run();
+      },
+      (run) => frames.push(run),
+    ),
+  );
+  push(1);
+  frames.shift()?.();
+  interval = 400;
+  clock = 10;
+  push(2);
+  frames.shift()?.();
+  assert.deepEqual(waits, [390]);
+});

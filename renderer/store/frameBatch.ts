@@ -1,12 +1,16 @@
 // Coalesces bursts of engine events (a login brings one presence per contact resource) into one
 // state update per animation frame, so 2,000 presences cost one render, not 2,000.
+
+/** Queues an item; `now()` applies everything queued at once (a burst that is known to be over). */
+export type Batcher<T> = ((item: T) => void) & { now(): void };
+
 export function frameBatch<T>(
   apply: (items: T[]) => void,
   schedule: (flush: () => void) => void = (f) => {
     requestAnimationFrame(f);
   },
   maxPerFrame = Number.POSITIVE_INFINITY,
-): (item: T) => void {
+): Batcher<T> {
   const queue: T[] = [];
   let scheduled = false;
   const flush = (): void => {
@@ -14,23 +18,25 @@ export function frameBatch<T>(
     const items = queue.splice(0, maxPerFrame);
     if (queue.length > 0) schedule(flush);
     else scheduled = false;
-    apply(items);
+    if (items.length > 0) apply(items);
   };
-  return (item) => {
+  const push = (item: T): void => {
     queue.push(item);
     if (scheduled) return;
     scheduled = true;
     schedule(flush);
   };
+  // A flush still scheduled finds the queue empty and does nothing.
+  return Object.assign(push, { now: () => (queue.length > 0 ? apply(queue.splice(0)) : undefined) });
 }
 
 /**
  * A schedule for frameBatch that applies at most once per `minIntervalMs` (the first change at the next
  * frame): a flood of presences repaints a few times, not every frame, which leaves the machine to the
- * engine and the server that bring them.
+ * engine and the server that bring them. The interval may be a function, asked at each scheduling.
  */
 export function throttledFrames(
-  minIntervalMs: number,
+  minIntervalMs: number | (() => number),
   now: () => number = () => performance.now(),
   wait: (run: () => void, ms: number) => void = (run, ms) => {
     setTimeout(run, ms);
@@ -40,12 +46,13 @@ export function throttledFrames(
   },
 ): (flush: () => void) => void {
   let last = Number.NEGATIVE_INFINITY;
+  const interval = typeof minIntervalMs === 'number' ? () => minIntervalMs : minIntervalMs;
   const run = (flush: () => void) => (): void => {
     last = now();
     flush();
   };
   return (flush) => {
-    const early = last + minIntervalMs - now();
+    const early = last + interval() - now();
     if (early <= 0) frame(run(flush));
     else wait(() => frame(run(flush)), early);
   };
