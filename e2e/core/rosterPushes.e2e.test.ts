@@ -1,7 +1,7 @@
 // Roster pushes in an awkward order, as a scripted server sends them: ejabberd can deliver two pushes of
 // one item crossed (the older last, both under the version read after the newer change), and a push can
-// arrive in the same read as the answer to the roster request. Either way the engine ends with the
-// server's current roster.
+// arrive in the same read as the answer to the roster request, and an answer may carry no roster at all.
+// Whichever way, the engine ends with the server's current roster.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AccountId } from '../../shared/model/account.ts';
@@ -23,10 +23,14 @@ const push = (ver: string, items: string): string =>
   `<iq type='set' id='push-${++pushes}'><query xmlns='jabber:iq:roster' ver='${ver}'>${items}</query></iq>`;
 
 /** Answers the n-th roster request (from 0) with what `answers` gives; counts the requests. */
-function rosterServer(answers: (n: number, id: string) => string, online?: HostileScript['online']) {
+function rosterServer(answers: (n: number, id: string) => string, online?: HostileScript['online'], versioned = true) {
   let requests = 0;
   const script: HostileScript = {
-    features: { plain: FEATURES.starttls, tls: FEATURES.plain, authenticated: FEATURES.bind + ROSTER_VER },
+    features: {
+      plain: FEATURES.starttls,
+      tls: FEATURES.plain,
+      authenticated: FEATURES.bind + (versioned ? ROSTER_VER : ''),
+    },
     answer: (id, iq) => {
       const opening = iq.slice(0, iq.indexOf('>') + 1);
       const asks = /type=["']get["']/u.test(opening) && !opening.endsWith('/>');
@@ -55,6 +59,11 @@ async function engineAt(script: HostileScript) {
     (await core.commands['roster.list']({ account: ACCOUNT })).find((i) => i.jid === CY);
   return {
     cy,
+    lastFetch: () => core.runtime(ACCOUNT).modules.roster.lastFetch,
+    reconnect: async () => {
+      await core.commands['account.disconnect']({ account: ACCOUNT });
+      await core.commands['account.connect']({ account: ACCOUNT });
+    },
     close: async () => {
       await core.close();
       await hostile.stop();
@@ -109,4 +118,21 @@ test('a push in the same read as the roster answer is not overwritten by that an
   // The answer and the push were handled in one read: what stays is the push, the newer of the two.
   assert.equal((await engine.cy())?.subscription, 'to');
   assert.equal(server.requests(), 1);
+});
+
+test('an empty answer from a server without roster versions keeps the roster we hold', async (t) => {
+  const server = rosterServer(
+    (n, id) => (n === 0 ? result(id, 'v1', item("subscription='both'")) : `<iq type='result' id='${id}'/>`),
+    undefined,
+    false,
+  );
+  const engine = await engineAt(server.script);
+  t.after(() => engine.close());
+  await eventually(async () => (await engine.cy())?.subscription === 'both', 'the roster fetched');
+  await engine.reconnect();
+  await eventually(
+    () => Promise.resolve(server.requests() === 2 && engine.lastFetch().incremental),
+    'the empty answer handled',
+  );
+  assert.equal((await engine.cy())?.subscription, 'both');
 });

@@ -88,8 +88,9 @@ export const roster: XmppModule<RosterApi> = {
         el('query', NS_ROSTER, version !== undefined ? { ver: version } : {}),
       );
       const query = result.getChild('query', NS_ROSTER);
-      if (!query && version) {
-        // Unchanged, or changed by the pushes that follow (each emits): the stored list is current.
+      if (!query) {
+        // Unchanged, or changed by the pushes that follow (each emits): the stored list is current. (An empty
+        // answer to a request without a version says nothing either: what we hold is kept.)
         lastFetch = { items: 0, incremental: true };
         return;
       }
