@@ -136,3 +136,16 @@ test('an empty answer from a server without roster versions keeps the roster we 
   );
   assert.equal((await engine.cy())?.subscription, 'both');
 });
+
+test('a first push under the version the fetch gave (Prosody numbers an empty roster so) is applied, not refetched', async (t) => {
+  const server = rosterServer(
+    (_n, id) => result(id, '1', ''),
+    async (connection) => {
+      await connection.write(push('1', item("subscription='none' ask='subscribe'")));
+    },
+  );
+  const engine = await engineAt(server.script);
+  t.after(() => engine.close());
+  await eventually(async () => (await engine.cy())?.pendingOut === true, 'the push applied');
+  assert.equal(server.requests(), 1);
+});

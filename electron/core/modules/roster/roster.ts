@@ -105,9 +105,11 @@ export const roster: XmppModule<RosterApi> = {
     };
 
     // ejabberd sends a user's roster pushes from more than one process: two changes close together can
-    // arrive crossed, the older item last, both with the version read after the newer change. Two different
-    // items under one version cannot both be current: the whole roster is asked for again, one request at
-    // a time.
+    // arrive crossed, the older item last, both with the version read after the newer change. Two pushes
+    // of different items under one version cannot both be current: the whole roster is asked for again, one
+    // request at a time. (A fetch's version is not compared: Prosody gives an empty roster the version its
+    // first change then carries.)
+    let lastPushVersion: string | undefined;
     let refetch: Promise<void> | undefined;
     let refetchAgain = false;
     const reconcile = (): void => {
@@ -140,7 +142,7 @@ export const roster: XmppModule<RosterApi> = {
       const jid = change.kind === 'remove' ? change.jid : change.item.jid;
       if (
         version !== undefined &&
-        version === store.roster.version(account) &&
+        version === lastPushVersion &&
         !sameAsStored(store.roster.get(account, jid), change)
       ) {
         log.debug('two roster pushes crossed: fetching the roster again', { jid });
@@ -149,15 +151,17 @@ export const roster: XmppModule<RosterApi> = {
       }
       apply(change);
       if (version !== undefined) store.roster.setVersion(account, version);
+      lastPushVersion = version;
       emitRoster(ctx);
       return undefined;
     });
 
     // Roster versioning (RFC 6121 §2.6): with the version we hold, the server sends nothing when the
     // roster is unchanged, or only the changes as pushes.
-    const offOnline = lifecycle.onOnline(() =>
-      fetchRoster(xmpp.features.has(NS_ROSTER_VER) ? (store.roster.version(account) ?? '') : undefined),
-    );
+    const offOnline = lifecycle.onOnline(() => {
+      lastPushVersion = undefined;
+      return fetchRoster(xmpp.features.has(NS_ROSTER_VER) ? (store.roster.version(account) ?? '') : undefined);
+    });
 
     return {
       list: () => store.roster.list(account),
