@@ -1,6 +1,6 @@
 // Loopback ports, a certificate and stopping, for the private servers the tests start.
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -26,6 +26,57 @@ export async function waitForPort(port: number, deadline: number, what: string):
       socket.once('error', () => resolve(false));
     });
     if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} did not open port ${port} in time`);
+}
+
+/** A port chosen by freePort() was taken by another process before the server could bind it. */
+export class PortTakenError extends Error {}
+
+/** The socket inode listening on a loopback TCP port, from /proc; undefined when none (or no /proc). */
+function listeningInode(port: number): string | undefined {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/u);
+      // local_address is "ADDR:PORT" in hex, st 0A is LISTEN, the inode is the tenth field.
+      if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '0A') return fields[9];
+    }
+  }
+  return undefined;
+}
+
+function ownsSocket(pid: number, inode: string): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits until `proc` itself listens on the port: freePort() only found it free a moment earlier, and another
+ * test's server (or any other process) may have taken it since. Throws PortTakenError when another process
+ * holds it for a while; where /proc cannot tell, an open port is taken as the server's.
+ */
+export async function waitForOwnPort(proc: ChildProcess, port: number, deadline: number, what: string): Promise<void> {
+  if (!existsSync('/proc/net/tcp') || proc.pid === undefined) return waitForPort(port, deadline, what);
+  let foreignSince: number | undefined;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`${what} exited while starting`);
+    const inode = listeningInode(port);
+    if (inode !== undefined && ownsSocket(proc.pid, inode)) return;
+    if (inode === undefined) foreignSince = undefined;
+    else if (Date.now() - (foreignSince ??= Date.now()) > 3_000)
+      throw new PortTakenError(`another process listens on ${what}'s port ${port}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${what} did not open port ${port} in time`);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prosodyConfig, type ProsodyOptions, type ProsodyPorts } from './config.ts';
-import { freePort, makeCertificate, terminate, waitForPort } from './ports.ts';
+import { freePort, makeCertificate, PortTakenError, terminate, waitForOwnPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
 
 export { makeCertificate } from './ports.ts';
@@ -29,15 +29,18 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   mkdirSync(join(base, 'data'), { recursive: true });
   makeCertificate(join(base, 'certs'));
   const certPath = join(base, 'certs', 'localhost.crt');
-  const ports: ProsodyPorts = {
+  const choosePorts = async (): Promise<ProsodyPorts> => ({
     c2s: await freePort(),
     directTls: await freePort(),
     http: await freePort(),
     https: await freePort(),
     ...(options.externalComponents?.length ? { component: await freePort() } : {}),
-  };
+  });
+  let ports = await choosePorts();
   const configPath = join(base, 'prosody.cfg.lua');
-  writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0, options));
+  const writeConfig = (): void =>
+    writeFileSync(configPath, prosodyConfig(base, ports, process.getuid?.() === 0, options));
+  writeConfig();
   const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;
 
   let child: ChildProcess | undefined;
@@ -53,8 +56,11 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       if (child === proc) child = undefined;
     });
     try {
-      await waitForPort(ports.c2s, Date.now() + 15_000, 'Prosody');
+      const deadline = Date.now() + 15_000;
+      await waitForOwnPort(proc, ports.c2s, deadline, 'Prosody');
+      if (ports.component !== undefined) await waitForOwnPort(proc, ports.component, deadline, 'Prosody');
     } catch (error) {
+      if (error instanceof PortTakenError) throw error;
       throw new Error(`${(error as Error).message}\n${stderr}`);
     }
   };
@@ -63,7 +69,19 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     await terminate(child, 5_000);
     child = undefined;
   };
-  await start();
+  // Ports are found free and then bound by Prosody a moment later: if another process took one meanwhile,
+  // Prosody starts again on new ones.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      await stopOnly();
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error;
+      ports = await choosePorts();
+      writeConfig();
+    }
+  }
   return {
     kind: 'prosody',
     domain: 'localhost',
