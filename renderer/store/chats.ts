@@ -1,7 +1,7 @@
 // The chats slice's reducers: one log of loaded messages per conversation, plus unread counts.
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
-import type { ChatMessage, DeliveryState, MessageId } from '../../shared/model/message.ts';
+import { type ChatMessage, DELIVERY_ORDER, type DeliveryState, type MessageId } from '../../shared/model/message.ts';
 
 export type ChatKey = string;
 export const chatKey = (account: AccountId, peer: BareJid): ChatKey => `${account} ${peer}`;
@@ -16,9 +16,17 @@ export interface ChatLog {
 
 export const EMPTY_LOG: ChatLog = { messages: [], hasOlder: true, loadingOlder: false };
 
-/** Adds a live message in timestamp order (usually at the end, after any with the same time); a known id is ignored. */
+/**
+ * Adds a live message in timestamp order (usually at the end, after any with the same time). A known id
+ * only takes the newer copy's delivery state when it is further along (a send's result can come after
+ * the message itself arrived as an event).
+ */
 export function addMessage(log: ChatLog, message: ChatMessage): ChatLog {
-  if (log.messages.some((m) => m.id === message.id)) return log;
+  const known = log.messages.find((m) => m.id === message.id);
+  if (known)
+    return DELIVERY_ORDER[message.state] > DELIVERY_ORDER[known.state]
+      ? setDelivery(log, known.id, message.state)
+      : log;
   const messages = [...log.messages];
   let at = messages.length;
   while (at > 0 && message.timestamp < (messages[at - 1]?.timestamp ?? 0)) at--;

@@ -53,6 +53,17 @@ test('chat log: live messages land in order once; older pages go in front; deliv
   assert.strictEqual(setDelivery(updated, 'nope', 'sent'), updated);
 });
 
+test("chat log: a known message takes a later copy's delivery state only when it is further along", () => {
+  const queued = addMessage(EMPTY_LOG, msg('out', 40, 'out'));
+  const delivered = addMessage(queued, { ...msg('out', 40, 'out'), state: 'delivered' });
+  assert.deepEqual(
+    delivered.messages.map((m) => [m.id, m.state]),
+    [['out', 'delivered']],
+  );
+  assert.strictEqual(addMessage(delivered, { ...msg('out', 40, 'out'), state: 'sent' }), delivered);
+  assert.strictEqual(addMessage(delivered, { ...msg('out', 40, 'out'), state: 'failed' }), delivered);
+});
+
 test('unread: counts incoming messages of unseen chats, never own ones, and clears per chat', () => {
   let unread = countUnread({}, msg('a', 1), false);
   unread = countUnread(unread, msg('b', 2), false);

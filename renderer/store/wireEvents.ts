@@ -132,13 +132,14 @@ export function wireEvents(): () => void {
     ),
     bridge.on('message.added', messageAdded),
     bridge.on('chat.conversation', conversationChanged),
-    bridge.on('message.changed', (message) =>
+    bridge.on('message.changed', (message) => {
+      messageAdded.now();
       setState((s) => {
         const key = chatKey(message.account, message.peer);
         const log = s.chats[key];
         return log ? { chats: { ...s.chats, [key]: replaceMessage(log, message) } } : {};
-      }),
-    ),
+      });
+    }),
     bridge.on('chat.stateChanged', (e) =>
       setState((s) => ({
         typing: withTyping(s.typing, chatKey(e.account, e.peer), e.state === 'composing', e.nick ?? ''),
@@ -168,14 +169,17 @@ export function wireEvents(): () => void {
     bridge.on('archive.status', ({ account, ...state }) =>
       live(account, (s) => ({ archive: { ...s.archive, [account]: state } })),
     ),
-    bridge.on('message.updated', (e) =>
+    bridge.on('message.updated', (e) => {
+      // The message this updates may still wait in the frame's batch: it goes in first, or the update is lost
+      // (seen as a room message that never showed "Delivered").
+      messageAdded.now();
       setState((s) => {
         const chats = { ...s.chats };
         for (const [key, log] of Object.entries(chats))
           if (key.startsWith(`${e.account} `)) chats[key] = setDelivery(log, e.id, e.state);
         return { chats };
-      }),
-    ),
+      });
+    }),
   ];
   const onVisible = (): void => {
     void call('client.setActive', { active: windowSeen() }).catch(() => undefined);
