@@ -8,6 +8,12 @@ import { eventually } from '../e2e/helpers/waitFor.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
 import { compare, median } from './stats.ts';
 
+/** Runs in the page: every call panel on screen shows its call ended (its connection is closed by then). */
+const callPanelsEnded = (): boolean =>
+  Array.from(document.querySelectorAll('[data-testid="call-panel"]')).every(
+    (e) => e.getAttribute('data-phase') === 'ended',
+  );
+
 async function appSetups(server: ProsodyServer, video: boolean, runs: number): Promise<number[]> {
   const [aUser, bUser] = [await newUser(server, 'bench-a'), await newUser(server, 'bench-b')];
   await makeContacts(server, aUser, bUser, { name: 'B' }, { name: 'A' });
@@ -36,6 +42,13 @@ async function appSetups(server: ProsodyServer, video: boolean, runs: number): P
       );
       await a.core.commands['call.hangup']({ account: aUser.jid, sid: call.sid });
       await ended;
+      // The next call starts once both windows closed this one's connection (shown as ended), as a person's
+      // next call would: set-up is measured from a settled app, not during the last call's teardown.
+      await eventually(
+        async () => (await Promise.all([a, b].map((app) => app.page.evaluate(callPanelsEnded)))).every(Boolean),
+        'both windows ended the call',
+        30_000,
+      );
     }
     return times;
   } finally {
@@ -53,11 +66,20 @@ async function referenceSetups(server: ProsodyServer, video: boolean, runs: numb
       const before = a.events.filter((e) => e.event === 'connected').length;
       const t = performance.now();
       await a.call(bUser.jid, video);
-      await eventually(() => a.events.filter((e) => e.event === 'connected').length > before, 'connected', 30_000);
-      times.push(performance.now() - t);
-      const ended = b.events.filter((e) => e.event === 'ended').length;
+      const connected = await eventually(
+        () => a.events.filter((e) => e.event === 'connected')[before],
+        'connected',
+        30_000,
+      );
+      times.push(connected.at - t);
+      const ended = [a, b].map((peer) => peer.events.filter((e) => e.event === 'ended').length);
       a.hangup();
-      await eventually(() => b.events.filter((e) => e.event === 'ended').length > ended, 'hung up', 30_000);
+      // As for the app: the next call starts once both sides ended this one.
+      await eventually(
+        () => [a, b].every((peer, i) => peer.events.filter((e) => e.event === 'ended').length > (ended[i] ?? 0)),
+        'hung up',
+        30_000,
+      );
     }
     return times;
   } finally {

@@ -114,6 +114,46 @@ test('a call rings both devices of the callee; one answers, the other stops; off
   assert.equal(phoneGotSession, false, 'the other device never saw the session');
 });
 
+test('an offer handed over while it rings goes out at the answer, with the candidates gathered meanwhile inside it', async (t) => {
+  const [aUser, bUser] = [await newUser(server, 'caller'), await newUser(server, 'callee')];
+  const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];
+  t.after(() => Promise.all([a.close(), b.close()]));
+  await befriend(a, b, { name: 'Callee' }, { name: 'Caller' });
+  await capable(a, b);
+
+  const rings = phase(b.core, (c) => c.phase === 'incoming');
+  const started = await a.core.commands['call.start']({ account: a.account, peer: b.account, video: true });
+  await rings;
+  const account = a.account;
+  const sid = started.sid;
+  const withoutDtls = fixture('chromium-av-offer.sdp').replace(/^a=fingerprint:.*\r?\n/gm, '');
+  await assert.rejects(a.core.commands['call.description']({ account, sid, type: 'offer', sdp: withoutDtls }));
+  const offer = fixture('chromium-av-offer.sdp');
+  await a.core.commands['call.description']({ account, sid, type: 'offer', sdp: offer });
+  const { offerer } = JSON.parse(fixture('chromium-av-candidates.json')) as {
+    offerer: { candidate: string; sdpMid: string }[];
+  };
+  for (const c of offerer) await a.core.commands['call.candidate']({ account, sid, ...c });
+
+  let offersAsked = 0;
+  a.core.events.on('call.offerNeeded', () => offersAsked++);
+  const trickled: string[] = [];
+  b.core.events.on('call.remoteCandidate', (e) => trickled.push(e.candidate));
+  const offerAtB = waitForEvent(b.core, 'call.remoteDescription', (e) => e.sid === sid, 20_000);
+  await b.core.commands['call.accept']({ account: b.account, sid });
+  const received = await offerAtB;
+  assert.equal(received.type, 'offer');
+  for (const c of offerer.filter((o) => / udp /.test(o.candidate))) {
+    const [, , , , ip, port] = c.candidate.split(' ');
+    assert.match(received.sdp, new RegExp(`a=candidate:.* ${ip!.replace(/\./g, '\\.')} ${port} typ`), c.candidate);
+  }
+  assert.deepEqual(trickled, [], 'no candidate came twice');
+  assert.equal(offersAsked, 0, 'the offer was not asked for again');
+  await assert.rejects(a.core.commands['call.description']({ account, sid, type: 'offer', sdp: offer }));
+  await a.core.commands['call.hangup']({ account, sid });
+  await phase(b.core, (c) => c.phase === 'ended');
+});
+
 test('a declined call and a cancelled call end on both sides', async (t) => {
   const [aUser, bUser] = [await newUser(server, 'caller'), await newUser(server, 'callee')];
   const [a, b] = [await startEngine(server, aUser), await startEngine(server, bUser)];

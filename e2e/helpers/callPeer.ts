@@ -16,6 +16,8 @@ export interface CallPeerEvent {
   audio?: number;
   video?: number;
   reason?: string;
+  /** When the line arrived (`performance.now()` of this process), for timing without polling. */
+  at: number;
 }
 
 export interface CallPeer {
@@ -54,7 +56,7 @@ export async function startCallPeer(
   if (child.stdout)
     createInterface({ input: child.stdout }).on('line', (line) => {
       try {
-        events.push(JSON.parse(line) as CallPeerEvent);
+        events.push({ ...(JSON.parse(line) as Omit<CallPeerEvent, 'at'>), at: performance.now() });
       } catch {
         stderr += `${line}\n`;
       }

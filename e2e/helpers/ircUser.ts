@@ -53,7 +53,7 @@ export async function ircUser(port: number, nick: string): Promise<IrcUser> {
   send(`USER ${nick} 0 * :${nick}`);
   await eventually(() => welcomed, `${nick} welcomed on IRC`, 20_000);
   const hear = (match: (line: IrcLine) => boolean, what: string): Promise<IrcLine> =>
-    eventually(() => heard.find(match), what, 30_000) as Promise<IrcLine>;
+    eventually(() => heard.find(match), what, 30_000);
   return {
     nick,
     heard,

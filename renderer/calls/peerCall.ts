@@ -19,7 +19,7 @@ export class PeerCall {
   #statsTimer: ReturnType<typeof setInterval> | undefined;
   #last = { received: 0, lost: 0 };
   #preparing: Promise<void> | undefined;
-  #offer: Promise<RTCSessionDescriptionInit> | undefined;
+  #offer: Promise<void> | undefined;
   readonly #switches = { muted: false, cameraOff: false, held: false };
 
   /** Made when the call starts ringing (ours) or is answered (theirs), so the devices open meanwhile. */
@@ -88,10 +88,10 @@ export class PeerCall {
   }
 
   /**
-   * Outgoing, while it rings: the devices open, the offer is made and candidates are gathered (the engine
-   * holds them until the callee has our description), so an answer is followed at once.
+   * Outgoing, while it rings: the devices open, the offer is made, handed to the engine (which sends it the
+   * moment the callee answers) and candidates are gathered (they go with it or follow it).
    */
-  prepareOffer(media: CallMedia[], iceServers: CallIceServer[]): Promise<RTCSessionDescriptionInit> {
+  prepareOffer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
     this.#offer ??= (async () => {
       this.#pc.setConfiguration(this.#configuration(iceServers));
       // The offer does not wait for the devices (a camera takes a while to open): their tracks join later.
@@ -99,15 +99,14 @@ export class PeerCall {
       this.#sendersFor(media);
       const offer = await this.#pc.createOffer();
       await this.#pc.setLocalDescription(offer);
-      return offer;
+      await call('call.description', { account: this.#account, sid: this.#sid, type: 'offer', sdp: offer.sdp ?? '' });
     })();
     return this.#offer;
   }
 
-  /** Outgoing: the callee answered; our offer (without candidates: they trickle) goes to it. */
-  async offer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
-    const offer = await this.prepareOffer(media, iceServers);
-    await call('call.description', { account: this.#account, sid: this.#sid, type: 'offer', sdp: offer.sdp ?? '' });
+  /** Outgoing: the callee answered before our offer was ready; it goes as soon as it is (once). */
+  offer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
+    return this.prepareOffer(media, iceServers);
   }
 
   /** The peer's offer (we answer it) or answer. */

@@ -12,7 +12,10 @@ export interface CallCommands {
   'call.reject'(req: { account: AccountId; sid: string }): Promise<void>;
   /** Cancels a call that rings, or ends one that runs. */
   'call.hangup'(req: { account: AccountId; sid: string }): Promise<void>;
-  /** Our RTCPeerConnection's offer (outgoing) or answer (incoming). */
+  /**
+   * Our RTCPeerConnection's offer (outgoing) or answer (incoming). An offer made while the call rings is kept
+   * and goes out the moment the callee answers.
+   */
   'call.description'(req: { account: AccountId; sid: string; type: SdpType; sdp: string }): Promise<void>;
   /** A candidate our RTCPeerConnection gathered (`candidate` as RTCIceCandidate.candidate gives it). */
   'call.candidate'(req: { account: AccountId; sid: string; candidate: string; sdpMid: string }): Promise<void>;
@@ -27,7 +30,7 @@ export interface CallEvents {
   'call.changed': { call: Call };
   /** Our call rings at the other side: the connection and our offer can be made now, sent once it is answered. */
   'call.preparing': { account: AccountId; sid: string; media: CallMedia[]; iceServers: CallIceServer[] };
-  /** The callee's device answered: make an offer for these media and hand it to `call.description`. */
+  /** The callee's device answered before our offer was handed over: make it and hand it to `call.description`. */
   'call.offerNeeded': { account: AccountId; sid: string; media: CallMedia[]; iceServers: CallIceServer[] };
   /** The peer's offer (incoming, once accepted) or answer (outgoing). */
   'call.remoteDescription': {

@@ -21,6 +21,8 @@ export interface CallRecord {
   /** STUN/TURN from the server (XEP-0215), asked once per call as soon as it is known to be needed. */
   iceServers?: Promise<CallIceServer[]>;
   timer?: NodeJS.Timeout;
+  /** Our offer, made while the call rang: it goes out as the session-initiate when the callee proceeds. */
+  preparedOffer?: string;
   /** Our session-initiate (outgoing) or session-accept (incoming) went out, and was acknowledged. */
   sessionSent: boolean;
   sessionAcked: boolean;

@@ -18,6 +18,7 @@ import { createMessageService } from '../../services/messages.ts';
 import { attr, el, type Element } from '../../xmpp/stanza.ts';
 import { parseCandidateLine } from './candidate.ts';
 import { type CallRecord, callState } from './callState.ts';
+import type { Candidate } from './jingle.types.ts';
 import { fetchIceServers } from './extdisco.ts';
 import { descriptionElements } from './jingle.build.ts';
 import { CALL_FEATURES, NS_GROUPING, NS_JINGLE, NS_JMI, NS_RTP_AUDIO, NS_RTP_INFO, NS_RTP_VIDEO } from './jingle.ns.ts';
@@ -27,6 +28,7 @@ import { isDelayed, jmiMessage, type JmiMessage, parseJmi, PROPOSE_ID } from './
 import { sdpToJingle } from './sdp.parse.ts';
 
 const NS_CARBONS = 'urn:xmpp:carbons:2';
+const candidateKey = (c: Candidate): string => `${c.component} ${c.ip} ${c.port} ${c.type}`;
 const NS_FORWARD = 'urn:xmpp:forward:0';
 const NS_RECEIPTS = 'urn:xmpp:receipts';
 const MAX_CALLS = 8;
@@ -202,10 +204,13 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       clearTimeout(record.timer);
       record.peerFull = from as FullJid;
       state.update(record, { phase: 'connecting', peerResource: from.slice(from.indexOf('/') + 1) });
-      void iceServersOf(record).then((iceServers) => {
-        if (record.call.phase === 'connecting')
-          emit('call.offerNeeded', { account, sid: jmi.id, media: record.call.media, iceServers });
-      });
+      const offer = record.preparedOffer;
+      if (offer !== undefined) sendSession(record, offer).catch(() => undefined);
+      else
+        void iceServersOf(record).then((iceServers) => {
+          if (record.call.phase === 'connecting' && !record.sessionSent)
+            emit('call.offerNeeded', { account, sid: jmi.id, media: record.call.media, iceServers });
+        });
     } else if (jmi.action === 'reject' && waiting)
       state.end(record, jmi.tieBreak ? 'replaced' : jmi.reason === 'busy' ? 'busy' : 'declined');
     else if (jmi.action === 'retract' && !outgoing && record.peerFull === from)
@@ -245,6 +250,44 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       const content = record.localContents.get(sdpMid);
       if (content) jingleSet(record, transportInfo(ids(record), content, candidate)).catch(() => undefined);
     }
+  };
+
+  /**
+   * Our description as the session-initiate (outgoing) or session-accept (incoming). The candidates gathered
+   * by then go in it (XEP-0176 allows them there), so the peer starts its checks without waiting for our
+   * transport-infos; later ones follow one by one once the peer acknowledged the description.
+   */
+  const sendSession = async (record: CallRecord, sdp: string): Promise<void> => {
+    const outgoing = record.call.direction === 'outgoing';
+    const session = sdpToJingle(sdp, outgoing ? 'initiator' : 'responder');
+    for (const c of session.contents) {
+      if (!outgoing) c.creator = record.remoteContents.get(c.name)?.creator ?? 'initiator';
+      const known = new Set(c.transport.candidates.map(candidateKey));
+      for (const { candidate } of record.pendingLocal.filter((p) => p.sdpMid === c.name))
+        if (!known.has(candidateKey(candidate))) c.transport.candidates.push(candidate);
+      record.localContents.set(c.name, {
+        creator: c.creator,
+        name: c.name,
+        senders: c.senders,
+        ...(c.transport.ufrag ? { ufrag: c.transport.ufrag } : {}),
+        ...(c.transport.pwd ? { pwd: c.transport.pwd } : {}),
+      });
+    }
+    record.pendingLocal = record.pendingLocal.filter((p) => !record.localContents.has(p.sdpMid));
+    const own = xmpp.jid;
+    if (!own) throw new UserError('The account is not connected', 'not-connected');
+    const action = outgoing ? 'session-initiate' : 'session-accept';
+    const payload = jingle(action, ids(record), ...descriptionElements(session));
+    if (!outgoing) payload.attrs.responder = own;
+    record.sessionSent = true;
+    try {
+      await jingleSet(record, payload);
+    } catch (error) {
+      terminate(record, 'general-error', 'failed');
+      throw error;
+    }
+    record.sessionAcked = true;
+    flushCandidates(record);
   };
 
   return {
@@ -292,33 +335,15 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
     description: async (sid, type, sdp) => {
       const record = find(sid);
       const outgoing = record.call.direction === 'outgoing';
+      const ringing = record.call.phase === 'proposing' || record.call.phase === 'ringing';
+      if (outgoing && ringing && type === 'offer' && record.preparedOffer === undefined) {
+        sdpToJingle(sdp, 'initiator'); // a malformed offer is refused now, not when the callee answers
+        record.preparedOffer = sdp;
+        return;
+      }
       if (record.call.phase !== 'connecting' || record.sessionSent || type !== (outgoing ? 'offer' : 'answer'))
         throw new UserError('The call does not wait for this description', 'call-unknown');
-      const session = sdpToJingle(sdp, outgoing ? 'initiator' : 'responder');
-      for (const c of session.contents) {
-        if (!outgoing) c.creator = record.remoteContents.get(c.name)?.creator ?? 'initiator';
-        record.localContents.set(c.name, {
-          creator: c.creator,
-          name: c.name,
-          senders: c.senders,
-          ...(c.transport.ufrag ? { ufrag: c.transport.ufrag } : {}),
-          ...(c.transport.pwd ? { pwd: c.transport.pwd } : {}),
-        });
-      }
-      const own = xmpp.jid;
-      if (!own) throw new UserError('The account is not connected', 'not-connected');
-      const action = outgoing ? 'session-initiate' : 'session-accept';
-      const payload = jingle(action, ids(record), ...descriptionElements(session));
-      if (!outgoing) payload.attrs.responder = own;
-      record.sessionSent = true;
-      try {
-        await jingleSet(record, payload);
-      } catch (error) {
-        terminate(record, 'general-error', 'failed');
-        throw error;
-      }
-      record.sessionAcked = true;
-      flushCandidates(record);
+      await sendSession(record, sdp);
     },
     candidate: async (sid, line, sdpMid) => {
       const record = find(sid);
