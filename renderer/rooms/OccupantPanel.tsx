@@ -1,5 +1,5 @@
 // Who is in the room, by role; a click opens an occupant's card (private message, moderation).
-import { memo, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { Room } from '../../shared/model/muc.ts';
 import { OccupantAvatar } from './OccupantAvatar.tsx';
@@ -18,7 +18,10 @@ const HEADER = 30;
 /** Memoized and virtualized: a busy or huge room re-renders only the rows in view. */
 export const OccupantPanel = memo(function OccupantPanel({ account, room }: { account: AccountId; room: Room }) {
   const t = useT();
-  const occupants = useAppStore((s) => s.occupants[chatKey(account, room.jid)]);
+  const live = useAppStore((s) => s.occupants[chatKey(account, room.jid)]);
+  // The list follows the room view in a render of its own that the browser can interrupt: opening a room of
+  // thousands paints the room at once, not after sorting and laying out its occupants in the same task.
+  const occupants = useDeferredValue(live, undefined);
   const groups = useMemo(() => groupOccupants(occupants), [occupants]);
   const scroller = useRef<HTMLElement>(null);
   const [viewport, onScroll] = useScrollViewport(scroller, 800);

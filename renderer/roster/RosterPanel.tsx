@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { Account } from '../../shared/model/account.ts';
 import type { RosterItem } from '../../shared/model/roster.ts';
+import { useElementHeight } from '../components/useElementHeight.ts';
 import { useScrollViewport } from '../components/useScrollViewport.ts';
 import { useT } from '../i18n/useT.ts';
 import { openChat } from '../store/actions.ts';
@@ -80,7 +81,7 @@ export function RosterPanel({ account }: { account: Account }) {
   const scroller = useRef<HTMLDivElement>(null);
   const requestsBox = useRef<HTMLDivElement>(null);
   const [viewport, onScroll] = useScrollViewport(scroller, 800);
-  let y = requestsBox.current?.offsetHeight ?? 0;
+  let y = useElementHeight(requestsBox);
 
   return (
     <nav className="roster" aria-label={t('roster.label')}>
