@@ -21,8 +21,8 @@ import {
   decryptFrom,
   encryptFor,
   setLibraryPrimitives,
+  withoutProcessHandlers,
 } from '../electron/core/modules/omemo/signal.ts';
-import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import { openVault } from '../electron/core/modules/omemo/vault.ts';
 import { compare, median } from './stats.ts';
 
@@ -30,7 +30,15 @@ export const ACCOUNT = 'me@bench' as AccountId;
 const PEER = 'peer@bench' as BareJid;
 
 /** The bare library: its own Curve25519 module and WebCrypto (the engine hands it node:crypto's). */
-const bareLibrary = (): Promise<void> => setLibraryPrimitives(new AsyncCurve25519Wrapper(), globalThis.crypto);
+const bareLibrary = async (): Promise<void> => {
+  const curve = await withoutProcessHandlers(async () => {
+    const { AsyncCurve25519Wrapper } = await import('@privacyresearch/curve25519-typescript');
+    const wrapper = new AsyncCurve25519Wrapper();
+    await wrapper.keyPair(new Uint8Array(32).buffer); // its Emscripten module starts (and installs handlers) here
+    return wrapper;
+  });
+  await setLibraryPrimitives(curve, globalThis.crypto);
+};
 const engineLibrary = (): Promise<void> => setLibraryPrimitives();
 
 export async function engineDevice() {

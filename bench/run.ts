@@ -1,4 +1,5 @@
 // npm run bench: the engine beside a bare @xmpp/client (the floor) on a private loopback Prosody.
+import { existsSync } from 'node:fs';
 import type { ChatMessage } from '../shared/model/message.ts';
 import { startProsody } from '../e2e/server/prosody.ts';
 import { newUser, startEngine, type TestEngine } from '../e2e/helpers/accounts.ts';
@@ -15,6 +16,10 @@ import { benchStyling } from './styling.ts';
 import { benchSearch } from './search.ts';
 import { benchChatList, benchChatSwitch, benchMemory } from './messenger.ts';
 import { benchCalls } from './calls.ts';
+
+// The renderer parts serve the built app: without a build they would fail after the engine parts' minutes.
+if (!existsSync(new URL('../dist/renderer/index.html', import.meta.url)))
+  throw new Error('The renderer is not built: run `npm run bench` (it builds first) or `npm run build`');
 
 const server = await startProsody({
   archiveStorage: 'memory',

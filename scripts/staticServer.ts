@@ -14,7 +14,12 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** Thrown when the directory holds no built renderer (no index.html): `npm run build` makes it. */
+export class NotBuiltError extends Error {}
+
 export async function serveDirectory(root: string, port = 0): Promise<{ server: Server; url: string }> {
+  if (!existsSync(join(root, 'index.html')))
+    throw new NotBuiltError(`${root} holds no index.html: build the renderer first (npm run build)`);
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/u,
@@ -26,7 +31,10 @@ export async function serveDirectory(root: string, port = 0): Promise<{ server: 
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
     });
-    createReadStream(file).pipe(res);
+    // A file removed meanwhile (a rebuild) ends this response, not the process.
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };

@@ -51,23 +51,35 @@ export async function setLibraryPrimitives(curve?: LibraryCurve, webCrypto?: obj
   setWebCrypto(lib, webCrypto ?? nativeWebCrypto);
 }
 
-/** Imports the library once and takes back the process-wide handlers it installs. */
-export function signalLibrary(): Promise<typeof Lib> {
-  loaded ??= (async () => {
-    const own = {
-      rejection: process.listeners('unhandledRejection'),
-      exception: process.listeners('uncaughtException'),
-    };
-    const lib = await import('@privacyresearch/libsignal-protocol-typescript');
-    await lib.KeyHelper.generateIdentityKeyPair(); // the curve module registers its handlers on first use
+/**
+ * Runs `load` and takes back the process-wide handlers it installed: the library's Emscripten-built curve
+ * module rethrows every uncaught exception and aborts on every unhandled rejection, which would end the
+ * whole process (the app's engine, or a test run with its servers still up).
+ */
+export async function withoutProcessHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const own = {
+    rejection: process.listeners('unhandledRejection'),
+    exception: process.listeners('uncaughtException'),
+  };
+  try {
+    return await load();
+  } finally {
     for (const listener of process.listeners('unhandledRejection'))
       if (!own.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
     for (const listener of process.listeners('uncaughtException'))
       if (!own.exception.includes(listener)) process.removeListener('uncaughtException', listener);
+  }
+}
+
+/** Imports the library once and takes back the process-wide handlers it installs. */
+export function signalLibrary(): Promise<typeof Lib> {
+  loaded ??= withoutProcessHandlers(async () => {
+    const lib = await import('@privacyresearch/libsignal-protocol-typescript');
+    await lib.KeyHelper.generateIdentityKeyPair(); // the curve module registers its handlers on first use
     lib.setCurve(nativeCurve);
     setWebCrypto(lib, nativeWebCrypto);
     return lib;
-  })();
+  });
   return loaded;
 }
 
