@@ -6,6 +6,7 @@ import { makeContacts, newUser } from '../e2e/helpers/accounts.ts';
 import { startCallPeer } from '../e2e/helpers/callPeer.ts';
 import { eventually } from '../e2e/helpers/waitFor.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
+import { chromiumPairSetups } from './chromiumPair.ts';
 import { compare, median } from './stats.ts';
 
 /** Runs in the page: every call panel on screen shows its call ended (its connection is closed by then). */
@@ -91,9 +92,10 @@ export async function benchCalls(server: ProsodyServer, runs: number): Promise<v
   for (const video of [false, true]) {
     const app = median(await appSetups(server, video, runs));
     const reference = median(await referenceSetups(server, video, runs));
-    compare(`call set-up ${video ? 'audio+video' : 'audio'} (median of ${runs})`, 'ms', app, reference, {
-      runs,
-      video,
-    });
+    const what = video ? 'audio+video' : 'audio';
+    compare(`call set-up ${what} (median of ${runs})`, 'ms', app, reference, { runs, video });
+    // Chromium's own part, beside: what two bare pages need without any signalling server or UI.
+    const chromium = median(await chromiumPairSetups(video, runs));
+    compare(`  the same, floor: two bare Chromium pages`, 'ms', app, chromium, { runs, video, floor: 'chromium' });
   }
 }
