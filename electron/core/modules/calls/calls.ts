@@ -205,7 +205,7 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       record.peerFull = from as FullJid;
       state.update(record, { phase: 'connecting', peerResource: from.slice(from.indexOf('/') + 1) });
       const offer = record.preparedOffer;
-      if (offer !== undefined) sendSession(record, offer).catch(() => undefined);
+      if (offer !== undefined) sendSession(record, offer).catch(() => terminate(record, 'general-error', 'failed'));
       else
         void iceServersOf(record).then((iceServers) => {
           if (record.call.phase === 'connecting' && !record.sessionSent)
