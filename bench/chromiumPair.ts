@@ -32,17 +32,16 @@ window.bench = {
   close() { for (const t of this.call.stream.getTracks()) t.stop(); this.call.pc.close(); },
 };`;
 
-type BenchPage = Page;
 type Method = 'open' | 'offer' | 'answer' | 'accepted' | 'candidates' | 'add' | 'connected' | 'close';
 /** Calls one of the page's bench methods (PAGE_SCRIPT) and returns what it gives. */
-const run = <T = unknown>(page: BenchPage, method: Method, arg?: unknown): Promise<T> =>
+const run = <T = unknown>(page: Page, method: Method, arg?: unknown): Promise<T> =>
   page.evaluate(
     ([name, value]) =>
       (window as unknown as { bench: Record<Method, (value: unknown) => unknown> }).bench[name](value) as T,
     [method, arg] as const,
   );
 
-async function oneCall(a: BenchPage, b: BenchPage, video: boolean): Promise<number> {
+async function oneCall(a: Page, b: Page, video: boolean): Promise<number> {
   const started = performance.now();
   await Promise.all([run(a, 'open', video), run(b, 'open', video)]);
   const offer = await run<string>(a, 'offer');
@@ -68,7 +67,7 @@ export async function chromiumPairSetups(video: boolean, runs: number): Promise<
       await page.goto(web.url);
       await page.addScriptTag({ content: PAGE_SCRIPT });
     }
-    const [a, b] = pages as [BenchPage, BenchPage];
+    const [a, b] = pages as [Page, Page];
     const times: number[] = [];
     for (let i = 0; i < runs; i++) times.push(await oneCall(a, b, video));
     return times;

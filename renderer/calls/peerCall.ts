@@ -89,7 +89,8 @@ export class PeerCall {
 
   /**
    * Outgoing, while it rings: the devices open, the offer is made, handed to the engine (which sends it the
-   * moment the callee answers) and candidates are gathered (they go with it or follow it).
+   * moment the callee answers) and candidates are gathered (they go with it or follow it). Once per call:
+   * a callee that answered before the offer was ready gets it as soon as it is.
    */
   prepareOffer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
     this.#offer ??= (async () => {
@@ -102,11 +103,6 @@ export class PeerCall {
       await call('call.description', { account: this.#account, sid: this.#sid, type: 'offer', sdp: offer.sdp ?? '' });
     })();
     return this.#offer;
-  }
-
-  /** Outgoing: the callee answered before our offer was ready; it goes as soon as it is (once). */
-  offer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
-    return this.prepareOffer(media, iceServers);
   }
 
   /** The peer's offer (we answer it) or answer. */

@@ -54,7 +54,7 @@ export function wireCalls(): () => void {
         .catch(() => undefined);
     }),
     bridge.on('call.offerNeeded', ({ account, sid, media, iceServers }) => {
-      peerFor({ account, sid }).offer(media, iceServers).catch(failed(sid, account));
+      peerFor({ account, sid }).prepareOffer(media, iceServers).catch(failed(sid, account));
     }),
     bridge.on('call.remoteDescription', ({ account, sid, type, sdp, media, iceServers }) => {
       peerFor({ account, sid }).remote(type, sdp, media, iceServers).catch(failed(sid, account));

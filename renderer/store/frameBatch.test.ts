@@ -1,13 +1,19 @@
 import { assert, test } from 'vitest';
 import { frameBatch, throttledFrames } from './frameBatch.ts';
 
-test('a burst is applied once, in order; the next burst gets its own flush', () => {
+/** A batcher whose flushes wait in `flushes` until the test runs them; what it applies lands in `applied`. */
+function manualBatch(): { push: ReturnType<typeof frameBatch<number>>; flushes: (() => void)[]; applied: number[][] } {
   const flushes: (() => void)[] = [];
   const applied: number[][] = [];
   const push = frameBatch<number>(
     (items) => applied.push(items),
     (flush) => flushes.push(flush),
   );
+  return { push, flushes, applied };
+}
+
+test('a burst is applied once, in order; the next burst gets its own flush', () => {
+  const { push, flushes, applied } = manualBatch();
   push(1);
   push(2);
   push(3);
@@ -70,12 +76,7 @@ test('a throttled schedule applies the first change at the next frame and then a
 });
 
 test('now() applies what is queued at once; the flush still scheduled then applies nothing', () => {
-  const flushes: (() => void)[] = [];
-  const applied: number[][] = [];
-  const push = frameBatch<number>(
-    (items) => applied.push(items),
-    (flush) => flushes.push(flush),
-  );
+  const { push, flushes, applied } = manualBatch();
   push(1);
   push(2);
   push.now();

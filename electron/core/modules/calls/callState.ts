@@ -2,7 +2,7 @@
 import type { AccountId } from '../../../../shared/model/account.ts';
 import type { Call, CallEndReason, CallIceServer } from '../../../../shared/model/call.ts';
 import type { FullJid } from '../../../../shared/model/jid.ts';
-import type { Candidate, JingleContent } from './jingle.types.ts';
+import type { Candidate, JingleContent, JingleDescription } from './jingle.types.ts';
 
 /** Ended calls are kept a while so late messages for them (a finish, a carbon) change nothing. */
 const KEPT_ENDED = 64;
@@ -22,7 +22,7 @@ export interface CallRecord {
   iceServers?: Promise<CallIceServer[]>;
   timer?: NodeJS.Timeout;
   /** Our offer, made while the call rang: it goes out as the session-initiate when the callee proceeds. */
-  preparedOffer?: string;
+  preparedOffer?: JingleDescription;
   /** Our session-initiate (outgoing) or session-accept (incoming) went out, and was acknowledged. */
   sessionSent: boolean;
   sessionAcked: boolean;

@@ -18,7 +18,7 @@ import { createMessageService } from '../../services/messages.ts';
 import { attr, el, type Element } from '../../xmpp/stanza.ts';
 import { parseCandidateLine } from './candidate.ts';
 import { type CallRecord, callState } from './callState.ts';
-import type { Candidate } from './jingle.types.ts';
+import type { Candidate, JingleDescription } from './jingle.types.ts';
 import { fetchIceServers } from './extdisco.ts';
 import { descriptionElements } from './jingle.build.ts';
 import { CALL_FEATURES, NS_GROUPING, NS_JINGLE, NS_JMI, NS_RTP_AUDIO, NS_RTP_INFO, NS_RTP_VIDEO } from './jingle.ns.ts';
@@ -28,10 +28,11 @@ import { isDelayed, jmiMessage, type JmiMessage, parseJmi, PROPOSE_ID } from './
 import { sdpToJingle } from './sdp.parse.ts';
 
 const NS_CARBONS = 'urn:xmpp:carbons:2';
-const candidateKey = (c: Candidate): string => `${c.component} ${c.ip} ${c.port} ${c.type}`;
 const NS_FORWARD = 'urn:xmpp:forward:0';
 const NS_RECEIPTS = 'urn:xmpp:receipts';
 const MAX_CALLS = 8;
+/** One candidate, however it was written (its id and priority may differ between the SDP and a trickle). */
+const candidateKey = (c: Candidate): string => `${c.component} ${c.ip} ${c.port} ${c.type}`;
 export const CALL_DISCO_FEATURES = [...CALL_FEATURES, NS_RTP_AUDIO, NS_RTP_VIDEO, NS_JMI, NS_GROUPING];
 
 export interface CallsApi {
@@ -257,9 +258,8 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
    * by then go in it (XEP-0176 allows them there), so the peer starts its checks without waiting for our
    * transport-infos; later ones follow one by one once the peer acknowledged the description.
    */
-  const sendSession = async (record: CallRecord, sdp: string): Promise<void> => {
+  const sendSession = async (record: CallRecord, session: JingleDescription): Promise<void> => {
     const outgoing = record.call.direction === 'outgoing';
-    const session = sdpToJingle(sdp, outgoing ? 'initiator' : 'responder');
     for (const c of session.contents) {
       if (!outgoing) c.creator = record.remoteContents.get(c.name)?.creator ?? 'initiator';
       const known = new Set(c.transport.candidates.map(candidateKey));
@@ -336,14 +336,16 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       const record = find(sid);
       const outgoing = record.call.direction === 'outgoing';
       const ringing = record.call.phase === 'proposing' || record.call.phase === 'ringing';
-      if (outgoing && ringing && type === 'offer' && record.preparedOffer === undefined) {
-        sdpToJingle(sdp, 'initiator'); // a malformed offer is refused now, not when the callee answers
-        record.preparedOffer = sdp;
-        return;
-      }
-      if (record.call.phase !== 'connecting' || record.sessionSent || type !== (outgoing ? 'offer' : 'answer'))
+      const keep = outgoing && ringing && type === 'offer' && record.preparedOffer === undefined;
+      if (
+        !keep &&
+        (record.call.phase !== 'connecting' || record.sessionSent || type !== (outgoing ? 'offer' : 'answer'))
+      )
         throw new UserError('The call does not wait for this description', 'call-unknown');
-      await sendSession(record, sdp);
+      // Converted now: a malformed offer kept while it rings is refused at once, not when the callee answers.
+      const session = sdpToJingle(sdp, outgoing ? 'initiator' : 'responder');
+      if (keep) record.preparedOffer = session;
+      else await sendSession(record, session);
     },
     candidate: async (sid, line, sdpMid) => {
       const record = find(sid);
