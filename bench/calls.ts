@@ -7,6 +7,7 @@ import { startCallPeer } from '../e2e/helpers/callPeer.ts';
 import { eventually } from '../e2e/helpers/waitFor.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
 import { chromiumPairSetups } from './chromiumPair.ts';
+import { chromiumXmppPairSetups } from './chromiumXmppPair.ts';
 import { compare, median } from './stats.ts';
 
 /** Runs in the page: every call panel on screen shows its call ended (its connection is closed by then). */
@@ -97,5 +98,18 @@ export async function benchCalls(server: ProsodyServer, runs: number): Promise<v
     // Chromium's own part, beside: what two bare pages need without any signalling server or UI.
     const chromium = median(await chromiumPairSetups(video, runs));
     compare(`  the same, floor: two bare Chromium pages`, 'ms', app, chromium, { runs, video, floor: 'chromium' });
+    // And with the signalling: the smallest Chromium client calling through the same server. Its own ratio to
+    // the reference is the least any client on Chromium's WebRTC (as Electron's) can reach on this machine.
+    const bare = median(await chromiumXmppPairSetups(server, video, runs));
+    compare(`  the same, floor: bare XMPP clients + Chromium pages`, 'ms', app, bare, {
+      runs,
+      video,
+      floor: 'chromium-xmpp',
+    });
+    compare(`  that floor beside the reference`, 'ms', bare, reference, {
+      runs,
+      video,
+      floor: 'reference-vs-chromium-xmpp',
+    });
   }
 }

@@ -46,8 +46,17 @@ test('a call rings both devices of the callee; one answers, the other stops; off
   const ringsDesk = phase(desk.core, (c) => c.phase === 'incoming');
   const ringsPhone = phase(phone.core, (c) => c.phase === 'incoming');
   const ringing = phase(a.core, (c) => c.phase === 'ringing');
+  const callerPrepares = waitForEvent(a.core, 'call.preparing', () => true, 20_000);
   const started = await a.core.commands['call.start']({ account: a.account, peer: desk.account, video: true });
   assert.deepEqual(started.media, ['audio', 'video']);
+  // The caller's window builds its connection and offer while it rings.
+  assert.deepEqual(await callerPrepares, {
+    account: a.account,
+    sid: started.sid,
+    media: ['audio', 'video'],
+    iceServers: [],
+    offer: true,
+  });
   const [atDesk, atPhone] = await Promise.all([ringsDesk, ringsPhone]);
   assert.equal(atDesk.sid, started.sid);
   assert.equal(atPhone.sid, started.sid);
@@ -56,11 +65,17 @@ test('a call rings both devices of the callee; one answers, the other stops; off
 
   let phoneGotSession = false;
   phone.core.events.on('call.remoteDescription', () => (phoneGotSession = true));
+  phone.core.events.on('call.preparing', () => (phoneGotSession = true));
   const elsewhere = phase(phone.core, (c) => c.phase === 'ended');
   const offerNeeded = waitForEvent(a.core, 'call.offerNeeded', (e) => e.sid === started.sid, 20_000);
+  const deskPrepares = waitForEvent(desk.core, 'call.preparing', (e) => e.sid === started.sid, 20_000);
   await desk.core.commands['call.accept']({ account: desk.account, sid: started.sid });
   assert.equal((await elsewhere).reason, 'answered-elsewhere');
   assert.deepEqual((await offerNeeded).media, ['audio', 'video']);
+  // The device that answered builds its connection with our server's STUN/TURN before the offer comes.
+  const prepared = await deskPrepares;
+  assert.equal(prepared.offer, false);
+  assert.deepEqual(prepared.media, ['audio', 'video']);
 
   const offer = fixture('chromium-av-offer.sdp');
   const offerAtDesk = waitForEvent(desk.core, 'call.remoteDescription', (e) => e.sid === started.sid, 20_000);

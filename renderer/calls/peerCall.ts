@@ -9,7 +9,9 @@ import { getState } from '../store/index.ts';
 const STATS_MS = 1000;
 
 export class PeerCall {
-  readonly #pc: RTCPeerConnection;
+  #pc: RTCPeerConnection | undefined;
+  /** The servers the connection was built with (JSON), so the same ones are not set again. */
+  #servers = '';
   readonly #account: AccountId;
   readonly #sid: string;
   #remoteSet = false;
@@ -19,6 +21,7 @@ export class PeerCall {
   #statsTimer: ReturnType<typeof setInterval> | undefined;
   #last = { received: 0, lost: 0 };
   #preparing: Promise<void> | undefined;
+  #made: Promise<RTCSessionDescriptionInit> | undefined;
   #offer: Promise<void> | undefined;
   readonly #switches = { muted: false, cameraOff: false, held: false };
 
@@ -26,24 +29,44 @@ export class PeerCall {
   constructor(account: AccountId, sid: string) {
     this.#account = account;
     this.#sid = sid;
-    this.#pc = new RTCPeerConnection(this.#configuration([]));
-    this.#pc.onicecandidate = ({ candidate }) => {
+  }
+
+  /**
+   * The call's connection: built at once (with no servers while ours are still being asked for), given the
+   * server's STUN/TURN when they come, before any candidate is gathered. The same servers are not set again:
+   * each setting blocks the window's thread on WebRTC's, tens of milliseconds on a busy machine.
+   */
+  connect(iceServers: CallIceServer[]): RTCPeerConnection {
+    const servers = JSON.stringify(iceServers);
+    if (this.#pc) {
+      if (servers !== this.#servers) this.#pc.setConfiguration(this.#configuration(iceServers));
+      this.#servers = servers;
+      return this.#pc;
+    }
+    const account = this.#account;
+    const sid = this.#sid;
+    const pc = new RTCPeerConnection(this.#configuration(iceServers));
+    this.#pc = pc;
+    this.#servers = servers;
+    pc.onicecandidate = ({ candidate }) => {
       if (candidate?.candidate && candidate.sdpMid !== null)
         void call('call.candidate', { account, sid, candidate: candidate.candidate, sdpMid: candidate.sdpMid }).catch(
           () => undefined,
         );
     };
-    this.#pc.ontrack = ({ track }) => {
+    pc.ontrack = ({ track }) => {
       track.enabled = !this.#switches.held;
       this.#remote.addTrack(track);
       patchCall(sid, { remote: new MediaStream(this.#remote.getTracks()) });
     };
-    this.#pc.onconnectionstatechange = () => {
-      const state = this.#pc.connectionState;
-      if (state === 'connected') this.#watchStats();
+    pc.onconnectionstatechange = () => {
+      const state = pc.connectionState;
+      if (state === 'connected') this.#watchStats(pc);
       if (state === 'connected' || state === 'failed' || state === 'disconnected')
         void call('call.connection', { account, sid, state }).catch(() => undefined);
     };
+    if (this.#local) void this.#attach(pc, this.#local);
+    return pc;
   }
 
   #configuration(iceServers: CallIceServer[]): RTCConfiguration {
@@ -57,20 +80,14 @@ export class PeerCall {
   }
 
   /**
-   * Opens the microphone (and camera) and adds them to the connection; once, however often it is asked. A
-   * description made before the devices opened left a sender waiting for each: the track joins it there.
+   * Opens the microphone (and camera), and adds them to the connection once there is one; once, however
+   * often it is asked.
    */
   prepare(media: CallMedia[]): Promise<void> {
     this.#preparing ??= navigator.mediaDevices.getUserMedia({ audio: true, video: media.includes('video') }).then(
       async (stream) => {
         this.#local = stream;
-        for (const track of stream.getTracks()) {
-          const waiting = this.#pc
-            .getTransceivers()
-            .find((t) => t.receiver.track.kind === track.kind && !t.sender.track && t.direction === 'sendrecv');
-          if (waiting) await waiting.sender.replaceTrack(track);
-          else this.#pc.addTrack(track, stream);
-        }
+        if (this.#pc) await this.#attach(this.#pc, stream);
         this.#applySwitches();
         patchCall(this.#sid, { local: stream });
       },
@@ -82,56 +99,77 @@ export class PeerCall {
     return this.#preparing;
   }
 
-  async #send(type: SdpType, description: RTCSessionDescriptionInit): Promise<void> {
-    await this.#pc.setLocalDescription(description);
+  /** A description made before the devices opened left a sender waiting for each track: it joins it there. */
+  async #attach(pc: RTCPeerConnection, stream: MediaStream): Promise<void> {
+    for (const track of stream.getTracks()) {
+      const waiting = pc
+        .getTransceivers()
+        .find((t) => t.receiver.track.kind === track.kind && !t.sender.track && t.direction === 'sendrecv');
+      if (waiting) await waiting.sender.replaceTrack(track);
+      else pc.addTrack(track, stream);
+    }
+  }
+
+  async #send(pc: RTCPeerConnection, type: SdpType, description: RTCSessionDescriptionInit): Promise<void> {
+    await pc.setLocalDescription(description);
     await call('call.description', { account: this.#account, sid: this.#sid, type, sdp: description.sdp ?? '' });
   }
 
   /**
-   * Outgoing, while it rings: the devices open, the offer is made, handed to the engine (which sends it the
-   * moment the callee answers) and candidates are gathered (they go with it or follow it). Once per call:
-   * a callee that answered before the offer was ready gets it as soon as it is.
+   * Ours, as soon as it is proposed: the connection and its offer are made while our server is asked for
+   * STUN/TURN (the offer does not depend on them; only gathering candidates does, which waits for them).
+   */
+  startOffer(media: CallMedia[]): Promise<RTCSessionDescriptionInit> {
+    this.#made ??= (async () => {
+      const pc = this.#pc ?? this.connect([]);
+      // The offer does not wait for the devices (a camera takes a while to open): their tracks join later.
+      void this.prepare(media).catch(() => undefined);
+      this.#sendersFor(pc, media);
+      return pc.createOffer();
+    })();
+    return this.#made;
+  }
+
+  /**
+   * Outgoing, while it rings, once the servers are known: the offer is set (candidates are gathered; they go
+   * with it or follow it) and handed to the engine, which sends it the moment the callee answers. Once per
+   * call: a callee that answered before the offer was ready gets it as soon as it is.
    */
   prepareOffer(media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
     this.#offer ??= (async () => {
-      this.#pc.setConfiguration(this.#configuration(iceServers));
-      // The offer does not wait for the devices (a camera takes a while to open): their tracks join later.
-      void this.prepare(media).catch(() => undefined);
-      this.#sendersFor(media);
-      const offer = await this.#pc.createOffer();
-      await this.#pc.setLocalDescription(offer);
-      await call('call.description', { account: this.#account, sid: this.#sid, type: 'offer', sdp: offer.sdp ?? '' });
+      const pc = this.connect(iceServers);
+      await this.#send(pc, 'offer', await this.startOffer(media));
     })();
     return this.#offer;
   }
 
   /** The peer's offer (we answer it) or answer. */
   async remote(type: SdpType, sdp: string, media: CallMedia[], iceServers: CallIceServer[]): Promise<void> {
-    if (type === 'offer') this.#pc.setConfiguration(this.#configuration(iceServers));
-    await this.#pc.setRemoteDescription({ type, sdp });
+    const pc = this.connect(iceServers);
+    await pc.setRemoteDescription({ type, sdp });
     this.#remoteSet = true;
-    for (const candidate of this.#queued.splice(0)) await this.#pc.addIceCandidate(candidate).catch(() => undefined);
+    for (const candidate of this.#queued.splice(0)) await pc.addIceCandidate(candidate).catch(() => undefined);
     if (type === 'offer') {
       // Answered now, not when the devices are open: the tracks join their senders when they come.
       void this.prepare(media).catch(() => undefined);
-      this.#sendersFor(media);
-      await this.#send('answer', await this.#pc.createAnswer());
+      this.#sendersFor(pc, media);
+      await this.#send(pc, 'answer', await pc.createAnswer());
     }
   }
 
   /** A sending transceiver per kind of the call, whether or not its track is there yet. */
-  #sendersFor(media: CallMedia[]): void {
-    const transceivers = this.#pc.getTransceivers();
+  #sendersFor(pc: RTCPeerConnection, media: CallMedia[]): void {
+    const transceivers = pc.getTransceivers();
     for (const kind of media) {
       const existing = transceivers.find((t) => t.receiver.track.kind === kind);
-      if (!existing) this.#pc.addTransceiver(kind, { direction: 'sendrecv' });
+      if (!existing) pc.addTransceiver(kind, { direction: 'sendrecv' });
       else if (!existing.sender.track && existing.direction === 'recvonly') existing.direction = 'sendrecv';
     }
   }
 
   /** Candidates may come before the description they belong to: they wait for it. */
   async candidate(candidate: string, sdpMid: string): Promise<void> {
-    if (!this.#remoteSet) this.#queued.push({ candidate, sdpMid });
+    if (!this.#remoteSet || !this.#pc) this.#queued.push({ candidate, sdpMid });
     else await this.#pc.addIceCandidate({ candidate, sdpMid }).catch(() => undefined);
   }
 
@@ -171,7 +209,7 @@ export class PeerCall {
   async useDevice(kind: 'audio' | 'video', deviceId: string): Promise<void> {
     const stream = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
     const [track] = kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks();
-    const sender = this.#pc.getSenders().find((s) => s.track?.kind === kind);
+    const sender = this.#pc?.getSenders().find((s) => s.track?.kind === kind);
     if (!track || !sender) return;
     const old = sender.track;
     await sender.replaceTrack(track);
@@ -185,10 +223,10 @@ export class PeerCall {
     this.#applySwitches();
   }
 
-  #watchStats(): void {
+  #watchStats(pc: RTCPeerConnection): void {
     if (this.#statsTimer) return;
     const tick = async (): Promise<void> => {
-      const report = await this.#pc.getStats();
+      const report = await pc.getStats();
       const stats: CallMediaStats = { packetsReceived: 0, framesDecoded: 0, audioPacketsReceived: 0, lossRate: 0 };
       let lost = 0;
       const byId = new Map<string, Record<string, unknown>>();
@@ -218,6 +256,6 @@ export class PeerCall {
   close(): void {
     clearInterval(this.#statsTimer);
     for (const track of this.#local?.getTracks() ?? []) track.stop();
-    this.#pc.close();
+    this.#pc?.close();
   }
 }

@@ -32,13 +32,17 @@ function changed(updated: Call): void {
     setTimeout(() => dropCall(updated.sid), ENDED_SHOWN_MS);
     return;
   }
-  // Ours rings at the other side, or we answered theirs: the microphone and camera open now, not later.
-  const outgoingStarted = updated.direction === 'outgoing' && updated.phase === 'proposing';
-  const answered = updated.direction === 'incoming' && updated.phase === 'connecting';
-  if (outgoingStarted || answered)
+  // Ours rings at the other side (its offer is made meanwhile), or we answered theirs: the connection is built
+  // and the microphone and camera open now, not when the other side's description comes.
+  if (updated.direction === 'outgoing' && updated.phase === 'proposing')
     peerFor(updated)
-      .prepare(updated.media)
+      .startOffer(updated.media)
       .catch(() => undefined);
+  else if (updated.direction === 'incoming' && updated.phase === 'connecting') {
+    const peer = peerFor(updated);
+    peer.connect([]);
+    peer.prepare(updated.media).catch(() => undefined);
+  }
 }
 
 function failed(sid: string, account: Call['account']) {
@@ -48,10 +52,10 @@ function failed(sid: string, account: Call['account']) {
 export function wireCalls(): () => void {
   const offs = [
     bridge.on('call.changed', ({ call: c }) => changed(c)),
-    bridge.on('call.preparing', ({ account, sid, media, iceServers }) => {
-      peerFor({ account, sid })
-        .prepareOffer(media, iceServers)
-        .catch(() => undefined);
+    bridge.on('call.preparing', ({ account, sid, media, iceServers, offer }) => {
+      const peer = peerFor({ account, sid });
+      if (offer) peer.prepareOffer(media, iceServers).catch(() => undefined);
+      else peer.connect(iceServers);
     }),
     bridge.on('call.offerNeeded', ({ account, sid, media, iceServers }) => {
       peerFor({ account, sid }).prepareOffer(media, iceServers).catch(failed(sid, account));

@@ -28,8 +28,18 @@ export interface CallCommands {
 
 export interface CallEvents {
   'call.changed': { call: Call };
-  /** Our call rings at the other side: the connection and our offer can be made now, sent once it is answered. */
-  'call.preparing': { account: AccountId; sid: string; media: CallMedia[]; iceServers: CallIceServer[] };
+  /**
+   * The connection can be made now, with these servers: our call rings at the other side (make the offer too;
+   * it is sent once the call is answered), or we answered theirs (their offer follows).
+   */
+  'call.preparing': {
+    account: AccountId;
+    sid: string;
+    media: CallMedia[];
+    iceServers: CallIceServer[];
+    /** Ours: we make the offer. Theirs: we answer the offer that follows. */
+    offer: boolean;
+  };
   /** The callee's device answered before our offer was handed over: make it and hand it to `call.description`. */
   'call.offerNeeded': { account: AccountId; sid: string; media: CallMedia[]; iceServers: CallIceServer[] };
   /** The peer's offer (incoming, once accepted) or answer (outgoing). */

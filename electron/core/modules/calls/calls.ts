@@ -114,11 +114,17 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       throw new UserError('The call does not ring', 'call-unknown');
     clearTimeout(record.timer);
     state.update(record, { phase: 'connecting' });
-    // The servers were asked for while it rang; the offer that needs them comes a round trip after the proceed.
-    void iceServersOf(record);
-    // Our other devices stop ringing on the accept (Conversations, Dino), the caller goes on at the proceed.
-    await xmpp.send(jmiMessage(own, 'accept', record.call.sid));
-    await xmpp.send(jmiMessage(record.peerFull, 'proceed', record.call.sid));
+    // The caller goes on at the proceed, so it leads; our other devices stop ringing on the accept (Conversations,
+    // Dino). Both are written at once: the accept does not wait for the proceed's write.
+    await Promise.all([
+      xmpp.send(jmiMessage(record.peerFull, 'proceed', record.call.sid)),
+      xmpp.send(jmiMessage(own, 'accept', record.call.sid)),
+    ]);
+    // The servers were asked for while it rang: the window builds its connection with them before the offer comes.
+    const { sid, media } = record.call;
+    void iceServersOf(record).then((iceServers) => {
+      if (record.call.phase === 'connecting') emit('call.preparing', { account, sid, media, iceServers, offer: false });
+    });
   };
 
   const onPropose = (jmi: JmiMessage, from: string, delayed: boolean): void => {
@@ -309,7 +315,7 @@ export function setupCalls(ctx: ModuleContext): CallsApi & { dispose(): void } {
       await xmpp.send(jmiMessage(peer, 'propose', record.call.sid, { media }));
       const servers = await iceServers;
       if (record.call.phase !== 'ended')
-        emit('call.preparing', { account, sid: record.call.sid, media, iceServers: servers });
+        emit('call.preparing', { account, sid: record.call.sid, media, iceServers: servers, offer: true });
       return { ...record.call };
     },
     accept: (sid) => answer(find(sid)),
