@@ -33,3 +33,17 @@ test('a port another process holds is reported as taken, not taken for the serve
   t.after(() => terminate(child, 2_000));
   await assert.rejects(waitForOwnPort(child, port, Date.now() + 15_000, 'the listener'), PortTakenError);
 });
+
+test('a port a child of the started process listens on (a server started by a launcher script) is its own', async (t) => {
+  const port = await freePort();
+  const script = `require('node:net').createServer().listen(${port}, '127.0.0.1')`;
+  // The shell cannot exec the last command of a list: the listener is its child.
+  const launcher = spawn('/bin/sh', ['-c', `"${process.execPath}" -e "${script}"; true`], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  t.after(() => {
+    if (launcher.pid !== undefined) process.kill(-launcher.pid, 'SIGKILL');
+  });
+  await waitForOwnPort(launcher, port, Date.now() + 15_000, 'the launcher');
+});

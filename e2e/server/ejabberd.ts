@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type EjabberdOptions, type EjabberdPorts, ejabberdConfig } from './ejabberdConfig.ts';
-import { freePort, makeCertificate, terminate, waitForPort } from './ports.ts';
+import { freePort, makeCertificate, PortTakenError, terminate, waitForOwnPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
 
 const ERL = '/usr/bin/erl';
@@ -51,45 +51,67 @@ export async function startEjabberd(options: EjabberdOptions = {}): Promise<Ejab
     join(base, 'certs', 'localhost.pem'),
     readFileSync(join(base, 'certs', 'localhost.key'), 'utf8') + readFileSync(certPath, 'utf8'),
   );
-  const ports: EjabberdPorts = { c2s: await freePort(), directTls: await freePort(), https: await freePort() };
+  const choosePorts = async (): Promise<EjabberdPorts> => ({
+    c2s: await freePort(),
+    directTls: await freePort(),
+    https: await freePort(),
+  });
+  let ports = await choosePorts();
   const configPath = join(base, 'ejabberd.yml');
   const captcha = options.captcha ? captchaCommand(base) : undefined;
-  writeFileSync(configPath, ejabberdConfig(base, ports, captcha?.command));
 
-  const child: ChildProcess = spawn(
-    ERL,
-    ['-noinput', '-noshell', '+K', 'true', '-mnesia', 'dir', `"${base}/spool"`, '-s', 'ejabberd'],
-    {
-      cwd: base,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        HOME: base,
-        ERL_LIBS,
-        EJABBERD_CONFIG_PATH: configPath,
-        EJABBERD_LOG_PATH: join(base, 'logs', 'ejabberd.log'),
-        ERL_CRASH_DUMP: join(base, 'logs', 'erl_crash.dump'),
-        ERL_CRASH_DUMP_BYTES: '0',
-      },
-    },
-  );
+  let child: ChildProcess | undefined;
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
+  const halt = async (): Promise<void> => {
+    if (child) await terminate(child, 10_000);
+    child = undefined;
+  };
   const stop = async (): Promise<void> => {
-    await terminate(child, 10_000);
+    await halt();
     if (!process.env.KEEP_EJABBERD) rmSync(base, { recursive: true, force: true });
   };
-  try {
-    await waitForPort(ports.c2s, Date.now() + 60_000, 'ejabberd');
-    await waitForPort(ports.https, Date.now() + 60_000, 'ejabberd');
-  } catch (error) {
-    const log = existsSync(join(base, 'logs', 'ejabberd.log'))
-      ? readFileSync(join(base, 'logs', 'ejabberd.log'), 'utf8')
-      : '';
-    await stop();
-    throw new Error(`${(error as Error).message}\n${stderr}\n${log}`);
+  // Ports are found free and then bound by ejabberd a moment later: if another process took one meanwhile,
+  // ejabberd starts again on new ones (as Prosody does).
+  for (let attempt = 1; ; attempt++) {
+    writeFileSync(configPath, ejabberdConfig(base, ports, captcha?.command));
+    const proc = spawn(
+      ERL,
+      ['-noinput', '-noshell', '+K', 'true', '-mnesia', 'dir', `"${base}/spool"`, '-s', 'ejabberd'],
+      {
+        cwd: base,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          ...process.env,
+          HOME: base,
+          ERL_LIBS,
+          EJABBERD_CONFIG_PATH: configPath,
+          EJABBERD_LOG_PATH: join(base, 'logs', 'ejabberd.log'),
+          ERL_CRASH_DUMP: join(base, 'logs', 'erl_crash.dump'),
+          ERL_CRASH_DUMP_BYTES: '0',
+        },
+      },
+    );
+    child = proc;
+    proc.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      await waitForOwnPort(proc, ports.c2s, deadline, 'ejabberd');
+      await waitForOwnPort(proc, ports.https, deadline, 'ejabberd');
+      break;
+    } catch (error) {
+      if (error instanceof PortTakenError && attempt < 3) {
+        await halt();
+        ports = await choosePorts();
+        continue;
+      }
+      const log = existsSync(join(base, 'logs', 'ejabberd.log'))
+        ? readFileSync(join(base, 'logs', 'ejabberd.log'), 'utf8')
+        : '';
+      await stop();
+      throw new Error(`${(error as Error).message}\n${stderr}\n${log}`);
+    }
   }
   const fingerprint = new X509Certificate(readFileSync(certPath)).fingerprint256;
   return {

@@ -48,7 +48,30 @@ function listeningInode(port: number): string | undefined {
   return undefined;
 }
 
-function ownsSocket(pid: number, inode: string): boolean {
+/** The process and its descendants (a server started through a launcher script listens from a child). */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fourth field, after the command name in parentheses (which may itself hold spaces).
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, parent] of parents) if (parent === tree[i] && !tree.includes(pid)) tree.push(pid);
+  return tree;
+}
+
+function ownsSocket(root: number, inode: string): boolean {
+  return processTree(root).some((pid) => holdsSocket(pid, inode));
+}
+
+function holdsSocket(pid: number, inode: string): boolean {
   try {
     return readdirSync(`/proc/${pid}/fd`).some((fd) => {
       try {
@@ -63,7 +86,7 @@ function ownsSocket(pid: number, inode: string): boolean {
 }
 
 /**
- * Waits until `proc` itself listens on the port: freePort() only found it free a moment earlier, and another
+ * Waits until `proc` (or a process it started) listens on the port: freePort() only found it free a moment earlier, and another
  * test's server (or any other process) may have taken it since. Throws PortTakenError when another process
  * holds it for a while; where /proc cannot tell, an open port is taken as the server's.
  */
