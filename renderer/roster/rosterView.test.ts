@@ -144,3 +144,33 @@ test('registered gateways are listed in their own group after the contacts; thei
   assert.deepEqual(view.groups[2]?.contacts[0]?.network, { type: 'telegram', gateway: true });
   assert.equal(view.groups[1]?.contacts[0]?.network, undefined);
 });
+
+test('a big roster comes out in the order a full sort gives: availability, then name (case-insensitive), then JID', () => {
+  const shows: ResourcePresence['show'][] = ['chat', 'online', 'away', 'xa', 'dnd'];
+  const names = ['anna', 'Anna', 'bert', 'Émile', 'emile', 'zoë', ''];
+  const big = Array.from({ length: 300 }, (_, i) =>
+    item(`c${(i * 7919) % 1000}@x`, names[i % names.length] ?? '', [`G${i % 3}`]),
+  );
+  const seen = Object.fromEntries(
+    big.filter((_, i) => i % 4 !== 0).map((c, i) => [c.jid, online(c.jid, shows[i % shows.length] ?? 'online')]),
+  );
+  const order = ['chat', 'online', 'away', 'xa', 'dnd', 'offline'];
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  for (const sort of ['name', 'presence'] as const) {
+    const view = buildRosterView(big, seen, {}, options({ sort }));
+    for (const group of view.groups) {
+      const expected = [...group.contacts].sort(
+        (a, b) =>
+          (sort === 'presence' ? order.indexOf(a.show) - order.indexOf(b.show) : 0) ||
+          collator.compare(a.displayName, b.displayName) ||
+          (a.jid < b.jid ? -1 : 1),
+      );
+      assert.deepEqual(
+        group.contacts.map((c) => c.jid),
+        expected.map((c) => c.jid),
+        `${sort}, ${group.name}`,
+      );
+      assert.equal(group.contacts.length, 100);
+    }
+  }
+});

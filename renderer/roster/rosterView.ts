@@ -77,21 +77,31 @@ const isOnlyRequest = (item: RosterItem): boolean => item.pendingIn && item.subs
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /**
- * Each contact's place in name order, worked out once per roster: a login's presences rebuild the view
- * many times, and comparing numbers is far cheaper than collating names thousands of times over.
+ * The roster in name order, worked out once per roster: a login's presences rebuild the view many times, and
+ * walking the contacts in this order fills each group already sorted by name (no collating or comparing per
+ * rebuild).
  */
-const nameRanks = new WeakMap<readonly RosterItem[], Map<string, number>>();
-function nameRank(items: readonly RosterItem[]): Map<string, number> {
-  let ranks = nameRanks.get(items);
-  if (!ranks) {
-    const named = items.map((item) => ({ jid: item.jid, displayName: displayName(item) }));
+const nameOrders = new WeakMap<readonly RosterItem[], readonly RosterItem[]>();
+function inNameOrder(items: readonly RosterItem[]): readonly RosterItem[] {
+  let ordered = nameOrders.get(items);
+  if (!ordered) {
+    const named = items.map((item) => ({ item, displayName: displayName(item) }));
     named.sort(
-      (a, b) => collator.compare(a.displayName, b.displayName) || (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0),
+      (a, b) =>
+        collator.compare(a.displayName, b.displayName) ||
+        (a.item.jid < b.item.jid ? -1 : a.item.jid > b.item.jid ? 1 : 0),
     );
-    ranks = new Map(named.map((n, i) => [n.jid, i]));
-    nameRanks.set(items, ranks);
+    ordered = named.map((n) => n.item);
+    nameOrders.set(items, ordered);
   }
-  return ranks;
+  return ordered;
+}
+
+/** Name-ordered contacts by availability (chat, online, away, xa, dnd, offline), by name within each. */
+function byAvailability(contacts: ContactView[]): ContactView[] {
+  const buckets: ContactView[][] = [[], [], [], [], [], []];
+  for (const contact of contacts) buckets[SHOW_ORDER[contact.show]]?.push(contact);
+  return buckets.flat();
 }
 
 export function buildRosterView(
@@ -103,7 +113,7 @@ export function buildRosterView(
   const needle = options.filter.trim().toLowerCase();
   const groups = new Map<string, ContactView[]>();
   const totals = new Map<string, { online: number; total: number }>();
-  for (const item of items) {
+  for (const item of inNameOrder(items)) {
     if (isOnlyRequest(item)) continue;
     const { show, status } = bestPresence(presence[item.jid]);
     const contact: ContactView = {
@@ -133,17 +143,11 @@ export function buildRosterView(
       else groups.set(name, [contact]);
     }
   }
-  const ranks = nameRank(items);
-  const rank = (c: ContactView): number => ranks.get(c.jid) ?? 0;
-  const compare =
-    options.sort === 'name'
-      ? (a: ContactView, b: ContactView) => rank(a) - rank(b)
-      : (a: ContactView, b: ContactView) => SHOW_ORDER[a.show] - SHOW_ORDER[b.show] || rank(a) - rank(b);
   const ordered = [...groups.entries()]
     .sort(([a], [b]) => groupOrder(a) - groupOrder(b) || a.localeCompare(b))
     .map(([name, contacts]) => ({
       name,
-      contacts: contacts.sort(compare),
+      contacts: options.sort === 'name' ? contacts : byAvailability(contacts),
       ...(totals.get(name) ?? { online: 0, total: 0 }),
     }));
   return {
