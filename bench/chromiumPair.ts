@@ -55,8 +55,8 @@ async function oneCall(a: Page, b: Page, video: boolean): Promise<number> {
   return elapsed;
 }
 
-/** Set-up times of `runs` calls between two bare Chromium pages, each started once the last one is closed. */
-export async function chromiumPairSetups(video: boolean, runs: number): Promise<number[]> {
+/** Two bare pages of the test browser (own instances, media flags) with `script` in each, closed after `use`. */
+export async function withBarePages<T>(script: string, use: (pages: [Page, Page]) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'jabberdesk-chromium-pair-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>call floor</title>');
   const web = await serveDirectory(dir);
@@ -65,15 +65,21 @@ export async function chromiumPairSetups(video: boolean, runs: number): Promise<
     const pages = await Promise.all(browsers.map((browser) => browser.newPage()));
     for (const page of pages) {
       await page.goto(web.url);
-      await page.addScriptTag({ content: PAGE_SCRIPT });
+      await page.addScriptTag({ content: script });
     }
-    const [a, b] = pages as [Page, Page];
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await oneCall(a, b, video));
-    return times;
+    return await use(pages as [Page, Page]);
   } finally {
     await Promise.all(browsers.map((browser) => browser.close()));
     web.server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Set-up times of `runs` calls between two bare Chromium pages, each started once the last one is closed. */
+export function chromiumPairSetups(video: boolean, runs: number): Promise<number[]> {
+  return withBarePages(PAGE_SCRIPT, async ([a, b]) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await oneCall(a, b, video));
+    return times;
+  });
 }

@@ -2,17 +2,13 @@
 // fake devices), each driven by a bare @xmpp/client, ringing with XEP-0353 (propose → proceed) and handing
 // offer, answer and trickled candidates over the same private server. No engine, no UI, no Jingle conversion
 // (the SDP travels as text): what any Chromium-based client's set-up needs here at least.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { xml } from '@xmpp/client';
 import type { Page } from 'playwright-core';
 import type { ProsodyServer } from '../e2e/server/prosody.ts';
 import { newUser } from '../e2e/helpers/accounts.ts';
-import { launchChromium } from '../e2e/app/harness.ts';
-import { serveDirectory } from '../scripts/staticServer.ts';
 import { bareLogin, type BareClient } from './floor.ts';
+import { withBarePages } from './chromiumPair.ts';
 
 const NS_JMI = 'urn:xmpp:jingle-message:0';
 const NS_FLOOR = 'urn:jabberdesk:bench:call-floor';
@@ -146,41 +142,33 @@ async function oneCall(a: Side, b: Side, video: boolean): Promise<number> {
 /** Set-up times of `runs` calls between the two bare clients, each started once the last one is closed. */
 export async function chromiumXmppPairSetups(server: ProsodyServer, video: boolean, runs: number): Promise<number[]> {
   const users = [await newUser(server, 'floor-call-a'), await newUser(server, 'floor-call-b')] as const;
-  const dir = mkdtempSync(join(tmpdir(), 'jabberdesk-call-floor-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>call floor</title>');
-  const web = await serveDirectory(dir);
-  const browsers = await Promise.all([launchChromium(true), launchChromium(true)]);
   const clients: BareClient[] = [];
   try {
     for (const user of users) clients.push(await bareLogin(server, user, 'floor'));
-    const sides: Side[] = [];
-    for (const [i, browser] of browsers.entries()) {
-      const page = await browser.newPage();
-      await page.goto(web.url);
-      await page.addScriptTag({ content: PAGE_SCRIPT });
-      const side: Side = { page, xmpp: clients[i] as BareClient, peer: `${users[1 - i]?.jid ?? ''}/floor` };
-      // Each candidate goes to the other side as soon as the page has it (the app trickles too).
-      await page.exposeFunction('signal', ({ candidate, sdpMid }: { candidate: string; sdpMid: string }) => {
-        if (side.sid)
-          side.xmpp
-            .send(
-              jingle(side.peer, 'transport-info', side.sid, xml('candidate', {}, candidate), xml('mid', {}, sdpMid)),
-            )
-            .catch((error: unknown) => side.failed?.(error));
-      });
-      side.xmpp.on('stanza', (stanza) => {
-        onStanza(side, stanza as unknown as Stanza, video).catch((error: unknown) => side.failed?.(error));
-      });
-      sides.push(side);
-    }
-    const [a, b] = sides as [Side, Side];
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await oneCall(a, b, video));
-    return times;
+    return await withBarePages(PAGE_SCRIPT, async (pages) => {
+      const sides: Side[] = [];
+      for (const [i, page] of pages.entries()) {
+        const side: Side = { page, xmpp: clients[i] as BareClient, peer: `${users[1 - i]?.jid ?? ''}/floor` };
+        // Each candidate goes to the other side as soon as the page has it (the app trickles too).
+        await page.exposeFunction('signal', ({ candidate, sdpMid }: { candidate: string; sdpMid: string }) => {
+          if (side.sid)
+            side.xmpp
+              .send(
+                jingle(side.peer, 'transport-info', side.sid, xml('candidate', {}, candidate), xml('mid', {}, sdpMid)),
+              )
+              .catch((error: unknown) => side.failed?.(error));
+        });
+        side.xmpp.on('stanza', (stanza) => {
+          onStanza(side, stanza as unknown as Stanza, video).catch((error: unknown) => side.failed?.(error));
+        });
+        sides.push(side);
+      }
+      const [a, b] = sides as [Side, Side];
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) times.push(await oneCall(a, b, video));
+      return times;
+    });
   } finally {
     await Promise.all(clients.map((c) => c.stop()));
-    await Promise.all(browsers.map((browser) => browser.close()));
-    web.server.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
