@@ -99,14 +99,16 @@ async function onStanza(side: Side, stanza: Stanza, video: boolean): Promise<voi
     side.ready = run(side.page, 'open', video);
     return;
   }
-  if (jmi?.name === 'proceed' && side.sid) {
+  if (jmi?.name === 'proceed' && side.sid && jmi.attrs.id === side.sid) {
     const offer = await (side.ready as Promise<string>);
     await side.xmpp.send(jingle(side.peer, 'session-initiate', side.sid, xml('sdp', {}, offer)));
     return;
   }
   const floor = stanza.name === 'iq' && stanza.attrs.type === 'set' ? stanza.getChild('jingle', NS_FLOOR) : undefined;
-  if (!floor || !side.sid) return;
+  if (!floor) return;
   await side.xmpp.send(xml('iq', { to: stanza.attrs.from ?? '', type: 'result', id: stanza.attrs.id ?? '' }));
+  // A late candidate of the last call changes nothing in this one.
+  if (!side.sid || floor.attrs.sid !== side.sid) return;
   const sdp = floor.getChildText('sdp') ?? '';
   if (floor.attrs.action === 'session-initiate') {
     await side.ready;
