@@ -32,14 +32,16 @@ window.bench = {
   close() { for (const t of this.call.stream.getTracks()) t.stop(); this.call.pc.close(); },
 };`;
 
-type Method = 'open' | 'offer' | 'answer' | 'accepted' | 'candidates' | 'add' | 'connected' | 'close';
-/** Calls one of the page's bench methods (PAGE_SCRIPT) and returns what it gives. */
-const run = <T = unknown>(page: Page, method: Method, arg?: unknown): Promise<T> =>
+/** Calls one of the methods a page script put on `window.bench` and returns what it gives. */
+export const runInPage = <T = unknown>(page: Page, method: string, ...args: unknown[]): Promise<T> =>
   page.evaluate(
-    ([name, value]) =>
-      (window as unknown as { bench: Record<Method, (value: unknown) => unknown> }).bench[name](value) as T,
-    [method, arg] as const,
+    ([name, values]) =>
+      (window as unknown as { bench: Record<string, (...v: unknown[]) => unknown> }).bench[name]?.(...values) as T,
+    [method, args] as const,
   );
+
+type Method = 'open' | 'offer' | 'answer' | 'accepted' | 'candidates' | 'add' | 'connected' | 'close';
+const run = <T = unknown>(page: Page, method: Method, arg?: unknown): Promise<T> => runInPage<T>(page, method, arg);
 
 async function oneCall(a: Page, b: Page, video: boolean): Promise<number> {
   const started = performance.now();

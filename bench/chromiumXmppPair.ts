@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { ProsodyServer } from '../e2e/server/prosody.ts';
 import { newUser } from '../e2e/helpers/accounts.ts';
 import { bareLogin, type BareClient } from './floor.ts';
-import { withBarePages } from './chromiumPair.ts';
+import { runInPage, withBarePages } from './chromiumPair.ts';
 
 const NS_JMI = 'urn:xmpp:jingle-message:0';
 const NS_FLOOR = 'urn:jabberdesk:bench:call-floor';
@@ -60,11 +60,7 @@ window.bench = {
 
 type Method = 'open' | 'offer' | 'answer' | 'remote' | 'add' | 'connected' | 'close';
 const run = <T = unknown>(page: Page, method: Method, ...args: unknown[]): Promise<T> =>
-  page.evaluate(
-    ([name, values]) =>
-      (window as unknown as { bench: Record<Method, (...v: unknown[]) => unknown> }).bench[name](...values) as T,
-    [method, args] as const,
-  );
+  runInPage<T>(page, method, ...args);
 
 interface Stanza {
   name: string;

@@ -25,7 +25,7 @@ export class PeerCall {
   #offer: Promise<void> | undefined;
   readonly #switches = { muted: false, cameraOff: false, held: false };
 
-  /** Made when the call starts ringing (ours) or is answered (theirs), so the devices open meanwhile. */
+  /** Made when the call starts ringing (ours) or is answered (theirs); the connection is built by `connect`. */
   constructor(account: AccountId, sid: string) {
     this.#account = account;
     this.#sid = sid;
@@ -169,8 +169,9 @@ export class PeerCall {
 
   /** Candidates may come before the description they belong to: they wait for it. */
   async candidate(candidate: string, sdpMid: string): Promise<void> {
-    if (!this.#remoteSet || !this.#pc) this.#queued.push({ candidate, sdpMid });
-    else await this.#pc.addIceCandidate({ candidate, sdpMid }).catch(() => undefined);
+    const pc = this.#remoteSet ? this.#pc : undefined;
+    if (!pc) this.#queued.push({ candidate, sdpMid });
+    else await pc.addIceCandidate({ candidate, sdpMid }).catch(() => undefined);
   }
 
   setMuted(muted: boolean): void {

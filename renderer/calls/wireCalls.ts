@@ -32,17 +32,16 @@ function changed(updated: Call): void {
     setTimeout(() => dropCall(updated.sid), ENDED_SHOWN_MS);
     return;
   }
-  // Ours rings at the other side (its offer is made meanwhile), or we answered theirs: the connection is built
-  // and the microphone and camera open now, not when the other side's description comes.
+  // Ours rings at the other side: the connection and its offer are made meanwhile. We answered theirs: the
+  // microphone and camera open now; the connection follows with our server's STUN/TURN (call.preparing).
   if (updated.direction === 'outgoing' && updated.phase === 'proposing')
     peerFor(updated)
       .startOffer(updated.media)
       .catch(() => undefined);
-  else if (updated.direction === 'incoming' && updated.phase === 'connecting') {
-    const peer = peerFor(updated);
-    peer.connect([]);
-    peer.prepare(updated.media).catch(() => undefined);
-  }
+  else if (updated.direction === 'incoming' && updated.phase === 'connecting')
+    peerFor(updated)
+      .prepare(updated.media)
+      .catch(() => undefined);
 }
 
 function failed(sid: string, account: Call['account']) {
