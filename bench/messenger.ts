@@ -8,7 +8,7 @@ import { newUser } from '../e2e/helpers/accounts.ts';
 import { storeHistory } from '../e2e/helpers/history.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
 import { median, report } from './stats.ts';
-import { BOTS, fillRoster, paintedWhen } from './ui.ts';
+import { BOTS, fillRoster, paintedWhen, readyToMeasure } from './ui.ts';
 import { connectComponent } from '../e2e/helpers/component.ts';
 import { playRoom } from './muc.ts';
 
@@ -32,6 +32,7 @@ export async function benchChatList(server: ProsodyServer, conversations: number
   });
   const { page, core } = app;
   await page.getByRole('navigation', { name: 'Chats' }).waitFor();
+  await readyToMeasure(page);
   const started = Date.now();
   await Promise.all(users.map((u) => core.commands['account.connect']({ account: u.jid })));
   const online = Date.now();

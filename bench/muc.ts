@@ -14,7 +14,7 @@ import { eventually } from '../e2e/helpers/waitFor.ts';
 import { type Component, connectComponent } from '../e2e/helpers/component.ts';
 import { bareLogin } from './floor.ts';
 import { compare, report } from './stats.ts';
-import { BOTS } from './ui.ts';
+import { BOTS, readyToMeasure } from './ui.ts';
 
 const MUC_USER = 'http://jabber.org/protocol/muc#user';
 
@@ -117,6 +117,7 @@ export async function benchBigRoom(server: ProsodyServer, occupants: number): Pr
   await cdp.send('Performance.enable');
   const taskSeconds = async (): Promise<number> =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  await readyToMeasure(page);
   const tasksBefore = await taskSeconds();
   const started = performance.now();
   let engineJoined = 0;

@@ -174,3 +174,26 @@ test('a big roster comes out in the order a full sort gives: availability, then 
     }
   }
 });
+
+test("a contact whose presence and unread count did not change keeps its view (its row is not rendered again); the others' are new", () => {
+  const roster = [item('ann@x', 'Ann'), item('ben@x', 'Ben'), item('cy@x', 'Cy')];
+  const before = { 'ann@x': online('ann@x', 'away'), 'ben@x': online('ben@x', 'online') };
+  const first = buildRosterView(roster, before, {}, options());
+  const after = { ...before, 'ben@x': online('ben@x', 'dnd', 'busy') };
+  const second = buildRosterView(roster, after, { 'cy@x': 2 }, options());
+  const views = (view: ReturnType<typeof buildRosterView>) => view.groups[0]?.contacts ?? [];
+  const [ann1, ben1, cy1] = views(first);
+  const [ann2, ben2, cy2] = views(second);
+  assert.strictEqual(ann2, ann1);
+  assert.notStrictEqual(ben2, ben1);
+  assert.deepEqual([ben2?.show, ben2?.status], ['dnd', 'busy']);
+  assert.notStrictEqual(cy2, cy1);
+  assert.strictEqual(cy2?.unread, 2);
+  // Back to no presence at all: offline again, not the view from before.
+  const third = buildRosterView(roster, {}, { 'cy@x': 2 }, options());
+  assert.deepEqual(
+    views(third).map((c) => c.show),
+    ['offline', 'offline', 'offline'],
+  );
+  assert.strictEqual(views(third)[2], cy2);
+});

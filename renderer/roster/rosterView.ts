@@ -45,7 +45,24 @@ export const GATEWAYS_GROUP = '\u0000gateways';
 /** Named groups first, then contacts without a group, then the gateways. */
 const groupOrder = (name: string): number => (name === GATEWAYS_GROUP ? 2 : name === '' ? 1 : 0);
 
-const SHOW_ORDER: Record<PresenceShow, number> = { chat: 0, online: 1, away: 2, xa: 3, dnd: 4, offline: 5 };
+/** Availability rank (chat first, offline last): a switch, where a lookup by the show's name would make the
+ * optimizing compiler give up its code each time the roster meets a show it had not yet seen. */
+function showRank(show: PresenceShow): number {
+  switch (show) {
+    case 'chat':
+      return 0;
+    case 'online':
+      return 1;
+    case 'away':
+      return 2;
+    case 'xa':
+      return 3;
+    case 'dnd':
+      return 4;
+    default:
+      return 5;
+  }
+}
 
 export function displayName(item: Pick<RosterItem, 'jid' | 'name' | 'nick'>): string {
   if (item.name.trim()) return item.name.trim();
@@ -61,11 +78,7 @@ export function bestPresence(presence: ContactPresence | undefined): { show: Pre
   // One pass, no copy: the roster asks this for every contact on every presence repaint.
   let best: ResourcePresence | undefined;
   for (const r of presence?.resources ?? [])
-    if (
-      !best ||
-      r.priority > best.priority ||
-      (r.priority === best.priority && SHOW_ORDER[r.show] < SHOW_ORDER[best.show])
-    )
+    if (!best || r.priority > best.priority || (r.priority === best.priority && showRank(r.show) < showRank(best.show)))
       best = r;
   return best ? { show: best.show, status: best.status } : { show: 'offline', status: '' };
 }
@@ -76,31 +89,89 @@ const isOnlyRequest = (item: RosterItem): boolean => item.pendingIn && item.subs
 /** One collator for all comparisons: localeCompare with options builds a new one per call (slow for thousands). */
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
+/** A contact's place in the roster, worked out once per roster (and set of gateways). */
+interface Placed {
+  item: RosterItem;
+  displayName: string;
+  /** A gateway's network, for the gateway and for the contacts it brings. */
+  network?: { type: string; gateway: boolean };
+  /** Indexes into the layout's group names. */
+  groups: number[];
+}
+
+interface RosterLayout {
+  gateways: ReadonlyMap<string, string> | undefined;
+  /** Every group name, in the order groups are shown. */
+  groupNames: string[];
+  /** The contacts (not those who only asked) in name order. */
+  placed: Placed[];
+}
+
 /**
- * The roster in name order, worked out once per roster: a login's presences rebuild the view many times, and
- * walking the contacts in this order fills each group already sorted by name (no collating or comparing per
- * rebuild).
+ * The roster's layout, worked out once per roster: a login's presences rebuild the view many times, and
+ * walking the contacts in name order with their groups known fills each group already sorted by name (no
+ * collating, comparing or group lookups per rebuild).
  */
-const nameOrders = new WeakMap<readonly RosterItem[], readonly RosterItem[]>();
-function inNameOrder(items: readonly RosterItem[]): readonly RosterItem[] {
-  let ordered = nameOrders.get(items);
-  if (!ordered) {
-    const named = items.map((item) => ({ item, displayName: displayName(item) }));
-    named.sort(
+const layouts = new WeakMap<readonly RosterItem[], RosterLayout>();
+function layoutOf(items: readonly RosterItem[], gateways: ReadonlyMap<string, string> | undefined): RosterLayout {
+  const known = layouts.get(items);
+  if (known !== undefined && known.gateways === gateways) return known;
+  const named = items
+    .filter((item) => !isOnlyRequest(item))
+    .map((item) => ({ item, displayName: displayName(item) }))
+    .sort(
       (a, b) =>
         collator.compare(a.displayName, b.displayName) ||
         (a.item.jid < b.item.jid ? -1 : a.item.jid > b.item.jid ? 1 : 0),
     );
-    ordered = named.map((n) => n.item);
-    nameOrders.set(items, ordered);
-  }
-  return ordered;
+  const groupsOf = ({ jid, groups }: RosterItem): readonly string[] =>
+    gateways?.has(jid) ? [GATEWAYS_GROUP] : groups.length > 0 ? groups : [''];
+  const groupNames = [...new Set(named.flatMap(({ item }) => groupsOf(item)))].sort(
+    (a, b) => groupOrder(a) - groupOrder(b) || a.localeCompare(b),
+  );
+  const index = new Map(groupNames.map((name, i) => [name, i]));
+  const placed = named.map(({ item, displayName }): Placed => {
+    const network = gateways?.get(item.jid) ?? gateways?.get(item.jid.slice(item.jid.indexOf('@') + 1));
+    return {
+      item,
+      displayName,
+      ...(network === undefined ? {} : { network: { type: network, gateway: gateways?.has(item.jid) === true } }),
+      groups: groupsOf(item).map((name) => index.get(name) ?? 0),
+    };
+  });
+  const layout = { gateways, groupNames, placed };
+  layouts.set(items, layout);
+  return layout;
+}
+
+interface MadeView {
+  placed: Placed;
+  presence: ContactPresence | undefined;
+  unread: number;
+  view: ContactView;
+}
+/**
+ * Each contact's view as last made, kept while what it shows is unchanged: a presence repaint then makes new
+ * views only for the contacts whose presence changed, and the rows of the others are not rendered again.
+ */
+const madeViews = new WeakMap<RosterItem, MadeView>();
+function contactView(placed: Placed, presence: ContactPresence | undefined, unread: number): ContactView {
+  const made = madeViews.get(placed.item);
+  if (made !== undefined && made.placed === placed && made.presence === presence && made.unread === unread)
+    return made.view;
+  const { item, displayName, network } = placed;
+  const { show, status } = bestPresence(presence);
+  const view: ContactView = { jid: item.jid, displayName, item, show, status, unread };
+  if (presence?.unreachable) view.unreachable = presence.unreachable;
+  if (network) view.network = network;
+  madeViews.set(item, { placed, presence, unread, view });
+  return view;
 }
 
 /** Name-ordered contacts by availability (chat, online, away, xa, dnd, offline), by name within each. */
 function byAvailability(contacts: ContactView[]): ContactView[] {
   const buckets: ContactView[][] = [[], [], [], [], [], []];
-  for (const contact of contacts) buckets[SHOW_ORDER[contact.show]]?.push(contact);
+  for (const contact of contacts) buckets[showRank(contact.show)]?.push(contact);
   return buckets.flat();
 }
 
@@ -111,48 +182,36 @@ export function buildRosterView(
   options: RosterOptions,
 ): RosterView {
   const needle = options.filter.trim().toLowerCase();
-  const groups = new Map<string, ContactView[]>();
-  const totals = new Map<string, { online: number; total: number }>();
-  for (const item of inNameOrder(items)) {
-    if (isOnlyRequest(item)) continue;
-    const { show, status } = bestPresence(presence[item.jid]);
-    const contact: ContactView = {
-      jid: item.jid,
-      displayName: displayName(item),
-      item,
-      show,
-      status,
-      unread: unread[item.jid] ?? 0,
-    };
-    const bounced = presence[item.jid]?.unreachable;
-    if (bounced) contact.unreachable = bounced;
-    const network = options.gateways?.get(item.jid) ?? options.gateways?.get(item.jid.slice(item.jid.indexOf('@') + 1));
-    if (network !== undefined) contact.network = { type: network, gateway: options.gateways?.has(item.jid) === true };
-    const names = options.gateways?.has(item.jid) ? [GATEWAYS_GROUP] : item.groups.length > 0 ? item.groups : [''];
-    for (const name of names) {
-      const total = totals.get(name) ?? { online: 0, total: 0 };
-      total.total++;
-      if (show !== 'offline') total.online++;
-      totals.set(name, total);
+  const { groupNames, placed } = layoutOf(items, options.gateways);
+  const members: ContactView[][] = groupNames.map(() => []);
+  const online: number[] = groupNames.map(() => 0);
+  const total: number[] = groupNames.map(() => 0);
+  for (const place of placed) {
+    const { jid } = place.item;
+    const contact = contactView(place, presence[jid], unread[jid] ?? 0);
+    const offline = contact.show === 'offline';
+    for (const g of place.groups) {
+      total[g] = (total[g] ?? 0) + 1;
+      if (!offline) online[g] = (online[g] ?? 0) + 1;
     }
-    if (needle && !contact.displayName.toLowerCase().includes(needle) && !item.jid.includes(needle)) continue;
-    if (options.hideOffline && show === 'offline' && contact.unread === 0 && !needle) continue;
-    for (const name of names) {
-      const members = groups.get(name);
-      if (members) members.push(contact);
-      else groups.set(name, [contact]);
-    }
+    if (needle && !contact.displayName.toLowerCase().includes(needle) && !jid.includes(needle)) continue;
+    if (options.hideOffline && offline && contact.unread === 0 && !needle) continue;
+    for (const g of place.groups) members[g]?.push(contact);
   }
-  const ordered = [...groups.entries()]
-    .sort(([a], [b]) => groupOrder(a) - groupOrder(b) || a.localeCompare(b))
-    .map(([name, contacts]) => ({
+  const groups: GroupView[] = [];
+  for (const [g, name] of groupNames.entries()) {
+    const contacts = members[g] ?? [];
+    if (contacts.length === 0) continue;
+    groups.push({
       name,
       contacts: options.sort === 'name' ? contacts : byAvailability(contacts),
-      ...(totals.get(name) ?? { online: 0, total: 0 }),
-    }));
+      online: online[g] ?? 0,
+      total: total[g] ?? 0,
+    });
+  }
   return {
     requests: items.filter((i) => i.pendingIn && i.subscription !== 'from' && i.subscription !== 'both'),
-    groups: ordered,
+    groups,
   };
 }
 

@@ -1,5 +1,5 @@
 import { assert, test } from 'vitest';
-import { frameBatch, throttledFrames } from './frameBatch.ts';
+import { frameBatch, settledFrames, throttledFrames } from './frameBatch.ts';
 
 /** A batcher whose flushes wait in `flushes` until the test runs them; what it applies lands in `applied`. */
 function manualBatch(): { push: ReturnType<typeof frameBatch<number>>; flushes: (() => void)[]; applied: number[][] } {
@@ -113,4 +113,53 @@ test('an interval given as a function is asked each time a flush is scheduled', 
   push(2);
   frames.shift()?.();
   assert.deepEqual(waits, [390]);
+});
+
+test('a settled schedule applies once the burst pauses, and no later than its longest wait after the first item', () => {
+  let clock = 0;
+  const waits: { run: () => void; at: number }[] = [];
+  const frames: (() => void)[] = [];
+  const applied: number[][] = [];
+  const push = frameBatch<number>(
+    (items) => applied.push(items),
+    settledFrames(
+      30,
+      200,
+      () => clock,
+      (run, ms) => waits.push({ run, at: clock + ms }),
+      (run) => frames.push(run),
+    ),
+  );
+  /** Moves the clock on to `t`, running the timers due by then. */
+  const advance = (t: number): void => {
+    for (let next = waits[0]; next && next.at <= t; next = waits[0]) {
+      waits.shift();
+      clock = next.at;
+      next.run();
+    }
+    clock = t;
+  };
+  // A burst that keeps coming every 10 ms: nothing until the longest wait is over.
+  for (let t = 0; t <= 250; t += 10) {
+    advance(t);
+    push(t);
+    frames.shift()?.();
+  }
+  assert.deepEqual(
+    applied.map((items) => [items[0], items.at(-1)]),
+    [[0, 200]],
+  );
+  // It stops at 250: the rest comes 30 ms later, at the next frame.
+  advance(279);
+  assert.strictEqual(frames.length, 0);
+  advance(281);
+  frames.shift()?.();
+  assert.deepEqual(applied.at(-1), [210, 220, 230, 240, 250]);
+  // A single change later waits only for the quiet period.
+  advance(1000);
+  push(1);
+  advance(1030);
+  frames.shift()?.();
+  assert.deepEqual(applied.at(-1), [1]);
+  assert.strictEqual(waits.length, 0);
 });

@@ -4,9 +4,12 @@
 /** Queues an item; `now()` applies everything queued at once (a burst that is known to be over). */
 export type Batcher<T> = ((item: T) => void) & { now(): void };
 
+/** Asked to run `flush` once (when a first item is queued); told of every later item if it wants to be. */
+export type Schedule = ((flush: () => void) => void) & { queued?(): void };
+
 export function frameBatch<T>(
   apply: (items: T[]) => void,
-  schedule: (flush: () => void) => void = (f) => {
+  schedule: Schedule = (f) => {
     requestAnimationFrame(f);
   },
   maxPerFrame = Number.POSITIVE_INFINITY,
@@ -22,6 +25,7 @@ export function frameBatch<T>(
   };
   const push = (item: T): void => {
     queue.push(item);
+    schedule.queued?.();
     if (scheduled) return;
     scheduled = true;
     schedule(flush);
@@ -56,4 +60,45 @@ export function throttledFrames(
     if (early <= 0) frame(run(flush));
     else wait(() => frame(run(flush)), early);
   };
+}
+
+/**
+ * A schedule for frameBatch that waits for the burst to settle: applies at the next frame once nothing came
+ * for `quietMs`, and at the latest `maxWaitMs` after the first item. A login's flood of presences then
+ * repaints a few times while it lasts and once right after it ends.
+ */
+export function settledFrames(
+  quietMs: number,
+  maxWaitMs: number,
+  now: () => number = () => performance.now(),
+  wait: (run: () => void, ms: number) => void = (run, ms) => {
+    setTimeout(run, ms);
+  },
+  frame: (run: () => void) => void = (run) => {
+    requestAnimationFrame(run);
+  },
+): Schedule {
+  let first = 0;
+  let latest = 0;
+  let pending: (() => void) | undefined;
+  const check = (): void => {
+    const due = Math.min(latest + quietMs, first + maxWaitMs);
+    const left = due - now();
+    if (left > 0) return wait(check, left);
+    const flush = pending;
+    pending = undefined;
+    if (flush) frame(flush);
+  };
+  return Object.assign(
+    (flush: () => void): void => {
+      first = latest = now();
+      pending = flush;
+      wait(check, quietMs);
+    },
+    {
+      queued: (): void => {
+        latest = now();
+      },
+    },
+  );
 }

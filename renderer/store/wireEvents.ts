@@ -5,7 +5,7 @@ import { loadAccountData } from './actions.ts';
 import { addMessages, chatKey, clearUnread, countUnread, replaceMessage, setDelivery, withTyping } from './chats.ts';
 import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
-import { frameBatch, throttledFrames } from './frameBatch.ts';
+import { frameBatch, settledFrames, throttledFrames } from './frameBatch.ts';
 import { withDownloadProgress } from './files.ts';
 import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
 import { type AppState, getState, setState } from './index.ts';
@@ -17,11 +17,16 @@ import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
 import { avatarChanged, loadAvatars } from '../avatars/avatarStore.ts';
 
-/**
- * A login brings a presence per contact, a big room's join one per occupant: the lists repaint for them
- * about ten times a second.
- */
+/** A big room's join brings one presence per occupant: the occupant list repaints for them about ten times a second. */
 const LIST_REPAINT_MS = 50;
+
+/**
+ * A login brings a presence per contact, a flood the window would otherwise repaint for every few dozen
+ * (each repaint taking CPU from the engine and the server that bring the rest): the roster repaints once
+ * they pause for this long, and at least every PRESENCE_MAX_WAIT_MS while they keep coming.
+ */
+const PRESENCE_QUIET_MS = 30;
+const PRESENCE_MAX_WAIT_MS = 250;
 
 /**
  * Repainting a room's list costs in proportion to its size: a big room repaints more rarely while it fills
@@ -113,7 +118,7 @@ export function wireEvents(): () => void {
   );
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>(
     (events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
-    throttledFrames(LIST_REPAINT_MS),
+    settledFrames(PRESENCE_QUIET_MS, PRESENCE_MAX_WAIT_MS),
   );
   call('account.list', {}).then(accountsChanged, (error: unknown) =>
     setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }),
