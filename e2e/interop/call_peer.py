@@ -334,6 +334,8 @@ class Peer(slixmpp.ClientXMPP):
                         return
                     call.counts[track.kind] += 1
             asyncio.ensure_future(count())
+            if track.kind == 'video':
+                asyncio.ensure_future(self.ask_for_key_frame(pc, call))
 
         @pc.on('iceconnectionstatechange')
         async def on_ice() -> None:
@@ -349,6 +351,22 @@ class Peer(slixmpp.ClientXMPP):
         if call.video:
             pc.addTrack(SmallVideo())
         return pc
+
+    async def ask_for_key_frame(self, pc: RTCPeerConnection, call: Call) -> None:
+        """Video decodes only from a key frame. As libwebrtc's and GStreamer's receivers do, this one asks again
+        (RTCP PLI) while packets come and no frame has decoded: aiortc itself asks only when it notices a gap, so a
+        first key frame lost before its side of the connection was ready would leave the video dark."""
+        while pc.connectionState not in ('closed', 'failed'):
+            await asyncio.sleep(1)
+            if call.counts['video'] > 0:
+                return
+            for transceiver in pc.getTransceivers():
+                if transceiver.kind != 'video':
+                    continue
+                for source in transceiver.receiver.getSynchronizationSources():
+                    log('asking for a key frame', call.sid)
+                    # aiortc has no public call for it; this is the one its receiver uses after a gap.
+                    await transceiver.receiver._send_rtcp_pli(source.source)
 
     def local_sdp(self, call: Call) -> str:
         assert call.pc is not None and call.pc.localDescription is not None
