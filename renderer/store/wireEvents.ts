@@ -17,7 +17,7 @@ import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
 import { avatarChanged, loadAvatars } from '../avatars/avatarStore.ts';
 
-/** A big room's join brings one presence per occupant: the occupant list repaints for them about ten times a second. */
+/** A big room's join brings one presence per occupant: the occupant list repaints for them at most every 50 ms. */
 const LIST_REPAINT_MS = 50;
 
 /**
