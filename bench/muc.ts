@@ -14,7 +14,7 @@ import { eventually } from '../e2e/helpers/waitFor.ts';
 import { type Component, connectComponent } from '../e2e/helpers/component.ts';
 import { bareLogin } from './floor.ts';
 import { compare, report } from './stats.ts';
-import { BOTS, readyToMeasure } from './ui.ts';
+import { BOTS, paintedWhen, type Probe, readyToMeasure } from './ui.ts';
 
 const MUC_USER = 'http://jabber.org/protocol/muc#user';
 
@@ -119,26 +119,22 @@ export async function benchBigRoom(server: ProsodyServer, occupants: number): Pr
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   await readyToMeasure(page);
   const tasksBefore = await taskSeconds();
-  const started = performance.now();
+  const started = Date.now();
   let engineJoined = 0;
   const joining = core.commands['muc.join']({ account: meUser.jid, room, nick: 'Me' }).then((r) => {
-    engineJoined = performance.now() - started;
+    engineJoined = Date.now() - started;
     return r;
   });
   await page
     .getByRole('region', { name: 'Group chats' })
     .getByRole('button', { name: /Big room|big-/u })
     .click();
-  await page.waitForFunction(
-    (n) =>
-      Array.from(document.querySelectorAll('.occupants section h3 .muted')).reduce(
-        (sum, el) => sum + Number(el.textContent),
-        0,
-      ) >= n,
-    occupants + 1,
-    { polling: 'raf', timeout: 120_000 },
-  );
-  const listed = performance.now() - started;
+  const listedCount = ({ n }: Probe): boolean =>
+    Array.from(document.querySelectorAll('.occupants section h3 .muted')).reduce(
+      (sum, el) => sum + Number(el.textContent),
+      0,
+    ) >= n;
+  const listed = (await paintedWhen(page, listedCount, { n: occupants + 1, which: 0 }, 120_000)) - started;
   const rendererTasks = ((await taskSeconds()) - tasksBefore) * 1000;
   await joining;
   compare(`room of ${occupants}: join → occupant list complete (floor: own join presence)`, 'ms', listed, floor, {
