@@ -27,18 +27,25 @@ export interface Probe {
 }
 
 /**
- * Runs in the page: checks the condition at every frame and, once it holds, resolves with the clock at the
- * next frame's start (the frame that showed it has then been painted). Timed in the page, so the harness's
- * own round trips to the browser are not counted as the app's time.
+ * Runs in the page: checks the condition now and after every change to the page and, once it holds,
+ * resolves with the clock at the next frame's start (the frame that showed the change has then been
+ * painted). Timed in the page, so the harness's own round trips to the browser are not counted as the
+ * app's time.
  */
 function paintedInPage(holds: (probe: Probe) => boolean, probe: Probe, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const deadline = performance.now() + timeoutMs;
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`not painted within ${timeoutMs} ms`));
+    }, timeoutMs);
     const check = (): void => {
-      if (holds(probe)) requestAnimationFrame(() => resolve(Date.now()));
-      else if (performance.now() > deadline) reject(new Error(`not painted within ${timeoutMs} ms`));
-      else requestAnimationFrame(check);
+      if (!holds(probe)) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve(Date.now()));
     };
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
     check();
   });
 }

@@ -172,7 +172,9 @@ function makeView(placed: Placed, presence: ContactPresence | undefined, unread:
 function byAvailability(contacts: ContactView[]): ContactView[] {
   const buckets: ContactView[][] = [[], [], [], [], [], []];
   for (const contact of contacts) buckets[showRank(contact.show)]?.push(contact);
-  return buckets.flat();
+  const sorted: ContactView[] = [];
+  for (const bucket of buckets) for (const contact of bucket) sorted.push(contact);
+  return sorted;
 }
 
 interface Filled {
