@@ -225,8 +225,7 @@ function fillGroups(
     if (hideOffline && offline && contactUnread === 0 && !needle) continue;
     for (let k = 0; k < groups.length; k++) members[groups[k] as number]?.push(contact);
   }
-  const filled: Filled = { members, online, total };
-  return filled;
+  return { members, online, total };
 }
 
 export function buildRosterView(
