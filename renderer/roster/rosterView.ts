@@ -118,6 +118,7 @@ interface RosterLayout {
    * rendered again.
    */
   made: (MadeView | undefined)[];
+  /** Who asked to see our presence and has not been answered (shown above the groups). */
   requests: RosterItem[];
 }
 
