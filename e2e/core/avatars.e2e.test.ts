@@ -33,6 +33,10 @@ onEachServer((at, kind) => {
     const [a, b] = [await startEngine(at.server, aUser), await startEngine(at.server, bUser)];
     try {
       await befriend(a, b, { name: 'Bo' }, { name: 'Ava' });
+      // Contacts before the picture changes: a presence sent while Bo's subscription is still on its way (a busy
+      // machine) would not reach Bo, and Prosody's PEP only notifies those it saw subscribed when their presence came.
+      await mutual(a, b.account);
+      await mutual(b, a.account);
       const png = makePng(96, 96);
       const seen = waitForEvent(b.core, 'avatar.changed', (e) => e.jid === a.account && e.hash === sha1(png));
       await a.core.commands['avatar.setOwn']({

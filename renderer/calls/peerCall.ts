@@ -110,9 +110,15 @@ export class PeerCall {
     }
   }
 
+  /**
+   * Sets our description and hands it to the engine at once, not once it is set (tens of milliseconds on a busy
+   * machine): what the peer sends back meanwhile waits behind this setting in the connection's own queue of
+   * operations. A setting that fails rejects, and the call is hung up.
+   */
   async #send(pc: RTCPeerConnection, type: SdpType, description: RTCSessionDescriptionInit): Promise<void> {
-    await pc.setLocalDescription(description);
-    await call('call.description', { account: this.#account, sid: this.#sid, type, sdp: description.sdp ?? '' });
+    const setting = pc.setLocalDescription(description);
+    const told = call('call.description', { account: this.#account, sid: this.#sid, type, sdp: description.sdp ?? '' });
+    await Promise.all([setting, told]);
   }
 
   /**
@@ -148,13 +154,16 @@ export class PeerCall {
     const pc = this.connect(iceServers);
     await pc.setRemoteDescription({ type, sdp });
     this.#remoteSet = true;
-    for (const candidate of this.#queued.splice(0)) await pc.addIceCandidate(candidate).catch(() => undefined);
+    let answered: Promise<void> = Promise.resolve();
     if (type === 'offer') {
       // Answered now, not when the devices are open: the tracks join their senders when they come.
       void this.prepare(media).catch(() => undefined);
       this.#sendersFor(pc, media);
-      await this.#send(pc, 'answer', await pc.createAnswer());
+      answered = this.#send(pc, 'answer', await pc.createAnswer());
     }
+    // The candidates that came early join after the answer is made (it does not depend on them), all at once.
+    const queued = this.#queued.splice(0).map((candidate) => pc.addIceCandidate(candidate).catch(() => undefined));
+    await Promise.all([answered, ...queued]);
   }
 
   /** A sending transceiver per kind of the call, whether or not its track is there yet. */
