@@ -91,8 +91,9 @@ async function referenceSetups(server: ProsodyServer, video: boolean, runs: numb
 
 export async function benchCalls(server: ProsodyServer, runs: number): Promise<void> {
   for (const video of [false, true]) {
-    const app = median(await appSetups(server, video, runs));
-    const reference = median(await referenceSetups(server, video, runs));
+    const appTimes = await appSetups(server, video, runs);
+    const referenceTimes = await referenceSetups(server, video, runs);
+    const [app, reference] = [median(appTimes), median(referenceTimes)];
     const what = video ? 'audio+video' : 'audio';
     compare(`call set-up ${what} (median of ${runs})`, 'ms', app, reference, { runs, video });
     // Chromium's own part, beside: what two bare pages need without any signalling server or UI.
@@ -100,7 +101,8 @@ export async function benchCalls(server: ProsodyServer, runs: number): Promise<v
     compare(`  the same, floor: two bare Chromium pages`, 'ms', app, chromium, { runs, video, floor: 'chromium' });
     // And with the signalling: the smallest Chromium client calling through the same server. Its own ratio to
     // the reference is the least any client on Chromium's WebRTC (as Electron's) can reach on this machine.
-    const bare = median(await chromiumXmppPairSetups(server, video, runs));
+    const bareTimes = await chromiumXmppPairSetups(server, video, runs);
+    const bare = median(bareTimes);
     compare(`  the same, floor: bare XMPP clients + Chromium pages`, 'ms', app, bare, {
       runs,
       video,
@@ -110,6 +112,18 @@ export async function benchCalls(server: ProsodyServer, runs: number): Promise<v
       runs,
       video,
       floor: 'reference-vs-chromium-xmpp',
+    });
+    // The first call after the windows (or peers) started, which a median of seven hides: what a person's first
+    // call of the day costs, Chromium's media stack and devices starting cold.
+    const first = (times: number[]): number => times[0] ?? Number.NaN;
+    compare(`  the first call after start, beside the reference's`, 'ms', first(appTimes), first(referenceTimes), {
+      video,
+      call: 'first',
+    });
+    compare(`  the first call, beside the bare XMPP clients' first`, 'ms', first(appTimes), first(bareTimes), {
+      video,
+      call: 'first',
+      floor: 'chromium-xmpp',
     });
   }
 }
