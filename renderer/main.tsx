@@ -7,9 +7,11 @@ import './calls/calls.css';
 import { checkEmojiFont } from './styling/emojiSupport.ts';
 import { wireEvents } from './store/wireEvents.ts';
 import { wireCalls } from './calls/wireCalls.ts';
+import { warmAudioWhenIdle } from './calls/warmAudio.ts';
 
 wireEvents();
 wireCalls();
+void warmAudioWhenIdle();
 void checkEmojiFont();
 const root = document.getElementById('root');
 if (root)
