@@ -33,8 +33,8 @@ onEachServer((at, kind) => {
     const [a, b] = [await startEngine(at.server, aUser), await startEngine(at.server, bUser)];
     try {
       await befriend(a, b, { name: 'Bo' }, { name: 'Ava' });
-      // Contacts before the picture changes: a presence sent while Bo's subscription is still on its way (a busy
-      // machine) would not reach Bo, and Prosody's PEP only notifies those it saw subscribed when their presence came.
+      // Contacts before the picture changes, as people are: our presence carrying the new picture's hash reaches Bo
+      // only once Bo's subscription is in place (on a busy machine befriend returns before the server did it).
       await mutual(a, b.account);
       await mutual(b, a.account);
       const png = makePng(96, 96);
