@@ -39,22 +39,43 @@ function Video({
   return <video ref={ref} className={className} aria-label={label} autoPlay playsInline muted={muted} />;
 }
 
+/**
+ * The machine's microphones, cameras and speakers, asked once the call is connected (not while it is set up:
+ * asking goes through the browser process, which the set-up needs) and again when a device comes or goes.
+ */
+function useMediaDevices(asked: boolean): MediaDeviceInfo[] {
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  useEffect(() => {
+    if (!asked) return;
+    let live = true;
+    const read = (): void => {
+      void navigator.mediaDevices
+        .enumerateDevices()
+        .then((all) => live && setDevices(all))
+        .catch(() => undefined);
+    };
+    read();
+    navigator.mediaDevices.addEventListener('devicechange', read);
+    return () => {
+      live = false;
+      navigator.mediaDevices.removeEventListener('devicechange', read);
+    };
+  }, [asked]);
+  return devices;
+}
+
 function DevicePicker({
   sid,
   kind,
   label,
+  devices: all,
 }: {
   sid: string;
   kind: 'audioinput' | 'videoinput' | 'audiooutput';
   label: string;
+  devices: MediaDeviceInfo[];
 }) {
-  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
-  useEffect(() => {
-    void navigator.mediaDevices
-      .enumerateDevices()
-      .then((all) => setDevices(all.filter((d) => d.kind === kind)))
-      .catch(() => undefined);
-  }, [kind]);
+  const devices = all.filter((d) => d.kind === kind);
   if (devices.length < 2) return null;
   const pick = (deviceId: string): void => {
     if (kind === 'audiooutput') {
@@ -81,6 +102,7 @@ export function CallPanel({ view }: { view: CallView }) {
   const { call } = view;
   const name = useAppStore((s) => s.roster[call.account]?.find((i) => i.jid === call.peer)?.name) || call.peer;
   const now = useNow(call.phase === 'active');
+  const devices = useMediaDevices(call.phase === 'active');
   const video = call.media.includes('video');
   const act = (name: 'call.accept' | 'call.reject' | 'call.hangup'): void => {
     void invoke(name, { account: call.account, sid: call.sid }).catch(() => undefined);
@@ -160,9 +182,11 @@ export function CallPanel({ view }: { view: CallView }) {
                     {view.cameraOff ? t('call.cameraOn') : t('call.cameraOff')}
                   </button>
                 ) : null}
-                <DevicePicker sid={call.sid} kind="audioinput" label={t('call.microphone')} />
-                {video ? <DevicePicker sid={call.sid} kind="videoinput" label={t('call.camera')} /> : null}
-                <DevicePicker sid={call.sid} kind="audiooutput" label={t('call.speaker')} />
+                <DevicePicker sid={call.sid} kind="audioinput" label={t('call.microphone')} devices={devices} />
+                {video ? (
+                  <DevicePicker sid={call.sid} kind="videoinput" label={t('call.camera')} devices={devices} />
+                ) : null}
+                <DevicePicker sid={call.sid} kind="audiooutput" label={t('call.speaker')} devices={devices} />
               </>
             ) : null}
             <button type="button" className="danger" onClick={() => act('call.hangup')}>
