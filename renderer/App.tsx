@@ -9,7 +9,6 @@ import { useSystemHooks } from './main/systemHooks.ts';
 import { useAutoAway } from './main/autoAway.ts';
 import { ConfirmationDialog } from './components/Confirmation.tsx';
 import { CallOverlay } from './calls/CallPanel.tsx';
-import { useCallStore } from './calls/callStore.ts';
 import { useCompactCallWindow } from './calls/callWindowMode.ts';
 
 function useTheme(theme: Theme, language: string): void {
@@ -56,8 +55,7 @@ export function App() {
   useTheme(settings.theme, settings.language);
   useShortcuts();
   const unread = useAppStore((s) => totalUnread(s.unread));
-  const calls = useCallStore((s) => s.calls);
-  const compact = useCompactCallWindow() && Object.keys(calls).length > 0;
+  const compact = useCompactCallWindow();
   useSystemHooks();
   useAutoAway();
   useEffect(() => {
@@ -85,7 +83,7 @@ export function App() {
         {!account || settingUp ? <SetupScreen /> : <MainWindow account={account} />}
         <ConfirmationDialog />
       </div>
-      <CallOverlay views={Object.values(calls)} compact={compact} />
+      <CallOverlay compact={compact} />
     </>
   );
 }

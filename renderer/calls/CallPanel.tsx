@@ -6,7 +6,7 @@ import { call as invoke } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../store/index.ts';
 import { Avatar } from '../components/Avatar.tsx';
-import type { CallView } from './callStore.ts';
+import { type CallView, useCallStore } from './callStore.ts';
 import { peerOf } from './wireCalls.ts';
 import { durationText } from './callEntryText.ts';
 import { showMainWindow } from './callWindowMode.ts';
@@ -211,10 +211,13 @@ function phaseTitle(t: ReturnType<typeof useT>, call: Call, name: string): strin
 
 /**
  * Every call not yet gone from the screen, above the main window; or, when the window was closed during a call
- * (`compact`), filling the small window the call then has to itself.
+ * (`compact`), filling the small window the call then has to itself. It follows the calls' store itself, so a
+ * call's changes (several a second while it is set up, its stats every second) re-render only the calls.
  */
-export function CallOverlay({ views, compact }: { views: CallView[]; compact: boolean }) {
+export function CallOverlay({ compact }: { compact: boolean }) {
   const t = useT();
+  const calls = useCallStore((s) => s.calls);
+  const views = Object.values(calls);
   if (views.length === 0) return null;
   return (
     <div className={compact ? 'call-overlay call-window' : 'call-overlay'} role="region" aria-label={t('call.region')}>
