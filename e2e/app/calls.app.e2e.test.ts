@@ -262,3 +262,38 @@ test('Answer on the notification takes the call; the window closed during the ca
   await hangUp.click();
   assert.equal(await ended, 'remote-hangup');
 });
+
+test('a call that stays connecting shows our camera preview after a second', async (t) => {
+  const [meUser, peerUser] = [await newUser(server, 'me'), await newUser(server, 'slow')];
+  await makeContacts(server, meUser, peerUser, { name: 'Slow' }, { name: 'Me' });
+  // The peer's engine answers, but without a window nothing makes its side of the connection: ours stays connecting.
+  const peer = await startEngine(server, peerUser);
+  t.after(() => peer.close());
+  peer.core.events.on('call.changed', ({ call }) => {
+    if (call.phase === 'incoming') void peer.core.commands['call.accept']({ account: call.account, sid: call.sid });
+  });
+  const app = await startApp({ prepare: (core) => withAccount(core, server, meUser), media: true });
+  t.after(() => app.close());
+  await eventually(
+    async () => (await app.core.commands['call.capabilities']({ account: meUser.jid, peer: peerUser.jid })).video,
+    'the peer takes calls',
+    20_000,
+  );
+  const started = await app.core.commands['call.start']({ account: meUser.jid, peer: peerUser.jid, video: true });
+  await eventually(
+    async () => (await panel(app.page).getAttribute('data-phase')) === 'connecting',
+    'the call connecting',
+    20_000,
+  );
+  const preview = panel(app.page).locator('.call-local-video');
+  await preview.waitFor({ timeout: 20_000 });
+  // Our camera plays in it, and the call is still connecting.
+  await eventually(
+    () => preview.evaluate((v: HTMLVideoElement) => v.videoWidth > 0 && !v.paused),
+    'our camera shown',
+    20_000,
+  );
+  assert.equal(await panel(app.page).getAttribute('data-phase'), 'connecting');
+  await app.core.commands['call.hangup']({ account: meUser.jid, sid: started.sid });
+  await panel(app.page).locator('.call-local-video').waitFor({ state: 'detached', timeout: 20_000 });
+});
