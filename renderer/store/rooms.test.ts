@@ -3,7 +3,7 @@ import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { Occupant, Room } from '../../shared/model/muc.ts';
 import { chatKey } from './chats.ts';
-import { groupOccupants, withOccupantEvents, withoutRoom, withRoom } from './rooms.ts';
+import { groupOccupants, occupantRepaintMs, withOccupantEvents, withoutRoom, withRoom } from './rooms.ts';
 
 const account = 'me@x' as AccountId;
 const room = 'room@muc.x' as BareJid;
@@ -51,4 +51,28 @@ test('rooms per account: added, replaced, removed', () => {
   all = withRoom(all, account, { ...base, subject: 'news' });
   assert.strictEqual(all[account]?.[room]?.subject, 'news');
   assert.deepEqual(withoutRoom(all, account, room)[account], {});
+});
+
+test('occupant lists repaint every second while a room is joined, otherwise by the biggest room', () => {
+  const joined: Room = {
+    jid: room,
+    nick: 'me',
+    name: '',
+    subject: '',
+    state: { status: 'joined' },
+    role: 'participant',
+    affiliation: 'none',
+    mentions: 0,
+  };
+  const big = withOccupantEvents(
+    {},
+    Array.from({ length: 5000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
+  );
+  const small = withOccupantEvents({}, [{ account, room, occupant: occupant('solo'), gone: false }]);
+  assert.strictEqual(occupantRepaintMs(withRoom({}, account, joined), small), 50);
+  assert.strictEqual(occupantRepaintMs(withRoom({}, account, joined), big), 500);
+  const other = { ...joined, jid: 'other@muc.x' as BareJid, state: { status: 'joining' as const } };
+  const joining = withRoom(withRoom({}, account, joined), account, other);
+  assert.strictEqual(occupantRepaintMs(joining, small), 1000);
+  assert.strictEqual(occupantRepaintMs(joining, big), 1000);
 });

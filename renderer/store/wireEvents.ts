@@ -7,7 +7,14 @@ import type { ContactPresence } from '../../shared/model/presence.ts';
 import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch, settledFrames, throttledFrames } from './frameBatch.ts';
 import { withDownloadProgress } from './files.ts';
-import { type OccupantEvent, withOccupantEvents, withoutInvitation, withoutRoom, withRoom } from './rooms.ts';
+import {
+  type OccupantEvent,
+  occupantRepaintMs,
+  withOccupantEvents,
+  withoutInvitation,
+  withoutRoom,
+  withRoom,
+} from './rooms.ts';
 import { type AppState, getState, setState } from './index.ts';
 import { omemoChanged } from './omemo.ts';
 import { encryptionChanged } from './encryption.ts';
@@ -16,9 +23,6 @@ import { conversationsChanged, loadConversations, markConversationRead } from '.
 import { withConnectionState, withPresenceEvents } from './presence.ts';
 import { type Change, recordLive } from './snapshot.ts';
 import { avatarChanged, loadAvatars } from '../avatars/avatarStore.ts';
-
-/** A big room's join brings one presence per occupant: the occupant list repaints for them at most every 50 ms. */
-const LIST_REPAINT_MS = 50;
 
 /**
  * A login brings a presence per contact, a flood the window would otherwise repaint for every few dozen
@@ -29,16 +33,6 @@ const LIST_REPAINT_MS = 50;
  */
 const PRESENCE_QUIET_MS = 15;
 const PRESENCE_MAX_WAIT_MS = 250;
-
-/**
- * Repainting a room's list costs in proportion to its size: a big room repaints more rarely while it fills
- * (every 0.5 s from 5,000 occupants), and at once when the join is complete.
- */
-function occupantRepaintMs(): number {
-  let biggest = 0;
-  for (const room of Object.values(getState().occupants)) biggest = Math.max(biggest, Object.keys(room).length);
-  return LIST_REPAINT_MS * Math.min(10, Math.max(1, biggest / 500));
-}
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 
@@ -115,7 +109,10 @@ export function wireEvents(): () => void {
   );
   const occupantChanged = frameBatch<OccupantEvent>(
     (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })),
-    throttledFrames(occupantRepaintMs),
+    throttledFrames(() => {
+      const { rooms, occupants } = getState();
+      return occupantRepaintMs(rooms, occupants);
+    }),
     3000,
   );
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>(
