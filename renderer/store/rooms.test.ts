@@ -7,6 +7,16 @@ import { groupOccupants, occupantRepaintMs, withOccupantEvents, withoutRoom, wit
 
 const account = 'me@x' as AccountId;
 const room = 'room@muc.x' as BareJid;
+const joinedRoom: Room = {
+  jid: room,
+  nick: 'me',
+  name: '',
+  subject: '',
+  state: { status: 'joined' },
+  role: 'participant',
+  affiliation: 'none',
+  mentions: 0,
+};
 const occupant = (nick: string, role: Occupant['role'] = 'participant'): Occupant => ({
   nick,
   role,
@@ -37,16 +47,7 @@ test('occupant events: a burst applied at once, leaves remove, groups by role wi
 });
 
 test('rooms per account: added, replaced, removed', () => {
-  const base: Room = {
-    jid: room,
-    nick: 'me',
-    name: '',
-    subject: '',
-    state: { status: 'joined' },
-    role: 'participant',
-    affiliation: 'none',
-    mentions: 0,
-  };
+  const base = joinedRoom;
   let all = withRoom({}, account, base);
   all = withRoom(all, account, { ...base, subject: 'news' });
   assert.strictEqual(all[account]?.[room]?.subject, 'news');
@@ -54,16 +55,7 @@ test('rooms per account: added, replaced, removed', () => {
 });
 
 test('occupant lists repaint every second while a room is joined, otherwise by the biggest room', () => {
-  const joined: Room = {
-    jid: room,
-    nick: 'me',
-    name: '',
-    subject: '',
-    state: { status: 'joined' },
-    role: 'participant',
-    affiliation: 'none',
-    mentions: 0,
-  };
+  const joined = joinedRoom;
   const big = withOccupantEvents(
     {},
     Array.from({ length: 5000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
