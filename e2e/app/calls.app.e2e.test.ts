@@ -110,6 +110,19 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
     () => alice.page.evaluate(() => document.querySelector<HTMLVideoElement>('.call-remote-video')?.sinkId ?? ''),
     'the speaker chosen',
   ).then((sink) => assert.equal(sink, last));
+  // A microphone plugged in during the call shows in the picker (the browser says so with devicechange; fake
+  // devices cannot be plugged, so the page's list gains one and the event is raised as the browser would).
+  await alice.page.evaluate(() => {
+    const media = navigator.mediaDevices;
+    const listed = media.enumerateDevices.bind(media);
+    const plugged = { deviceId: 'plugged', groupId: 'plugged', kind: 'audioinput', label: 'Plugged headset' };
+    media.enumerateDevices = async () => [
+      ...(await listed()),
+      { ...plugged, toJSON: () => plugged } as MediaDeviceInfo,
+    ];
+    media.dispatchEvent(new Event('devicechange'));
+  });
+  await microphone.locator('option', { hasText: 'Plugged headset' }).waitFor({ state: 'attached', timeout: 20_000 });
   await panel(alice.page).getByRole('button', { name: 'Unmute' }).click();
 
   await panel(bob.page).getByRole('button', { name: 'Hang up' }).click();

@@ -47,24 +47,22 @@ test('occupant events: a burst applied at once, leaves remove, groups by role wi
 });
 
 test('rooms per account: added, replaced, removed', () => {
-  const base = joinedRoom;
-  let all = withRoom({}, account, base);
-  all = withRoom(all, account, { ...base, subject: 'news' });
+  let all = withRoom({}, account, joinedRoom);
+  all = withRoom(all, account, { ...joinedRoom, subject: 'news' });
   assert.strictEqual(all[account]?.[room]?.subject, 'news');
   assert.deepEqual(withoutRoom(all, account, room)[account], {});
 });
 
 test('occupant lists repaint every second while a room is joined, otherwise by the biggest room', () => {
-  const joined = joinedRoom;
   const big = withOccupantEvents(
     {},
     Array.from({ length: 5000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
   );
   const small = withOccupantEvents({}, [{ account, room, occupant: occupant('solo'), gone: false }]);
-  assert.strictEqual(occupantRepaintMs(withRoom({}, account, joined), small), 50);
-  assert.strictEqual(occupantRepaintMs(withRoom({}, account, joined), big), 500);
-  const other = { ...joined, jid: 'other@muc.x' as BareJid, state: { status: 'joining' as const } };
-  const joining = withRoom(withRoom({}, account, joined), account, other);
+  assert.strictEqual(occupantRepaintMs(withRoom({}, account, joinedRoom), small), 50);
+  assert.strictEqual(occupantRepaintMs(withRoom({}, account, joinedRoom), big), 500);
+  const other = { ...joinedRoom, jid: 'other@muc.x' as BareJid, state: { status: 'joining' as const } };
+  const joining = withRoom(withRoom({}, account, joinedRoom), account, other);
   assert.strictEqual(occupantRepaintMs(joining, small), 1000);
   assert.strictEqual(occupantRepaintMs(joining, big), 1000);
 });
