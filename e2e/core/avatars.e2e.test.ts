@@ -192,10 +192,8 @@ onEachServer((at, kind) => {
 
       // A new picture is announced to the rooms we are in.
       const second = makePng(41, 41);
-      const changed = waitForEvent(
-        b.core,
-        'muc.occupant',
-        (e) => e.occupant.nick === 'Pia' && e.occupant.avatar === sha1(second),
+      const changed = waitForEvent(b.core, 'muc.occupantsChanged', (e) =>
+        e.present.some((o) => o.nick === 'Pia' && o.avatar === sha1(second)),
       );
       await a.core.commands['avatar.setOwn']({
         account: a.account,

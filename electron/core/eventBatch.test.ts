@@ -6,7 +6,7 @@ import { eventBatch } from './eventBatch.ts';
 test('events of one turn go out together and in order; a flush sends at once; nothing is sent twice', async () => {
   const deliveries: RaisedEvent[][] = [];
   const batch = eventBatch((events) => deliveries.push(events));
-  for (let i = 0; i < 5000; i++) batch.push({ name: 'muc.occupant', payload: i });
+  for (let i = 0; i < 5000; i++) batch.push({ name: 'muc.occupantsChanged', payload: i });
   assert.equal(deliveries.length, 0, 'not before the turn ends');
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(deliveries.length, 1);

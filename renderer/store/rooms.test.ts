@@ -3,7 +3,7 @@ import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
 import type { Occupant, Room } from '../../shared/model/muc.ts';
 import { chatKey } from './chats.ts';
-import { groupOccupants, occupantRepaintMs, withOccupantEvents, withoutRoom, withRoom } from './rooms.ts';
+import { groupOccupants, occupantRepaintMs, withOccupantBatches, withoutRoom, withRoom } from './rooms.ts';
 
 const account = 'me@x' as AccountId;
 const room = 'room@muc.x' as BareJid;
@@ -25,25 +25,30 @@ const occupant = (nick: string, role: Occupant['role'] = 'participant'): Occupan
   status: '',
 });
 
-test('occupant events: a burst applied at once, leaves remove, groups by role with moderators first', () => {
-  const events = [
-    ...Array.from({ length: 2000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
-    { account, room, occupant: occupant('Zed', 'moderator'), gone: false },
-    { account, room, occupant: occupant('bot7'), gone: true },
-  ];
-  const all = withOccupantEvents({}, events);
+test('occupant batches: applied at once, leaves remove, a later batch wins, groups by role with moderators first', () => {
+  const nicks = Array.from({ length: 2000 }, (_, i) => occupant(`bot${i}`));
+  const all = withOccupantBatches({}, [
+    { account, room, present: nicks, gone: [] },
+    { account, room, present: [occupant('Zed', 'moderator'), occupant('bot8', 'visitor')], gone: ['bot7'] },
+  ]);
   const inRoom = all[chatKey(account, room)] ?? {};
   assert.strictEqual(Object.keys(inRoom).length, 2000);
   assert.strictEqual(inRoom.bot7, undefined);
+  assert.strictEqual(inRoom.bot8?.role, 'visitor');
   const groups = groupOccupants(inRoom);
   assert.deepEqual(
     groups.map((g) => [g.role, g.occupants.length]),
     [
       ['moderator', 1],
-      ['participant', 1999],
+      ['participant', 1998],
+      ['visitor', 1],
     ],
   );
   assert.strictEqual(groups[1]?.occupants[0]?.nick, 'bot0');
+  // The state before is not changed: a store update is a new object.
+  const again = withOccupantBatches(all, [{ account, room, present: [], gone: ['bot0'] }]);
+  assert.strictEqual(all[chatKey(account, room)]?.bot0?.nick, 'bot0');
+  assert.strictEqual(again[chatKey(account, room)]?.bot0, undefined);
 });
 
 test('rooms per account: added, replaced, removed', () => {
@@ -54,11 +59,10 @@ test('rooms per account: added, replaced, removed', () => {
 });
 
 test('occupant lists repaint every second while a room is joined, otherwise by the biggest room', () => {
-  const big = withOccupantEvents(
-    {},
-    Array.from({ length: 5000 }, (_, i) => ({ account, room, occupant: occupant(`bot${i}`), gone: false })),
-  );
-  const small = withOccupantEvents({}, [{ account, room, occupant: occupant('solo'), gone: false }]);
+  const big = withOccupantBatches({}, [
+    { account, room, present: Array.from({ length: 5000 }, (_, i) => occupant(`bot${i}`)), gone: [] },
+  ]);
+  const small = withOccupantBatches({}, [{ account, room, present: [occupant('solo')], gone: [] }]);
   assert.strictEqual(occupantRepaintMs(withRoom({}, account, joinedRoom), small), 50);
   assert.strictEqual(occupantRepaintMs(withRoom({}, account, joinedRoom), big), 500);
   const other = { ...joinedRoom, jid: 'other@muc.x' as BareJid, state: { status: 'joining' as const } };

@@ -1,5 +1,6 @@
 // The rooms slice's reducers: rooms per account, occupants per room (applied in batches).
 import type { AccountId } from '../../shared/model/account.ts';
+import type { CoreEvents } from '../../shared/ipc/contract.ts';
 import type { Occupant, Room, RoomInvitation } from '../../shared/model/muc.ts';
 import { chatKey, type ChatKey } from './chats.ts';
 
@@ -23,29 +24,24 @@ export function withoutRoom(
   return { ...all, [account]: rest };
 }
 
-export interface OccupantEvent {
-  account: AccountId;
-  room: string;
-  occupant: Occupant;
-  gone: boolean;
-}
+export type OccupantBatch = CoreEvents['muc.occupantsChanged'];
 
-/** A burst of joins and leaves (a big room's presence flood) applied at once, one copy per room. */
-export function withOccupantEvents(
+/** Batches of occupant changes (a big room's join, a busy room) applied at once, one copy per room. */
+export function withOccupantBatches(
   all: Readonly<Record<ChatKey, OccupantsByNick>>,
-  events: readonly OccupantEvent[],
+  batches: readonly OccupantBatch[],
 ): Record<ChatKey, OccupantsByNick> {
   const next: Record<ChatKey, OccupantsByNick> = { ...all };
   const copied = new Set<ChatKey>();
-  for (const { account, room, occupant, gone } of events) {
-    const key = chatKey(account, room as Room['jid']);
+  for (const { account, room, present, gone } of batches) {
+    const key = chatKey(account, room);
     if (!copied.has(key)) {
       next[key] = { ...next[key] };
       copied.add(key);
     }
     const map = next[key] ?? {};
-    if (gone) delete map[occupant.nick];
-    else map[occupant.nick] = occupant;
+    for (const nick of gone) delete map[nick];
+    for (const occupant of present) map[occupant.nick] = occupant;
   }
   return next;
 }

@@ -8,9 +8,9 @@ import type { AccountId } from '../../shared/model/account.ts';
 import { frameBatch, settledFrames, throttledFrames } from './frameBatch.ts';
 import { withDownloadProgress } from './files.ts';
 import {
-  type OccupantEvent,
+  type OccupantBatch,
   occupantRepaintMs,
-  withOccupantEvents,
+  withOccupantBatches,
   withoutInvitation,
   withoutRoom,
   withRoom,
@@ -107,13 +107,12 @@ export function wireEvents(): () => void {
   const conversationChanged = frameBatch<{ conversation: Conversation }>((events) =>
     conversationsChanged(events.map((e) => e.conversation)),
   );
-  const occupantChanged = frameBatch<OccupantEvent>(
-    (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantEvents(s.occupants, batch) })),
+  const occupantsChanged = frameBatch<OccupantBatch>(
+    (events) => liveBatch(events, (batch) => (s) => ({ occupants: withOccupantBatches(s.occupants, batch) })),
     throttledFrames(() => {
       const { rooms, occupants } = getState();
       return occupantRepaintMs(rooms, occupants);
     }),
-    3000,
   );
   const presenceChanged = frameBatch<{ account: AccountId; presence: ContactPresence }>(
     (events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
@@ -154,11 +153,11 @@ export function wireEvents(): () => void {
     bridge.on('muc.roomChanged', (e) => {
       const was = getState().rooms[e.account]?.[e.room.jid]?.state.status;
       // Our own presence comes after every other occupant's (XEP-0045 §7.2.3): the list is complete.
-      if (e.room.state.status === 'joined' && was !== 'joined') occupantChanged.now();
+      if (e.room.state.status === 'joined' && was !== 'joined') occupantsChanged.now();
       live(e.account, (s) => ({ rooms: withRoom(s.rooms, e.account, e.room) }));
     }),
     bridge.on('muc.roomRemoved', (e) => live(e.account, (s) => ({ rooms: withoutRoom(s.rooms, e.account, e.room) }))),
-    bridge.on('muc.occupant', occupantChanged),
+    bridge.on('muc.occupantsChanged', occupantsChanged),
     bridge.on('muc.invited', (e) =>
       setState((s) => ({
         invitations: [...withoutInvitation(s.invitations, e.invitation.room), { ...e.invitation, account: e.account }],

@@ -327,8 +327,12 @@ export interface CoreEvents extends CallEvents {
   'blocklist.changed': { account: AccountId; jids: BareJid[] };
   'muc.roomChanged': { account: AccountId; room: Room };
   'muc.roomRemoved': { account: AccountId; room: BareJid };
-  /** One occupant joined, changed or (gone) left: incremental, so big rooms stay cheap. */
-  'muc.occupant': { account: AccountId; room: BareJid; occupant: Occupant; gone: boolean };
+  /**
+   * Occupants who came or changed (`present`, their latest state) and nicks that left (`gone`), one batch per
+   * room: once per turn of the engine's loop; while the room is being joined every 250 ms, and the rest at
+   * once when the join completes (before the room's own change), so big rooms stay cheap.
+   */
+  'muc.occupantsChanged': { account: AccountId; room: BareJid; present: Occupant[]; gone: string[] };
   'muc.invited': { account: AccountId; invitation: RoomInvitation };
   'bookmarks.changed': { account: AccountId; bookmarks: Bookmark[] };
   'archive.status': { account: AccountId } & ArchiveState;

@@ -26,6 +26,7 @@ import { handleRoomSignal } from './mucSignals.ts';
 import { sameRoomSender } from '../../services/editPolicy.ts';
 import { configChangedRoom, leaveReason, mentions, NS_MUC, parseGroupMessage, parseMucPresence } from './muc.parse.ts';
 import { joinErrorText, MucError, MucJoinError } from './mucErrors.ts';
+import { occupantChanges } from './occupantChanges.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
 const NS_PING = 'urn:xmpp:ping';
@@ -94,7 +95,15 @@ export const muc: XmppModule<MucApi> = {
     const sendDeps = { account, xmpp, store, messages, e2e };
     const rooms = new Map<BareJid, Entry>();
     disco.addFeature(NS_MUC);
-    const changed = (entry: Entry): void => emit('muc.roomChanged', { account, room: { ...entry.room } });
+    const occupants = occupantChanges(
+      (batch) => emit('muc.occupantsChanged', { account, ...batch }),
+      (room) => rooms.get(room)?.room.state.status === 'joining',
+    );
+    // A room's occupant changes go out before any change of the room itself, as they happened.
+    const changed = (entry: Entry): void => {
+      occupants.flush(entry.room.jid);
+      emit('muc.roomChanged', { account, room: { ...entry.room } });
+    };
     const noteMention = (entry: Entry): void => {
       entry.room = { ...entry.room, mentions: entry.room.mentions + 1 };
       changed(entry);
@@ -126,7 +135,7 @@ export const muc: XmppModule<MucApi> = {
       }
       if (p.kind === 'available') {
         entry.occupants.set(p.occupant.nick, p.occupant);
-        emit('muc.occupant', { account, room: p.room, occupant: p.occupant, gone: false });
+        occupants.present(p.room, p.occupant);
         // Another session of our account in the room gets 110 too: once joined, only our own nick is us.
         if (p.codes.has('110') && (entry.room.state.status !== 'joined' || p.occupant.nick === entry.room.nick)) {
           if (p.codes.has('201')) entry.created = true;
@@ -146,7 +155,7 @@ export const muc: XmppModule<MucApi> = {
       }
       const occupant = entry.occupants.get(p.nick);
       entry.occupants.delete(p.nick);
-      if (occupant) emit('muc.occupant', { account, room: p.room, occupant, gone: true });
+      if (occupant) occupants.gone(p.room, p.nick);
       if (!p.codes.has('110')) return;
       if (p.codes.has('303') && p.newNick) {
         entry.room = { ...entry.room, nick: p.newNick };
@@ -155,8 +164,7 @@ export const muc: XmppModule<MucApi> = {
         return;
       }
       entry.room = { ...entry.room, state: { status: 'left', reason: leaveReason(p.codes, p.reason) } };
-      for (const gone of entry.occupants.values())
-        emit('muc.occupant', { account, room: p.room, occupant: gone, gone: true });
+      for (const nick of entry.occupants.keys()) occupants.gone(p.room, nick);
       entry.occupants.clear();
       if (p.codes.has('301') || p.codes.has('307')) store.rooms.remove(account, p.room);
       changed(entry);
@@ -338,6 +346,7 @@ export const muc: XmppModule<MucApi> = {
         const entry = rooms.get(room);
         store.rooms.remove(account, room);
         rooms.delete(room);
+        occupants.flush(room);
         if (entry && xmpp.online)
           await xmpp.send(xml('presence', { to: `${room}/${entry.room.nick}`, type: 'unavailable' }));
         emit('muc.roomRemoved', { account, room });
@@ -406,6 +415,7 @@ export const muc: XmppModule<MucApi> = {
       },
       dispose: () => {
         clearInterval(pingTimer);
+        occupants.dispose();
         offPresence();
         offMessage();
         offOnline();
