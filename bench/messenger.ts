@@ -1,16 +1,13 @@
 // The messenger's main window at scale: a chat list of 500 conversations across 3 accounts with a
 // 2,000-contact roster, painted after the accounts come online and after a cold start; and switching
-// between two open chats; memory with 20 rooms and 2,000 contacts.
-import { randomUUID } from 'node:crypto';
+// between two open chats.
 import type { BareJid } from '../shared/model/jid.ts';
 import type { ProsodyServer } from '../e2e/server/prosody.ts';
 import { newUser } from '../e2e/helpers/accounts.ts';
 import { storeHistory } from '../e2e/helpers/history.ts';
 import { startApp, withAccount } from '../e2e/app/harness.ts';
 import { median, report } from './stats.ts';
-import { BOTS, fillRoster, paintedWhen, readyToMeasure } from './ui.ts';
-import { connectComponent } from '../e2e/helpers/component.ts';
-import { playRoom } from './muc.ts';
+import { fillRoster, paintedWhen, readyToMeasure } from './ui.ts';
 
 const rowsAtLeast = ({ n }: { n: number }): boolean => document.querySelectorAll('.chat-rows > li').length >= n;
 
@@ -107,75 +104,5 @@ export async function benchChatSwitch(server: ProsodyServer, count: number): Pro
   const switches: number[] = [];
   for (let i = 0; i < 10; i++) switches.push(await open(peers[i % 2] ?? ('' as BareJid)));
   report(`chat switch between two open chats of ${count} messages (median of 10)`, 'ms', median(switches), { count });
-  await app.close();
-}
-
-/** Memory with a full day's load: 20 rooms of 200 occupants and 1,000 stored messages each, 2,000 contacts. */
-export async function benchMemory(
-  server: ProsodyServer,
-  rooms: number,
-  occupants: number,
-  contacts: number,
-): Promise<void> {
-  const user = await newUser(server, 'memory');
-  await fillRoster(server, user, contacts);
-  const component = await connectComponent(server.ports.component ?? 0, BOTS.domain, BOTS.secret);
-  playRoom(component, occupants);
-  const jids = Array.from({ length: rooms }, (_, i) => `room-${i}@${BOTS.domain}` as BareJid);
-  const before = process.memoryUsage();
-  const app = await startApp({
-    sidebar: 'chats',
-    prepare: async (core) => {
-      await withAccount(core, server, user);
-      const start = Date.now() - 1000 * 60_000;
-      for (const room of jids) {
-        await core.commands['muc.join']({ account: user.jid, room, nick: 'Me' });
-        for (let i = 0; i < 1000; i++)
-          core.store.messages.add({
-            id: randomUUID(),
-            account: user.jid,
-            peer: room,
-            direction: 'in',
-            from: `bot${i % occupants}`,
-            body: `room message ${i} with a little text to read`,
-            groupchat: true,
-            timestamp: start + i * 60_000,
-            state: 'received',
-          });
-        await core.commands['muc.markRead']({ account: user.jid, room });
-      }
-    },
-  });
-  const { page, core } = app;
-  const list = page.getByRole('navigation', { name: 'Chats' });
-  for (const room of jids) {
-    await list
-      .getByRole('button', { name: new RegExp(`^${room.split('@')[0] ?? ''}(@|,|$)`, 'u') })
-      .click({ timeout: 10_000 })
-      .catch(async (e: unknown) => {
-        await page.screenshot({ path: 'artifacts/bench-failure.png' });
-        throw e;
-      });
-    await page.getByText('room message 999 with a little text to read').first().waitFor();
-  }
-  const engineOccupants = jids.reduce((n, r) => n + core.runtime(user.jid).modules.muc.occupants(r).length, 0);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  globalThis.gc?.();
-  const after = process.memoryUsage();
-  const mib = (bytes: number): number => bytes / 1024 / 1024;
-  const params = { rooms, occupants, contacts, engineOccupants };
-  report(
-    `memory, ${rooms} rooms × ${occupants} + ${contacts} contacts: engine process RSS`,
-    'MiB',
-    mib(after.rss),
-    params,
-  );
-  report(`  engine process growth over the bench harness`, 'MiB', mib(after.rss - before.rss), params);
-  report(`  engine JS heap`, 'MiB', mib(after.heapUsed), params);
-  report(`  renderer JS heap`, 'MiB', mib(heap), params);
-  component.close();
   await app.close();
 }

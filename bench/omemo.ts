@@ -32,7 +32,8 @@ const PEER = 'peer@bench' as BareJid;
 /** The bare library: its own Curve25519 module and WebCrypto (the engine hands it node:crypto's). */
 const bareLibrary = async (): Promise<void> => {
   const curve = await withoutProcessHandlers(async () => {
-    const { AsyncCurve25519Wrapper } = await import('@privacyresearch/curve25519-typescript');
+    // The wrapper's own file: the engine's stand-in for the module's entry (libraryCurveModule.ts) is not it.
+    const { AsyncCurve25519Wrapper } = await import('@privacyresearch/curve25519-typescript/lib/curve-wrapper.js');
     const wrapper = new AsyncCurve25519Wrapper();
     await wrapper.keyPair(new Uint8Array(32).buffer); // its Emscripten module starts (and installs handlers) here
     return wrapper;

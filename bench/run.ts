@@ -14,7 +14,8 @@ import { benchOpenPgp } from './openpgp.ts';
 import { benchHistory, benchRoster, BOTS } from './ui.ts';
 import { benchStyling } from './styling.ts';
 import { benchSearch } from './search.ts';
-import { benchChatList, benchChatSwitch, benchMemory } from './messenger.ts';
+import { benchChatList, benchChatSwitch } from './messenger.ts';
+import { benchMemory } from './memory.ts';
 import { benchCalls } from './calls.ts';
 
 // The renderer parts serve the built app: without a build they would fail after the engine parts' minutes.

@@ -2,22 +2,14 @@
 // it (512 KiB chunks, one at a time), so its memory is measured alone. Prints one JSON line.
 // Arguments: JID, password, host, port, pinned fingerprint, file path, recipient.
 import { open } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { Core, createMemorySecretStore, dispatchCommand } from '../electron/core/index.ts';
 import { FILE_CHUNK_BYTES } from '../shared/model/file.ts';
+import { residentMiB } from './procMemory.ts';
 
 const [jid, password, host, port, fingerprint, path, to] = process.argv.slice(2);
 if (!jid || !password || !host || !port || !fingerprint || !path || !to)
   throw new Error('usage: uploadProcess jid password host port fingerprint file to');
 
-const residentMiB = (field: 'VmRSS' | 'VmHWM'): number =>
-  Number(
-    /(\d+) kB/u.exec(
-      readFileSync('/proc/self/status', 'utf8')
-        .split('\n')
-        .find((l) => l.startsWith(field)) ?? '',
-    )?.[1] ?? Number.NaN,
-  ) / 1024;
 async function run(name: string, arg: unknown): Promise<unknown> {
   const result = await dispatchCommand(core.commands, name, arg);
   if (!result.ok) throw new Error(result.error.message);
@@ -31,7 +23,7 @@ await core.commands['account.connect']({ account: jid as never });
 const file = await open(path, 'r');
 const { size } = await file.stat();
 global.gc?.();
-const before = residentMiB('VmRSS');
+const before = residentMiB();
 const t = performance.now();
 const { upload } = (await run('upload.begin', {
   account: jid,

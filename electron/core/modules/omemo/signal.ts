@@ -1,9 +1,10 @@
 // The one file that imports libsignal-protocol-typescript (legacy OMEMO's Signal sessions). It hides
-// the library's quirks: importing it installs process-wide handlers that abort the process on any
-// unhandled rejection (removed here, the app's own are kept), messages are "binary strings", and
-// session records keep every old receiving chain (pruned here).
+// the library's quirks: its curve module is heavy and installs process-wide handlers that abort the process
+// on any unhandled rejection (ours stands in for it; were it loaded, its handlers are removed and the app's
+// own kept), messages are "binary strings", and session records keep every old receiving chain (pruned here).
 import type * as Lib from '@privacyresearch/libsignal-protocol-typescript';
 import { nativeCurve, nativeWebCrypto } from './nativeCrypto.ts';
+import { standInForLibraryCurveModule } from './libraryCurveModule.ts';
 
 export interface KeyPair {
   pubKey: ArrayBuffer;
@@ -71,11 +72,15 @@ export async function withoutProcessHandlers<T>(load: () => Promise<T>): Promise
   }
 }
 
-/** Imports the library once and takes back the process-wide handlers it installs. */
+/**
+ * Imports the library once, with our curve standing in for its curve module; should that module have been
+ * loaded already, the handlers it installs on first use are taken back.
+ */
 export function signalLibrary(): Promise<typeof Lib> {
   loaded ??= withoutProcessHandlers(async () => {
+    const standIn = standInForLibraryCurveModule();
     const lib = await import('@privacyresearch/libsignal-protocol-typescript');
-    await lib.KeyHelper.generateIdentityKeyPair(); // the curve module registers its handlers on first use
+    if (!standIn) await lib.KeyHelper.generateIdentityKeyPair(); // the curve module registers its handlers on first use
     lib.setCurve(nativeCurve);
     setWebCrypto(lib, nativeWebCrypto);
     return lib;
