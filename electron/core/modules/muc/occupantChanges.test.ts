@@ -44,14 +44,15 @@ function manualTimers(): Timers & { turn(): void; elapse(ms: number): void; wait
   };
 }
 
-test('a joining room: occupants held for a while, then one batch; the join sends the rest at once', () => {
+/** Changes wired to hand-run timers, the batches they send collected. */
+function started(joining: (room: BareJid) => boolean) {
   const timers = manualTimers();
   const sent: OccupantBatch[] = [];
-  const changes = occupantChanges(
-    (b) => sent.push(b),
-    (room) => room === big,
-    timers,
-  );
+  return { timers, sent, changes: occupantChanges((b) => sent.push(b), joining, timers) };
+}
+
+test('a joining room: occupants held for a while, then one batch; the join sends the rest at once', () => {
+  const { timers, sent, changes } = started((room) => room === big);
   for (let i = 0; i < 3000; i++) changes.present(big, occupant(`bot${i}`));
   timers.turn();
   timers.elapse(JOINING_BATCH_MS - 1);
@@ -69,13 +70,7 @@ test('a joining room: occupants held for a while, then one batch; the join sends
 });
 
 test('a joined room: what changed in one turn goes as one batch, each nick in its latest state', () => {
-  const timers = manualTimers();
-  const sent: OccupantBatch[] = [];
-  const changes = occupantChanges(
-    (b) => sent.push(b),
-    () => false,
-    timers,
-  );
+  const { timers, sent, changes } = started(() => false);
   changes.present(small, occupant('ann'));
   changes.present(small, occupant('bob'));
   changes.gone(small, 'bob');
@@ -96,13 +91,7 @@ test('a joined room: what changed in one turn goes as one batch, each nick in it
 });
 
 test('flush with nothing waiting sends nothing; dispose drops what waits and its timers', () => {
-  const timers = manualTimers();
-  const sent: OccupantBatch[] = [];
-  const changes = occupantChanges(
-    (b) => sent.push(b),
-    (room) => room === big,
-    timers,
-  );
+  const { timers, sent, changes } = started((room) => room === big);
   changes.flush(big);
   changes.present(big, occupant('x'));
   changes.present(small, occupant('y'));

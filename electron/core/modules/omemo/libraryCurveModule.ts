@@ -1,5 +1,5 @@
 // The Signal library requires its own Curve25519 module, an Emscripten build that allocates a 16 MiB heap
-// and compiles itself when loaded (about 28 MiB of the engine's resident memory) and installs process-wide
+// and compiles itself when loaded (about 35 MiB of the engine's resident memory) and installs process-wide
 // handlers that abort the process, though the engine hands the library its own curve (nativeCrypto.ts)
 // before any use. Ours stands in for that module before the library loads, so it is never loaded.
 import { createRequire, Module } from 'node:module';
