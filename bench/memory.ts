@@ -63,7 +63,8 @@ export async function benchMemory(
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const lines = createInterface({ input: engine.stdout ?? process.stdin });
+  if (!engine.stdout) throw new Error('the engine process has no output');
+  const lines = createInterface({ input: engine.stdout });
   const started = nextLine<{ port: number; token: string }>(lines, engine);
   const browser = await launchChromium();
   try {

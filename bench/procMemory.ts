@@ -1,16 +1,16 @@
 // Memory of a process as Linux tells it (/proc), in MiB.
 import { readFileSync } from 'node:fs';
 
-const MiB = 1024;
+const KIB_PER_MIB = 1024;
 
 function fieldMiB(text: string, field: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${field}:`));
-  return Number(/(\d+) kB/u.exec(line ?? '')?.[1] ?? Number.NaN) / MiB;
+  return Number(/(\d+) kB/u.exec(line ?? '')?.[1] ?? Number.NaN) / KIB_PER_MIB;
 }
 
-/** VmRSS (resident now) or VmHWM (the peak) of a process. */
-export function residentMiB(field: 'VmRSS' | 'VmHWM' = 'VmRSS', pid: number | 'self' = 'self'): number {
-  return fieldMiB(readFileSync(`/proc/${pid}/status`, 'utf8'), field);
+/** This process's VmRSS (resident now) or VmHWM (the peak). */
+export function residentMiB(field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  return fieldMiB(readFileSync('/proc/self/status', 'utf8'), field);
 }
 
 /**

@@ -27,8 +27,14 @@ export function withConversations(
   return { conversations: next, unread: counts };
 }
 
-export async function loadConversations(): Promise<void> {
+/**
+ * `settle` first applies the messages the window has received but not yet counted (they wait for a frame):
+ * the engine's counts already include them (its answer never overtakes the events raised before it), and a
+ * count seeded before they apply would count them twice.
+ */
+export async function loadConversations(settle: () => void): Promise<void> {
   const list = await call('chat.conversations', {});
+  settle();
   setState((s) => {
     const open = s.openChat ? chatKey(s.openChat.account, s.openChat.peer) : undefined;
     return withConversations(s.conversations, s.unread, list, open, true);

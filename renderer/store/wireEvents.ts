@@ -36,7 +36,8 @@ const PRESENCE_MAX_WAIT_MS = 250;
 
 const windowSeen = (): boolean => document.visibilityState === 'visible';
 
-function accountsChanged(accounts: Account[]): void {
+/** `settleMessages` applies the messages received and still waiting for a frame. */
+function accountsChanged(accounts: Account[], settleMessages: () => void): void {
   const known = new Set(getState().accounts.map((a) => a.id));
   const ids = new Set(accounts.map((a) => a.id));
   setState((s) => ({
@@ -50,7 +51,7 @@ function accountsChanged(accounts: Account[]): void {
       void loadAccountData(account.id).catch(() => undefined);
       void loadAvatars(account.id).catch(() => undefined);
     }
-  if (accounts.some((a) => !known.has(a.id))) void loadConversations().catch(() => undefined);
+  if (accounts.some((a) => !known.has(a.id))) void loadConversations(settleMessages).catch(() => undefined);
 }
 
 /** A change from an event about one account's snapshot data: applied now, and kept for a snapshot being loaded. */
@@ -104,6 +105,7 @@ export function wireEvents(): () => void {
     undefined,
     1000,
   );
+  const settleMessages = (): void => messageAdded.now();
   const conversationChanged = frameBatch<{ conversation: Conversation }>((events) =>
     conversationsChanged(events.map((e) => e.conversation)),
   );
@@ -118,11 +120,12 @@ export function wireEvents(): () => void {
     (events) => liveBatch(events, (batch) => (s) => ({ presence: withPresenceEvents(s.presence, batch) })),
     settledFrames(PRESENCE_QUIET_MS, PRESENCE_MAX_WAIT_MS),
   );
-  call('account.list', {}).then(accountsChanged, (error: unknown) =>
-    setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }),
+  call('account.list', {}).then(
+    (accounts) => accountsChanged(accounts, settleMessages),
+    (error: unknown) => setState({ loaded: true, engineError: error instanceof Error ? error.message : String(error) }),
   );
   const offs = [
-    bridge.on('account.listChanged', (e) => accountsChanged(e.accounts)),
+    bridge.on('account.listChanged', (e) => accountsChanged(e.accounts, settleMessages)),
     bridge.on('connection.stateChanged', (e) => {
       // Nothing to reload when it comes online: the engine tells every change (roster, presence, rooms) as it happens.
       setState((s) => ({ accounts: withConnectionState(s.accounts, e.account, e.state) }));
