@@ -18,6 +18,27 @@ after(async () => {
 });
 
 const panel = (page: Page) => page.getByTestId('call-panel');
+/** The call shows as placed; if not, the failure says what the window showed instead. */
+async function callStarted(page: Page, heading: RegExp): Promise<void> {
+  const placed = panel(page).getByRole('heading', { name: heading });
+  const refused = page.locator('.call-start-failure');
+  try {
+    await placed.or(refused).first().waitFor({ timeout: 20_000 });
+  } catch (error) {
+    const overlay =
+      (await page
+        .locator('.call-overlay')
+        .textContent()
+        .catch(() => null)) ?? 'no call overlay';
+    const header =
+      (await page
+        .locator('.chat-header')
+        .textContent()
+        .catch(() => null)) ?? 'no chat header';
+    throw new Error(`the call was not placed (${String(error)}); calls: ${overlay}; chat header: ${header}`);
+  }
+  if (await refused.isVisible()) throw new Error(`the call could not be started: ${await refused.textContent()}`);
+}
 const numberOf = async (page: Page, attribute: string): Promise<number> =>
   Number((await panel(page).getAttribute(attribute)) ?? '0');
 
@@ -41,9 +62,7 @@ test('a video call: it rings, is answered, frames and sound flow both ways, and 
   const videoButton = alice.page.getByRole('button', { name: 'Start a video call with Bob' });
   await videoButton.waitFor({ timeout: 30_000 });
   await videoButton.click();
-  await panel(alice.page)
-    .getByRole('heading', { name: /Calling Bob|Ringing at Bob/ })
-    .waitFor({ timeout: 20_000 });
+  await callStarted(alice.page, /Calling Bob|Ringing at Bob/);
   const incoming = panel(bob.page).getByRole('alert');
   await incoming.getByText('Incoming video call from Alice').waitFor({ timeout: 20_000 });
   await bob.shot('call-incoming');

@@ -7,12 +7,15 @@ import { call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../store/index.ts';
 import { useCallStore } from './callStore.ts';
+import { ErrorText } from '../components/ErrorText.tsx';
 
 export function CallButtons({ account, peer, name }: { account: AccountId; peer: BareJid; name: string }) {
   const t = useT();
   const resources = useAppStore((s) => s.presence[account]?.[peer]?.resources);
   const busy = useCallStore((s) => Object.values(s.calls).some((v) => v.call.phase !== 'ended'));
   const [can, setCan] = useState({ audio: false, video: false });
+  // A call that could not be started says why (not connected, another call runs) instead of doing nothing.
+  const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
     let live = true;
     const ask = (): void =>
@@ -27,7 +30,10 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
       clearTimeout(again);
     };
   }, [account, peer, resources]);
-  const start = (video: boolean): void => void call('call.start', { account, peer, video }).catch(() => undefined);
+  const start = (video: boolean): void => {
+    setFailure(undefined);
+    call('call.start', { account, peer, video }).catch(setFailure);
+  };
   return (
     <>
       {can.audio ? (
@@ -54,6 +60,19 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
           🎥
         </button>
       ) : null}
+      {failure === undefined ? null : (
+        <div className="call-start-failure">
+          <ErrorText message={failure} />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('dialog.close')}
+            onClick={() => setFailure(undefined)}
+          >
+            ✕
+          </button>
+        </div>
+      )}
     </>
   );
 }
