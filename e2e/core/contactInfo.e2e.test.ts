@@ -20,6 +20,7 @@ after(async () => {
 test('a contact’s client, clock and capabilities; switched off, they are neither answered nor advertised', async () => {
   const [aUser, bUser] = [await newUser(server, 'ann'), await newUser(server, 'ben')];
   const [a, b] = [await startEngine(server, aUser, { resource: 'laptop' }), await startEngine(server, bUser)];
+  const full = `${aUser.jid}/laptop`;
   try {
     await b.core.commands['console.open']({ account: b.account });
     const capsQueries: string[] = [];
@@ -28,7 +29,6 @@ test('a contact’s client, clock and capabilities; switched off, they are neith
         capsQueries.push(entry.xml);
     });
     await befriend(a, b, { name: 'Ben' }, { name: 'Ann' });
-    const full = `${aUser.jid}/laptop`;
     const found = await eventually(
       () => b.core.commands['entity.caps']({ account: b.account, jid: full }),
       'Ann’s capabilities',
@@ -49,6 +49,13 @@ test('a contact’s client, clock and capabilities; switched off, they are neith
     await a.core.commands['privacy.set']({ version: true, os: true, time: true, lastActivity: true });
     assert.ok((await b.core.commands['entity.version']({ account: b.account, jid: full })).os, 'the OS once allowed');
 
+    // A new hash is learnt after the presence that names it: whoever shows something by it (call buttons) is told,
+    // and can read the capabilities then.
+    const learnt: Promise<{ features: string[] } | null>[] = [];
+    b.core.events.on('caps.learnt', ({ account, jids }) => {
+      if (account === b.account && jids.includes(aUser.jid))
+        learnt.push(b.core.commands['entity.caps']({ account: b.account, jid: full }));
+    });
     await a.core.commands['privacy.set']({ version: false, os: false, time: false, lastActivity: false });
     await assert.rejects(b.core.commands['entity.version']({ account: b.account, jid: full }), {
       condition: 'service-unavailable',
@@ -64,6 +71,9 @@ test('a contact’s client, clock and capabilities; switched off, they are neith
       return now && !now.features.includes('jabber:iq:version') ? now : undefined;
     }, 'the new capabilities without version');
     assert.ok(fewer && !fewer.features.includes('urn:xmpp:time'));
+    await eventually(() => Promise.resolve(learnt.length > 0), 'the event that Ann’s new capabilities are known');
+    const told = await learnt[0];
+    assert.ok(told && !told.features.includes('jabber:iq:version'), 'the new capabilities are there when told');
     assert.ok(fewer && !fewer.features.includes('jabber:iq:last'));
 
     // Back as before: the first hash is known, so it is not asked for again.

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AccountId } from '../../shared/model/account.ts';
 import type { BareJid } from '../../shared/model/jid.ts';
-import { call } from '../ipc/client.ts';
+import { bridge, call } from '../ipc/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../store/index.ts';
 import { useCallStore } from './callStore.ts';
@@ -23,11 +23,13 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
         .then((c) => live && setCan(c))
         .catch(() => undefined);
     ask();
-    // Capabilities are learnt shortly after a presence (one disco#info per new client): ask again then.
-    const again = setTimeout(ask, 1500);
+    // A new client's capabilities are learnt after its presence (one disco#info): ask again when they are.
+    const off = bridge.on('caps.learnt', (e) => {
+      if (e.account === account && e.jids.includes(peer)) ask();
+    });
     return () => {
       live = false;
-      clearTimeout(again);
+      off();
     };
   }, [account, peer, resources]);
   const start = (video: boolean): void => {

@@ -314,6 +314,11 @@ export interface CoreEvents extends CallEvents {
   'roster.changed': { account: AccountId; items: RosterItem[] };
   'roster.subscriptionRequested': { account: AccountId; from: BareJid; status: string; nick?: string };
   'presence.changed': { account: AccountId; presence: ContactPresence };
+  /**
+   * What these contacts' devices can do became known: a capabilities hash their presence named was asked for
+   * and verified after the presence itself had been passed on (what depends on it, such as call buttons, asks again).
+   */
+  'caps.learnt': { account: AccountId; jids: BareJid[] };
   /** The avatar an address shows changed (no hash: it has none any more). */
   'avatar.changed': { account: AccountId; jid: BareJid; hash?: string };
   'message.added': ChatMessage;

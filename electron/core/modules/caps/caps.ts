@@ -7,6 +7,7 @@ import { parseDiscoInfo } from '../disco/queries.ts';
 import type { ModuleContext } from '../../xmpp/module.ts';
 import { el } from '../../xmpp/stanza.ts';
 import { capsHash } from './capsHash.ts';
+import { type BareJid, bareOf, type FullJid } from '../../../../shared/model/jid.ts';
 
 const NS_CAPS = 'http://jabber.org/protocol/caps';
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -19,7 +20,7 @@ export interface CapsApi {
 }
 
 export function setupCaps(ctx: ModuleContext): CapsApi & { dispose(): void } {
-  const { xmpp, store, log, lifecycle } = ctx;
+  const { account, xmpp, store, emit, log, lifecycle } = ctx;
   const verOf = new Map<string, string>();
   const asking = new Set<string>();
   const refused = new Set<string>();
@@ -37,6 +38,9 @@ export function setupCaps(ctx: ModuleContext): CapsApi & { dispose(): void } {
       }
       const info = parseDiscoInfo(fullJid, undefined, query);
       store.caps.put(ver, { identities: info.identities, features: info.features, forms: info.forms });
+      const jids = new Set<BareJid>();
+      for (const [resource, itsVer] of verOf) if (itsVer === ver) jids.add(bareOf(resource as FullJid));
+      if (jids.size > 0) emit('caps.learnt', { account, jids: [...jids] });
     } catch (error) {
       log.debug('could not learn capabilities', { from: fullJid, error: String(error) });
     } finally {
