@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { freePort, PortTakenError, terminate, waitForOwnPort } from '../server/ports.ts';
+import { freePort, freePorts, PortTakenError, terminate, waitForOwnPort } from '../server/ports.ts';
 
 /** A process that listens on the port, or (as Prosody does) keeps running when it cannot. */
 const listener = (port: number) =>
@@ -16,6 +16,19 @@ const listener = (port: number) =>
     ],
     { stdio: 'ignore' },
   );
+
+test('the ports chosen for one server are all different and free', async () => {
+  const ports = await freePorts(50);
+  assert.equal(new Set(ports).size, 50);
+  for (const port of ports) {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
 
 test('a port the started process listens on is its own', async (t) => {
   const port = await freePort();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type EjabberdOptions, type EjabberdPorts, ejabberdConfig } from './ejabberdConfig.ts';
-import { freePort, makeCertificate, PortTakenError, terminate, waitForOwnPort } from './ports.ts';
+import { freePorts, makeCertificate, PortTakenError, terminate, waitForOwnPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
 
 const ERL = '/usr/bin/erl';
@@ -51,11 +51,10 @@ export async function startEjabberd(options: EjabberdOptions = {}): Promise<Ejab
     join(base, 'certs', 'localhost.pem'),
     readFileSync(join(base, 'certs', 'localhost.key'), 'utf8') + readFileSync(certPath, 'utf8'),
   );
-  const choosePorts = async (): Promise<EjabberdPorts> => ({
-    c2s: await freePort(),
-    directTls: await freePort(),
-    https: await freePort(),
-  });
+  const choosePorts = async (): Promise<EjabberdPorts> => {
+    const [c2s = 0, directTls = 0, https = 0] = await freePorts(3);
+    return { c2s, directTls, https };
+  };
   let ports = await choosePorts();
   const configPath = join(base, 'ejabberd.yml');
   const captcha = options.captcha ? captchaCommand(base) : undefined;

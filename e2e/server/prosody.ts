@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prosodyConfig, type ProsodyOptions, type ProsodyPorts } from './config.ts';
-import { freePort, makeCertificate, PortTakenError, terminate, waitForOwnPort } from './ports.ts';
+import { freePorts, makeCertificate, PortTakenError, terminate, waitForOwnPort } from './ports.ts';
 import type { XmppTestServer } from './xmppServer.ts';
 
 export { makeCertificate } from './ports.ts';
@@ -29,13 +29,10 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   mkdirSync(join(base, 'data'), { recursive: true });
   makeCertificate(join(base, 'certs'));
   const certPath = join(base, 'certs', 'localhost.crt');
-  const choosePorts = async (): Promise<ProsodyPorts> => ({
-    c2s: await freePort(),
-    directTls: await freePort(),
-    http: await freePort(),
-    https: await freePort(),
-    ...(options.externalComponents?.length ? { component: await freePort() } : {}),
-  });
+  const choosePorts = async (): Promise<ProsodyPorts> => {
+    const [c2s = 0, directTls = 0, http = 0, https = 0, component = 0] = await freePorts(5);
+    return { c2s, directTls, http, https, ...(options.externalComponents?.length ? { component } : {}) };
+  };
   let ports = await choosePorts();
   const configPath = join(base, 'prosody.cfg.lua');
   const writeConfig = (): void =>
