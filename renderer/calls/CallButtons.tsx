@@ -16,6 +16,7 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
   const [can, setCan] = useState({ audio: false, video: false });
   // A call that could not be started says why (not connected, another call runs) instead of doing nothing.
   const [failure, setFailure] = useState<unknown>();
+  useEffect(() => setFailure(undefined), [account, peer]);
   useEffect(() => {
     let live = true;
     const ask = (): void =>
