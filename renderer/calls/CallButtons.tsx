@@ -37,8 +37,9 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
     setFailure(undefined);
     call('call.start', { account, peer, video }).catch(setFailure);
   };
+  if (!can.audio && !can.video && failure === undefined) return null;
   return (
-    <>
+    <span className="call-buttons">
       {can.audio ? (
         <button
           type="button"
@@ -76,6 +77,6 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
           </button>
         </div>
       )}
-    </>
+    </span>
   );
 }
