@@ -15,8 +15,10 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
   const busy = useCallStore((s) => Object.values(s.calls).some((v) => v.call.phase !== 'ended'));
   const [can, setCan] = useState({ audio: false, video: false });
   // A call that could not be started says why (not connected, another call runs) instead of doing nothing.
-  const [failure, setFailure] = useState<unknown>();
-  useEffect(() => setFailure(undefined), [account, peer]);
+  // Kept with the chat it came from: another chat opened in this header does not show it.
+  const [refused, setRefused] = useState<{ chat: string; error: unknown }>();
+  const chat = `${account} ${peer}`;
+  const failure = refused?.chat === chat ? refused.error : undefined;
   useEffect(() => {
     let live = true;
     const ask = (): void =>
@@ -34,8 +36,8 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
     };
   }, [account, peer, resources]);
   const start = (video: boolean): void => {
-    setFailure(undefined);
-    call('call.start', { account, peer, video }).catch(setFailure);
+    setRefused(undefined);
+    call('call.start', { account, peer, video }).catch((error: unknown) => setRefused({ chat, error }));
   };
   if (!can.audio && !can.video && failure === undefined) return null;
   return (
@@ -71,7 +73,7 @@ export function CallButtons({ account, peer, name }: { account: AccountId; peer:
             type="button"
             className="icon-button"
             aria-label={t('dialog.close')}
-            onClick={() => setFailure(undefined)}
+            onClick={() => setRefused(undefined)}
           >
             ✕
           </button>
